@@ -1,0 +1,50 @@
+/**
+ * Builds the running application from a configuration: store, answer service, bot, adapter and
+ * HTTP server, each handed what it needs. Used by the entry point and, unchanged, by the
+ * end-to-end tests and the benchmark, which start it on a free port with a temporary store.
+ */
+import type { Logger } from 'pino';
+import { createAdapter } from './bot/create-adapter.js';
+import { createMessageEndpoint } from './bot/message-endpoint.js';
+import { PartnershipBot } from './bot/partnership-bot.js';
+import type { Config } from './config.js';
+import { AnswerService } from './core/answers/answer-service.js';
+import { createServer, listen } from './http/create-server.js';
+import { loadDefaultStore } from './store/default-store.js';
+import { openStore, type Store } from './store/store.js';
+
+export interface RunningApp {
+  url: string;
+  store: Store;
+  close(): Promise<void>;
+}
+
+export interface AppOptions {
+  clock?: () => Date;
+  host?: string;
+}
+
+export async function startApp(config: Config, logger: Logger, options: AppOptions = {}): Promise<RunningApp> {
+  const store = await openStore({ file: config.dataFile, defaults: loadDefaultStore });
+  if (config.defaultPartnershipId && !store.partnership(config.defaultPartnershipId)) {
+    throw new Error(`DEFAULT_PARTNERSHIP_ID "${config.defaultPartnershipId}" is not a partnership in ${config.dataFile}`);
+  }
+  const partnerships = {
+    partnership: (id?: string) => store.partnership(id ?? config.defaultPartnershipId),
+    revision: () => store.revision(),
+  };
+  const answers = new AnswerService(partnerships, options.clock);
+  const bot = new PartnershipBot(answers, logger);
+  const adapter = createAdapter(config.botAuth, logger);
+  const server = createServer({
+    handleActivity: createMessageEndpoint(adapter, bot),
+    health: () => ({ mode: config.localMode ? 'local' : 'authenticated', store: store.status() }),
+    logger,
+  });
+  const url = await listen(server, config.port, options.host);
+  return {
+    url,
+    store,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

@@ -1,0 +1,47 @@
+/**
+ * The Bot Framework adapter: CloudAdapter with authentication built from the configuration.
+ * With no app id it runs unauthenticated (local mode); with one, every request must carry a
+ * valid Bot Framework token. Turn errors are logged in full and the member gets a short,
+ * generic apology in a 1:1 or message turn, never the error text.
+ */
+import {
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  type ConfigurationBotFrameworkAuthenticationOptions,
+  type TurnContext,
+} from 'botbuilder';
+import type { Logger } from 'pino';
+import type { BotAuthConfig } from '../config.js';
+
+export function createAdapter(auth: BotAuthConfig, logger: Logger): CloudAdapter {
+  const options: ConfigurationBotFrameworkAuthenticationOptions = {
+    MicrosoftAppId: auth.MicrosoftAppId,
+    MicrosoftAppPassword: auth.MicrosoftAppPassword,
+    MicrosoftAppType: auth.MicrosoftAppType,
+    MicrosoftAppTenantId: auth.MicrosoftAppTenantId,
+  };
+  const authentication = new ConfigurationBotFrameworkAuthentication(options);
+  const adapter = new CloudAdapter(authentication);
+  adapter.onTurnError = async (context: TurnContext, error: unknown) => {
+    logTurnError(logger, context, error);
+    await apologise(logger, context);
+  };
+  return adapter;
+}
+
+function logTurnError(logger: Logger, context: TurnContext, error: unknown): void {
+  try {
+    logger.error({ err: error, activityType: context.activity.type, conversationType: context.activity.conversation?.conversationType }, 'turn failed');
+  } catch {
+    // Logging must never hide the original failure from the adapter.
+  }
+}
+
+async function apologise(logger: Logger, context: TurnContext): Promise<void> {
+  if (context.activity.type !== 'message') return;
+  try {
+    await context.sendActivity('Sorry, something went wrong on my side answering that. Please try again in a moment.');
+  } catch (sendError) {
+    logger.error({ err: sendError }, 'could not tell the member about a failed turn');
+  }
+}

@@ -1,0 +1,57 @@
+/**
+ * The bot's activity handler: turns Teams activities into answer-engine calls and answers into
+ * cards. Messages get an answer card with a plain-text summary; being added to a team, chat or
+ * personal scope gets the welcome card; other activity types are acknowledged and ignored.
+ */
+import { ActivityHandler, CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
+import type { Logger } from 'pino';
+import type { Answer } from '../core/answers/answer.js';
+import type { AnswerService } from '../core/answers/answer-service.js';
+import { renderAnswerCard } from '../views/answer-card.js';
+import { questionText } from './activity-text.js';
+
+export class PartnershipBot extends ActivityHandler {
+  constructor(
+    private readonly answers: AnswerService,
+    private readonly logger: Logger,
+  ) {
+    super();
+    this.onMessage(async (context, next) => {
+      await this.answerMessage(context);
+      await next();
+    });
+    this.onMembersAdded(async (context, next) => {
+      const botId = context.activity.recipient?.id;
+      const botWasAdded = (context.activity.membersAdded ?? []).some((m) => m.id === botId);
+      if (botWasAdded) await this.welcome(context);
+      await next();
+    });
+    this.onInstallationUpdateAdd(async (context, next) => {
+      // Teams sends conversationUpdate too when installed; only personal scope lacks it in some clients.
+      if (context.activity.conversation?.conversationType === 'personal') await this.welcome(context);
+      await next();
+    });
+  }
+
+  private async answerMessage(context: TurnContext): Promise<void> {
+    const text = questionText(context.activity);
+    const answer = this.answers.answer(text);
+    if (!answer) {
+      await context.sendActivity('This conversation is not linked to a partnership yet, so I have nothing to answer from.');
+      return;
+    }
+    this.logger.debug({ kind: answer.kind }, 'answered');
+    await context.sendActivity(this.answerActivity(answer));
+  }
+
+  private async welcome(context: TurnContext): Promise<void> {
+    const answer = this.answers.answer('hello');
+    if (answer) await context.sendActivity(this.answerActivity(answer));
+  }
+
+  private answerActivity(answer: Answer): ReturnType<typeof MessageFactory.attachment> {
+    const activity = MessageFactory.attachment(CardFactory.adaptiveCard(renderAnswerCard(answer)));
+    activity.text = answer.summary;
+    return activity;
+  }
+}

@@ -1,0 +1,81 @@
+/**
+ * Configuration from the environment, read and validated once at start-up. This is the only
+ * module that reads `process.env`; everything else receives a `Config`. Every problem is
+ * listed at once so that an operator fixes them in one go.
+ */
+import { z } from 'zod';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const environmentSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  DATA_FILE: z.string().min(1).default('data/store.json'),
+  DEFAULT_PARTNERSHIP_ID: z.string().regex(/^[a-z0-9-]+$/, 'lower-case letters, digits and hyphens').optional(),
+  BOT_NAME: z.string().min(1).default('CSP Assistant'),
+  MicrosoftAppId: z.string().trim().default(''),
+  MicrosoftAppPassword: z.string().default(''),
+  MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+  MicrosoftAppTenantId: z.string().trim().default(''),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+});
+
+export interface BotAuthConfig {
+  MicrosoftAppId: string;
+  MicrosoftAppPassword: string;
+  MicrosoftAppType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+  MicrosoftAppTenantId: string;
+}
+
+export interface Config {
+  port: number;
+  dataFile: string;
+  defaultPartnershipId?: string;
+  botName: string;
+  /** No app id: requests are not authenticated (Agents Playground, tests). */
+  localMode: boolean;
+  botAuth: BotAuthConfig;
+  logLevel: (typeof LOG_LEVELS)[number];
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Configuration is not valid:\n${problems.map((p) => `  - ${p}`).join('\n')}\nSee .env.example for every variable.`);
+    this.name = 'ConfigError';
+  }
+}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = environmentSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || 'environment'}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+  const localMode = e.MicrosoftAppId === '';
+  if (!localMode) {
+    if (!GUID.test(e.MicrosoftAppId)) problems.push('MicrosoftAppId: must be the bot\'s Azure app id (a GUID)');
+    if (e.MicrosoftAppType !== 'UserAssignedMSI' && e.MicrosoftAppPassword === '') {
+      problems.push('MicrosoftAppPassword: required when MicrosoftAppId is set (the bot registration\'s client secret)');
+    }
+    if (e.MicrosoftAppType !== 'MultiTenant' && !GUID.test(e.MicrosoftAppTenantId)) {
+      problems.push(`MicrosoftAppTenantId: required (a GUID) when MicrosoftAppType is ${e.MicrosoftAppType}`);
+    }
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return {
+    port: e.PORT,
+    dataFile: e.DATA_FILE,
+    ...(e.DEFAULT_PARTNERSHIP_ID ? { defaultPartnershipId: e.DEFAULT_PARTNERSHIP_ID } : {}),
+    botName: e.BOT_NAME,
+    localMode,
+    botAuth: {
+      MicrosoftAppId: e.MicrosoftAppId,
+      MicrosoftAppPassword: e.MicrosoftAppPassword,
+      MicrosoftAppType: e.MicrosoftAppType,
+      MicrosoftAppTenantId: e.MicrosoftAppTenantId,
+    },
+    logLevel: e.LOG_LEVEL,
+  };
+}

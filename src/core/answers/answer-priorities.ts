@@ -1,0 +1,114 @@
+/**
+ * Answers about the Community Safety Agreement's priorities: the list (for the current or a
+ * named year), whether a topic is a priority, and the cross-cutting themes.
+ */
+import type { PriorityYear } from '../model.js';
+import { words } from '../text/normalise.js';
+import { isStopword } from '../text/stopwords.js';
+import { makeAnswer, type Answer } from './answer.js';
+import { uniqueSources } from './format.js';
+import type { KnowledgeBase } from './knowledge-base.js';
+import { namedTopic, type Question } from './question.js';
+
+function yearAsked(kb: KnowledgeBase, question: Question): PriorityYear {
+  for (const year of question.years) {
+    const found = kb.findYear(year);
+    if (found) return found;
+  }
+  return kb.currentYear();
+}
+
+function priorityNames(year: PriorityYear): string[] {
+  return year.priorities.map((p) => (p.shortName && !p.name.includes(`(${p.shortName})`) ? `${p.name} (${p.shortName})` : p.name));
+}
+
+export function answerPriorityList(kb: KnowledgeBase, question: Question): Answer {
+  const unknownYear = question.years.find((y) => !kb.findYear(y));
+  const year = yearAsked(kb, question);
+  const count = year.priorities.length;
+  const themes = year.themes.map((t) => t.name);
+  const lead = unknownYear
+    ? `No priorities are recorded for ${unknownYear}. The latest recorded are for ${year.year}: `
+    : `The partnership has ${count} priorities for ${year.year}: `;
+  return makeAnswer('priorities', `Priorities ${year.year}`, `${lead}${priorityNames(year).join('; ')}.`, {
+    entries: priorityNames(year).map((name, i) => ({ text: `${i + 1}. ${name}` })),
+    facts: [
+      { title: 'Number of priorities', value: String(count) },
+      ...(themes.length > 0 ? [{ title: 'Cross-cutting theme', value: themes.join('; ') }] : []),
+      ...(year.note ? [{ title: 'Agreed', value: year.note }] : []),
+    ],
+    sources: year.sources,
+    suggestions: ['Who are the priority leads?', 'How did the priorities change?', 'What are the cross-cutting themes?'],
+  });
+}
+
+/** The subject of "is X a priority?": the words between the verb and "priority". */
+function checkedSubject(question: Question): string {
+  const match = /^(?:is|are|was|were)\s+(.+?)\s+(?:still\s+)?(?:a|an|one\s+of\s+(?:the|our)|among\s+the|on\s+the\s+list\s+of)?\s*(?:current\s+|kcsp\s+|csp\s+|partnership\s+|our\s+|the\s+)*priorit(?:y|ies)\b/i.exec(
+    question.text,
+  );
+  const subject = match?.[1] ?? question.text;
+  return words(subject)
+    .filter((w) => !isStopword(w) || w === 'and')
+    .join(' ')
+    .replace(/^and |\band$/g, '')
+    .trim();
+}
+
+export function answerPriorityCheck(kb: KnowledgeBase, question: Question): Answer {
+  const year = yearAsked(kb, question);
+  const subject = checkedSubject(question);
+  const display = subject.charAt(0).toUpperCase() + subject.slice(1);
+  const topic = namedTopic(question);
+  const priority = topic.id ? year.priorities.find((p) => p.id === topic.id) : undefined;
+  const theme = topic.id ? year.themes.find((t) => t.id === topic.id) : undefined;
+  const listed = `one of the partnership's ${year.priorities.length} priorities for ${year.year}`;
+
+  if (priority) {
+    const under = words(priority.name).join(' ').includes(subject) ? '' : ` (${display} comes under ${priority.name})`;
+    return makeAnswer('priority-check', `${priority.name}: a priority`, `Yes: ${priority.name} is ${listed}${under}.`, {
+      sources: priority.sources,
+      suggestions: [`Who leads ${priority.shortName ?? priority.name}?`, `What did we resolve about ${priority.shortName ?? priority.name}?`],
+    });
+  }
+  if (theme) {
+    return makeAnswer('priority-check', `${theme.name}: a cross-cutting theme`, `${theme.name} is not a priority: it is the cross-cutting theme for ${year.year}.`, {
+      sources: theme.sources,
+      suggestions: ['What are the current priorities?'],
+    });
+  }
+  const covering = year.priorities.filter((p) => {
+    const nameWords = new Set(words(p.name));
+    const subjectWords = words(subject).filter((w) => !isStopword(w));
+    return subjectWords.length > 0 && subjectWords.every((w) => nameWords.has(w));
+  });
+  if (covering.length > 0) {
+    const names = covering.map((p) => p.name).join('; ');
+    return makeAnswer('priority-check', `${display}: priorities that cover it`, `${display} is not a priority on its own; it is part of: ${names}.`, {
+      sources: uniqueSources(covering.flatMap((p) => p.sources)),
+      suggestions: ['What are the current priorities?'],
+    });
+  }
+  return makeAnswer('priority-check', `${display || 'That'}: not a priority`, `${display || 'That'} is not ${listed}. The priorities are: ${priorityNames(year).join('; ')}.`, {
+    sources: year.sources,
+    suggestions: subject ? [`What did we resolve about ${subject}?`, 'What are the current priorities?'] : ['What are the current priorities?'],
+  });
+}
+
+export function answerThemes(kb: KnowledgeBase, question: Question): Answer {
+  const year = yearAsked(kb, question);
+  const themes = year.themes;
+  const names = themes.map((t) => t.name);
+  const summary =
+    themes.length === 0
+      ? `No cross-cutting theme is recorded for ${year.year}.`
+      : themes.length === 1
+        ? `The cross-cutting theme for ${year.year} is ${names[0]}. No other cross-cutting theme is named.`
+        : `The cross-cutting themes for ${year.year} are: ${names.join('; ')}.`;
+  const renamed = kb.partnership.priorityChanges.filter((c) => c.kind === 'renamed' && c.priorityIds.some((id) => themes.some((t) => t.id === id)));
+  return makeAnswer('themes', `Cross-cutting themes ${year.year}`, summary, {
+    entries: renamed.map((c) => ({ text: c.text, sources: c.sources })),
+    sources: uniqueSources(themes.flatMap((t) => t.sources)),
+    suggestions: ['What are the current priorities?', 'How did the priorities change?'],
+  });
+}

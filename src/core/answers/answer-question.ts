@@ -1,0 +1,141 @@
+/**
+ * The answer engine's entry point: reads a question once, then asks a table of intents in
+ * order. Each intent has its own test and answer; an answer of null passes the question on,
+ * so "who is X?" with no X in the records falls through to the minutes search and then to an
+ * honest "I don't know". The help card is generated from the same table.
+ */
+import { makeAnswer, type Answer } from './answer.js';
+import { answerHelp, answerThanks, answerUnknown, type Capability } from './answer-help.js';
+import { answerHistory, asksAboutChange } from './answer-history.js';
+import { answerAllLeads, answerLead } from './answer-leads.js';
+import { answerAttendance, answerMeeting, answerPresenter } from './answer-meetings.js';
+import { answerPerson } from './answer-people.js';
+import { answerPriorityCheck, answerPriorityList, answerThemes } from './answer-priorities.js';
+import { answerResolutions, topicWords } from './answer-resolutions.js';
+import { answerSearch } from './answer-search.js';
+import type { KnowledgeBase } from './knowledge-base.js';
+import { readQuestion, type Question } from './question.js';
+
+interface Intent {
+  name: string;
+  capability?: Capability;
+  matches(q: Question): boolean;
+  answer(kb: KnowledgeBase, q: Question, today: Date): Answer | null;
+}
+
+const MAX_QUESTION_LENGTH = 500;
+
+const has = (pattern: RegExp) => (q: Question) => pattern.test(q.lower);
+
+const INTENTS: Intent[] = [
+  {
+    name: 'greeting',
+    matches: (q) => /^(hi|hello|hey|hiya|good (morning|afternoon|evening)|morning|afternoon|evening|greetings)\b/.test(q.lower) && q.words.length <= 6,
+    answer: (kb) => answerHelp(kb.partnership.name, capabilities(), true),
+  },
+  {
+    name: 'thanks',
+    matches: (q) => /^(thanks|thank you|cheers|ta|great|perfect|brilliant)\b/.test(q.lower) && q.words.length <= 6,
+    answer: () => answerThanks(),
+  },
+  {
+    name: 'help',
+    matches: has(/^(help|\?|commands|menu)\b|\bwhat (can|do) you (do|know|answer)\b|\bwhat can i ask\b|\bhow do i use\b|\bwho are you\b|\bwhat are you\b/),
+    answer: (kb) => answerHelp(kb.partnership.name, capabilities()),
+  },
+  {
+    name: 'history',
+    capability: { topic: 'How the priorities changed', example: 'When was VAWG added as a priority?' },
+    matches: (q) => asksAboutChange(q) && (/\bpriorit|\btheme|cross[- ]?cutting/.test(q.lower) || q.topics.length > 0 || q.years.length > 0),
+    answer: (kb, q) => answerHistory(kb, q),
+  },
+  {
+    name: 'presenter',
+    matches: has(/\bwho (presented|introduced|gave|delivered|reported on|spoke (on|about|to))\b/),
+    answer: (kb, q, today) => {
+      const hits = kb.itemIndex.search(topicWords(q).join(' ') || q.itemCode || '', { boost: { title: 3 }, combineWith: 'OR' });
+      const keys = q.itemCode
+        ? kb.allItems().filter((r) => r.item.code === q.itemCode).map((r) => `${r.meeting.id}#${r.item.id}`)
+        : hits.slice(0, 1).map((h) => String(h.id));
+      return answerPresenter(kb, q, today, keys);
+    },
+  },
+  {
+    name: 'person-leads',
+    matches: (q) => q.people.length > 0 && /\bwhat (does|do|did)\b.*\b(lead|do|cover)\b/.test(q.lower),
+    answer: (kb, q, today) => answerPerson(kb, q, today),
+  },
+  {
+    name: 'leads',
+    capability: { topic: 'Priority leads', example: 'Who leads road safety?' },
+    matches: has(/\b(leads?|leading|leader|led)\b|\bresponsible for\b|\bin charge of\b|\bheads? up\b/),
+    answer: (kb, q) => (/\b(all|every|each)\b.*\bleads?\b|\bpriority leads\b|\blist (of )?leads\b/.test(q.lower) && q.topics.length === 0 ? answerAllLeads(kb) : answerLead(kb, q)),
+  },
+  {
+    name: 'priority-check',
+    capability: { topic: 'Is it a priority?', example: 'Is road safety a priority?' },
+    matches: has(/^(is|are|was|were)\b.+\bpriorit(y|ies)\b/),
+    answer: (kb, q) => answerPriorityCheck(kb, q),
+  },
+  {
+    name: 'themes',
+    matches: has(/\bcross[- ]?cutting\b|\bthemes?\b/),
+    answer: (kb, q) => answerThemes(kb, q),
+  },
+  {
+    name: 'priorities',
+    capability: { topic: 'Priorities', example: 'What are the current priorities?' },
+    matches: has(/\bpriorit(y|ies)\b/),
+    answer: (kb, q) => answerPriorityList(kb, q),
+  },
+  {
+    name: 'resolutions',
+    capability: { topic: 'Resolutions', example: 'What did we resolve about MARAC?' },
+    matches: has(/\b(resolv\w*|resolution\w*|decid\w*|decision\w*|agreed)\b/),
+    answer: (kb, q, today) => answerResolutions(kb, q, today),
+  },
+  {
+    name: 'attendance',
+    capability: { topic: 'Attendance', example: 'Who sent apologies for the last meeting?' },
+    matches: has(/\b(chaired|attend\w*|apolog\w*|absent|present at|was present|were present|who was there|who came)\b/),
+    answer: (kb, q, today) => answerAttendance(kb, q, today),
+  },
+  {
+    name: 'meetings',
+    capability: { topic: 'Meetings', example: 'When was the last meeting?' },
+    matches: (q) => /\bmeetings?\b/.test(q.lower) || (q.meeting !== null && /^(when|where|what time)\b/.test(q.lower)),
+    answer: (kb, q, today) => answerMeeting(kb, q, today),
+  },
+  {
+    name: 'people',
+    capability: { topic: 'People', example: 'Who is the chair?' },
+    matches: (q) => q.people.length > 0 || /\bwho('s| is| was)\b|\btell me about\b/.test(q.lower),
+    answer: (kb, q, today) => answerPerson(kb, q, today),
+  },
+];
+
+function capabilities(): Capability[] {
+  return [
+    ...INTENTS.flatMap((i) => (i.capability ? [i.capability] : [])),
+    { topic: 'Anything in the minutes', example: 'When will the new MARAC model be implemented?' },
+  ];
+}
+
+const EXAMPLES = ['What are the current priorities?', 'Who leads road safety?', 'What are the recent resolutions?'];
+
+/** Answers one question from a partnership's records. Never throws for any text. */
+export function answerQuestion(kb: KnowledgeBase, rawText: string, today: Date): Answer {
+  const text = rawText.slice(0, MAX_QUESTION_LENGTH);
+  if (text.trim() === '') {
+    return makeAnswer('help', 'Ask me a question', 'Your message was empty. Ask me about the partnership, for example "Who leads road safety?"', {
+      suggestions: EXAMPLES,
+    });
+  }
+  const question = readQuestion(kb, text, today);
+  for (const intent of INTENTS) {
+    if (!intent.matches(question)) continue;
+    const answer = intent.answer(kb, question, today);
+    if (answer) return answer;
+  }
+  return answerSearch(kb, question, (nearest) => answerUnknown(kb.partnership.name, nearest, EXAMPLES));
+}

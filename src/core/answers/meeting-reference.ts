@@ -1,0 +1,67 @@
+/**
+ * Reads which meeting a question is about: "the last meeting", "next meeting", "21 March 2023",
+ * "21/03/2023", "the March meeting", "March 2022", "in 2022". Dates are en-GB (day before month).
+ * Financial years such as "2023/24" are not meetings and are left to the priority answers.
+ */
+import * as chrono from 'chrono-node';
+
+export type MeetingReference =
+  | { kind: 'last' }
+  | { kind: 'next' }
+  | { kind: 'date'; date: string }
+  | { kind: 'day-month'; month: number; day: number }
+  | { kind: 'month'; month: number; year?: number }
+  | { kind: 'year'; year: number };
+
+const LAST = /\b(last|latest|previous|most recent|recent|past)\b/;
+const NEXT = /\b(next|upcoming|forthcoming|future|coming)\b/;
+const FINANCIAL_YEAR = /\b(20\d\d)\s*[/-]\s*(\d\d)\b/g;
+const BARE_YEAR = /\b(?:in|of|for|during|from|year)\s+(20\d\d)\b|\b(20\d\d)\s+meetings?\b/;
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+/** The meeting a question refers to, or null. */
+export function readMeetingReference(text: string, today: Date): MeetingReference | null {
+  const withoutFinancialYears = text.replace(FINANCIAL_YEAR, ' ');
+  const dated = readDate(withoutFinancialYears, today);
+  if (dated) return dated;
+  const lower = withoutFinancialYears.toLowerCase();
+  const year = BARE_YEAR.exec(lower);
+  const yearValue = year?.[1] ?? year?.[2];
+  if (yearValue) return { kind: 'year', year: Number(yearValue) };
+  if (/\bmeetings?\b|\bresol|\bagenda\b|\bapologies\b|\battend|\bchair/.test(lower)) {
+    if (NEXT.test(lower)) return { kind: 'next' };
+    if (LAST.test(lower)) return { kind: 'last' };
+  }
+  return null;
+}
+
+function readDate(text: string, today: Date): MeetingReference | null {
+  for (const result of chrono.en.GB.parse(text, today)) {
+    const start = result.start;
+    if (!start.isCertain('month')) continue;
+    const month = start.get('month');
+    if (month === null) continue;
+    // "may" is far more often the verb than the month; only a capitalised May or one with a day/year counts.
+    if (month === 5 && /^may$/i.test(result.text.trim()) && result.text.trim() !== 'May') continue;
+    const day = start.isCertain('day') ? start.get('day') : null;
+    const year = start.isCertain('year') ? start.get('year') : null;
+    if (day !== null && year !== null) return { kind: 'date', date: `${year}-${pad(month)}-${pad(day)}` };
+    if (day !== null) return { kind: 'day-month', month, day };
+    return year !== null ? { kind: 'month', month, year } : { kind: 'month', month };
+  }
+  return null;
+}
+
+/** Financial years named in the text, as "2023/24". */
+export function readFinancialYears(text: string): string[] {
+  const years: string[] = [];
+  for (const m of text.matchAll(FINANCIAL_YEAR)) {
+    const start = m[1];
+    const end = m[2];
+    if (start && end && Number(end) === (Number(start) + 1) % 100) years.push(`${start}/${end}`);
+  }
+  return years;
+}

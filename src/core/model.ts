@@ -1,0 +1,164 @@
+/**
+ * The partnership's facts as the domain sees them. Every fact carries a `Source` so that an
+ * answer can always say where it came from; nothing here is invented, and where the documents
+ * do not say, a field is absent or null and answers say "not recorded".
+ *
+ * Plain types only: the store persists them, the importer produces them, the answer engine reads them.
+ */
+
+/** Where a fact comes from: a document and, where known, the item or section within it. */
+export interface Source {
+  /** File name of the source document, e.g. `003_0941d698233bc959.txt`, or `DATA.md`. */
+  doc: string;
+  /** Item code, section or heading inside the document, e.g. `B1`, `2.3`, `PRESENT`. */
+  ref?: string;
+}
+
+export interface Priority {
+  /** Stable identity: a rename keeps it (leads, aliases and actions follow the id). */
+  id: string;
+  name: string;
+  /** Short label people use, e.g. "VAWG", "ASB". */
+  shortName?: string;
+  sources: Source[];
+}
+
+export interface Theme {
+  id: string;
+  name: string;
+  sources: Source[];
+}
+
+/** One year's list of priorities and cross-cutting themes from the Community Safety Agreement. */
+export interface PriorityYear {
+  /** Financial year, e.g. "2023/24". */
+  year: string;
+  priorities: Priority[];
+  themes: Theme[];
+  /** e.g. "Agreed 21 March 2023; unchanged from 2022/23". */
+  note?: string;
+  sources: Source[];
+}
+
+export type PriorityChangeKind = 'added' | 'extended' | 'renamed' | 'merged' | 'retained' | 'split';
+
+/** One recorded change to the priorities or themes, for "how did the priorities change?" */
+export interface PriorityChange {
+  id: string;
+  /** The year the change took effect, or null for a refresh whose year the documents do not give. */
+  year: string | null;
+  kind: PriorityChangeKind;
+  /** What the change is about, as words an alias matcher can find ("VAWG", "covid-19 theme"...). */
+  subjects: string[];
+  /** Priority or theme ids this change concerns, where they still exist. */
+  priorityIds: string[];
+  /** One sentence stating the change, as the documents support it. */
+  text: string;
+  /** The meeting that agreed it, where known. */
+  meetingId?: string;
+  sources: Source[];
+}
+
+/** Someone named in the documents. */
+export interface Person {
+  /** Stable slug, e.g. `s-peerbux`. */
+  id: string;
+  /** The fullest form the documents give, e.g. "Shafick Peerbux" or "Mr H Hill". */
+  name: string;
+  /** Every form the documents use: "Mr S Peerbux", "Mr Peerbux", "Shafick Peerbux". */
+  names: string[];
+  honorific?: string;
+  givenName?: string;
+  initials?: string;
+  surname: string;
+  roles: PersonRole[];
+  sources: Source[];
+}
+
+export interface PersonRole {
+  /** e.g. "Head of Community Safety", "Chair". */
+  title?: string;
+  /** e.g. "KCC", "Kent Fire and Rescue". */
+  organisation?: string;
+  /** The date the role is evidenced at (ISO), where known. */
+  asOf?: string;
+  source: Source;
+}
+
+/** A priority lead, curated; `basis` says why this person is taken as lead. */
+export interface Lead {
+  priorityId: string;
+  /** Null where no lead is recorded. */
+  personId: string | null;
+  /** Name, role and organisation as the lead table gives them (kept even if the person record changes). */
+  name?: string;
+  role?: string;
+  organisation?: string;
+  contact?: string;
+  basis: string;
+  sources: Source[];
+}
+
+export interface Resolution {
+  /** The whole RESOLVED text, starting after "RESOLVED". */
+  text: string;
+  /** Lettered parts (a), b), c)...) where the text has them. */
+  parts: string[];
+}
+
+export interface MeetingItem {
+  /** Stable id inside the meeting, e.g. `B1`, or a slug of the title where the page gives no code. */
+  id: string;
+  /** Code from the agenda (A1, B2...) where the page gives one. */
+  code?: string;
+  title: string;
+  /** Minutes paragraphs, numbering removed. */
+  minutes: string[];
+  resolution?: Resolution;
+  /** People ids who introduced / presented the item. */
+  presenters: string[];
+  links: string[];
+  sources: Source[];
+}
+
+export type MeetingStatus = 'held' | 'planned' | 'undated';
+
+export interface Meeting {
+  /** e.g. `kcsp-2023-03-21`, or `undated-<hash>` for an item page without a date. */
+  id: string;
+  /** e.g. "Kent Community Safety Partnership". */
+  body: string;
+  /** ISO date (YYYY-MM-DD); null when the document does not give it. */
+  date: string | null;
+  /** Only a month is known ("March 2023 (TBC)"): ISO month YYYY-MM. */
+  month?: string;
+  /** "10:00", 24-hour, as given. */
+  time?: string;
+  venue?: string;
+  status: MeetingStatus;
+  /** Free note, e.g. "TBC". */
+  note?: string;
+  chairId?: string;
+  viceChairId?: string;
+  present: string[];
+  apologies: string[];
+  items: MeetingItem[];
+  sources: Source[];
+}
+
+export interface Partnership {
+  id: string;
+  name: string;
+  shortName: string;
+  /** One sentence about the Community Safety Agreement, with its source. */
+  agreement?: { text: string; sources: Source[] };
+  responsibleAuthorities?: { names: string[]; sources: Source[] };
+  /** Oldest first; the last published year is "current". */
+  priorityYears: PriorityYear[];
+  priorityChanges: PriorityChange[];
+  /** Everyday names for priorities and themes: alias (lower case) -> priority or theme id. */
+  aliases: Record<string, string>;
+  leads: Lead[];
+  people: Person[];
+  meetings: Meeting[];
+}

@@ -1,0 +1,59 @@
+/**
+ * The HTTP server: restify with a bounded JSON body parser, the Bot Framework messages
+ * endpoint and a health check. It knows nothing of bots or stores; it is handed the functions
+ * to call.
+ */
+import restify, { type Request, type Response } from 'restify';
+import type { Logger } from 'pino';
+
+/** Bodies above this are refused with 413 before any bot code runs. */
+export const MAX_BODY_BYTES = 256 * 1024;
+
+export interface ServerDependencies {
+  /** Handles one Bot Framework activity POSTed to /api/messages and writes the response. */
+  handleActivity(req: Request, res: Response): Promise<void>;
+  /** What /healthz reports. */
+  health(): Record<string, unknown>;
+  logger: Logger;
+}
+
+export function createServer(deps: ServerDependencies): restify.Server {
+  const server = restify.createServer({ name: 'csp-teams-bot', handleUncaughtExceptions: false });
+  server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, rejectUnknown: true }));
+
+  server.post('/api/messages', async (req: Request, res: Response) => {
+    if (!isJsonObject(req.body)) {
+      res.send(400, { error: 'The body must be a JSON Bot Framework activity.' });
+      return;
+    }
+    await deps.handleActivity(req, res);
+  });
+
+  server.get('/healthz', (_req: Request, res: Response) => {
+    res.send(200, { status: 'ok', ...deps.health() });
+  });
+
+  server.on('restifyError', (req: Request, _res: Response, error: Error & { statusCode?: number }, callback: () => void) => {
+    const status = error.statusCode ?? 500;
+    const log = status >= 500 ? deps.logger.error.bind(deps.logger) : deps.logger.warn.bind(deps.logger);
+    log({ err: error, method: req.method, path: req.path(), status }, 'request failed');
+    callback();
+  });
+  return server;
+}
+
+function isJsonObject(body: unknown): body is Record<string, unknown> {
+  return typeof body === 'object' && body !== null && !Array.isArray(body) && !Buffer.isBuffer(body);
+}
+
+/** Starts listening; resolves with the base URL once the port is bound. */
+export function listen(server: restify.Server, port: number, host = '0.0.0.0'): Promise<string> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.removeListener('error', reject);
+      const address = server.address();
+      resolve(`http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}`);
+    });
+  });
+}

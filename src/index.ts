@@ -1,0 +1,36 @@
+/**
+ * Entry point: reads the configuration, starts the application and stops it cleanly on
+ * SIGINT/SIGTERM. In local mode (no MicrosoftAppId) it says so loudly: anyone who can reach
+ * the port can talk to the bot.
+ */
+import { pino } from 'pino';
+import { startApp } from './app.js';
+import { ConfigError, loadConfig } from './config.js';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = pino({ level: config.logLevel });
+  const app = await startApp(config, logger);
+  logger.info({ url: app.url, dataFile: config.dataFile }, 'bot listening on /api/messages');
+  if (config.localMode) {
+    logger.warn(
+      'LOCAL MODE: MicrosoftAppId is not set, so requests are NOT authenticated. Use this only on your own machine ' +
+        '(Microsoft 365 Agents Playground, tests). Set MicrosoftAppId and MicrosoftAppPassword before exposing the bot.',
+    );
+  }
+  const stop = (signal: string): void => {
+    logger.info({ signal }, 'stopping');
+    void app.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || (error instanceof Error && error.name === 'StoreError')) {
+    console.error(error.message);
+  } else {
+    console.error(error);
+  }
+  process.exit(1);
+});

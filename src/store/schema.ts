@@ -1,0 +1,114 @@
+/**
+ * The store file's schema. Validated on every load so that a hand-edited or damaged file is
+ * refused with the exact path of the problem, never half-read and never overwritten.
+ */
+import { z } from 'zod';
+
+export const CURRENT_STORE_VERSION = 1;
+
+const source = z.strictObject({ doc: z.string().min(1), ref: z.string().optional() });
+const sources = z.array(source);
+
+const priority = z.strictObject({ id: z.string().min(1), name: z.string().min(1), shortName: z.string().optional(), sources });
+const theme = z.strictObject({ id: z.string().min(1), name: z.string().min(1), sources });
+
+const priorityYear = z.strictObject({
+  year: z.string().regex(/^\d{4}\/\d{2}$/, 'a financial year such as 2023/24'),
+  priorities: z.array(priority),
+  themes: z.array(theme),
+  note: z.string().optional(),
+  sources,
+});
+
+const priorityChange = z.strictObject({
+  id: z.string().min(1),
+  year: z.string().nullable(),
+  kind: z.enum(['added', 'extended', 'renamed', 'merged', 'retained', 'split']),
+  subjects: z.array(z.string()),
+  priorityIds: z.array(z.string()),
+  text: z.string().min(1),
+  meetingId: z.string().optional(),
+  sources,
+});
+
+const personRole = z.strictObject({
+  title: z.string().optional(),
+  organisation: z.string().optional(),
+  asOf: z.string().optional(),
+  source,
+});
+
+const person = z.strictObject({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  names: z.array(z.string()),
+  honorific: z.string().optional(),
+  givenName: z.string().optional(),
+  initials: z.string().optional(),
+  surname: z.string().min(1),
+  roles: z.array(personRole),
+  sources,
+});
+
+const lead = z.strictObject({
+  priorityId: z.string().min(1),
+  personId: z.string().nullable(),
+  name: z.string().optional(),
+  role: z.string().optional(),
+  organisation: z.string().optional(),
+  contact: z.string().optional(),
+  basis: z.string(),
+  sources,
+});
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
+
+const meetingItem = z.strictObject({
+  id: z.string().min(1),
+  code: z.string().optional(),
+  title: z.string().min(1),
+  minutes: z.array(z.string()),
+  resolution: z.strictObject({ text: z.string(), parts: z.array(z.string()) }).optional(),
+  presenters: z.array(z.string()),
+  links: z.array(z.string()),
+  sources,
+});
+
+const meeting = z.strictObject({
+  id: z.string().min(1),
+  body: z.string().min(1),
+  date: isoDate.nullable(),
+  month: z.string().regex(/^\d{4}-\d{2}$/).optional(),
+  time: z.string().optional(),
+  venue: z.string().optional(),
+  status: z.enum(['held', 'planned', 'undated']),
+  note: z.string().optional(),
+  chairId: z.string().optional(),
+  viceChairId: z.string().optional(),
+  present: z.array(z.string()),
+  apologies: z.array(z.string()),
+  items: z.array(meetingItem),
+  sources,
+});
+
+export const partnershipSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]+$/, 'lower-case letters, digits and hyphens'),
+  name: z.string().min(1),
+  shortName: z.string().min(1),
+  agreement: z.strictObject({ text: z.string(), sources }).optional(),
+  responsibleAuthorities: z.strictObject({ names: z.array(z.string()), sources }).optional(),
+  priorityYears: z.array(priorityYear).min(1, 'at least one year of priorities'),
+  priorityChanges: z.array(priorityChange),
+  aliases: z.record(z.string(), z.string()),
+  leads: z.array(lead),
+  people: z.array(person),
+  meetings: z.array(meeting),
+});
+
+export const storeSchema = z.strictObject({
+  version: z.literal(CURRENT_STORE_VERSION),
+  defaultPartnershipId: z.string().min(1),
+  partnerships: z.record(z.string(), partnershipSchema),
+});
+
+export type StoreData = z.infer<typeof storeSchema>;

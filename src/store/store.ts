@@ -1,0 +1,107 @@
+/**
+ * The one module that owns the lowdb file. On open it creates the file from the default data
+ * set if there is none, or reads, migrates and validates what is there (refusing, never
+ * overwriting, a file it cannot read). Writes go through `update`, one at a time: each applies
+ * its change to a copy, validates it, saves it durably, and only then becomes what readers see.
+ */
+import { Low } from 'lowdb';
+import type { Partnership } from '../core/model.js';
+import { DurableJsonFile } from './durable-json-file.js';
+import { migrate, MIGRATIONS, type Migration } from './migrations.js';
+import { storeSchema, type StoreData } from './schema.js';
+import { StoreError } from './store-error.js';
+
+export interface StoreStatus {
+  file: string;
+  revision: number;
+  partnerships: number;
+  lastSavedAt: string | null;
+}
+
+export interface Store {
+  /** What readers see now; do not mutate. */
+  data(): StoreData;
+  partnership(id?: string): Partnership | undefined;
+  /** Increases on every saved change: a cheap key for caches built from the data. */
+  revision(): number;
+  /** Applies a change, saves it durably, and resolves only once it is on disk. */
+  update(change: (draft: StoreData) => void): Promise<void>;
+  status(): StoreStatus;
+}
+
+export interface OpenStoreOptions {
+  file: string;
+  /** The data a new store starts from. */
+  defaults: () => StoreData;
+  migrations?: Readonly<Record<number, Migration>>;
+}
+
+/** Parses and validates store text, naming the first problem found. */
+export function parseStoreText(text: string, file: string, migrations: Readonly<Record<number, Migration>> = MIGRATIONS): StoreData {
+  if (text.trim() === '') throw new StoreError('the store file is empty (it may have been truncated); restore it from a backup', file);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    throw new StoreError(`the store file is not valid JSON (${(error as Error).message})`, file);
+  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new StoreError('the store file does not hold a JSON object', file);
+  let migrated: Record<string, unknown>;
+  try {
+    migrated = migrate(raw as Record<string, unknown>, migrations);
+  } catch (error) {
+    throw new StoreError(`the store file ${(error as Error).message}`, file);
+  }
+  const result = storeSchema.safeParse(migrated);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const where = issue?.path.length ? issue.path.join('.') : '(top level)';
+    throw new StoreError(`the store file is not valid at ${where}: ${issue?.message ?? 'unknown problem'}`, file);
+  }
+  const data = result.data;
+  if (!data.partnerships[data.defaultPartnershipId]) {
+    throw new StoreError(`the default partnership "${data.defaultPartnershipId}" is not in the store`, file);
+  }
+  return data;
+}
+
+export async function openStore(options: OpenStoreOptions): Promise<Store> {
+  const { file } = options;
+  const migrations = options.migrations ?? MIGRATIONS;
+  const adapter = new DurableJsonFile<StoreData>(file, (text) => parseStoreText(text, file, migrations));
+  const existing = await adapter.read();
+  const db = new Low<StoreData>(adapter, existing ?? parseStoreText(JSON.stringify(options.defaults()), file, migrations));
+  if (!existing) await db.write();
+
+  let revision = 1;
+  let lastSavedAt: string | null = null;
+  let queue: Promise<void> = Promise.resolve();
+
+  const update = (change: (draft: StoreData) => void): Promise<void> => {
+    const run = async (): Promise<void> => {
+      const draft = structuredClone(db.data);
+      change(draft);
+      const checked = storeSchema.safeParse(draft);
+      if (!checked.success) {
+        const issue = checked.error.issues[0];
+        throw new StoreError(`refused a change that would make the store invalid at ${issue?.path.join('.')}: ${issue?.message}`, file);
+      }
+      await adapter.write(checked.data);
+      db.data = checked.data;
+      revision++;
+      lastSavedAt = new Date().toISOString();
+    };
+    const result = queue.then(run);
+    // The queue carries on after a failed change; the caller still sees the failure.
+    queue = result.catch(() => undefined);
+    return result;
+  };
+
+  return {
+    data: () => db.data,
+    partnership: (id) => db.data.partnerships[id ?? db.data.defaultPartnershipId],
+    revision: () => revision,
+    update,
+    status: () => ({ file, revision, partnerships: Object.keys(db.data.partnerships).length, lastSavedAt }),
+  };
+}

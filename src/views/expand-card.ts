@@ -1,0 +1,34 @@
+/**
+ * Expands the Adaptive Card templates in `cards/` with view data. Templates are loaded once;
+ * user text only ever arrives as data, so it is shown as written and never evaluated.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as ACData from 'adaptivecards-templating';
+
+export type CardName = 'answer';
+
+const CARDS_FOLDER = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../cards');
+const templates = new Map<CardName, ACData.Template>();
+
+function template(name: CardName): ACData.Template {
+  let loaded = templates.get(name);
+  if (!loaded) {
+    loaded = new ACData.Template(JSON.parse(readFileSync(path.join(CARDS_FOLDER, `${name}.json`), 'utf8')));
+    templates.set(name, loaded);
+  }
+  return loaded;
+}
+
+export interface AdaptiveCard {
+  type: 'AdaptiveCard';
+  version: string;
+  body: unknown[];
+  actions?: unknown[];
+  [key: string]: unknown;
+}
+
+export function expandCard(name: CardName, data: object): AdaptiveCard {
+  return template(name).expand({ $root: data }) as AdaptiveCard;
+}

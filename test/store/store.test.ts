@@ -1,0 +1,127 @@
+import { expect } from 'chai';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { StoreData } from '../../src/store/schema.js';
+import { openStore } from '../../src/store/store.js';
+import { StoreError } from '../../src/store/store-error.js';
+import { makeTempFolder } from '../helpers/temp-folder.js';
+
+function sampleStore(): StoreData {
+  return {
+    version: 1,
+    defaultPartnershipId: 'test-csp',
+    partnerships: {
+      'test-csp': {
+        id: 'test-csp',
+        name: 'Test Community Safety Partnership',
+        shortName: 'TCSP',
+        priorityYears: [{ year: '2023/24', priorities: [{ id: 'road-safety', name: 'Road Safety', sources: [{ doc: 'a.txt' }] }], themes: [], sources: [] }],
+        priorityChanges: [],
+        aliases: { ksi: 'road-safety' },
+        leads: [],
+        people: [],
+        meetings: [],
+      },
+    },
+  };
+}
+
+describe('store', () => {
+  let folder: ReturnType<typeof makeTempFolder>;
+  let file: string;
+  beforeEach(() => {
+    folder = makeTempFolder();
+    file = path.join(folder.path, 'nested', 'store.json');
+  });
+  afterEach(() => folder.remove());
+
+  it('creates the file from the defaults on first open, on disk', async () => {
+    const store = await openStore({ file, defaults: sampleStore });
+    expect(existsSync(file)).to.equal(true);
+    expect(JSON.parse(readFileSync(file, 'utf8')).partnerships['test-csp'].name).to.equal('Test Community Safety Partnership');
+    expect(store.partnership()?.id).to.equal('test-csp');
+  });
+
+  it('saves each update to disk before it resolves, and reopens with it', async () => {
+    const store = await openStore({ file, defaults: sampleStore });
+    await store.update((d) => {
+      d.partnerships['test-csp']!.aliases['vision zero'] = 'road-safety';
+    });
+    expect(JSON.parse(readFileSync(file, 'utf8')).partnerships['test-csp'].aliases['vision zero']).to.equal('road-safety');
+    const reopened = await openStore({ file, defaults: () => expect.fail('defaults must not be used for an existing file') });
+    expect(reopened.partnership()?.aliases['vision zero']).to.equal('road-safety');
+    expect(store.revision()).to.equal(2);
+  });
+
+  it('serialises concurrent updates so that none is lost', async () => {
+    const store = await openStore({ file, defaults: sampleStore });
+    await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        store.update((d) => {
+          d.partnerships['test-csp']!.aliases[`alias ${i}`] = 'road-safety';
+        }),
+      ),
+    );
+    const onDisk = JSON.parse(readFileSync(file, 'utf8')).partnerships['test-csp'].aliases;
+    expect(Object.keys(onDisk)).to.have.length(51);
+  });
+
+  it('refuses a change that would make the store invalid, and keeps the old data', async () => {
+    const store = await openStore({ file, defaults: sampleStore });
+    const before = readFileSync(file);
+    let failed = false;
+    await store
+      .update((d) => {
+        (d.partnerships['test-csp'] as { name: unknown }).name = 42;
+      })
+      .catch((error: unknown) => {
+        failed = error instanceof StoreError;
+      });
+    expect(failed).to.equal(true);
+    expect(readFileSync(file).equals(before)).to.equal(true);
+    expect(store.partnership()?.name).to.equal('Test Community Safety Partnership');
+    await store.update((d) => {
+      d.partnerships['test-csp']!.shortName = 'T';
+    });
+    expect(store.partnership()?.shortName).to.equal('T');
+  });
+
+  for (const [label, content, problem] of [
+    ['empty', '', /empty/],
+    ['truncated', '{"version": 1, "defaultPartnershipId": "test-csp", "partnersh', /not valid JSON/],
+    ['hand-broken', JSON.stringify({ ...sampleStore(), partnerships: { 'test-csp': { ...sampleStore().partnerships['test-csp'], meetings: [{ id: 'x' }] } } }), /partnerships\.test-csp\.meetings\.0/],
+    ['from a newer version', JSON.stringify({ ...sampleStore(), version: 99 }), /newer version/],
+  ] as const) {
+    it(`refuses a ${label} file with a clear error and never overwrites it`, async () => {
+      await openStore({ file, defaults: sampleStore });
+      writeFileSync(file, content);
+      let error: unknown;
+      try {
+        await openStore({ file, defaults: sampleStore });
+      } catch (e) {
+        error = e;
+      }
+      expect(error).to.be.instanceOf(StoreError);
+      expect((error as Error).message).to.match(problem);
+      expect((error as Error).message).to.contain(file);
+      expect(readFileSync(file, 'utf8')).to.equal(content);
+    });
+  }
+
+  it('migrates an older file one version at a time', async () => {
+    const old = { ...sampleStore(), version: 0, partnerships: undefined, partnershipList: [sampleStore().partnerships['test-csp']] };
+    writeFileSync(file.replace('nested/', ''), JSON.stringify(old));
+    const store = await openStore({
+      file: file.replace('nested/', ''),
+      defaults: sampleStore,
+      migrations: {
+        0: (data) => {
+          const list = data.partnershipList as { id: string }[];
+          const { partnershipList: _dropped, ...rest } = data;
+          return { ...rest, partnerships: Object.fromEntries(list.map((p) => [p.id, p])) };
+        },
+      },
+    });
+    expect(store.partnership('test-csp')?.name).to.equal('Test Community Safety Partnership');
+  });
+});
