@@ -22,8 +22,8 @@ export function createServer(deps: ServerDependencies): restify.Server {
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, rejectUnknown: true }));
 
   server.post('/api/messages', async (req: Request, res: Response) => {
-    if (!isJsonObject(req.body)) {
-      res.send(400, { error: 'The body must be a JSON Bot Framework activity.' });
+    if (!isActivityShaped(req.body)) {
+      res.send(400, { error: 'The body must be a JSON Bot Framework activity with a "type".' });
       return;
     }
     await deps.handleActivity(req, res);
@@ -42,8 +42,11 @@ export function createServer(deps: ServerDependencies): restify.Server {
   return server;
 }
 
-function isJsonObject(body: unknown): body is Record<string, unknown> {
-  return typeof body === 'object' && body !== null && !Array.isArray(body) && !Buffer.isBuffer(body);
+/** The least an activity must have before the adapter sees it (without a type it answers 500). */
+function isActivityShaped(body: unknown): boolean {
+  if (typeof body !== 'object' || body === null || Array.isArray(body) || Buffer.isBuffer(body)) return false;
+  const type = (body as { type?: unknown }).type;
+  return typeof type === 'string' && type.length > 0;
 }
 
 /** Starts listening; resolves with the base URL once the port is bound. */

@@ -26,7 +26,6 @@ export function answerCardData(answer: Answer): object {
       text: clip(e.text, MAX_ENTRY_CHARS),
       source: e.sources && e.sources.length > 0 && answer.entries.length > 1 ? sourcesLine(e.sources, 2) : '',
       question: e.question ?? '',
-      color: 'Default',
     })),
     facts: answer.facts,
     source: sourcesLine(answer.sources),
