@@ -29,7 +29,7 @@ export function createServer(deps: ServerDependencies): restify.Server {
     await deps.handleActivity(req, res);
   });
 
-  server.get('/healthz', (_req: Request, res: Response) => {
+  server.get('/healthz', async (_req: Request, res: Response) => {
     res.send(200, { status: 'ok', ...deps.health() });
   });
 
