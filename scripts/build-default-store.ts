@@ -11,9 +11,10 @@ import type { Partnership } from '../src/core/model.js';
 import { mergeParsedDocument, parseMinutesDocument, type MinutesRecords } from '../src/core/import/index.js';
 import { DEFAULT_STORE_FILE } from '../src/store/default-store.js';
 import { CURRENT_STORE_VERSION, storeSchema, type StoreData } from '../src/store/schema.js';
+import { sharedFolder } from './shared-folder.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const SEEDS_FOLDER = path.resolve(ROOT, '../shared/seeds');
+export const SEEDS_FOLDER = sharedFolder('seeds');
 export const CURATED_FILE = path.join(ROOT, 'data/curated/kent-csp.json');
 
 type Curated = Omit<Partnership, 'people' | 'meetings'>;

@@ -5,8 +5,7 @@
  */
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { sharedFolder } from '../../scripts/shared-folder.js';
 import { normaliseForCompare } from '../helpers/reply-text.js';
 import { startRunningBot, type RunningBot } from '../helpers/running-bot.js';
 import { channelMessage, personalMessage } from '../helpers/teams-activities.js';
@@ -21,7 +20,7 @@ interface DevQuestion {
   kind: string;
 }
 
-const QUESTIONS_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../shared/eval/dev-questions.json');
+const QUESTIONS_FILE = sharedFolder('eval', 'dev-questions.json');
 const questions = JSON.parse(readFileSync(QUESTIONS_FILE, 'utf8')) as DevQuestion[];
 
 describe('sample questions (shared/eval/dev-questions.json) through the HTTP server', () => {

@@ -3,13 +3,12 @@
  * The schema's `id` is moved to `$id` in memory, as Ajv 8 requires; the file is untouched.
  */
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { sharedFolder } from '../../scripts/shared-folder.js';
 import { Ajv, type ErrorObject } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import draft06 from 'ajv/dist/refs/json-schema-draft-06.json' with { type: 'json' };
 
-const SCHEMA_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../shared/schemas/adaptive-card-1.5.schema.json');
+const SCHEMA_FILE = sharedFolder('schemas', 'adaptive-card-1.5.schema.json');
 
 let validator: ((card: unknown) => boolean) & { errors?: ErrorObject[] | null } | undefined;
 

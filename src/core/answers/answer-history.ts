@@ -5,7 +5,6 @@
  */
 import type { PriorityChange } from '../model.js';
 import { words } from '../text/normalise.js';
-import { PhraseMatcher } from '../text/phrase-matcher.js';
 import { makeAnswer, type Answer } from './answer.js';
 import { uniqueSources } from './format.js';
 import type { KnowledgeBase } from './knowledge-base.js';
@@ -14,11 +13,7 @@ import type { Question } from './question.js';
 function changesAbout(kb: KnowledgeBase, question: Question): PriorityChange[] {
   const changes = kb.partnership.priorityChanges;
   const topicIds = new Set(question.topics.map((t) => t.id));
-  const subjectMatcher = new PhraseMatcher(
-    changes.flatMap((c) => c.subjects.map((phrase) => ({ id: c.id, phrase }))),
-    (w) => kb.vocabulary.has(w),
-  );
-  const bySubject = new Set(subjectMatcher.findTargets(question.words).map((m) => m.id));
+  const bySubject = new Set(question.changes);
   const specific = changes.filter((c) => c.kind !== 'retained' && (bySubject.has(c.id) || c.priorityIds.some((id) => topicIds.has(id))));
   if (specific.length > 0) return specific;
   if (question.years.length > 0) return changes.filter((c) => c.year !== null && question.years.includes(c.year));

@@ -55,7 +55,11 @@ export function answerMeeting(kb: KnowledgeBase, question: Question, today: Date
   const [meeting] = meetings;
   if (!meeting) return noMeetingFound(kb, today, 'meeting on that date');
   const lead = question.meeting?.kind === 'last' || !question.meeting ? 'The last meeting was' : 'The meeting was';
-  return makeAnswer('meeting', `Meeting of ${meetingLabel(meeting)}`, `${lead} ${describeMeeting(meeting)} (${meeting.body}).`, {
+  const summary =
+    meeting.status === 'planned'
+      ? `A meeting was scheduled for ${describeMeeting(meeting)} (${meeting.body}); no minutes of it are on record.`
+      : `${lead} ${describeMeeting(meeting)} (${meeting.body}).`;
+  return makeAnswer('meeting', `Meeting of ${meetingLabel(meeting)}`, summary, {
     facts: meetingFacts(kb, meeting),
     sources: meeting.sources,
     suggestions: [`What did we resolve on ${meeting.date ? formatDate(meeting.date) : 'that meeting'}?`, `Who attended on ${meeting.date ? formatDate(meeting.date) : 'that meeting'}?`],

@@ -9,6 +9,7 @@ import { answerHelp, answerThanks, answerUnknown, type Capability } from './answ
 import { answerHistory, asksAboutChange } from './answer-history.js';
 import { answerAllLeads, answerLead } from './answer-leads.js';
 import { answerAttendance, answerMeeting, answerPresenter } from './answer-meetings.js';
+import { answerPartnership } from './answer-partnership.js';
 import { answerPerson } from './answer-people.js';
 import { answerPriorityCheck, answerPriorityList, answerThemes } from './answer-priorities.js';
 import { answerResolutions, topicWords } from './answer-resolutions.js';
@@ -44,9 +45,16 @@ const INTENTS: Intent[] = [
     answer: (kb) => answerHelp(kb.partnership.name, capabilities()),
   },
   {
+    name: 'partnership',
+    matches: has(/\bresponsible authorit|\bwho (is|are) (in|on|part of) the (partnership|kcsp|csp)\b|\bpartner (agencies|organisations)\b|\bwhat (is|does) (a |an |the )?(kcsp|csp|csa|community safety (agreement|partnership))\b/),
+    answer: (kb) => answerPartnership(kb),
+  },
+  {
     name: 'history',
     capability: { topic: 'How the priorities changed', example: 'When was VAWG added as a priority?' },
-    matches: (q) => asksAboutChange(q) && (/\bpriorit|\btheme|cross[- ]?cutting/.test(q.lower) || q.topics.length > 0 || q.years.length > 0),
+    matches: (q) =>
+      asksAboutChange(q) &&
+      (/\bpriorit|\btheme|cross[- ]?cutting/.test(q.lower) || q.topics.length > 0 || q.years.length > 0 || q.changes.length > 0),
     answer: (kb, q) => answerHistory(kb, q),
   },
   {
@@ -97,7 +105,10 @@ const INTENTS: Intent[] = [
   {
     name: 'attendance',
     capability: { topic: 'Attendance', example: 'Who sent apologies for the last meeting?' },
-    matches: has(/\b(chaired|attend\w*|apolog\w*|absent|present at|was present|were present|who was there|who came)\b/),
+    // Attendance of a meeting: "how many attended the VAWG conference?" is for the minutes search.
+    matches: (q) =>
+      /\b(chaired|attend\w*|apolog\w*|absent|present at|was present|were present|who (was|were) (there|at)|who came)\b/.test(q.lower) &&
+      (q.meeting !== null || /\bmeetings?\b/.test(q.lower) || topicWords(q).every((w) => /^(attend\w*|apolog\w*|absent|present|chaired|came|people|sent)$/.test(w))),
     answer: (kb, q, today) => answerAttendance(kb, q, today),
   },
   {

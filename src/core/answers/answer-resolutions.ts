@@ -7,7 +7,7 @@ import type { Meeting } from '../model.js';
 import { words } from '../text/normalise.js';
 import { isStopword } from '../text/stopwords.js';
 import { makeAnswer, type Answer, type AnswerEntry } from './answer.js';
-import { itemLabel, meetingLabel, uniqueSources } from './format.js';
+import { capitalise, itemLabel, meetingLabel, uniqueSources } from './format.js';
 import type { ItemRef, KnowledgeBase } from './knowledge-base.js';
 import { findMeetings, lastMeeting } from './meeting-lookup.js';
 import type { Question } from './question.js';
@@ -101,7 +101,7 @@ function answerTopic(kb: KnowledgeBase, question: Question, topic: string[], mee
 function answerItems(kb: KnowledgeBase, refs: ItemRef[], subject: string): Answer {
   const [first, ...others] = refs;
   if (!first) return makeAnswer('resolutions', 'No resolution found', `I found no resolution about ${subject}.`);
-  const summary = `${meetingLabel(first.meeting)}, ${itemLabel(first.item)}: RESOLVED ${first.item.resolution?.text ?? ''}`.trim();
+  const summary = `${capitalise(meetingLabel(first.meeting))}, ${itemLabel(first.item)}: RESOLVED ${first.item.resolution?.text ?? ''}`.trim();
   return makeAnswer('resolutions', `Resolutions about ${subject}`, summary, {
     entries: others.map(resolutionEntry),
     sources: uniqueSources(refs.flatMap((r) => r.item.sources)),

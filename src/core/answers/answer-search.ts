@@ -41,7 +41,7 @@ export function splitSentences(text: string): string[] {
 }
 
 function coverage(kb: KnowledgeBase, terms: readonly string[], passage: Passage): number {
-  const present = new Set(contentTerms(`${passage.title} ${passage.text}`));
+  const present = kb.termsOf(passage);
   let total = 0;
   let covered = 0;
   for (const term of new Set(terms)) {
@@ -79,7 +79,8 @@ function bestSentences(kb: KnowledgeBase, terms: readonly string[], passage: Pas
 
 export function searchPassages(kb: KnowledgeBase, terms: readonly string[]): Scored[] {
   if (terms.length === 0) return [];
-  const query = terms.join(' ');
+  // The index holds words, not stems: retrieval is by stems of the expanded terms via processTerm.
+  const query = kb.expandAcronyms(terms).join(' ');
   return kb.passageIndex
     .search(query, { combineWith: 'OR', boost: { title: 0.5 } })
     .slice(0, CANDIDATES)

@@ -32,6 +32,10 @@ export function meetingLabel(meeting: Meeting): string {
   return 'an undated meeting (the source gives no date)';
 }
 
+export function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 /** "B3 MARAC Review Update" or just the title where the page gives no code. */
 export function itemLabel(item: MeetingItem): string {
   return item.code ? `${item.code} ${item.title}` : item.title;

@@ -7,6 +7,7 @@
 import MiniSearch from 'minisearch';
 import { stemmer } from 'stemmer';
 import type { Meeting, MeetingItem, Partnership, Person, Priority, PriorityYear, Theme } from '../model.js';
+import { findAcronyms } from '../text/acronyms.js';
 import { words } from '../text/normalise.js';
 import { PhraseMatcher, type PhraseTarget } from '../text/phrase-matcher.js';
 import { isStopword } from '../text/stopwords.js';
@@ -39,11 +40,16 @@ export class KnowledgeBase {
   readonly vocabulary = new Set<string>();
   readonly topics: PhraseMatcher;
   readonly people: PhraseMatcher;
+  /** The subjects of recorded priority changes -> change ids. */
+  readonly changeSubjects: PhraseMatcher;
   readonly passages: Passage[] = [];
   readonly passageIndex: MiniSearch<Passage>;
   readonly itemIndex: MiniSearch<{ id: string; title: string; resolution: string; minutes: string }>;
   /** Held and planned meetings with a date, oldest first. */
   readonly datedMeetings: Meeting[];
+  /** Acronym stem -> stems of its long form, as the documents define them. */
+  readonly acronyms = new Map<string, string[]>();
+  private readonly passageTerms: Set<string>[] = [];
   private readonly termDocumentCounts = new Map<string, number>();
   private readonly personById = new Map<string, Person>();
   private readonly meetingById = new Map<string, Meeting>();
@@ -60,6 +66,10 @@ export class KnowledgeBase {
     const isKnownWord = (w: string): boolean => this.vocabulary.has(w);
     this.topics = new PhraseMatcher(this.topicPhrases(), isKnownWord);
     this.people = new PhraseMatcher(this.personPhrases(), isKnownWord);
+    this.changeSubjects = new PhraseMatcher(
+      partnership.priorityChanges.flatMap((c) => c.subjects.map((phrase) => ({ id: c.id, phrase }))),
+      isKnownWord,
+    );
 
     const processTerm = (term: string): string | null => (isStopword(term) ? null : stemmer(term));
     const tokenize = (text: string): string[] => words(text);
@@ -124,8 +134,22 @@ export class KnowledgeBase {
     return Math.log((n + 1) / (df + 0.5));
   }
 
-  isKnownTerm(term: string): boolean {
-    return this.termDocumentCounts.has(term);
+  /** The stemmed terms of a passage, with acronyms and their long forms standing for each other. */
+  termsOf(passage: Passage): ReadonlySet<string> {
+    return this.passageTerms[passage.id] ?? new Set();
+  }
+
+  /** Terms plus the long forms of any acronyms among them, for retrieval. */
+  expandAcronyms(terms: readonly string[]): string[] {
+    return [...new Set(terms.flatMap((t) => [t, ...(this.acronyms.get(t) ?? [])]))];
+  }
+
+  private withAcronyms(terms: Set<string>): Set<string> {
+    for (const [acronym, longForm] of this.acronyms) {
+      if (terms.has(acronym)) longForm.forEach((t) => terms.add(t));
+      else if (longForm.length > 0 && longForm.every((t) => terms.has(t))) terms.add(acronym);
+    }
+    return terms;
   }
 
   private collectPassages(): void {
@@ -136,10 +160,13 @@ export class KnowledgeBase {
       item.minutes.forEach((paragraph) => add('minutes', paragraph));
       if (item.resolution) add('resolution', item.resolution.text);
     }
+    for (const [acronym, longForm] of findAcronyms(this.passages.map((p) => `${p.title} ${p.text}`))) {
+      this.acronyms.set(stemmer(acronym), longForm.flatMap((w) => contentTerms(w)));
+    }
     for (const passage of this.passages) {
-      for (const term of new Set(contentTerms(`${passage.title} ${passage.text}`))) {
-        this.termDocumentCounts.set(term, (this.termDocumentCounts.get(term) ?? 0) + 1);
-      }
+      const terms = this.withAcronyms(new Set(contentTerms(`${passage.title} ${passage.text}`)));
+      this.passageTerms[passage.id] = terms;
+      for (const term of terms) this.termDocumentCounts.set(term, (this.termDocumentCounts.get(term) ?? 0) + 1);
     }
   }
 

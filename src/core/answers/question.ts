@@ -16,6 +16,8 @@ export interface Question {
   topics: PhraseMatch[];
   /** People named, best match first. */
   people: PhraseMatch[];
+  /** Recorded priority changes whose subject the question names ("Covid", "violent crime"). */
+  changes: string[];
   meeting: MeetingReference | null;
   years: string[];
   itemCode: string | null;
@@ -36,6 +38,7 @@ export function readQuestion(kb: KnowledgeBase, raw: string, today: Date): Quest
     terms: contentTerms(text),
     topics: kb.topics.findTargets(questionWords),
     people: kb.people.findTargets(questionWords),
+    changes: kb.changeSubjects.findTargets(questionWords).map((m) => m.id),
     meeting: readMeetingReference(text, today),
     years: readFinancialYears(text),
     itemCode: ITEM_CODE.exec(text)?.[1]?.toUpperCase() ?? null,

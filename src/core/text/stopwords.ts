@@ -13,7 +13,8 @@ very was we were what when where which while who whom why will with would you yo
 may might must let lets tell know please show give list any many much get got want need like
 there's what's who's whats whos thats it's ok okay yes yeah hi hello hey thanks thank cheers
 is are was were be been today tomorrow yesterday currently current latest recent recently new
-going go went year years last next ago ever`;
+going go went year years last next ago ever make makes made making take takes took taken
+say says said expect expected expects happen happens happened`;
 
 const PARTNERSHIP = `kent kcsp csp csps partnership partnerships community meeting meetings update updates item items
 member members minutes notes report we us our agenda`;
