@@ -7,7 +7,7 @@ import type { Meeting } from '../model.js';
 import { words } from '../text/normalise.js';
 import { isStopword } from '../text/stopwords.js';
 import { makeAnswer, type Answer, type AnswerEntry } from './answer.js';
-import { capitalise, itemLabel, meetingLabel, uniqueSources } from './format.js';
+import { capitalise, formatDate, itemLabel, meetingLabel, uniqueSources } from './format.js';
 import type { ItemRef, KnowledgeBase } from './knowledge-base.js';
 import { findMeetings, lastMeeting } from './meeting-lookup.js';
 import type { Question } from './question.js';
@@ -69,7 +69,7 @@ function answerMeetingResolutions(kb: KnowledgeBase, meeting: Meeting | undefine
     sources: uniqueSources(meeting.sources.concat(shown.flatMap((r) => r.item.sources))),
     suggestions: ['When was the last meeting?'],
     ...(current < pages && meeting.date
-      ? { more: { label: `Next ${Math.min(RESOLUTIONS_PAGE_SIZE, resolved.length - current * RESOLUTIONS_PAGE_SIZE)} resolutions`, question: `resolutions ${meeting.date} page ${current + 1}` } }
+      ? { more: { label: `Next ${Math.min(RESOLUTIONS_PAGE_SIZE, resolved.length - current * RESOLUTIONS_PAGE_SIZE)} resolutions`, question: `Resolutions of ${formatDate(meeting.date).replace(/^\w+ /, '')}, page ${current + 1}` } }
       : {}),
   });
 }

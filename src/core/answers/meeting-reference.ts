@@ -38,7 +38,11 @@ export function readMeetingReference(text: string, today: Date): MeetingReferenc
   return null;
 }
 
+const ISO_DATE = /\b(20\d\d)-(\d\d)-(\d\d)\b/;
+
 function readDate(text: string, today: Date): MeetingReference | null {
+  const iso = ISO_DATE.exec(text);
+  if (iso) return { kind: 'date', date: iso[0] };
   for (const result of chrono.en.GB.parse(text, today)) {
     const start = result.start;
     if (!start.isCertain('month')) continue;

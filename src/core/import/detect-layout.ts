@@ -13,7 +13,8 @@ function firstLineMatching(lines: readonly string[], pattern: RegExp): number {
 export function detectLayout(text: string, file: string): Layout {
   if (text.trim() === '') throw new MinutesFormatError(file, 1, 'the file is empty');
   const lines = text.split('\n');
-  const binaryLine = lines.findIndex((l) => /[\u0000-\u0008\u000E-\u001F]/.test(l));
+  // Control characters, or bytes that were not UTF-8 (read as U+FFFD), mean this is not a text file.
+  const binaryLine = lines.findIndex((l) => /[\u0000-\u0008\u000E-\u001F\uFFFD]/.test(l));
   if (binaryLine >= 0) throw new MinutesFormatError(file, binaryLine + 1, 'this is a binary file, not text; save the minutes as text or Markdown');
   const html = firstLineMatching(lines, /<\s*(!doctype|html|head|body|div|table|p)\b/i);
   if (html >= 0 && html < 50) {

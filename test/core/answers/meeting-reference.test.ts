@@ -7,6 +7,7 @@ describe('readMeetingReference', () => {
   it('reads en-GB dates in words and numbers', () => {
     expect(readMeetingReference('resolutions on 21 March 2023', today)).to.deep.equal({ kind: 'date', date: '2023-03-21' });
     expect(readMeetingReference('who attended on 21/03/2023', today)).to.deep.equal({ kind: 'date', date: '2023-03-21' });
+    expect(readMeetingReference('resolutions 2023-03-21 page 2', today)).to.deep.equal({ kind: 'date', date: '2023-03-21' });
   });
   it('reads a month with or without a year', () => {
     expect(readMeetingReference('the meeting in March 2022', today)).to.deep.equal({ kind: 'month', month: 3, year: 2022 });
