@@ -15,7 +15,8 @@ export type MeetingReference =
 
 const LAST = /\b(last|latest|previous|most recent|recent|past)\b/;
 const NEXT = /\b(next|upcoming|forthcoming|future|coming)\b/;
-const FINANCIAL_YEAR = /\b(20\d\d)\s*[/-]\s*(\d\d)\b/g;
+// "2023/24" or "2023-24", but not the "2023-03" of an ISO date.
+const FINANCIAL_YEAR = /\b(20\d\d)\s*[/-]\s*(\d\d)\b(?![-/]\d)/g;
 const BARE_YEAR = /\b(?:in|of|for|during|from|year)\s+(20\d\d)\b|\b(20\d\d)\s+meetings?\b/;
 
 function pad(n: number): string {
