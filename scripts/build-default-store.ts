@@ -8,7 +8,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Partnership } from '../src/core/model.js';
-import { mergeParsedDocument, parseMinutesDocument, type MinutesRecords } from '../src/core/import/index.js';
+import { mergeParsedDocument, parseMinutesDocument, type MinutesRecords } from '../src/core/minutes/index.js';
 import { DEFAULT_STORE_FILE } from '../src/store/default-store.js';
 import { CURRENT_STORE_VERSION, storeSchema, type StoreData } from '../src/store/schema.js';
 import { sharedFolder } from './shared-folder.js';

@@ -40,10 +40,13 @@ export function readMeetingReference(text: string, today: Date): MeetingReferenc
 }
 
 const ISO_DATE = /\b(20\d\d)-(\d\d)-(\d\d)\b/;
+/** Only text that names a month or a numeric date is worth the date parser's time (most questions do not). */
+const MAY_HOLD_DATE = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d{1,2}\s*[/.]\s*\d{1,2}/i;
 
 function readDate(text: string, today: Date): MeetingReference | null {
   const iso = ISO_DATE.exec(text);
   if (iso) return { kind: 'date', date: iso[0] };
+  if (!MAY_HOLD_DATE.test(text)) return null;
   for (const result of chrono.en.GB.parse(text, today)) {
     const start = result.start;
     if (!start.isCertain('month')) continue;

@@ -1,0 +1,118 @@
+/**
+ * `npm run bench`: how fast the bot answers, measured against its own floor in the same process.
+ *  1. The answer engine alone over the sample questions: p50/p99 time per answer.
+ *  2. The real HTTP server at 32 concurrent conversations beside a bare botbuilder echo bot,
+ *     both replying to the same Bot Connector stand-in: turns per second and p50/p99 latency.
+ * After a discarded warm-up of each, runs alternate (echo, bot, echo, bot...) so that machine
+ * noise falls on both alike, and medians are compared. BENCH_SECONDS sets each run's length
+ * (default 6), BENCH_ROUNDS the number of measured rounds (default 3).
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { pino } from 'pino';
+import { sharedFolder } from '../scripts/shared-folder.js';
+import { startApp } from '../src/app.js';
+import { loadConfig } from '../src/config.js';
+import { answerQuestion } from '../src/core/answers/answer-question.js';
+import { KnowledgeBase } from '../src/core/answers/knowledge-base.js';
+import { loadDefaultStore } from '../src/store/default-store.js';
+import { startConnectorStandIn } from '../test/helpers/connector-stand-in.js';
+import { makeTempFolder } from '../test/helpers/temp-folder.js';
+import { startEchoBot } from './echo-bot.js';
+import { runHttpLoad, type HttpLoadResult } from './http-load.js';
+import { roundMs, summarise } from './stats.js';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const CONVERSATIONS = 32;
+const questions = (JSON.parse(readFileSync(sharedFolder('eval', 'dev-questions.json'), 'utf8')) as { ask: string }[]).map((q) => q.ask);
+
+function benchAnswerEngine(): { p50Ms: number; p99Ms: number; answers: number; buildMs: number } {
+  const partnership = loadDefaultStore().partnerships['kent-csp']!;
+  const buildStart = performance.now();
+  const kb = new KnowledgeBase(partnership);
+  const buildMs = performance.now() - buildStart;
+  const today = new Date();
+  for (let i = 0; i < 20; i++) for (const q of questions) answerQuestion(kb, q, today);
+  const samples: number[] = [];
+  for (let round = 0; round < 200; round++) {
+    for (const q of questions) {
+      const start = performance.now();
+      answerQuestion(kb, q, today);
+      samples.push(performance.now() - start);
+    }
+  }
+  const summary = summarise(samples);
+  return { p50Ms: summary.p50Ms, p99Ms: summary.p99Ms, answers: samples.length, buildMs };
+}
+
+async function benchHttp(): Promise<{ echo: HttpLoadResult[]; bot: HttpLoadResult[] }> {
+  const connector = await startConnectorStandIn({ record: false });
+  const echo = await startEchoBot();
+  const folder = makeTempFolder('csp-bench-');
+  const config = loadConfig({ PORT: '0', DATA_FILE: path.join(folder.path, 'store.json'), LOG_LEVEL: 'silent' });
+  const app = await startApp(config, pino({ level: 'silent' }), { host: '127.0.0.1' });
+  const load = (botUrl: string, seconds = SECONDS): Promise<HttpLoadResult> =>
+    runHttpLoad({
+      botUrl,
+      serviceUrl: connector.url,
+      conversations: CONVERSATIONS,
+      durationMs: seconds * 1000,
+      makeText: (i) => questions[i % questions.length] ?? 'help',
+    });
+  const results = { echo: [] as HttpLoadResult[], bot: [] as HttpLoadResult[] };
+  try {
+    await load(echo.url, 2);
+    await load(`${app.url}/api/messages`, 2);
+    for (let round = 0; round < ROUNDS; round++) {
+      results.echo.push(await load(echo.url));
+      results.bot.push(await load(`${app.url}/api/messages`));
+    }
+  } finally {
+    await app.close();
+    await echo.close();
+    await connector.close();
+    folder.remove();
+  }
+  return results;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
+
+function describe(label: string, runs: HttpLoadResult[]): string {
+  const r = runs.map((x) => `${x.turnsPerSecond.toFixed(0)}/s p50 ${roundMs(x.p50Ms)} ms p99 ${roundMs(x.p99Ms)} ms errors ${x.errors}`).join(' | ');
+  return `  ${label.padEnd(10)} ${r}`;
+}
+
+async function main(): Promise<void> {
+  console.log(`Answer engine over ${questions.length} sample questions`);
+  const engine = benchAnswerEngine();
+  console.log(`  ${engine.answers} answers: p50 ${roundMs(engine.p50Ms)} ms, p99 ${roundMs(engine.p99Ms)} ms (target p99 < 2 ms); index build ${roundMs(engine.buildMs)} ms`);
+
+  console.log(`HTTP /api/messages, ${CONVERSATIONS} concurrent conversations, ${SECONDS} s per run`);
+  const http = await benchHttp();
+  console.log(describe('echo bot', http.echo));
+  console.log(describe('this bot', http.bot));
+  const ratio = median(http.bot.map((r) => r.turnsPerSecond)) / median(http.echo.map((r) => r.turnsPerSecond));
+  console.log(`  median throughput: ${(ratio * 100).toFixed(0)}% of the echo bot's (target >= 80%)`);
+
+  const results = { date: new Date().toISOString(), engine, http, throughputRatio: ratio };
+  const folder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'results');
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(path.join(folder, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
+  const errors = [...http.echo, ...http.bot].reduce((n, r) => n + r.errors, 0);
+  if (errors > 0) {
+    console.error(`${errors} requests failed: ${[...http.echo, ...http.bot].flatMap((r) => r.errorSamples).slice(0, 3).join('; ')}`);
+    process.exitCode = 1;
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,18 @@
+/**
+ * What makes two items "the same minutes" across layouts: their minutes text with spacing, quotes
+ * and case folded (numbering is already gone). Titles are never compared: "Working Group Update"
+ * recurs every year. An item with no minutes is known by its resolution instead.
+ */
+import type { MeetingItem } from '../model.js';
+import { fingerprintText } from './text-cleaning.js';
+
+export function itemFingerprint(item: Pick<MeetingItem, 'minutes' | 'resolution'>): string {
+  const text = item.minutes.length > 0 ? item.minutes.join(' ') : (item.resolution?.text ?? '');
+  return fingerprintText(text);
+}
+
+/** True only for items with text that is the same; two empty items are not the same item. */
+export function haveSameMinutes(a: Pick<MeetingItem, 'minutes' | 'resolution'>, b: Pick<MeetingItem, 'minutes' | 'resolution'>): boolean {
+  const fingerprint = itemFingerprint(a);
+  return fingerprint !== '' && fingerprint === itemFingerprint(b);
+}

@@ -1,0 +1,83 @@
+/**
+ * Small text helpers shared by the layout readers: what counts as a blank line on a ModernGov
+ * page (a line holding only a non-breaking space), how markdown converted from a PDF is reduced to
+ * plain text, and the one "same text" fingerprint that lets the same minutes published in two
+ * layouts be recognised.
+ */
+import { createHash } from 'node:crypto';
+import { normaliseSpacing } from '../text/normalise.js';
+
+export function splitLines(text: string): string[] {
+  return text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+}
+
+/** ModernGov separates HTML paragraphs with lines holding only a non-breaking space. */
+export function isBlankLine(text: string): boolean {
+  return /^[\s\u00A0\u200B]*$/.test(text);
+}
+
+/** nbsp to space, runs of spaces to one; wording and punctuation kept as written. */
+export function normaliseWhitespace(text: string): string {
+  return text.replace(/[\s\u00A0\u2000-\u200B\u202F]+/g, ' ').trim();
+}
+
+/**
+ * Markdown from a PDF conversion to plain text: emphasis markers, `<sup>st</sup>`, autolinks
+ * `<https://...>` and `[text](url)` links become their text. Links are collected before this runs.
+ */
+export function cleanMarkdownInline(text: string): string {
+  return text
+    .replace(/<(https?:\/\/[^>\s]+)>/g, '$1')
+    .replace(/\[([^\]]*)\]\((?:[^)\s]+)\)/g, '$1')
+    .replace(/<\/?(?:sup|sub|b|i|u|em|strong|span)\b[^>]*>/gi, '')
+    .replace(/\*\*|__/g, '')
+    .replace(/(^|\s)\*(\S[^*]*\S|\S)\*(?=\s|[.,;:]|$)/g, '$1$2')
+    .replace(/\\([\\`*_{}[\]()#+\-.!])/g, '$1');
+}
+
+/** Web addresses in a line, without the brackets or sentence punctuation around them. */
+export function findLinks(text: string): string[] {
+  return [...text.matchAll(/https?:\/\/[^\s<>()[\]"]+/g)].map((m) => m[0].replace(/[.,;:]+$/, ''));
+}
+
+/** ModernGov appends the attachment's size to a title: "Zero Casualty Strategy Update pdf icon PDF 216 KB". */
+const PDF_ICON_TAIL = /\s*pdf icon\s+PDF\s+[\d.,]+\s*[KMG]B\s*$/i;
+
+export function hasPdfIconTail(text: string): boolean {
+  return PDF_ICON_TAIL.test(text);
+}
+
+export function stripPdfIconTail(text: string): string {
+  return text.replace(PDF_ICON_TAIL, '');
+}
+
+export function slugify(text: string): string {
+  return normaliseSpacing(text)
+    .toLowerCase()
+    .replace(/['’]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/**
+ * The text two layouts must share to be "the same minutes": quotes, dashes, spacing and case
+ * folded, since a ModernGov page and a PDF of the same item differ in exactly these.
+ */
+export function fingerprintText(text: string): string {
+  return normaliseSpacing(text).toLowerCase().replace(/\s+([.,;:!?])/g, '$1');
+}
+
+/** First 8 hex digits of the SHA-1 of a text, for ids of undated meetings. */
+export function shortHash(text: string): string {
+  return createHash('sha1').update(text, 'utf8').digest('hex').slice(0, 8);
+}
+
+/** "KENT COMMUNITY SAFETY PARTNERSHIP" -> "Kent Community Safety Partnership". */
+export function titleCaseCapitals(text: string): string {
+  const small = new Set(['and', 'of', 'the', 'for', 'in', 'on', 'at', 'to']);
+  return text
+    .toLowerCase()
+    .split(/\s+/)
+    .map((w, i) => (i > 0 && small.has(w) ? w : w.charAt(0).toUpperCase() + w.slice(1)))
+    .join(' ');
+}
