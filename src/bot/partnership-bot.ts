@@ -11,6 +11,9 @@ import { renderAnswerCard } from '../views/answer-card.js';
 import { questionText } from './activity-text.js';
 
 export class PartnershipBot extends ActivityHandler {
+  /** Cards already rendered for an answer object (answers are shared by the answer cache). */
+  private readonly cards = new WeakMap<Answer, ReturnType<typeof renderAnswerCard>>();
+
   constructor(
     private readonly answers: AnswerService,
     private readonly logger: Logger,
@@ -50,7 +53,12 @@ export class PartnershipBot extends ActivityHandler {
   }
 
   private answerActivity(answer: Answer): ReturnType<typeof MessageFactory.attachment> {
-    const activity = MessageFactory.attachment(CardFactory.adaptiveCard(renderAnswerCard(answer)));
+    let card = this.cards.get(answer);
+    if (!card) {
+      card = renderAnswerCard(answer);
+      this.cards.set(answer, card);
+    }
+    const activity = MessageFactory.attachment(CardFactory.adaptiveCard(card));
     activity.text = answer.summary;
     return activity;
   }

@@ -1,6 +1,8 @@
 /**
  * Answers questions for a partnership from whatever the store holds now. The knowledge base is
  * rebuilt only when the store's revision changes, so a question costs a lookup, not an index.
+ * The same question asked again on the same day, with the store unchanged, gets the same answer
+ * object from a small cache: members of a channel often ask the same thing.
  */
 import type { Partnership } from '../model.js';
 import type { Answer } from './answer.js';
@@ -12,8 +14,12 @@ export interface PartnershipSource {
   revision(): number;
 }
 
+/** Distinct questions remembered; the oldest are forgotten first. */
+const ANSWER_CACHE_SIZE = 500;
+
 export class AnswerService {
   private readonly cache = new Map<string, { revision: number; kb: KnowledgeBase }>();
+  private readonly answers = new Map<string, Answer>();
 
   constructor(
     private readonly source: PartnershipSource,
@@ -31,8 +37,22 @@ export class AnswerService {
     return kb;
   }
 
+  /** The answer to a question; treat it as read-only, it may be shared with later callers. */
   answer(text: string, partnershipId?: string): Answer | undefined {
     const kb = this.knowledgeBase(partnershipId);
-    return kb ? answerQuestion(kb, text, this.clock()) : undefined;
+    if (!kb) return undefined;
+    const today = this.clock();
+    const key = `${kb.partnership.id}|${this.source.revision()}|${today.toISOString().slice(0, 10)}|${text.trim().toLowerCase().replace(/\s+/g, ' ')}`;
+    const cached = this.answers.get(key);
+    if (cached) {
+      // Refresh its place so that frequent questions stay.
+      this.answers.delete(key);
+      this.answers.set(key, cached);
+      return cached;
+    }
+    const answer = answerQuestion(kb, text, today);
+    this.answers.set(key, answer);
+    if (this.answers.size > ANSWER_CACHE_SIZE) this.answers.delete(this.answers.keys().next().value as string);
+    return answer;
   }
 }
