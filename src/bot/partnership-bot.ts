@@ -1,7 +1,9 @@
 /**
  * The bot's activity handler: turns Teams activities into answer-engine calls and answers into
  * cards. Messages get an answer card with a plain-text summary; being added to a team, chat or
- * personal scope gets the welcome card; other activity types are acknowledged and ignored.
+ * personal scope (a conversationUpdate naming the bot, which Teams sends in every scope, besides
+ * an installationUpdate that would otherwise welcome twice) gets the welcome card; other
+ * activity types are acknowledged and ignored.
  */
 import { ActivityHandler, CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
@@ -27,11 +29,6 @@ export class PartnershipBot extends ActivityHandler {
       const botId = context.activity.recipient?.id;
       const botWasAdded = (context.activity.membersAdded ?? []).some((m) => m.id === botId);
       if (botWasAdded) await this.welcome(context);
-      await next();
-    });
-    this.onInstallationUpdateAdd(async (context, next) => {
-      // Teams sends conversationUpdate too when installed; only personal scope lacks it in some clients.
-      if (context.activity.conversation?.conversationType === 'personal') await this.welcome(context);
       await next();
     });
   }

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { channelMessage, cardSubmit, conversationUpdate, personalMessage, groupChatMessage } from '../helpers/teams-activities.js';
+import { channelMessage, cardSubmit, conversationUpdate, installationUpdate, personalMessage, groupChatMessage } from '../helpers/teams-activities.js';
 import { postRaw } from '../helpers/http.js';
 import { startRunningBot, type RunningBot } from '../helpers/running-bot.js';
 import { cardSchemaErrors } from '../helpers/card-schema.js';
@@ -53,6 +53,11 @@ describe('HTTP server: /api/messages in local mode', () => {
       const card = (replies[0]!.attachments as { content: { body: { selectAction?: unknown }[] } }[])[0]!.content;
       expect(card.body.some((element) => element.selectAction !== undefined), kind).to.equal(true);
     }
+  });
+
+  it('welcomes a personal install once, though Teams also sends an installationUpdate', async () => {
+    const { replies } = await bot.send(installationUpdate({ kind: 'personal' }));
+    expect(replies).to.have.length(0);
   });
 
   it('does not welcome when someone else joins', async () => {
