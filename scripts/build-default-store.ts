@@ -1,14 +1,14 @@
 /**
  * Builds the embedded default store, data/default-store.json: the curated priorities, history,
  * aliases and leads of data/curated/ (from shared/DATA.md), plus the meetings, items,
- * resolutions, attendance and people that the minutes importer reads from shared/seeds.
+ * resolutions, attendance, people and draft actions that the minutes importer reads from shared/seeds.
  * `npm run build:default-store` rewrites the file; a test rebuilds it and compares.
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Partnership } from '../src/core/model.js';
-import { mergeParsedDocument, parseMinutesDocument, type MinutesRecords } from '../src/core/minutes/index.js';
+import { mergeParsedDocument, parseMinutesDocument, proposeDraftActions, type MinutesRecords } from '../src/core/minutes/index.js';
 import { DEFAULT_STORE_FILE } from '../src/store/default-store.js';
 import { CURRENT_STORE_VERSION, storeSchema, type StoreData } from '../src/store/schema.js';
 import { sharedFolder } from './shared-folder.js';
@@ -17,7 +17,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const SEEDS_FOLDER = sharedFolder('seeds');
 export const CURATED_FILE = path.join(ROOT, 'data/curated/kent-csp.json');
 
-type Curated = Omit<Partnership, 'people' | 'meetings'>;
+type Curated = Omit<Partnership, 'people' | 'meetings' | 'roles' | 'draftActions'>;
 
 export function importSeeds(folder = SEEDS_FOLDER): MinutesRecords {
   const files = readdirSync(folder).filter((f) => f.endsWith('.txt')).sort();
@@ -36,7 +36,8 @@ export function buildDefaultStore(seeds = SEEDS_FOLDER, curatedFile = CURATED_FI
   if (missing.length > 0) {
     throw new Error(`leads name people the importer did not find: ${missing.map((l) => l.personId).join(', ')}`);
   }
-  const partnership: Partnership = { ...curated, people, meetings };
+  const draftActions = proposeDraftActions(meetings, people);
+  const partnership: Partnership = { ...curated, people, meetings, roles: [], draftActions };
   return storeSchema.parse({ version: CURRENT_STORE_VERSION, defaultPartnershipId: curated.id, partnerships: { [curated.id]: partnership } });
 }
 

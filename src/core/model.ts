@@ -106,6 +106,14 @@ export interface Resolution {
   parts: string[];
 }
 
+/** One change to a recorded resolution: what it became, what it was, who changed it and when. */
+export interface ResolutionChange {
+  text: string;
+  previous?: string;
+  by: { id: string; name: string };
+  at: string;
+}
+
 export interface MeetingItem {
   /** Stable id inside the meeting, e.g. `B1`, or a slug of the title where the page gives no code. */
   id: string;
@@ -115,6 +123,8 @@ export interface MeetingItem {
   /** Minutes paragraphs, numbering removed. */
   minutes: string[];
   resolution?: Resolution;
+  /** Changes made from chat, oldest first; the import itself is not a change. */
+  resolutionHistory?: ResolutionChange[];
   /** People ids who introduced / presented the item. */
   presenters: string[];
   links: string[];
@@ -146,6 +156,40 @@ export interface Meeting {
   sources: Source[];
 }
 
+export type Role = 'chair' | 'secretariat' | 'officer' | 'member';
+
+/** A member's role in a partnership, keyed by their Azure AD object id. */
+export interface RoleGrant {
+  userId: string;
+  name: string;
+  role: Role;
+  grantedBy: string;
+  grantedAt: string;
+}
+
+export type DraftActionStatus = 'draft' | 'confirmed' | 'discarded';
+
+/**
+ * An action the minutes seem to record ("requested a further update ... in March 2023"),
+ * proposed by the importer. Not an agreed action until the secretariat confirms it.
+ */
+export interface DraftAction {
+  /** `<meeting id>#<item id>#<n>`: stable across re-imports. */
+  id: string;
+  /** Who is to act, as the minutes put it ("the Probation Service"). */
+  owner: string;
+  ownerPersonId?: string;
+  what: string;
+  /** ISO date or month (YYYY-MM) where the minutes state one. */
+  due?: string;
+  meetingId: string;
+  itemId: string;
+  /** The sentence it was read from. */
+  sentence: string;
+  status: DraftActionStatus;
+  sources: Source[];
+}
+
 export interface Partnership {
   id: string;
   name: string;
@@ -161,4 +205,6 @@ export interface Partnership {
   leads: Lead[];
   people: Person[];
   meetings: Meeting[];
+  roles: RoleGrant[];
+  draftActions: DraftAction[];
 }

@@ -7,8 +7,17 @@ import { CURRENT_STORE_VERSION } from './schema.js';
 
 export type Migration = (data: Record<string, unknown>) => Record<string, unknown>;
 
-/** Keyed by the version a step upgrades from. Empty while the schema is at its first version. */
-export const MIGRATIONS: Readonly<Record<number, Migration>> = {};
+/** Version 2 added members' roles and the importer's draft actions to each partnership. */
+function addRolesAndDraftActions(data: Record<string, unknown>): Record<string, unknown> {
+  const partnerships = (data.partnerships ?? {}) as Record<string, Record<string, unknown>>;
+  const upgraded = Object.fromEntries(
+    Object.entries(partnerships).map(([id, p]) => [id, { ...p, roles: p.roles ?? [], draftActions: p.draftActions ?? [] }]),
+  );
+  return { ...data, partnerships: upgraded };
+}
+
+/** Keyed by the version a step upgrades from. */
+export const MIGRATIONS: Readonly<Record<number, Migration>> = { 1: addRolesAndDraftActions };
 
 export function migrate(
   data: Record<string, unknown>,

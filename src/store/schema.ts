@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 
-export const CURRENT_STORE_VERSION = 1;
+export const CURRENT_STORE_VERSION = 2;
 
 const source = z.strictObject({ doc: z.string().min(1), ref: z.string().optional() });
 const sources = z.array(source);
@@ -63,12 +63,20 @@ const lead = z.strictObject({
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 
+const resolutionChange = z.strictObject({
+  text: z.string(),
+  previous: z.string().optional(),
+  by: z.strictObject({ id: z.string(), name: z.string() }),
+  at: z.string(),
+});
+
 const meetingItem = z.strictObject({
   id: z.string().min(1),
   code: z.string().optional(),
   title: z.string().min(1),
   minutes: z.array(z.string()),
   resolution: z.strictObject({ text: z.string(), parts: z.array(z.string()) }).optional(),
+  resolutionHistory: z.array(resolutionChange).optional(),
   presenters: z.array(z.string()),
   links: z.array(z.string()),
   sources,
@@ -91,6 +99,27 @@ const meeting = z.strictObject({
   sources,
 });
 
+const roleGrant = z.strictObject({
+  userId: z.string().min(1),
+  name: z.string(),
+  role: z.enum(['chair', 'secretariat', 'officer', 'member']),
+  grantedBy: z.string(),
+  grantedAt: z.string(),
+});
+
+const draftAction = z.strictObject({
+  id: z.string().min(1),
+  owner: z.string().min(1),
+  ownerPersonId: z.string().optional(),
+  what: z.string().min(1),
+  due: z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, 'a date YYYY-MM-DD or month YYYY-MM').optional(),
+  meetingId: z.string(),
+  itemId: z.string(),
+  sentence: z.string(),
+  status: z.enum(['draft', 'confirmed', 'discarded']),
+  sources,
+});
+
 export const partnershipSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9-]+$/, 'lower-case letters, digits and hyphens'),
   name: z.string().min(1),
@@ -103,6 +132,8 @@ export const partnershipSchema = z.strictObject({
   leads: z.array(lead),
   people: z.array(person),
   meetings: z.array(meeting),
+  roles: z.array(roleGrant),
+  draftActions: z.array(draftAction),
 });
 
 export const storeSchema = z.strictObject({

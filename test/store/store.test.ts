@@ -2,13 +2,14 @@ import { expect } from 'chai';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { StoreData } from '../../src/store/schema.js';
+import { MIGRATIONS } from '../../src/store/migrations.js';
 import { openStore } from '../../src/store/store.js';
 import { StoreError } from '../../src/store/store-error.js';
 import { makeTempFolder } from '../helpers/temp-folder.js';
 
 function sampleStore(): StoreData {
   return {
-    version: 1,
+    version: 2,
     defaultPartnershipId: 'test-csp',
     partnerships: {
       'test-csp': {
@@ -21,6 +22,8 @@ function sampleStore(): StoreData {
         leads: [],
         people: [],
         meetings: [],
+        roles: [],
+        draftActions: [],
       },
     },
   };
@@ -108,13 +111,24 @@ describe('store', () => {
     });
   }
 
-  it('migrates an older file one version at a time', async () => {
-    const old = { ...sampleStore(), version: 0, partnerships: undefined, partnershipList: [sampleStore().partnerships['test-csp']] };
+  it('migrates a version 1 file (before roles and draft actions) and keeps it valid', async () => {
+    const { roles: _r, draftActions: _d, ...v1Partnership } = sampleStore().partnerships['test-csp']!;
+    writeFileSync(file.replace('nested/', ''), JSON.stringify({ ...sampleStore(), version: 1, partnerships: { 'test-csp': v1Partnership } }));
+    const store = await openStore({ file: file.replace('nested/', ''), defaults: sampleStore });
+    expect(store.data().version).to.equal(2);
+    expect(store.partnership('test-csp')?.roles).to.deep.equal([]);
+    expect(store.partnership('test-csp')?.draftActions).to.deep.equal([]);
+  });
+
+  it('runs each migration step in order', async () => {
+    const { roles: _r, draftActions: _d, ...v1Partnership } = sampleStore().partnerships['test-csp']!;
+    const old = { ...sampleStore(), version: 0, partnerships: undefined, partnershipList: [v1Partnership] };
     writeFileSync(file.replace('nested/', ''), JSON.stringify(old));
     const store = await openStore({
       file: file.replace('nested/', ''),
       defaults: sampleStore,
       migrations: {
+        ...MIGRATIONS,
         0: (data) => {
           const list = data.partnershipList as { id: string }[];
           const { partnershipList: _dropped, ...rest } = data;

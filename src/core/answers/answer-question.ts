@@ -5,6 +5,7 @@
  * honest "I don't know". The help card is generated from the same table.
  */
 import { makeAnswer, type Answer } from './answer.js';
+import { answerDraftActions } from './answer-draft-actions.js';
 import { answerHelp, answerThanks, answerUnknown, type Capability } from './answer-help.js';
 import { answerHistory, asksAboutChange } from './answer-history.js';
 import { answerAllLeads, answerLead } from './answer-leads.js';
@@ -48,6 +49,11 @@ const INTENTS: Intent[] = [
     name: 'partnership',
     matches: has(/\bresponsible authorit|\bwho (is|are) (in|on|part of) the (partnership|kcsp|csp)\b|\bpartner (agencies|organisations)\b|\bwhat (is|does) (a |an |the )?(kcsp|csp|csa|community safety (agreement|partnership))\b/),
     answer: (kb) => answerPartnership(kb),
+  },
+  {
+    name: 'draft-actions',
+    matches: has(/\b(draft|proposed|suggested)\s+actions?\b/),
+    answer: (kb) => answerDraftActions(kb),
   },
   {
     name: 'history',

@@ -7,6 +7,7 @@
 import { stemmer } from 'stemmer';
 import { makeAnswer, type Answer } from './answer.js';
 import { itemLabel, meetingLabel } from './format.js';
+import { splitSentences } from '../text/sentences.js';
 import { contentTerms, type KnowledgeBase, type Passage } from './knowledge-base.js';
 import type { Question } from './question.js';
 
@@ -21,23 +22,6 @@ interface Scored {
   passage: Passage;
   coverage: number;
   rank: number;
-}
-
-/** Splits minutes prose into sentences without breaking at "Mr.", "approx." or initials. */
-export function splitSentences(text: string): string[] {
-  return text
-    .split(/(?<=[.!?])\s+(?=[A-Z£0-9'"(])/)
-    .reduce<string[]>((sentences, piece) => {
-      const previous = sentences.at(-1);
-      if (previous && /\b(Mr|Mrs|Ms|Dr|Cllr|Supt|St|approx|No|[A-Z])\.$/.test(previous)) {
-        sentences[sentences.length - 1] = `${previous} ${piece}`;
-      } else {
-        sentences.push(piece);
-      }
-      return sentences;
-    }, [])
-    .map((s) => s.trim())
-    .filter(Boolean);
 }
 
 function coverage(kb: KnowledgeBase, terms: readonly string[], passage: Passage): number {

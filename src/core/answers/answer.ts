@@ -20,6 +20,10 @@ export type AnswerKind =
   | 'attendance'
   | 'person'
   | 'search'
+  | 'draft-actions'
+  | 'resolution-recorded'
+  | 'refused'
+  | 'invalid'
   | 'clarify'
   | 'unknown';
 

@@ -7,3 +7,4 @@ export { parseMinutesDocument } from './parse-minutes-document.js';
 export { mergeParsedDocument, type ImportReport, type MinutesRecords } from './merge-minutes.js';
 export { MinutesFormatError } from './minutes-format-error.js';
 export type { Layout, ParsedDocument } from './parsed-document.js';
+export { proposeDraftActions } from './draft-actions.js';
