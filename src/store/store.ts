@@ -34,6 +34,8 @@ export interface OpenStoreOptions {
   /** The data a new store starts from. */
   defaults: () => StoreData;
   migrations?: Readonly<Record<number, Migration>>;
+  /** Read only (a dry run): a missing file is not created and updates are refused. */
+  readOnly?: boolean;
 }
 
 /** Parses and validates store text, naming the first problem found. */
@@ -71,7 +73,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   const adapter = new DurableJsonFile<StoreData>(file, (text) => parseStoreText(text, file, migrations));
   const existing = await adapter.read();
   const db = new Low<StoreData>(adapter, existing ?? parseStoreText(JSON.stringify(options.defaults()), file, migrations));
-  if (!existing) await db.write();
+  if (!existing && !options.readOnly) await db.write();
 
   let revision = 1;
   let lastSavedAt: string | null = null;
@@ -79,6 +81,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
 
   const update = (change: (draft: StoreData) => void): Promise<void> => {
     const run = async (): Promise<void> => {
+      if (options.readOnly) throw new StoreError('the store was opened read-only', file);
       const draft = structuredClone(db.data);
       change(draft);
       const checked = storeSchema.safeParse(draft);

@@ -1,0 +1,86 @@
+import { expect } from 'chai';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runImport } from '../../src/cli/import-minutes.js';
+import { AnswerService } from '../../src/core/answers/answer-service.js';
+import { openStore } from '../../src/store/store.js';
+import { loadDefaultStore } from '../../src/store/default-store.js';
+import { sharedFolder } from '../../scripts/shared-folder.js';
+import { makeTempFolder } from '../helpers/temp-folder.js';
+
+const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/minutes/layouts');
+const ASHFORD = path.join(FIXTURES, 'minutes-page-ashford.txt');
+
+describe('npm run import', () => {
+  let folder: ReturnType<typeof makeTempFolder>;
+  let dataFile: string;
+  let out: string[];
+  let err: string[];
+  const run = (...args: string[]) => runImport(args, { env: { DATA_FILE: dataFile }, out: (l) => out.push(l), err: (l) => err.push(l) });
+
+  beforeEach(() => {
+    folder = makeTempFolder();
+    dataFile = path.join(folder.path, 'store.json');
+    out = [];
+    err = [];
+  });
+  afterEach(() => folder.remove());
+
+  it('imports minutes of another meeting, reports what it added, and the bot can answer from them at once', async () => {
+    expect(await run(ASHFORD)).to.equal(0);
+    expect(out.join('\n')).to.match(/minutes-page-ashford\.txt \(minutes-page\)\n\s+added \d+: .*meeting acsp-2023-09-05/);
+    const store = await openStore({ file: dataFile, defaults: loadDefaultStore });
+    const meeting = store.partnership()?.meetings.find((m) => m.id === 'acsp-2023-09-05');
+    expect(meeting?.items.length).to.be.greaterThan(1);
+    const answers = new AnswerService(store, () => new Date('2026-11-24'));
+    expect(answers.answer('what did we resolve about the Community Safety Plan 2023-26?')?.summary).to.contain('approve the Community Safety Plan 2023-26');
+  });
+
+  it('never duplicates: importing seeds already in the store only skips', async () => {
+    expect(await run(sharedFolder('seeds', '003_0941d698233bc959.txt'), sharedFolder('seeds', '000_ceed36313205db39.txt'))).to.equal(0);
+    expect(out.filter((l) => /^\s+added [1-9]/.test(l))).to.deep.equal([]);
+    expect(out.join('\n')).to.contain('nothing new');
+    const store = await openStore({ file: dataFile, defaults: loadDefaultStore });
+    expect(store.partnership()?.meetings.filter((m) => m.date === '2023-03-21')).to.have.length(1);
+  });
+
+  it('--dry-run reports the same and writes nothing, not even a new store file', async () => {
+    expect(await run(ASHFORD, '--dry-run')).to.equal(0);
+    expect(out.join('\n')).to.contain('meeting acsp-2023-09-05');
+    expect(out.at(-1)).to.match(/^dry run: nothing written/);
+    expect(existsSync(dataFile)).to.equal(false);
+  });
+
+  for (const [file, problem] of [
+    ['empty.txt', /empty\.txt line 1: .*empty/],
+    ['binary.pdf', /binary\.pdf line 1: .*PDF file, not text/],
+    ['binary.bin', /binary\.bin line \d+: .*binary/],
+    ['unrecognised.html', /unrecognised\.html line \d+: .*HTML/],
+  ] as const) {
+    it(`stops on ${file} with the file and line, and leaves the store byte-identical`, async () => {
+      await openStore({ file: dataFile, defaults: loadDefaultStore });
+      const before = readFileSync(dataFile);
+      expect(await run(ASHFORD, path.join(FIXTURES, file))).to.equal(1);
+      expect(err.join('\n')).to.match(problem);
+      expect(err.join('\n')).to.contain('nothing written');
+      expect(readFileSync(dataFile).equals(before)).to.equal(true);
+    });
+  }
+
+  it('explains how to use it when given no files, and names a missing file', async () => {
+    expect(await run()).to.equal(2);
+    expect(err.join('\n')).to.contain('usage: npm run import');
+    err = [];
+    expect(await run(path.join(folder.path, 'missing.txt'))).to.equal(1);
+    expect(err.join('\n')).to.contain('missing.txt: cannot read the file (ENOENT)');
+  });
+
+  it('refuses to write over a damaged store', async () => {
+    writeFileSync(dataFile, '{"version": 2, "partn');
+    let error: unknown;
+    await run(ASHFORD).catch((e: unknown) => (error = e));
+    expect((error as Error).message).to.contain('not valid JSON');
+    expect(readFileSync(dataFile, 'utf8')).to.equal('{"version": 2, "partn');
+  });
+});
