@@ -9,6 +9,7 @@ import { createMessageEndpoint } from './bot/message-endpoint.js';
 import { PartnershipBot } from './bot/partnership-bot.js';
 import type { Config } from './config.js';
 import { AnswerService } from './core/answers/answer-service.js';
+import type { Partnership } from './core/model.js';
 import { createServer, listen } from './http/create-server.js';
 import { loadDefaultStore } from './store/default-store.js';
 import { openStore, type Store } from './store/store.js';
@@ -34,7 +35,15 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     revision: () => store.revision(),
   };
   const answers = new AnswerService(partnerships, options.clock);
-  const bot = new PartnershipBot(answers, logger);
+  const records = {
+    partnership: partnerships.partnership,
+    update: (partnershipId: string, change: (p: Partnership) => void) =>
+      store.update((data) => {
+        const target = data.partnerships[partnershipId];
+        if (target) change(target);
+      }),
+  };
+  const bot = new PartnershipBot({ answers, records, admins: config.admins, logger, ...(options.clock ? { clock: options.clock } : {}) });
   const adapter = createAdapter(config.botAuth, logger);
   const server = createServer({
     handleActivity: createMessageEndpoint(adapter, bot),

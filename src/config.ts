@@ -17,6 +17,7 @@ const environmentSchema = z.object({
   MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
   MicrosoftAppTenantId: z.string().trim().default(''),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  BOT_ADMINS: z.string().default(''),
 });
 
 export interface BotAuthConfig {
@@ -35,6 +36,8 @@ export interface Config {
   localMode: boolean;
   botAuth: BotAuthConfig;
   logLevel: (typeof LOG_LEVELS)[number];
+  /** Azure AD object ids of the bootstrap admins, who may do everything. */
+  admins: string[];
 }
 
 export class ConfigError extends Error {
@@ -54,6 +57,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   const problems: string[] = [];
   const localMode = e.MicrosoftAppId === '';
+  const admins = e.BOT_ADMINS.split(/[\s,;]+/).filter(Boolean);
+  const badAdmins = admins.filter((a) => !GUID.test(a));
+  if (badAdmins.length > 0) problems.push(`BOT_ADMINS: each must be an Azure AD object id (a GUID); not: ${badAdmins.join(', ')}`);
   if (!localMode) {
     if (!GUID.test(e.MicrosoftAppId)) problems.push('MicrosoftAppId: must be the bot\'s Azure app id (a GUID)');
     if (e.MicrosoftAppType !== 'UserAssignedMSI' && e.MicrosoftAppPassword === '') {
@@ -77,5 +83,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       MicrosoftAppTenantId: e.MicrosoftAppTenantId,
     },
     logLevel: e.LOG_LEVEL,
+    admins,
   };
 }

@@ -9,18 +9,45 @@ import { ActivityHandler, CardFactory, MessageFactory, type TurnContext } from '
 import type { Logger } from 'pino';
 import type { Answer } from '../core/answers/answer.js';
 import type { AnswerService } from '../core/answers/answer-service.js';
+import { runCommand } from '../core/commands/run-command.js';
+import type { Partnership } from '../core/model.js';
+import type { Actor } from '../core/roles/permissions.js';
 import { renderAnswerCard } from '../views/answer-card.js';
 import { questionText } from './activity-text.js';
+
+/** Where the bot reads and durably changes the partnership's records. */
+export interface PartnershipRecords {
+  partnership(id?: string): Partnership | undefined;
+  /** Resolves once the change is saved: only then may the bot confirm it. */
+  update(partnershipId: string, change: (partnership: Partnership) => void): Promise<void>;
+}
+
+export interface PartnershipBotOptions {
+  answers: AnswerService;
+  records: PartnershipRecords;
+  /** Azure AD object ids of the bootstrap admins. */
+  admins: readonly string[];
+  clock?: () => Date;
+  logger: Logger;
+}
 
 export class PartnershipBot extends ActivityHandler {
   /** Cards already rendered for an answer object (answers are shared by the answer cache). */
   private readonly cards = new WeakMap<Answer, ReturnType<typeof renderAnswerCard>>();
 
-  constructor(
-    private readonly answers: AnswerService,
-    private readonly logger: Logger,
-  ) {
+  private readonly answers: AnswerService;
+  private readonly records: PartnershipRecords;
+  private readonly admins: ReadonlySet<string>;
+  private readonly clock: () => Date;
+  private readonly logger: Logger;
+
+  constructor(options: PartnershipBotOptions) {
     super();
+    this.answers = options.answers;
+    this.records = options.records;
+    this.admins = new Set(options.admins);
+    this.clock = options.clock ?? (() => new Date());
+    this.logger = options.logger;
     this.onMessage(async (context, next) => {
       await this.answerMessage(context);
       await next();
@@ -33,8 +60,21 @@ export class PartnershipBot extends ActivityHandler {
     });
   }
 
+  private actor(context: TurnContext): Actor {
+    const from = context.activity.from ?? { id: 'unknown', name: '' };
+    const id = from.aadObjectId ?? from.id;
+    return { id, name: from.name || 'there', isAdmin: from.aadObjectId !== undefined && this.admins.has(from.aadObjectId) };
+  }
+
   private async answerMessage(context: TurnContext): Promise<void> {
     const text = questionText(context.activity);
+    const partnership = this.records.partnership();
+    const outcome = partnership ? runCommand(partnership, text, this.actor(context), this.clock()) : null;
+    if (partnership && outcome) {
+      if (outcome.change) await this.records.update(partnership.id, outcome.change);
+      await context.sendActivity(this.answerActivity(outcome.answer));
+      return;
+    }
     const answer = this.answers.answer(text);
     if (!answer) {
       await context.sendActivity('This conversation is not linked to a partnership yet, so I have nothing to answer from.');

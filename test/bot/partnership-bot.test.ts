@@ -7,7 +7,8 @@ import { loadDefaultStore } from '../../src/store/default-store.js';
 
 const data = loadDefaultStore();
 const answers = new AnswerService({ partnership: (id) => data.partnerships[id ?? data.defaultPartnershipId], revision: () => 1 }, () => new Date('2026-11-24'));
-const bot = new PartnershipBot(answers, pino({ level: 'silent' }));
+const records = { partnership: (id?: string) => data.partnerships[id ?? data.defaultPartnershipId], update: async () => undefined };
+const bot = new PartnershipBot({ answers, records, admins: [], logger: pino({ level: 'silent' }) });
 
 function adapter(): TestAdapter {
   return new TestAdapter(async (context) => bot.run(context));

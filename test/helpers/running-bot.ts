@@ -22,6 +22,8 @@ export interface RunningBot {
   dataFile: string;
   /** Posts an activity; resolves with the HTTP result and every activity the bot sent for it. */
   send(activity: InboundActivity): Promise<{ result: PostResult; replies: Record<string, unknown>[]; text: string }>;
+  /** Stops the server and starts a new one on the same store file, as after a restart. */
+  restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -30,26 +32,32 @@ export async function startRunningBot(env: Record<string, string> = {}): Promise
   const connector = await startConnectorStandIn();
   const dataFile = path.join(folder.path, 'store.json');
   const config = loadConfig({ PORT: '0', DATA_FILE: dataFile, LOG_LEVEL: 'silent', ...env });
-  const app = await startApp(config, pino({ level: 'silent' }), { clock: () => TEST_TODAY, host: '127.0.0.1' });
-  const messagesUrl = `${app.url}/api/messages`;
-  return {
-    app,
+  const start = () => startApp(config, pino({ level: 'silent' }), { clock: () => TEST_TODAY, host: '127.0.0.1' });
+  const running: RunningBot = {
+    app: await start(),
     connector,
-    messagesUrl,
+    messagesUrl: '',
     dataFile,
     async send(activity) {
       const before = connector.requests.length;
-      const result = await postActivity(messagesUrl, { ...activity, serviceUrl: connector.url });
+      const result = await postActivity(running.messagesUrl, { ...activity, serviceUrl: connector.url });
       const replies = connector.requests
         .slice(before)
         .filter((r) => r.operation === 'replyToActivity' || r.operation === 'sendToConversation')
         .map((r) => r.body as Record<string, unknown>);
       return { result, replies, text: replyText(replies) };
     },
+    async restart() {
+      await running.app.close();
+      running.app = await start();
+      running.messagesUrl = `${running.app.url}/api/messages`;
+    },
     async stop() {
-      await app.close();
+      await running.app.close();
       await connector.close();
       folder.remove();
     },
   };
+  running.messagesUrl = `${running.app.url}/api/messages`;
+  return running;
 }

@@ -3,7 +3,7 @@
  * topic (ranked over item titles, resolutions and minutes, with the topic's everyday aliases),
  * or for one item ("B3 on 21 March 2023").
  */
-import type { Meeting } from '../model.js';
+import type { Meeting, MeetingItem } from '../model.js';
 import { words } from '../text/normalise.js';
 import { isStopword } from '../text/stopwords.js';
 import { makeAnswer, type Answer, type AnswerEntry } from './answer.js';
@@ -25,10 +25,21 @@ export function topicWords(question: Question): string[] {
   return question.words.filter((w) => !isStopword(w) && !NOT_TOPIC.test(w) && !/^\d/.test(w));
 }
 
+/** The resolution as recorded, and, where it was changed from chat, by whom, when and what it replaced. */
+export function resolutionText(item: MeetingItem): string {
+  const text = `RESOLVED ${item.resolution?.text ?? ''}`.trim();
+  const last = item.resolutionHistory?.at(-1);
+  if (!last) return text;
+  const when = formatDate(last.at.slice(0, 10));
+  return last.previous
+    ? `${text} (corrected by ${last.by.name} on ${when}; previously: "${last.previous}")`
+    : `${text} (recorded by ${last.by.name} on ${when})`;
+}
+
 function resolutionEntry(ref: ItemRef): AnswerEntry {
   return {
     heading: `${meetingLabel(ref.meeting)}: ${itemLabel(ref.item)}`,
-    text: `RESOLVED ${ref.item.resolution?.text ?? ''}`.trim(),
+    text: resolutionText(ref.item),
     sources: ref.item.sources,
   };
 }
@@ -101,7 +112,7 @@ function answerTopic(kb: KnowledgeBase, question: Question, topic: string[], mee
 function answerItems(kb: KnowledgeBase, refs: ItemRef[], subject: string): Answer {
   const [first, ...others] = refs;
   if (!first) return makeAnswer('resolutions', 'No resolution found', `I found no resolution about ${subject}.`);
-  const summary = `${capitalise(meetingLabel(first.meeting))}, ${itemLabel(first.item)}: RESOLVED ${first.item.resolution?.text ?? ''}`.trim();
+  const summary = `${capitalise(meetingLabel(first.meeting))}, ${itemLabel(first.item)}: ${resolutionText(first.item)}`;
   return makeAnswer('resolutions', `Resolutions about ${subject}`, summary, {
     entries: others.map(resolutionEntry),
     sources: uniqueSources(refs.flatMap((r) => r.item.sources)),

@@ -1,0 +1,39 @@
+import { expect } from 'chai';
+import { readFileSync } from 'node:fs';
+import { startRunningBot, type RunningBot } from '../helpers/running-bot.js';
+import { channelMessage, personalMessage } from '../helpers/teams-activities.js';
+
+const ADMIN = '0f1e2d3c-4b5a-4697-8877-665544332211';
+
+describe('HTTP server: resolutions recorded from chat', () => {
+  let bot: RunningBot;
+  before(async () => {
+    bot = await startRunningBot({ BOT_ADMINS: ADMIN });
+  });
+  after(async () => bot.stop());
+
+  it('refuses a member without the role and leaves the store file as it was', async () => {
+    const before = readFileSync(bot.dataFile);
+    const { text } = await bot.send(personalMessage('resolved for B3 on 21 March 2023: that the update be rejected', { aadObjectId: '99999999-0000-4000-8000-000000000001' }));
+    expect(text).to.contain('only the chair or the secretariat');
+    expect(readFileSync(bot.dataFile).equals(before)).to.equal(true);
+  });
+
+  it('records a correction from an admin in a channel, on disk before confirming, and it survives a restart', async () => {
+    const { text } = await bot.send(channelMessage('correct resolution for B5 on 21 March 2023: that the Neighbourhood Policing Review Update be noted and an update come in September 2023', { aadObjectId: ADMIN, userName: 'Anna Taylor' }));
+    expect(text).to.contain('resolution corrected');
+    const onDisk = readFileSync(bot.dataFile, 'utf8');
+    expect(onDisk).to.contain('an update come in September 2023');
+    await bot.restart();
+    const answer = await bot.send(personalMessage('what did we resolve about B5 on 21 March 2023?'));
+    expect(answer.text).to.contain('an update come in September 2023');
+    expect(answer.text).to.contain('corrected by Anna Taylor');
+    expect(answer.text).to.contain('previously: "that the Neighbourhood Policing Review Update be noted."');
+  });
+
+  it('lists the draft actions the importer proposed, as drafts', async () => {
+    const { text } = await bot.send(personalMessage('show the draft actions'));
+    expect(text).to.contain('not agreed actions until the secretariat confirms them');
+    expect(text).to.contain('the Probation Service: consider the funding arrangements for 2022/23');
+  });
+});
