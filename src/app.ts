@@ -54,6 +54,9 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
   return {
     url,
     store,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await store.close();
+    },
   };
 }

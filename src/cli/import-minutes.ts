@@ -94,6 +94,7 @@ export async function runImport(args: readonly string[], io: CliIo): Promise<num
   const store = await openStore({ file: config.dataFile, defaults: loadDefaultStore, readOnly: parsedArgs.dryRun });
   const partnership = store.partnership(parsedArgs.partnershipId ?? config.defaultPartnershipId);
   if (!partnership) {
+    await store.close();
     io.err(`no partnership "${parsedArgs.partnershipId}" in ${config.dataFile}`);
     return 1;
   }
@@ -113,6 +114,7 @@ export async function runImport(args: readonly string[], io: CliIo): Promise<num
     return 0;
   }
   if (!changed && newDrafts === 0) {
+    await store.close();
     io.out(`nothing new: ${config.dataFile} unchanged`);
     return 0;
   }
@@ -123,6 +125,7 @@ export async function runImport(args: readonly string[], io: CliIo): Promise<num
     target.people = records.people;
     target.draftActions = draftActions;
   });
+  await store.close();
   io.out(`saved to ${config.dataFile}`);
   return 0;
 }

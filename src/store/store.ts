@@ -10,6 +10,7 @@ import { DurableJsonFile } from './durable-json-file.js';
 import { migrate, MIGRATIONS, type Migration } from './migrations.js';
 import { storeSchema, type StoreData } from './schema.js';
 import { StoreError } from './store-error.js';
+import { lockStoreFile } from './store-lock.js';
 
 export interface StoreStatus {
   file: string;
@@ -27,6 +28,8 @@ export interface Store {
   /** Applies a change, saves it durably, and resolves only once it is on disk. */
   update(change: (draft: StoreData) => void): Promise<void>;
   status(): StoreStatus;
+  /** Waits for pending writes and releases the file for other processes. */
+  close(): Promise<void>;
 }
 
 export interface OpenStoreOptions {
@@ -71,7 +74,14 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   const { file } = options;
   const migrations = options.migrations ?? MIGRATIONS;
   const adapter = new DurableJsonFile<StoreData>(file, (text) => parseStoreText(text, file, migrations));
-  const existing = await adapter.read();
+  const release = options.readOnly ? () => undefined : lockStoreFile(file);
+  let existing: StoreData | null;
+  try {
+    existing = await adapter.read();
+  } catch (error) {
+    release();
+    throw error;
+  }
   const db = new Low<StoreData>(adapter, existing ?? parseStoreText(JSON.stringify(options.defaults()), file, migrations));
   if (!existing && !options.readOnly) await db.write();
 
@@ -106,5 +116,9 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     revision: () => revision,
     update,
     status: () => ({ file, revision, partnerships: Object.keys(db.data.partnerships).length, lastSavedAt }),
+    close: async () => {
+      await queue;
+      release();
+    },
   };
 }

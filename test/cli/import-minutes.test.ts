@@ -84,3 +84,29 @@ describe('npm run import', () => {
     expect(readFileSync(dataFile, 'utf8')).to.equal('{"version": 2, "partn');
   });
 });
+
+describe('npm run import while the bot holds the store', () => {
+  it('refuses while another running process holds the store, and takes over a lock left by a dead one', async () => {
+    const { spawn } = await import('node:child_process');
+    const folder = makeTempFolder();
+    const dataFile = path.join(folder.path, 'store.json');
+    const err: string[] = [];
+    const io = { env: { DATA_FILE: dataFile }, out: () => undefined, err: (l: string) => err.push(l) };
+    const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)']);
+    try {
+      await runImport([ASHFORD], io);
+      writeFileSync(`${dataFile}.lock`, String(holder.pid));
+      const before = readFileSync(dataFile);
+      let error: unknown;
+      await runImport([ASHFORD], io).catch((e: unknown) => (error = e));
+      expect((error as Error).message).to.match(new RegExp(`in use by another process \\(pid ${holder.pid}`));
+      expect(readFileSync(dataFile).equals(before)).to.equal(true);
+    } finally {
+      holder.kill();
+    }
+    await new Promise((resolve) => holder.once('exit', resolve));
+    expect(await runImport([sharedFolder('seeds', '003_0941d698233bc959.txt')], io)).to.equal(0);
+    expect(existsSync(`${dataFile}.lock`)).to.equal(false);
+    folder.remove();
+  });
+});
