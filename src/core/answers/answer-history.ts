@@ -17,6 +17,11 @@ function changesAbout(kb: KnowledgeBase, question: Question): PriorityChange[] {
   const specific = changes.filter((c) => c.kind !== 'retained' && (bySubject.has(c.id) || c.priorityIds.some((id) => topicIds.has(id))));
   if (specific.length > 0) return specific;
   if (question.years.length > 0) return changes.filter((c) => c.year !== null && question.years.includes(c.year));
+  // "the last refresh", "this year": the changes of the latest year that records any.
+  if (/\b(last|latest|most recent|this year|current)\b/.test(question.lower)) {
+    const latest = changes.map((c) => c.year).filter((y): y is string => y !== null).sort().at(-1);
+    return changes.filter((c) => c.year === latest);
+  }
   return [];
 }
 
@@ -47,7 +52,7 @@ export function answerHistory(kb: KnowledgeBase, question: Question): Answer {
 /** Whether the question's wording is about change over time. */
 export function asksAboutChange(question: Question): boolean {
   return (
-    /\b(added|add|renamed?|chang(e|ed|es)|history|happened|merged?|amalgamated|introduced|dropped|removed|retained|replaced|different|used to|new priorit|become|became|since when|unchanged|same as)\b/.test(
+    /\b(added|add|renamed?|chang(e|ed|es)|history|happened|merged?|amalgamated|introduced|dropped|removed|retained|replaced|different|used to|new priorit|become|became|since when|unchanged|same as|extended|extend)\b/.test(
       question.lower,
     ) && words(question.text).length > 1
   );

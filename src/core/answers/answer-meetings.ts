@@ -98,6 +98,14 @@ export function answerAttendance(kb: KnowledgeBase, question: Question, today: D
   if (!meeting) return noMeetingFound(kb, today, 'meeting on that date');
   const label = meetingLabel(meeting);
   const sources = meeting.sources;
+  const named = question.people[0] ? kb.person(question.people[0].id) : undefined;
+  if (named && !/\bwho\b/.test(question.lower)) {
+    const status = meeting.present.includes(named.id) ? 'was present at' : meeting.apologies.includes(named.id) ? 'sent apologies for' : null;
+    const summary = status
+      ? `${named.name} ${status} the meeting of ${label}.`
+      : `${named.name} is not recorded as present at, or sending apologies for, the meeting of ${label}.`;
+    return makeAnswer('attendance', `${named.name}, ${label}`, summary, { sources, suggestions: [`Who attended on ${label}?`] });
+  }
   if (/\bchair(ed|man|woman|person)?\b/.test(question.lower) && !/\bvice/.test(question.lower)) {
     const chair = meeting.chairId ? kb.person(meeting.chairId) : undefined;
     const summary = chair ? `${chair.name} chaired the meeting of ${label}.` : `Who chaired the meeting of ${label} is not recorded in its minutes.`;

@@ -10,12 +10,14 @@ import type { KnowledgeBase } from './knowledge-base.js';
 import { lastMeeting } from './meeting-lookup.js';
 import type { Question } from './question.js';
 
-function roleLines(person: Person): string[] {
+/** Roles the minutes give, then any the leads table adds ("Kent Police"). */
+function roleLines(kb: KnowledgeBase, person: Person): string[] {
   const seen = new Set<string>();
   const lines: string[] = [];
-  for (const role of person.roles) {
+  const fromLeads = kb.partnership.leads.filter((l) => l.personId === person.id).map((l) => ({ title: l.role, organisation: l.organisation }));
+  for (const role of [...person.roles, ...fromLeads]) {
     const text = [role.title, role.organisation].filter(Boolean).join(', ');
-    if (!text || seen.has(text)) continue;
+    if (!text || seen.has(text) || lines.some((l) => l.includes(text))) continue;
     seen.add(text);
     lines.push(text);
   }
@@ -23,7 +25,7 @@ function roleLines(person: Person): string[] {
 }
 
 function describePerson(kb: KnowledgeBase, person: Person): Answer {
-  const roles = roleLines(person);
+  const roles = roleLines(kb, person);
   const leads = kb.partnership.leads
     .filter((l) => l.personId === person.id)
     .map((l) => kb.findPriorityOrTheme(l.priorityId).priority?.name)

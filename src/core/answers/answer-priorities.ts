@@ -65,7 +65,8 @@ export function answerPriorityCheck(kb: KnowledgeBase, question: Question): Answ
   const listed = `one of the partnership's ${year.priorities.length} priorities for ${year.year}`;
 
   if (priority) {
-    const under = words(priority.name).join(' ').includes(subject) ? '' : ` (${display} comes under ${priority.name})`;
+    const isItsName = words(priority.name).join(' ').includes(subject) || subject === (priority.shortName ?? '').toLowerCase();
+    const under = isItsName ? '' : ` (${display} comes under ${priority.name})`;
     return makeAnswer('priority-check', `${priority.name}: a priority`, `Yes: ${priority.name} is ${listed}${under}.`, {
       sources: priority.sources,
       suggestions: [`Who leads ${priority.shortName ?? priority.name}?`, `What did we resolve about ${priority.shortName ?? priority.name}?`],

@@ -60,7 +60,7 @@ const INTENTS: Intent[] = [
     capability: { topic: 'How the priorities changed', example: 'When was VAWG added as a priority?' },
     matches: (q) =>
       asksAboutChange(q) &&
-      (/\bpriorit|\btheme|cross[- ]?cutting/.test(q.lower) || q.topics.length > 0 || q.years.length > 0 || q.changes.length > 0),
+      (/\bpriorit|\btheme|cross[- ]?cutting|\brefresh|\bcsa\b|safety agreement/.test(q.lower) || q.topics.length > 0 || q.years.length > 0 || q.changes.length > 0),
     answer: (kb, q) => answerHistory(kb, q),
   },
   {
@@ -105,7 +105,7 @@ const INTENTS: Intent[] = [
   {
     name: 'resolutions',
     capability: { topic: 'Resolutions', example: 'What did we resolve about MARAC?' },
-    matches: has(/\b(resolv\w*|resolution\w*|decid\w*|decision\w*|agreed)\b/),
+    matches: has(/\b(resolv\w*|resolution\w*|decid\w*|decision\w*|agreed?)\b/),
     answer: (kb, q, today) => answerResolutions(kb, q, today),
   },
   {
@@ -113,14 +113,15 @@ const INTENTS: Intent[] = [
     capability: { topic: 'Attendance', example: 'Who sent apologies for the last meeting?' },
     // Attendance of a meeting: "how many attended the VAWG conference?" is for the minutes search.
     matches: (q) =>
-      /\b(chaired|attend\w*|apolog\w*|absent|present at|was present|were present|who (was|were) (there|at)|who came)\b/.test(q.lower) &&
+      (/\b(chaired|attend\w*|apolog\w*|absent|present at|was present|were present|who (was|were) (there|at)|who came)\b/.test(q.lower) ||
+        (q.people.length > 0 && /^(was|were|did)\b.*\b(at|present|there)\b/.test(q.lower))) &&
       (q.meeting !== null || /\bmeetings?\b/.test(q.lower) || topicWords(q).every((w) => /^(attend\w*|apolog\w*|absent|present|chaired|came|people|sent)$/.test(w))),
     answer: (kb, q, today) => answerAttendance(kb, q, today),
   },
   {
     name: 'meetings',
     capability: { topic: 'Meetings', example: 'When was the last meeting?' },
-    matches: (q) => /\bmeetings?\b/.test(q.lower) || (q.meeting !== null && /^(when|where|what time)\b/.test(q.lower)),
+    matches: (q) => /\bmeetings?\b|\b(last|next) meet\b|\bmeet next\b|\blast met\b/.test(q.lower) || (q.meeting !== null && /^(when|where|what time)\b/.test(q.lower)),
     answer: (kb, q, today) => answerMeeting(kb, q, today),
   },
   {

@@ -7,12 +7,16 @@
 import { stemmer } from 'stemmer';
 import { makeAnswer, type Answer } from './answer.js';
 import { itemLabel, meetingLabel } from './format.js';
+import { words } from '../text/normalise.js';
 import { splitSentences } from '../text/sentences.js';
+import { isStopword } from '../text/stopwords.js';
 import { contentTerms, type KnowledgeBase, type Passage } from './knowledge-base.js';
 import type { Question } from './question.js';
 
 /** Share of the question's weight a passage must cover to be given as the answer. */
 const CONFIDENT = 0.72;
+/** Between this and CONFIDENT the closest passage is offered, saying plainly that it may not answer. */
+const CLOSEST = 0.5;
 /** Below this a passage is not even offered as a near match. */
 const NEAR = 0.4;
 const CANDIDATES = 12;
@@ -24,14 +28,27 @@ interface Scored {
   rank: number;
 }
 
-function coverage(kb: KnowledgeBase, terms: readonly string[], passage: Passage): number {
+/** Whether a passage holds a term, or a longer form of it the stemmer kept apart ("attend", "attendees"). */
+function holds(present: ReadonlySet<string>, term: string): boolean {
+  if (present.has(term)) return true;
+  if (term.length < 5) return false;
+  for (const p of present) if (p.startsWith(term) && p.length - term.length <= 2) return true;
+  return false;
+}
+
+/** A stem shared without the word itself ("general" for "generate") is weaker evidence. */
+const STEM_ONLY = 0.75;
+
+function coverage(kb: KnowledgeBase, query: readonly QueryTerm[], passage: Passage): number {
   const present = kb.termsOf(passage);
+  const written = kb.wordsOf(passage);
   let total = 0;
   let covered = 0;
-  for (const term of new Set(terms)) {
+  for (const { term, word } of query) {
     const weight = kb.weight(term);
     total += weight;
-    if (present.has(term)) covered += weight;
+    if (written.has(word) || written.has(`${word}s`) || written.has(word.replace(/s$/, ''))) covered += weight;
+    else if (holds(present, term)) covered += weight * STEM_ONLY;
   }
   return total === 0 ? 0 : covered / total;
 }
@@ -61,26 +78,35 @@ function bestSentences(kb: KnowledgeBase, terms: readonly string[], passage: Pas
   return chosen.sort((a, b) => a.index - b.index).map((s) => s.text);
 }
 
-export function searchPassages(kb: KnowledgeBase, terms: readonly string[]): Scored[] {
-  if (terms.length === 0) return [];
-  // The index holds words, not stems: retrieval is by stems of the expanded terms via processTerm.
-  const query = kb.expandAcronyms(terms).join(' ');
+export function searchPassages(kb: KnowledgeBase, query: readonly QueryTerm[]): Scored[] {
+  if (query.length === 0) return [];
+  const words = kb.expandAcronyms(query.map((q) => q.term)).join(' ');
   return kb.passageIndex
-    .search(query, { combineWith: 'OR', boost: { title: 0.5 } })
+    .search(words, { combineWith: 'OR', boost: { title: 0.5 } })
     .slice(0, CANDIDATES)
     .map((hit, rank) => {
       const passage = kb.passages[Number(hit.id)];
-      return passage ? { passage, coverage: coverage(kb, terms, passage), rank } : null;
+      return passage ? { passage, coverage: coverage(kb, query, passage), rank } : null;
     })
     .filter((s): s is Scored => s !== null)
     .sort((a, b) => b.coverage - a.coverage || a.rank - b.rank);
 }
 
-const SEARCH_FILLER = new Set(['search', 'find', 'look', 'minut', 'sai', 'said', 'about'].map((w) => stemmer(w)));
+const SEARCH_FILLER = new Set(['search', 'find', 'look', 'minutes', 'say', 'said', 'about']);
 
-/** The question's content terms, as the indexes hold them, less the words of asking to search. */
-export function searchTerms(question: Question): string[] {
-  return question.terms.filter((t) => !SEARCH_FILLER.has(t));
+/** A question word as written and as the indexes hold it. */
+export interface QueryTerm {
+  word: string;
+  term: string;
+}
+
+/** The question's content words, each with its stem, less the words of asking to search; one per stem. */
+export function searchTerms(question: Question): QueryTerm[] {
+  const seen = new Set<string>();
+  return words(question.text)
+    .filter((w) => !isStopword(w) && !/^\d+$/.test(w) && !SEARCH_FILLER.has(w))
+    .map((word) => ({ word, term: stemmer(word) }))
+    .filter(({ term }) => !seen.has(term) && seen.add(term) !== undefined);
 }
 
 export function nearestItems(kb: KnowledgeBase, scored: readonly Scored[]): string[] {
@@ -100,11 +126,15 @@ export function answerSearch(kb: KnowledgeBase, question: Question, unknown: (su
   const terms = searchTerms(question);
   const scored = searchPassages(kb, terms);
   const best = scored[0];
-  if (!best || best.coverage < CONFIDENT) return unknown(nearestItems(kb, scored));
+  if (!best || best.coverage < CLOSEST) return unknown(nearestItems(kb, scored));
   const ref = kb.item(`${best.passage.meetingId}#${best.passage.itemId}`);
   if (!ref) return unknown([]);
-  const sentences = bestSentences(kb, terms, best.passage);
-  return makeAnswer('search', `From the minutes: ${itemLabel(ref.item)}`, sentences.join(' '), {
+  const quoted = bestSentences(kb, terms.map((t) => t.term), best.passage).join(' ');
+  const sure = best.coverage >= CONFIDENT;
+  const summary = sure
+    ? quoted
+    : `I don't have a clear answer to that. The closest passage in the minutes (${meetingLabel(ref.meeting)}, ${itemLabel(ref.item)}) says: ${quoted}`;
+  return makeAnswer('search', sure ? `From the minutes: ${itemLabel(ref.item)}` : 'Closest match in the minutes', summary, {
     facts: [
       { title: 'Meeting', value: meetingLabel(ref.meeting) },
       { title: 'Item', value: itemLabel(ref.item) },

@@ -50,7 +50,10 @@ export class KnowledgeBase {
   /** Acronym stem -> stems of its long form, as the documents define them. */
   readonly acronyms = new Map<string, string[]>();
   private readonly passageTerms: Set<string>[] = [];
-  private readonly termDocumentCounts = new Map<string, number>();
+  private readonly passageWords: Set<string>[] = [];
+  /** In how many items a term appears: an item's own subject ("Crimestoppers") is rare across items. */
+  private readonly termItemCounts = new Map<string, number>();
+  private itemCount = 0;
   private readonly personById = new Map<string, Person>();
   private readonly meetingById = new Map<string, Meeting>();
 
@@ -127,11 +130,15 @@ export class KnowledgeBase {
     return meeting && item ? { meeting, item } : undefined;
   }
 
-  /** Inverse document frequency of a stemmed term over passages; unknown terms weigh most. */
+  /** Inverse document frequency of a stemmed term over items; unknown terms weigh most. */
   weight(term: string): number {
-    const n = this.passages.length;
-    const df = this.termDocumentCounts.get(term) ?? 0;
-    return Math.log((n + 1) / (df + 0.5));
+    const df = this.termItemCounts.get(term) ?? 0;
+    return Math.log((this.itemCount + 1) / (df + 0.5));
+  }
+
+  /** The words of a passage and its item title as written (folded), for exact-word matches. */
+  wordsOf(passage: Passage): ReadonlySet<string> {
+    return this.passageWords[passage.id] ?? new Set();
   }
 
   /** The stemmed terms of a passage, with acronyms and their long forms standing for each other. */
@@ -163,10 +170,19 @@ export class KnowledgeBase {
     for (const [acronym, longForm] of findAcronyms(this.passages.map((p) => `${p.title} ${p.text}`))) {
       this.acronyms.set(stemmer(acronym), longForm.flatMap((w) => contentTerms(w)));
     }
+    const termsByItem = new Map<string, Set<string>>();
     for (const passage of this.passages) {
       const terms = this.withAcronyms(new Set(contentTerms(`${passage.title} ${passage.text}`)));
       this.passageTerms[passage.id] = terms;
-      for (const term of terms) this.termDocumentCounts.set(term, (this.termDocumentCounts.get(term) ?? 0) + 1);
+      this.passageWords[passage.id] = new Set(words(`${passage.title} ${passage.text}`));
+      const key = `${passage.meetingId}#${passage.itemId}`;
+      const itemTerms = termsByItem.get(key) ?? new Set<string>();
+      terms.forEach((t) => itemTerms.add(t));
+      termsByItem.set(key, itemTerms);
+    }
+    this.itemCount = termsByItem.size;
+    for (const terms of termsByItem.values()) {
+      for (const term of terms) this.termItemCounts.set(term, (this.termItemCounts.get(term) ?? 0) + 1);
     }
   }
 

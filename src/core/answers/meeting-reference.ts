@@ -32,7 +32,7 @@ export function readMeetingReference(text: string, today: Date): MeetingReferenc
   const year = BARE_YEAR.exec(lower);
   const yearValue = year?.[1] ?? year?.[2];
   if (yearValue) return { kind: 'year', year: Number(yearValue) };
-  if (/\bmeetings?\b|\bresol|\bagenda\b|\bapologies\b|\battend|\bchair/.test(lower)) {
+  if (/\bmeet(ing)?s?\b|\bmet\b|\bresol|\bdecision|\bagenda\b|\bapologies\b|\battend|\bchair|\bpresent\b/.test(lower)) {
     if (NEXT.test(lower)) return { kind: 'next' };
     if (LAST.test(lower)) return { kind: 'last' };
   }

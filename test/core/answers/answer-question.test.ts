@@ -132,6 +132,34 @@ describe('answer engine', () => {
     });
   });
 
+  describe('more held-out phrasings', () => {
+    it('reads "agree about" as a question about resolutions', () => {
+      expect(ask('what did we agree about vawg?').kind).to.equal('resolutions');
+    });
+    it('reads "when did the partnership last meet?" as the last meeting', () => {
+      expect(ask('When did the partnership last meet?').summary).to.contain('Tuesday 21 March 2023');
+    });
+    it('answers whether a named person attended', () => {
+      expect(ask('Was Mr Harper at the last meeting?').summary).to.equal('Mr A Harper sent apologies for the meeting of Tuesday 21 March 2023.');
+      expect(ask('was Nick Wilkinson present on 21 March 2023').summary).to.contain('was present');
+    });
+    it('gives a lead\'s organisation from the leads table when the minutes give no role', () => {
+      expect(ask('Who is Supt Steenhuis?').summary).to.contain('Kent Police');
+    });
+    it('answers "the last refresh" and "extended" from the recorded changes', () => {
+      expect(ask('What changed at the last refresh?').summary).to.contain('retain the priorities');
+      expect(ask('When was ASB extended to neighbourhood crime?').summary).to.contain('2022/23 refresh');
+    });
+    it('matches a word the stemmer keeps apart ("attended", "attendees")', () => {
+      expect(ask('how many attended the extremism conference').summary).to.contain('300 attendees');
+    });
+    it('offers the closest passage, saying plainly it may not answer, when coverage is partial', () => {
+      const answer = ask('How many crime reports did crimestoppers generate in Kent?');
+      expect(answer.summary).to.match(/^I don't have a clear answer to that\. The closest passage/);
+      expect(answer.summary).to.contain('6,000 crime reports');
+    });
+  });
+
   it('never throws, whatever the text', () => {
     for (const q of ['', '   ', '${1+1}', '<at>x</at>', '?'.repeat(5000), '\u0000\u202e', 'é'.repeat(300), 'who leads '.repeat(100)]) {
       expect(() => ask(q)).to.not.throw();
