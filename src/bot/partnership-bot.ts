@@ -9,6 +9,7 @@ import { ActivityHandler, CardFactory, MessageFactory, type TurnContext } from '
 import type { Logger } from 'pino';
 import type { Answer } from '../core/answers/answer.js';
 import type { AnswerService } from '../core/answers/answer-service.js';
+import type { Mention } from '../core/commands/command.js';
 import { runCommand } from '../core/commands/run-command.js';
 import type { Partnership } from '../core/model.js';
 import type { Actor } from '../core/roles/permissions.js';
@@ -62,14 +63,25 @@ export class PartnershipBot extends ActivityHandler {
 
   private actor(context: TurnContext): Actor {
     const from = context.activity.from ?? { id: 'unknown', name: '' };
-    const id = from.aadObjectId ?? from.id;
-    return { id, name: from.name || 'there', isAdmin: from.aadObjectId !== undefined && this.admins.has(from.aadObjectId) };
+    const ids = [from.aadObjectId, from.id].filter((id): id is string => Boolean(id));
+    return { id: ids[0] ?? 'unknown', ids, name: from.name || 'there', isAdmin: from.aadObjectId !== undefined && this.admins.has(from.aadObjectId) };
+  }
+
+  /** People @mentioned in the message, other than the bot. */
+  private mentions(context: TurnContext): Mention[] {
+    const botId = context.activity.recipient?.id;
+    return (context.activity.entities ?? [])
+      .filter((e) => e.type === 'mention')
+      .map((e) => (e as { mentioned?: { id?: string; name?: string } }).mentioned)
+      .filter((m): m is { id: string; name: string } => typeof m?.id === 'string' && m.id !== botId)
+      .map((m) => ({ id: m.id, name: m.name ?? m.id }));
   }
 
   private async answerMessage(context: TurnContext): Promise<void> {
     const text = questionText(context.activity);
     const partnership = this.records.partnership();
-    const outcome = partnership ? runCommand(partnership, text, this.actor(context), this.clock()) : null;
+    const input = { text, mentions: this.mentions(context), actor: this.actor(context), now: this.clock() };
+    const outcome = partnership ? runCommand(partnership, input) : null;
     if (partnership && outcome) {
       if (outcome.change) await this.records.update(partnership.id, outcome.change);
       await context.sendActivity(this.answerActivity(outcome.answer));

@@ -37,3 +37,22 @@ describe('HTTP server: resolutions recorded from chat', () => {
     expect(text).to.contain('the Probation Service: consider the funding arrangements for 2022/23');
   });
 });
+
+describe('HTTP server: roles granted from chat', () => {
+  let bot: RunningBot;
+  before(async () => {
+    bot = await startRunningBot({ BOT_ADMINS: ADMIN });
+  });
+  after(async () => bot.stop());
+
+  it('an admin makes a member secretariat by @mention in a channel; that member may then record a resolution', async () => {
+    const annaTeamsId = '29:1anna-teams-id';
+    const grant = channelMessage('make <at>Anna Taylor</at> secretariat', { aadObjectId: ADMIN, userName: 'Ada Admin' });
+    grant.entities = [...(grant.entities ?? []), { type: 'mention', mentioned: { id: annaTeamsId, name: 'Anna Taylor' }, text: '<at>Anna Taylor</at>' }];
+    expect((await bot.send(grant)).text).to.contain('Anna Taylor is now secretariat of the KCSP.');
+    const record = await bot.send(personalMessage('resolved for A1 on 21 March 2023: that the apologies be noted', { userId: annaTeamsId, userName: 'Anna Taylor', aadObjectId: '12121212-3434-4565-8787-989898989898' }));
+    expect(record.text).to.contain('resolution recorded');
+    await bot.restart();
+    expect((await bot.send(personalMessage('who has roles?'))).text).to.contain('Anna Taylor');
+  });
+});

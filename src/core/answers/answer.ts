@@ -22,6 +22,8 @@ export type AnswerKind =
   | 'search'
   | 'draft-actions'
   | 'resolution-recorded'
+  | 'role-granted'
+  | 'roles'
   | 'refused'
   | 'invalid'
   | 'clarify'

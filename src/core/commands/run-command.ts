@@ -4,30 +4,32 @@
  * reply and, when the member may make the change and it is valid, the change to apply.
  */
 import type { Partnership } from '../model.js';
-import { readResolutionCommand, recordResolution, type CommandOutcome } from '../resolutions/record-resolution.js';
-import type { Actor } from '../roles/permissions.js';
+import { readResolutionCommand, recordResolution } from '../resolutions/record-resolution.js';
+import { answerRoles, grantRole, revokeRole } from '../roles/grant-role.js';
+import type { Command, CommandInput, CommandOutcome } from './command.js';
 
-export type { CommandOutcome };
-
-interface Command {
-  name: string;
-  run(partnership: Partnership, text: string, actor: Actor, now: Date): CommandOutcome | null;
-}
+export type { CommandInput, CommandOutcome };
 
 const COMMANDS: Command[] = [
   {
     name: 'record-resolution',
-    run: (partnership, text, actor, now) => {
-      const command = readResolutionCommand(text);
-      return command ? recordResolution(partnership, command, actor, now) : null;
+    run: (partnership, input) => {
+      const command = readResolutionCommand(input.text);
+      return command ? recordResolution(partnership, command, input.actor, input.now) : null;
     },
+  },
+  { name: 'grant-role', run: grantRole },
+  { name: 'revoke-role', run: revokeRole },
+  {
+    name: 'list-roles',
+    run: (partnership, input) => (/^\s*(who has (a )?roles?|list (the )?roles|roles|show (the )?roles)\s*\??\s*$/i.test(input.text) ? { answer: answerRoles(partnership) } : null),
   },
 ];
 
 /** The outcome of the command in the message, or null when the message is a question. */
-export function runCommand(partnership: Partnership, text: string, actor: Actor, now: Date): CommandOutcome | null {
+export function runCommand(partnership: Partnership, input: CommandInput): CommandOutcome | null {
   for (const command of COMMANDS) {
-    const outcome = command.run(partnership, text, actor, now);
+    const outcome = command.run(partnership, input);
     if (outcome) return outcome;
   }
   return null;

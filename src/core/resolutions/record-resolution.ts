@@ -5,10 +5,11 @@
  * overwritten silently. The outcome is an answer for the member and, when allowed, a change for
  * the store to apply.
  */
-import { makeAnswer, type Answer } from '../answers/answer.js';
+import { makeAnswer } from '../answers/answer.js';
 import { capitalise, itemLabel, meetingLabel } from '../answers/format.js';
 import { readMeetingReference } from '../answers/meeting-reference.js';
 import type { Meeting, Partnership } from '../model.js';
+import type { CommandOutcome } from '../commands/command.js';
 import { may, whoMay, type Actor } from '../roles/permissions.js';
 
 export const MAX_RESOLUTION_LENGTH = 2_000;
@@ -19,11 +20,6 @@ export interface ResolutionCommand {
   text: string;
 }
 
-export interface CommandOutcome {
-  answer: Answer;
-  /** Applied to the stored partnership when the command is allowed and valid. */
-  change?: (partnership: Partnership) => void;
-}
 
 const COMMAND =
   /^\s*(resolved|resolution|record resolution|correct(?:ion)?(?:\s+(?:the|a))?\s+resolution|amend(?:\s+the)?\s+resolution)\s+(?:for\s+|on\s+|to\s+)?(?:item\s+)?([a-z]\d{1,2})\s+(?:on|at|of|from)\s+(?:the\s+)?(.+?)\s*:\s*([\s\S]*)$/i;

@@ -8,20 +8,24 @@ import type { Partnership, Role } from '../model.js';
 export interface Actor {
   /** Azure AD object id where the channel gives one, else the channel's user id. */
   id: string;
+  /** Every id the channel gives for them (AAD object id, Teams user id): a role granted by @mention uses the latter. */
+  ids: readonly string[];
   name: string;
   isAdmin: boolean;
 }
 
-export type Permission = 'record-resolutions';
+export type Permission = 'record-resolutions' | 'grant-roles';
 
 const ALLOWED: Record<Permission, readonly Role[]> = {
   'record-resolutions': ['chair', 'secretariat'],
+  // Only bootstrap admins grant roles.
+  'grant-roles': [],
 };
 
 const ROLE_NAMES: Record<Role, string> = { chair: 'the chair', secretariat: 'the secretariat', officer: 'officers', member: 'members' };
 
 export function roleOf(partnership: Partnership, actor: Actor): Role | null {
-  return partnership.roles.find((r) => r.userId === actor.id)?.role ?? null;
+  return partnership.roles.find((r) => actor.ids.includes(r.userId))?.role ?? null;
 }
 
 export function may(partnership: Partnership, actor: Actor, permission: Permission): boolean {

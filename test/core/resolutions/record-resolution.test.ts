@@ -8,8 +8,8 @@ import type { Actor } from '../../../src/core/roles/permissions.js';
 import { loadDefaultStore } from '../../../src/store/default-store.js';
 
 const now = new Date('2026-11-24T10:30:00Z');
-const secretariat: Actor = { id: 'aad-sec', name: 'Anna Taylor', isAdmin: false };
-const member: Actor = { id: 'aad-member', name: 'Sam Member', isAdmin: false };
+const secretariat: Actor = { id: 'aad-sec', ids: ['aad-sec'], name: 'Anna Taylor', isAdmin: false };
+const member: Actor = { id: 'aad-member', ids: ['aad-member'], name: 'Sam Member', isAdmin: false };
 
 function kent(): Partnership {
   const p = structuredClone(loadDefaultStore().partnerships['kent-csp']!);
@@ -28,7 +28,7 @@ describe('recording resolutions from chat', () => {
   it('lets the secretariat correct a resolution, keeping who, when and the previous text', () => {
     const partnership = kent();
     const before = b3(partnership).resolution!.text;
-    const outcome = runCommand(partnership, 'correct resolution for B3 on 21 March 2023: that the MARAC Review Update be noted and a report come back in July 2023.', secretariat, now)!;
+    const outcome = runCommand(partnership, { text: 'correct resolution for B3 on 21 March 2023: that the MARAC Review Update be noted and a report come back in July 2023.', mentions: [], actor: secretariat, now })!;
     expect(outcome.answer.kind).to.equal('resolution-recorded');
     expect(outcome.answer.facts.find((f) => f.title === 'Previous text')?.value).to.equal(before);
     outcome.change!(partnership);
@@ -41,14 +41,14 @@ describe('recording resolutions from chat', () => {
   });
 
   it('refuses a member without the role, saying who can, and changes nothing', () => {
-    const outcome = runCommand(kent(), 'resolved for B3 on 21 March 2023: something else', member, now)!;
+    const outcome = runCommand(kent(), { text: 'resolved for B3 on 21 March 2023: something else', mentions: [], actor: member, now })!;
     expect(outcome.answer.kind).to.equal('refused');
     expect(outcome.answer.summary).to.contain('only the chair or the secretariat');
     expect(outcome.change).to.equal(undefined);
   });
 
   it('lets a bootstrap admin do it whatever their role', () => {
-    const outcome = runCommand(kent(), 'resolved for A1 on 21 March 2023: that the apologies be noted', { id: 'x', name: 'Admin', isAdmin: true }, now)!;
+    const outcome = runCommand(kent(), { text: 'resolved for A1 on 21 March 2023: that the apologies be noted', mentions: [], actor: { id: 'x', ids: ['x'], name: 'Admin', isAdmin: true }, now })!;
     expect(outcome.answer.summary).to.contain('resolution recorded');
     expect(outcome.change).to.be.a('function');
   });
@@ -61,7 +61,7 @@ describe('recording resolutions from chat', () => {
     ['the same text again', 'resolved for B4 on 21 March 2023: that the Crimestoppers update be noted.', /already has exactly that/],
   ] as const) {
     it(`explains ${label} and changes nothing`, () => {
-      const outcome = runCommand(kent(), text, secretariat, now)!;
+      const outcome = runCommand(kent(), { text: text, mentions: [], actor: secretariat, now })!;
       expect(outcome.answer.kind).to.equal('invalid');
       expect(outcome.answer.summary).to.match(message);
       expect(outcome.change).to.equal(undefined);
