@@ -9,7 +9,7 @@ import { createMessageEndpoint } from './bot/message-endpoint.js';
 import { PartnershipBot } from './bot/partnership-bot.js';
 import type { Config } from './config.js';
 import { AnswerService } from './core/answers/answer-service.js';
-import type { Partnership } from './core/model.js';
+import type { ConversationRef, Partnership } from './core/model.js';
 import { createServer, listen } from './http/create-server.js';
 import { loadDefaultStore } from './store/default-store.js';
 import { openStore, type Store } from './store/store.js';
@@ -41,6 +41,10 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
       store.update((data) => {
         const target = data.partnerships[partnershipId];
         if (target) change(target);
+      }),
+    rememberConversation: (ref: ConversationRef) =>
+      store.update((data) => {
+        data.conversations = [...data.conversations.filter((c) => c.conversationId !== ref.conversationId), ref];
       }),
   };
   const bot = new PartnershipBot({ answers, records, admins: config.admins, logger, ...(options.clock ? { clock: options.clock } : {}) });

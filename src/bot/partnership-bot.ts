@@ -11,16 +11,19 @@ import type { Answer } from '../core/answers/answer.js';
 import type { AnswerService } from '../core/answers/answer-service.js';
 import type { Mention } from '../core/commands/command.js';
 import { runCommand } from '../core/commands/run-command.js';
-import type { Partnership } from '../core/model.js';
+import type { ConversationRef, Partnership } from '../core/model.js';
 import type { Actor } from '../core/roles/permissions.js';
 import { renderAnswerCard } from '../views/answer-card.js';
 import { questionText } from './activity-text.js';
+import { conversationRefOf } from './conversation-ref.js';
 
 /** Where the bot reads and durably changes the partnership's records. */
 export interface PartnershipRecords {
   partnership(id?: string): Partnership | undefined;
   /** Resolves once the change is saved: only then may the bot confirm it. */
   update(partnershipId: string, change: (partnership: Partnership) => void): Promise<void>;
+  /** Keeps a team channel the bot was told about, so it can post there after a restart. */
+  rememberConversation(ref: ConversationRef): Promise<void>;
 }
 
 export interface PartnershipBotOptions {
@@ -56,7 +59,11 @@ export class PartnershipBot extends ActivityHandler {
     this.onMembersAdded(async (context, next) => {
       const botId = context.activity.recipient?.id;
       const botWasAdded = (context.activity.membersAdded ?? []).some((m) => m.id === botId);
-      if (botWasAdded) await this.welcome(context);
+      if (botWasAdded) {
+        const ref = conversationRefOf(context.activity);
+        if (ref?.conversationType === 'channel') await this.records.rememberConversation(ref);
+        await this.welcome(context);
+      }
       await next();
     });
   }
@@ -80,7 +87,8 @@ export class PartnershipBot extends ActivityHandler {
   private async answerMessage(context: TurnContext): Promise<void> {
     const text = questionText(context.activity);
     const partnership = this.records.partnership();
-    const input = { text, mentions: this.mentions(context), actor: this.actor(context), now: this.clock() };
+    const conversation = conversationRefOf(context.activity);
+    const input = { text, mentions: this.mentions(context), actor: this.actor(context), now: this.clock(), ...(conversation ? { conversation } : {}) };
     const outcome = partnership ? runCommand(partnership, input) : null;
     if (partnership && outcome) {
       if (outcome.change) await this.records.update(partnership.id, outcome.change);

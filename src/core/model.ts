@@ -167,6 +167,27 @@ export interface RoleGrant {
   grantedAt: string;
 }
 
+/** Where the bot can post to a conversation later, unprompted (a Bot Framework conversation reference). */
+export interface ConversationRef {
+  conversationId: string;
+  serviceUrl: string;
+  channelId: string;
+  conversationType?: string;
+  tenantId?: string;
+  botId: string;
+  botName?: string;
+  teamId?: string;
+  teamName?: string;
+  channelName?: string;
+}
+
+/** A Teams channel linked to a partnership: agendas and digests are posted there. */
+export interface LinkedChannel {
+  ref: ConversationRef;
+  linkedBy: string;
+  linkedAt: string;
+}
+
 export type DraftActionStatus = 'draft' | 'confirmed' | 'discarded';
 
 /**
@@ -207,4 +228,5 @@ export interface Partnership {
   meetings: Meeting[];
   roles: RoleGrant[];
   draftActions: DraftAction[];
+  channels: LinkedChannel[];
 }

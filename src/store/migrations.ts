@@ -7,17 +7,20 @@ import { CURRENT_STORE_VERSION } from './schema.js';
 
 export type Migration = (data: Record<string, unknown>) => Record<string, unknown>;
 
-/** Version 2 added members' roles and the importer's draft actions to each partnership. */
-function addRolesAndDraftActions(data: Record<string, unknown>): Record<string, unknown> {
+/**
+ * Version 2 added members' roles, the importer's draft actions and linked channels to each
+ * partnership, and the channels the bot knows of to the store.
+ */
+function toVersion2(data: Record<string, unknown>): Record<string, unknown> {
   const partnerships = (data.partnerships ?? {}) as Record<string, Record<string, unknown>>;
   const upgraded = Object.fromEntries(
-    Object.entries(partnerships).map(([id, p]) => [id, { ...p, roles: p.roles ?? [], draftActions: p.draftActions ?? [] }]),
+    Object.entries(partnerships).map(([id, p]) => [id, { ...p, roles: p.roles ?? [], draftActions: p.draftActions ?? [], channels: p.channels ?? [] }]),
   );
-  return { ...data, partnerships: upgraded };
+  return { ...data, partnerships: upgraded, conversations: data.conversations ?? [] };
 }
 
 /** Keyed by the version a step upgrades from. */
-export const MIGRATIONS: Readonly<Record<number, Migration>> = { 1: addRolesAndDraftActions };
+export const MIGRATIONS: Readonly<Record<number, Migration>> = { 1: toVersion2 };
 
 export function migrate(
   data: Record<string, unknown>,

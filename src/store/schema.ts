@@ -120,6 +120,21 @@ const draftAction = z.strictObject({
   sources,
 });
 
+const conversationRef = z.strictObject({
+  conversationId: z.string().min(1),
+  serviceUrl: z.string().url(),
+  channelId: z.string().min(1),
+  conversationType: z.string().optional(),
+  tenantId: z.string().optional(),
+  botId: z.string(),
+  botName: z.string().optional(),
+  teamId: z.string().optional(),
+  teamName: z.string().optional(),
+  channelName: z.string().optional(),
+});
+
+const linkedChannel = z.strictObject({ ref: conversationRef, linkedBy: z.string(), linkedAt: z.string() });
+
 export const partnershipSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9-]+$/, 'lower-case letters, digits and hyphens'),
   name: z.string().min(1),
@@ -134,12 +149,15 @@ export const partnershipSchema = z.strictObject({
   meetings: z.array(meeting),
   roles: z.array(roleGrant),
   draftActions: z.array(draftAction),
+  channels: z.array(linkedChannel),
 });
 
 export const storeSchema = z.strictObject({
   version: z.literal(CURRENT_STORE_VERSION),
   defaultPartnershipId: z.string().min(1),
   partnerships: z.record(z.string(), partnershipSchema),
+  /** Team channels the bot has been told about (installed in, or addressed from), linked or not. */
+  conversations: z.array(conversationRef),
 });
 
 export type StoreData = z.infer<typeof storeSchema>;

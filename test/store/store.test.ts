@@ -24,8 +24,10 @@ function sampleStore(): StoreData {
         meetings: [],
         roles: [],
         draftActions: [],
+        channels: [],
       },
     },
+    conversations: [],
   };
 }
 
@@ -112,16 +114,19 @@ describe('store', () => {
   }
 
   it('migrates a version 1 file (before roles and draft actions) and keeps it valid', async () => {
-    const { roles: _r, draftActions: _d, ...v1Partnership } = sampleStore().partnerships['test-csp']!;
-    writeFileSync(file.replace('nested/', ''), JSON.stringify({ ...sampleStore(), version: 1, partnerships: { 'test-csp': v1Partnership } }));
+    const { roles: _r, draftActions: _d, channels: _c, ...v1Partnership } = sampleStore().partnerships['test-csp']!;
+    const { conversations: _conversations, ...v1 } = sampleStore();
+    writeFileSync(file.replace('nested/', ''), JSON.stringify({ ...v1, version: 1, partnerships: { 'test-csp': v1Partnership } }));
     const store = await openStore({ file: file.replace('nested/', ''), defaults: sampleStore });
     expect(store.data().version).to.equal(2);
     expect(store.partnership('test-csp')?.roles).to.deep.equal([]);
     expect(store.partnership('test-csp')?.draftActions).to.deep.equal([]);
+    expect(store.partnership('test-csp')?.channels).to.deep.equal([]);
+    expect(store.data().conversations).to.deep.equal([]);
   });
 
   it('runs each migration step in order', async () => {
-    const { roles: _r, draftActions: _d, ...v1Partnership } = sampleStore().partnerships['test-csp']!;
+    const { roles: _r, draftActions: _d, channels: _c, ...v1Partnership } = sampleStore().partnerships['test-csp']!;
     const old = { ...sampleStore(), version: 0, partnerships: undefined, partnershipList: [v1Partnership] };
     writeFileSync(file.replace('nested/', ''), JSON.stringify(old));
     const store = await openStore({

@@ -24,6 +24,7 @@ export type AnswerKind =
   | 'resolution-recorded'
   | 'role-granted'
   | 'roles'
+  | 'channels'
   | 'refused'
   | 'invalid'
   | 'clarify'

@@ -1,6 +1,6 @@
 /** What every command receives and returns. */
 import type { Answer } from '../answers/answer.js';
-import type { Partnership } from '../model.js';
+import type { ConversationRef, Partnership } from '../model.js';
 import type { Actor } from '../roles/permissions.js';
 
 /** A person @mentioned in the message (other than the bot), as the channel identifies them. */
@@ -14,6 +14,8 @@ export interface CommandInput {
   mentions: readonly Mention[];
   actor: Actor;
   now: Date;
+  /** Where the message was written, to post there later. */
+  conversation?: ConversationRef;
 }
 
 export interface CommandOutcome {

@@ -14,10 +14,11 @@ export interface Actor {
   isAdmin: boolean;
 }
 
-export type Permission = 'record-resolutions' | 'grant-roles';
+export type Permission = 'record-resolutions' | 'grant-roles' | 'link-channels';
 
 const ALLOWED: Record<Permission, readonly Role[]> = {
   'record-resolutions': ['chair', 'secretariat'],
+  'link-channels': ['chair', 'secretariat'],
   // Only bootstrap admins grant roles.
   'grant-roles': [],
 };
