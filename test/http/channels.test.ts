@@ -12,7 +12,7 @@ describe('HTTP server: channels', () => {
   });
   after(async () => bot.stop());
 
-  it('remembers the team's General channel (its id is the team id) when installed in a team', async () => {
+  it("remembers the team's General channel (its id is the team id) when installed in a team", async () => {
     await bot.send(conversationUpdate('bot', { kind: 'channel' }));
     const stored = JSON.parse(readFileSync(bot.dataFile, 'utf8')) as { conversations: { conversationId: string; serviceUrl: string }[] };
     expect(stored.conversations.map((c) => c.conversationId)).to.deep.equal([DEFAULT_TEAM_ID]);
