@@ -54,7 +54,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     health: () => ({ mode: config.localMode ? 'local' : 'authenticated', store: store.status() }),
     logger,
   });
-  const url = await listen(server, config.port, options.host);
+  const url = await listen(server, config.port, options.host ?? config.host);
   return {
     url,
     store,

@@ -9,6 +9,7 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 
 const environmentSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  HOST: z.string().min(1).optional(),
   DATA_FILE: z.string().min(1).default('data/store.json'),
   DEFAULT_PARTNERSHIP_ID: z.string().regex(/^[a-z0-9-]+$/, 'lower-case letters, digits and hyphens').optional(),
   BOT_NAME: z.string().min(1).default('CSP Assistant'),
@@ -29,6 +30,8 @@ export interface BotAuthConfig {
 
 export interface Config {
   port: number;
+  /** Interface to listen on: loopback only in local mode unless HOST says otherwise, since nothing is authenticated there. */
+  host: string;
   dataFile: string;
   defaultPartnershipId?: string;
   botName: string;
@@ -72,6 +75,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port: e.PORT,
+    host: e.HOST ?? (localMode ? '127.0.0.1' : '0.0.0.0'),
     dataFile: e.DATA_FILE,
     ...(e.DEFAULT_PARTNERSHIP_ID ? { defaultPartnershipId: e.DEFAULT_PARTNERSHIP_ID } : {}),
     botName: e.BOT_NAME,

@@ -7,12 +7,14 @@ describe('config', () => {
     expect(config.port).to.equal(3978);
     expect(config.dataFile).to.equal('data/store.json');
     expect(config.localMode).to.equal(true);
+    expect(config.host).to.equal('127.0.0.1');
   });
 
   it('runs authenticated when an app id and secret are set', () => {
     const config = loadConfig({ MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppPassword: 'secret', PORT: '4000' });
     expect(config.localMode).to.equal(false);
     expect(config.port).to.equal(4000);
+    expect(config.host).to.equal('0.0.0.0');
   });
 
   it('lists every problem at once', () => {

@@ -29,6 +29,11 @@ export function createServer(deps: ServerDependencies): restify.Server {
     await deps.handleActivity(req, res);
   });
 
+  // The Agents Playground probes the endpoint with HEAD before connecting.
+  server.head('/api/messages', async (_req: Request, res: Response) => {
+    res.send(200);
+  });
+
   server.get('/healthz', async (_req: Request, res: Response) => {
     res.send(200, { status: 'ok', ...deps.health() });
   });

@@ -22,7 +22,7 @@ describe('HTTP server: /api/messages in local mode', () => {
     const attachments = reply.attachments as { contentType: string; content: unknown }[];
     expect(attachments[0]?.contentType).to.equal('application/vnd.microsoft.card.adaptive');
     expect(cardSchemaErrors(attachments[0]?.content)).to.deep.equal([]);
-    expect(text).to.contain('004_733e496a4d42639d.txt#4');
+    expect(text).to.contain('Agenda item page (undated), 4 (004_733e496a4d42639d.txt)');
     expect(text).to.not.contain('Mookherjee');
   });
 
@@ -107,6 +107,10 @@ describe('HTTP server: /api/messages in local mode', () => {
       const { text } = await bot.send(personalMessage('Who is the chair?'));
       expect(text).to.contain('Hill');
     });
+  });
+
+  it('answers the Agents Playground\'s HEAD probe', async () => {
+    expect((await fetch(bot.messagesUrl, { method: 'HEAD' })).status).to.equal(200);
   });
 
   it('reports health and the store', async () => {

@@ -17,7 +17,6 @@ export function answerHelp(partnershipName: string, capabilities: readonly Capab
     : `I can help with the ${partnershipName}'s priorities, priority leads, meetings, attendance and resolutions, and find anything else in its minutes. Every answer names its source.`;
   return makeAnswer(greeting ? 'greeting' : 'help', greeting ? 'Welcome' : 'What I can help with', intro, {
     entries: capabilities.map((c) => ({ heading: c.topic, text: c.example, question: c.example })),
-    suggestions: capabilities.slice(0, 4).map((c) => c.example),
   });
 }
 

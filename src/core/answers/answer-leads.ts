@@ -39,7 +39,7 @@ function answerOneLead(kb: KnowledgeBase, priority: Priority): Answer {
   }
   const names = leads.map((l) => describeLead(kb, l));
   return makeAnswer('lead', `${priority.name}: lead`, `${priority.name} is led by ${listWithAnd(names)}.`, {
-    facts: leads.map((l) => ({ title: 'Basis', value: l.basis })),
+    facts: leads.map((l) => ({ title: 'Taken as lead because', value: `${l.basis.charAt(0).toUpperCase()}${l.basis.slice(1)}` })),
     sources: uniqueSources(leads.flatMap((l) => l.sources)),
     suggestions: [`What did we resolve about ${label(priority)}?`, 'Who are the priority leads?'],
   });

@@ -76,7 +76,7 @@ function answerMeetingDates(kb: KnowledgeBase, question: Question, today: Date):
     text: `${describeMeeting(m)}${m.status === 'planned' ? ' (date set)' : ' (held)'}`,
     sources: m.sources,
   }));
-  return makeAnswer('meetings', year ? `Meetings in ${year}` : 'Meeting dates', `Meetings ${year ? `in ${year}` : 'on record'}: ${meetings.map(meetingLabel).join('; ')}.`, {
+  return makeAnswer('meetings', year ? `Meetings in ${year}` : 'Meeting dates', `${meetings.length} meetings ${year ? `in ${year}` : 'on record'}:`, {
     entries: rows,
     sources: uniqueSources(meetings.flatMap((m) => m.sources)),
     suggestions: ['When was the last meeting?'],

@@ -27,13 +27,12 @@ export function answerPriorityList(kb: KnowledgeBase, question: Question): Answe
   const year = yearAsked(kb, question);
   const count = year.priorities.length;
   const themes = year.themes.map((t) => t.name);
-  const lead = unknownYear
-    ? `No priorities are recorded for ${unknownYear}. The latest recorded are for ${year.year}: `
-    : `The partnership has ${count} priorities for ${year.year}: `;
-  return makeAnswer('priorities', `Priorities ${year.year}`, `${lead}${priorityNames(year).join('; ')}.`, {
+  const summary = unknownYear
+    ? `No priorities are recorded for ${unknownYear}. The latest recorded are the ${count} for ${year.year}:`
+    : `The partnership has ${count} priorities for ${year.year}:`;
+  return makeAnswer('priorities', `Priorities ${year.year}`, summary, {
     entries: priorityNames(year).map((name, i) => ({ text: `${i + 1}. ${name}` })),
     facts: [
-      { title: 'Number of priorities', value: String(count) },
       ...(themes.length > 0 ? [{ title: 'Cross-cutting theme', value: themes.join('; ') }] : []),
       ...(year.note ? [{ title: 'Agreed', value: year.note }] : []),
     ],

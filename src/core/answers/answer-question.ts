@@ -4,7 +4,7 @@
  * so "who is X?" with no X in the records falls through to the minutes search and then to an
  * honest "I don't know". The help card is generated from the same table.
  */
-import { makeAnswer, type Answer } from './answer.js';
+import { makeAnswer, type Answer, type Citation } from './answer.js';
 import { answerDraftActions } from './answer-draft-actions.js';
 import { answerHelp, answerThanks, answerUnknown, type Capability } from './answer-help.js';
 import { answerHistory, asksAboutChange } from './answer-history.js';
@@ -153,7 +153,20 @@ export function answerQuestion(kb: KnowledgeBase, rawText: string, today: Date):
   for (const intent of INTENTS) {
     if (!intent.matches(question)) continue;
     const answer = intent.answer(kb, question, today);
-    if (answer) return answer;
+    if (answer) return withCitations(kb, answer);
   }
-  return answerSearch(kb, question, (nearest) => answerUnknown(kb.partnership.name, nearest, EXAMPLES));
+  return withCitations(kb, answerSearch(kb, question, (nearest) => answerUnknown(kb.partnership.name, nearest, EXAMPLES)));
+}
+
+/** Gives each source a title people can read, keeping the file and item so anyone can open it. */
+function withCitations(kb: KnowledgeBase, answer: Answer): Answer {
+  const cite = (source: Citation): Citation => {
+    const title = kb.documentTitles.get(source.doc);
+    return title ? { ...source, label: `${title}${source.ref ? `, ${source.ref}` : ''} (${source.doc})` } : source;
+  };
+  return {
+    ...answer,
+    sources: answer.sources.map(cite),
+    entries: answer.entries.map((e) => (e.sources ? { ...e, sources: e.sources.map(cite) } : e)),
+  };
 }

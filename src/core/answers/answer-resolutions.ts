@@ -74,10 +74,11 @@ function answerMeetingResolutions(kb: KnowledgeBase, meeting: Meeting | undefine
   const current = Math.min(page, pages);
   const shown = resolved.slice((current - 1) * RESOLUTIONS_PAGE_SIZE, current * RESOLUTIONS_PAGE_SIZE);
   const label = meetingLabel(meeting);
-  const range = pages > 1 ? ` (${(current - 1) * RESOLUTIONS_PAGE_SIZE + 1}-${(current - 1) * RESOLUTIONS_PAGE_SIZE + shown.length} of ${resolved.length})` : '';
-  return makeAnswer('resolutions', `Resolutions, ${label}`, `The meeting of ${label} made ${resolved.length} resolutions${range}:`, {
+  const first = (current - 1) * RESOLUTIONS_PAGE_SIZE + 1;
+  const range = pages > 1 ? `; ${first} to ${first + shown.length - 1} are shown` : '';
+  return makeAnswer('resolutions', `Resolutions, ${label}`, `The meeting of ${label} made ${resolved.length} resolutions${range}.`, {
     entries: shown.map((ref) => ({ ...resolutionEntry(ref), heading: itemLabel(ref.item) })),
-    sources: uniqueSources(meeting.sources.concat(shown.flatMap((r) => r.item.sources))),
+    sources: meeting.sources,
     suggestions: ['When was the last meeting?'],
     ...(current < pages && meeting.date
       ? { more: { label: `Next ${Math.min(RESOLUTIONS_PAGE_SIZE, resolved.length - current * RESOLUTIONS_PAGE_SIZE)} resolutions`, question: `Resolutions of ${formatDate(meeting.date).replace(/^\w+ /, '')}, page ${current + 1}` } }
@@ -100,13 +101,18 @@ function answerTopic(kb: KnowledgeBase, question: Question, topic: string[], mee
     .filter((h): h is { hit: typeof h.hit; ref: ItemRef } => h.ref !== undefined && h.ref.item.resolution !== undefined);
   const best = withResolution[0]?.hit.score ?? 0;
   const chosen = withResolution.filter((h) => h.hit.score >= best * RELATIVE_CUTOFF).slice(0, MAX_TOPIC_ITEMS);
-  const subject = topic.join(' ');
+  const subject = asTyped(question.text, topic);
   if (chosen.length === 0) {
     return makeAnswer('resolutions', 'No resolution found', `I found no resolution about ${subject}${meetings ? ' at that meeting' : ''} in the minutes on record.`, {
       suggestions: ['What are the recent resolutions?', `Search the minutes for ${subject}`],
     });
   }
   return answerItems(kb, chosen.map((c) => c.ref), subject);
+}
+
+/** The topic words with the member's own capitals ("MARAC", not "marac"). */
+function asTyped(text: string, topic: readonly string[]): string {
+  return topic.map((word) => new RegExp(`\\b${word.replace(/[^a-z0-9]/g, '')}\\b`, 'i').exec(text)?.[0] ?? word).join(' ');
 }
 
 function answerItems(kb: KnowledgeBase, refs: ItemRef[], subject: string): Answer {
@@ -116,7 +122,7 @@ function answerItems(kb: KnowledgeBase, refs: ItemRef[], subject: string): Answe
   return makeAnswer('resolutions', `Resolutions about ${subject}`, summary, {
     entries: others.map(resolutionEntry),
     sources: uniqueSources(refs.flatMap((r) => r.item.sources)),
-    suggestions: others.length === 0 && first.meeting.date ? [`What else was resolved on ${meetingLabel(first.meeting)}?`] : [],
+    suggestions: others.length === 0 && first.meeting.date ? [`Other resolutions on ${formatDate(first.meeting.date).replace(/^\w+ /, '')}`] : [],
   });
 }
 

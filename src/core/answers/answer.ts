@@ -4,6 +4,11 @@
  */
 import type { Source } from '../model.js';
 
+/** A source as an answer cites it: the stored source, with a title people can read where one is known. */
+export interface Citation extends Source {
+  label?: string;
+}
+
 export type AnswerKind =
   | 'greeting'
   | 'help'
@@ -35,7 +40,7 @@ export interface AnswerEntry {
   heading?: string;
   text: string;
   /** Where this row comes from, when the answer lists rows from different places. */
-  sources?: Source[];
+  sources?: Citation[];
   /** A question that clicking the row asks (help examples). */
   question?: string;
 }
@@ -48,7 +53,7 @@ export interface Answer {
   summary: string;
   entries: AnswerEntry[];
   facts: { title: string; value: string }[];
-  sources: Source[];
+  sources: Citation[];
   /** Questions the member can click next (at most a few). */
   suggestions: string[];
   /** The next page of a long list, as a question that asks for it. */

@@ -10,6 +10,7 @@ import type { Meeting, MeetingItem, Partnership, Person, Priority, PriorityYear,
 import { findAcronyms } from '../text/acronyms.js';
 import { words } from '../text/normalise.js';
 import { PhraseMatcher, type PhraseTarget } from '../text/phrase-matcher.js';
+import { formatDate } from './format.js';
 import { isStopword } from '../text/stopwords.js';
 
 /** One minutes paragraph or resolution, the unit of full-text search. */
@@ -54,6 +55,8 @@ export class KnowledgeBase {
   /** In how many items a term appears: an item's own subject ("Crimestoppers") is rare across items. */
   private readonly termItemCounts = new Map<string, number>();
   private itemCount = 0;
+  /** What each source document is, in words: "Minutes of Tuesday 21 March 2023". */
+  readonly documentTitles = new Map<string, string>();
   private readonly personById = new Map<string, Person>();
   private readonly meetingById = new Map<string, Meeting>();
 
@@ -64,6 +67,7 @@ export class KnowledgeBase {
       .filter((m) => m.date !== null)
       .sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''));
 
+    this.collectDocumentTitles();
     this.collectPassages();
     this.collectVocabulary();
     const isKnownWord = (w: string): boolean => this.vocabulary.has(w);
@@ -157,6 +161,16 @@ export class KnowledgeBase {
       else if (longForm.length > 0 && longForm.every((t) => terms.has(t))) terms.add(acronym);
     }
     return terms;
+  }
+
+  private collectDocumentTitles(): void {
+    for (const meeting of this.partnership.meetings) {
+      if (meeting.status === 'planned') continue;
+      const title = meeting.date ? `Minutes of ${formatDate(meeting.date)}` : 'Agenda item page (undated)';
+      for (const source of [...meeting.sources, ...meeting.items.flatMap((i) => i.sources)]) {
+        if (!this.documentTitles.has(source.doc)) this.documentTitles.set(source.doc, title);
+      }
+    }
   }
 
   private collectPassages(): void {
