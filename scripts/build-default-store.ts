@@ -17,7 +17,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const SEEDS_FOLDER = sharedFolder('seeds');
 export const CURATED_FILE = path.join(ROOT, 'data/curated/kent-csp.json');
 
-type Curated = Omit<Partnership, 'people' | 'meetings' | 'roles' | 'draftActions' | 'channels'>;
+type Curated = Omit<Partnership, 'people' | 'meetings' | 'roles' | 'draftActions' | 'channels' | 'agendas'>;
 
 export function importSeeds(folder = SEEDS_FOLDER): MinutesRecords {
   const files = readdirSync(folder).filter((f) => f.endsWith('.txt')).sort();
@@ -37,7 +37,7 @@ export function buildDefaultStore(seeds = SEEDS_FOLDER, curatedFile = CURATED_FI
     throw new Error(`leads name people the importer did not find: ${missing.map((l) => l.personId).join(', ')}`);
   }
   const draftActions = proposeDraftActions(meetings, people);
-  const partnership: Partnership = { ...curated, people, meetings, roles: [], draftActions, channels: [] };
+  const partnership: Partnership = { ...curated, people, meetings, roles: [], draftActions, channels: [], agendas: [] };
   return storeSchema.parse({ version: CURRENT_STORE_VERSION, defaultPartnershipId: curated.id, partnerships: { [curated.id]: partnership }, conversations: [] });
 }
 

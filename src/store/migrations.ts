@@ -8,13 +8,13 @@ import { CURRENT_STORE_VERSION } from './schema.js';
 export type Migration = (data: Record<string, unknown>) => Record<string, unknown>;
 
 /**
- * Version 2 added members' roles, the importer's draft actions and linked channels to each
- * partnership, and the channels the bot knows of to the store.
+ * Version 2 added members' roles, the importer's draft actions, linked channels and agendas to
+ * each partnership, and the channels the bot knows of to the store.
  */
 function toVersion2(data: Record<string, unknown>): Record<string, unknown> {
   const partnerships = (data.partnerships ?? {}) as Record<string, Record<string, unknown>>;
   const upgraded = Object.fromEntries(
-    Object.entries(partnerships).map(([id, p]) => [id, { ...p, roles: p.roles ?? [], draftActions: p.draftActions ?? [], channels: p.channels ?? [] }]),
+    Object.entries(partnerships).map(([id, p]) => [id, { ...p, roles: p.roles ?? [], draftActions: p.draftActions ?? [], channels: p.channels ?? [], agendas: p.agendas ?? [] }]),
   );
   return { ...data, partnerships: upgraded, conversations: data.conversations ?? [] };
 }

@@ -135,6 +135,38 @@ const conversationRef = z.strictObject({
 
 const linkedChannel = z.strictObject({ ref: conversationRef, linkedBy: z.string(), linkedAt: z.string() });
 
+const agendaItem = z.strictObject({
+  code: z.string().min(1).max(10),
+  title: z.string().min(1).max(300),
+  presenter: z.string().max(200).optional(),
+  paperUrl: z.string().url().optional(),
+});
+
+const agenda = z.strictObject({
+  id: z.string().min(1),
+  title: z.string().min(1).max(200),
+  startsAt: z.string().datetime(),
+  venue: z.string().max(300).optional(),
+  onlineLink: z.string().url().optional(),
+  items: z.array(agendaItem),
+  status: z.enum(['draft', 'circulated', 'cancelled']),
+  version: z.number().int().min(1),
+  createdBy: z.string(),
+  updatedAt: z.string(),
+  posts: z.array(z.strictObject({ conversationId: z.string(), activityId: z.string(), version: z.number().int(), postedAt: z.string() })),
+  responses: z.array(
+    z.strictObject({
+      userId: z.string(),
+      name: z.string(),
+      answer: z.enum(['attending', 'apologies', 'substitute']),
+      note: z.string().max(500).optional(),
+      substitute: z.string().max(200).optional(),
+      at: z.string(),
+    }),
+  ),
+  reminder: z.strictObject({ dueAt: z.string(), sentAt: z.string().optional() }).optional(),
+});
+
 export const partnershipSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9-]+$/, 'lower-case letters, digits and hyphens'),
   name: z.string().min(1),
@@ -150,6 +182,7 @@ export const partnershipSchema = z.strictObject({
   roles: z.array(roleGrant),
   draftActions: z.array(draftAction),
   channels: z.array(linkedChannel),
+  agendas: z.array(agenda),
 });
 
 export const storeSchema = z.strictObject({

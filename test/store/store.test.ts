@@ -25,6 +25,7 @@ function sampleStore(): StoreData {
         roles: [],
         draftActions: [],
         channels: [],
+        agendas: [],
       },
     },
     conversations: [],
@@ -114,7 +115,7 @@ describe('store', () => {
   }
 
   it('migrates a version 1 file (before roles and draft actions) and keeps it valid', async () => {
-    const { roles: _r, draftActions: _d, channels: _c, ...v1Partnership } = sampleStore().partnerships['test-csp']!;
+    const { roles: _r, draftActions: _d, channels: _c, agendas: _a, ...v1Partnership } = sampleStore().partnerships['test-csp']!;
     const { conversations: _conversations, ...v1 } = sampleStore();
     writeFileSync(file.replace('nested/', ''), JSON.stringify({ ...v1, version: 1, partnerships: { 'test-csp': v1Partnership } }));
     const store = await openStore({ file: file.replace('nested/', ''), defaults: sampleStore });
@@ -126,7 +127,7 @@ describe('store', () => {
   });
 
   it('runs each migration step in order', async () => {
-    const { roles: _r, draftActions: _d, channels: _c, ...v1Partnership } = sampleStore().partnerships['test-csp']!;
+    const { roles: _r, draftActions: _d, channels: _c, agendas: _a, ...v1Partnership } = sampleStore().partnerships['test-csp']!;
     const old = { ...sampleStore(), version: 0, partnerships: undefined, partnershipList: [v1Partnership] };
     writeFileSync(file.replace('nested/', ''), JSON.stringify(old));
     const store = await openStore({

@@ -30,6 +30,7 @@ export type AnswerKind =
   | 'role-granted'
   | 'roles'
   | 'channels'
+  | 'agenda'
   | 'refused'
   | 'invalid'
   | 'clarify'

@@ -5,6 +5,7 @@
  */
 import type { Partnership } from '../model.js';
 import { readResolutionCommand, recordResolution } from '../resolutions/record-resolution.js';
+import { agendaCommand } from '../agendas/agenda-commands.js';
 import { linkChannel, listChannels } from '../channels/link-channel.js';
 import { answerRoles, grantRole, revokeRole } from '../roles/grant-role.js';
 import type { Command, CommandInput, CommandOutcome } from './command.js';
@@ -19,6 +20,7 @@ const COMMANDS: Command[] = [
       return command ? recordResolution(partnership, command, input.actor, input.now) : null;
     },
   },
+  { name: 'agenda', run: agendaCommand },
   { name: 'link-channel', run: linkChannel },
   { name: 'list-channels', run: listChannels },
   { name: 'grant-role', run: grantRole },

@@ -14,11 +14,12 @@ export interface Actor {
   isAdmin: boolean;
 }
 
-export type Permission = 'record-resolutions' | 'grant-roles' | 'link-channels';
+export type Permission = 'record-resolutions' | 'grant-roles' | 'link-channels' | 'manage-agendas';
 
 const ALLOWED: Record<Permission, readonly Role[]> = {
   'record-resolutions': ['chair', 'secretariat'],
   'link-channels': ['chair', 'secretariat'],
+  'manage-agendas': ['chair', 'secretariat'],
   // Only bootstrap admins grant roles.
   'grant-roles': [],
 };
