@@ -4,6 +4,7 @@
  * end-to-end tests and the benchmark, which start it on a free port with a temporary store.
  */
 import type { Logger } from 'pino';
+import { AgendaPoster, type PacingOptions } from './bot/agenda-poster.js';
 import { createAdapter } from './bot/create-adapter.js';
 import { createMessageEndpoint } from './bot/message-endpoint.js';
 import { PartnershipBot } from './bot/partnership-bot.js';
@@ -23,6 +24,8 @@ export interface RunningApp {
 export interface AppOptions {
   clock?: () => Date;
   host?: string;
+  /** How proactive posts are paced and retried (tests shorten the waits). */
+  pacing?: PacingOptions;
 }
 
 export async function startApp(config: Config, logger: Logger, options: AppOptions = {}): Promise<RunningApp> {
@@ -47,8 +50,9 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
         data.conversations = [...data.conversations.filter((c) => c.conversationId !== ref.conversationId), ref];
       }),
   };
-  const bot = new PartnershipBot({ answers, records, admins: config.admins, logger, ...(options.clock ? { clock: options.clock } : {}) });
   const adapter = createAdapter(config.botAuth, logger);
+  const poster = new AgendaPoster(adapter, config.botAuth.MicrosoftAppId, records, logger, options.pacing);
+  const bot = new PartnershipBot({ answers, records, poster, admins: config.admins, logger, ...(options.clock ? { clock: options.clock } : {}) });
   const server = createServer({
     handleActivity: createMessageEndpoint(adapter, bot),
     health: () => ({ mode: config.localMode ? 'local' : 'authenticated', store: store.status() }),

@@ -7,6 +7,7 @@
  */
 import { ActivityHandler, CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
+import { postingReport, type PostingResult } from '../core/agendas/circulate-agenda.js';
 import type { Answer } from '../core/answers/answer.js';
 import type { AnswerService } from '../core/answers/answer-service.js';
 import type { Mention } from '../core/commands/command.js';
@@ -26,9 +27,15 @@ export interface PartnershipRecords {
   rememberConversation(ref: ConversationRef): Promise<void>;
 }
 
+/** Posts a partnership's agenda to its linked channels (see agenda-poster.ts). */
+export interface AgendaPosting {
+  post(partnershipId: string, agendaId: string): Promise<PostingResult>;
+}
+
 export interface PartnershipBotOptions {
   answers: AnswerService;
   records: PartnershipRecords;
+  poster?: AgendaPosting;
   /** Azure AD object ids of the bootstrap admins. */
   admins: readonly string[];
   clock?: () => Date;
@@ -41,6 +48,7 @@ export class PartnershipBot extends ActivityHandler {
 
   private readonly answers: AnswerService;
   private readonly records: PartnershipRecords;
+  private readonly poster: AgendaPosting | undefined;
   private readonly admins: ReadonlySet<string>;
   private readonly clock: () => Date;
   private readonly logger: Logger;
@@ -49,6 +57,7 @@ export class PartnershipBot extends ActivityHandler {
     super();
     this.answers = options.answers;
     this.records = options.records;
+    this.poster = options.poster;
     this.admins = new Set(options.admins);
     this.clock = options.clock ?? (() => new Date());
     this.logger = options.logger;
@@ -92,7 +101,13 @@ export class PartnershipBot extends ActivityHandler {
     const outcome = partnership ? runCommand(partnership, input) : null;
     if (partnership && outcome) {
       if (outcome.change) await this.records.update(partnership.id, outcome.change);
-      await context.sendActivity(this.answerActivity(outcome.answer));
+      let answer = outcome.answer;
+      if (outcome.effect?.kind === 'post-agenda' && this.poster) {
+        const result = await this.poster.post(partnership.id, outcome.effect.agendaId);
+        const agenda = this.records.partnership(partnership.id)?.agendas.find((a) => a.id === outcome.effect?.agendaId);
+        if (agenda) answer = postingReport(agenda, result);
+      }
+      await context.sendActivity(this.answerActivity(answer));
       return;
     }
     const answer = this.answers.answer(text);

@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { pino } from 'pino';
-import { startApp, type RunningApp } from '../../src/app.js';
+import { startApp, type AppOptions, type RunningApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { startConnectorStandIn, type ConnectorStandIn } from './connector-stand-in.js';
 import { postActivity, type PostResult } from './http.js';
@@ -27,12 +27,12 @@ export interface RunningBot {
   stop(): Promise<void>;
 }
 
-export async function startRunningBot(env: Record<string, string> = {}): Promise<RunningBot> {
+export async function startRunningBot(env: Record<string, string> = {}, appOptions: Omit<AppOptions, 'clock' | 'host'> = {}): Promise<RunningBot> {
   const folder = makeTempFolder();
   const connector = await startConnectorStandIn();
   const dataFile = path.join(folder.path, 'store.json');
   const config = loadConfig({ PORT: '0', DATA_FILE: dataFile, LOG_LEVEL: 'silent', ...env });
-  const start = () => startApp(config, pino({ level: 'silent' }), { clock: () => TEST_TODAY, host: '127.0.0.1' });
+  const start = () => startApp(config, pino({ level: 'silent' }), { clock: () => TEST_TODAY, host: '127.0.0.1', ...appOptions });
   const running: RunningBot = {
     app: await start(),
     connector,

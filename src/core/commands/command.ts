@@ -18,10 +18,15 @@ export interface CommandInput {
   conversation?: ConversationRef;
 }
 
+/** Something to do outside the records after the change is saved (posting cards to channels). */
+export type CommandEffect = { kind: 'post-agenda'; agendaId: string };
+
 export interface CommandOutcome {
   answer: Answer;
   /** Applied to the stored partnership when the command is allowed and valid. */
   change?: (partnership: Partnership) => void;
+  /** Done by the edge once the change is saved; the answer is then completed with its result. */
+  effect?: CommandEffect;
 }
 
 export interface Command {

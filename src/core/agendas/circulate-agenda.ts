@@ -1,0 +1,66 @@
+/**
+ * "circulate" sends the current agenda to every channel linked to the partnership (the edge
+ * posts the cards); circulating again after an edit updates the posted cards in place.
+ * "cancel the meeting" marks it cancelled and updates the posted cards to say so.
+ */
+import { makeAnswer, type Answer } from '../answers/answer.js';
+import type { CommandInput, CommandOutcome } from '../commands/command.js';
+import type { Agenda, Partnership } from '../model.js';
+import { may, whoMay } from '../roles/permissions.js';
+import { currentAgenda } from './current-agenda.js';
+import { formatLondon } from './london-time.js';
+
+const CIRCULATE = /^\s*(?:circulate|send out|send|post|publish)(?:\s+(?:the\s+)?agenda)?(?:\s+again)?\s*\.?\s*$/i;
+const CANCEL = /^\s*cancel\s+(?:the\s+)?(?:meeting|agenda)\s*\.?\s*$/i;
+
+export interface PostingResult {
+  posted: number;
+  updated: number;
+  failed: string[];
+}
+
+function invalid(summary: string): CommandOutcome {
+  return { answer: makeAnswer('invalid', 'Agenda not circulated', summary) };
+}
+
+export function circulateCommand(partnership: Partnership, input: CommandInput): CommandOutcome | null {
+  const circulate = CIRCULATE.test(input.text);
+  const cancel = !circulate && CANCEL.test(input.text);
+  if (!circulate && !cancel) return null;
+  if (!may(partnership, input.actor, 'manage-agendas')) {
+    return { answer: makeAnswer('refused', 'Only the chair or the secretariat', `Sorry, ${input.actor.name}: only ${whoMay('manage-agendas')} of the ${partnership.shortName} can circulate or cancel agendas.`) };
+  }
+  const agenda = currentAgenda(partnership, input.now);
+  if (!agenda) return invalid('There is no agenda for a coming meeting to circulate. Start one with "agenda 14 March 2024 10:00 online".');
+  const at = input.now.toISOString();
+  if (cancel) {
+    return {
+      answer: makeAnswer('agenda', 'Meeting cancelled', `The meeting of ${formatLondon(agenda.startsAt)} is cancelled.`),
+      change: (target) => {
+        const stored = target.agendas.find((a) => a.id === agenda.id);
+        if (stored) Object.assign(stored, { status: 'cancelled', version: stored.version + 1, updatedAt: at, reminder: undefined });
+      },
+      ...(agenda.posts.length > 0 ? { effect: { kind: 'post-agenda' as const, agendaId: agenda.id } } : {}),
+    };
+  }
+  if (agenda.items.length === 0) return invalid('The agenda has no items yet. Add one with "item B1 <title> - <presenter>", then circulate.');
+  if (partnership.channels.length === 0) return invalid('No channel is linked to the partnership yet, so there is nowhere to post the agenda. The chair or secretariat writes "link this channel" in each channel first.');
+  return {
+    answer: makeAnswer('agenda', 'Agenda circulated', `Circulating the agenda for ${formatLondon(agenda.startsAt)}.`),
+    change: (target) => {
+      const stored = target.agendas.find((a) => a.id === agenda.id);
+      if (stored && stored.status === 'draft') Object.assign(stored, { status: 'circulated', updatedAt: at });
+    },
+    effect: { kind: 'post-agenda', agendaId: agenda.id },
+  };
+}
+
+/** The reply once the cards are posted. */
+export function postingReport(agenda: Agenda, result: PostingResult): Answer {
+  const done = [result.posted > 0 ? `posted to ${result.posted} channel${result.posted === 1 ? '' : 's'}` : '', result.updated > 0 ? `updated in place in ${result.updated}` : '']
+    .filter(Boolean)
+    .join(' and ');
+  const what = agenda.status === 'cancelled' ? 'The cancellation' : `The agenda for ${formatLondon(agenda.startsAt)}`;
+  const summary = `${what} was ${done || 'not posted anywhere'}.${result.failed.length > 0 ? ` It could not be posted to: ${result.failed.join(', ')}; say "circulate" again to retry.` : ''}`;
+  return makeAnswer('agenda', result.failed.length > 0 ? 'Agenda partly circulated' : 'Agenda circulated', summary);
+}
