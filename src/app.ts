@@ -5,6 +5,7 @@
  */
 import type { Logger } from 'pino';
 import { AgendaPoster, type PacingOptions } from './bot/agenda-poster.js';
+import { BackgroundTasks } from './background-tasks.js';
 import { createAdapter } from './bot/create-adapter.js';
 import { createMessageEndpoint } from './bot/message-endpoint.js';
 import { PartnershipBot } from './bot/partnership-bot.js';
@@ -18,6 +19,8 @@ import { openStore, type Store } from './store/store.js';
 export interface RunningApp {
   url: string;
   store: Store;
+  /** Resolves when work that followed replies (card refreshes) has finished. */
+  idle(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -52,7 +55,16 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
   };
   const adapter = createAdapter(config.botAuth, logger);
   const poster = new AgendaPoster(adapter, config.botAuth.MicrosoftAppId, records, logger, options.pacing);
-  const bot = new PartnershipBot({ answers, records, poster, admins: config.admins, logger, ...(options.clock ? { clock: options.clock } : {}) });
+  const background = new BackgroundTasks(logger);
+  const bot = new PartnershipBot({
+    answers,
+    records,
+    poster,
+    background: (description, task) => background.run(description, task),
+    admins: config.admins,
+    logger,
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
   const server = createServer({
     handleActivity: createMessageEndpoint(adapter, bot),
     health: () => ({ mode: config.localMode ? 'local' : 'authenticated', store: store.status() }),
@@ -62,8 +74,10 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
   return {
     url,
     store,
+    idle: () => background.idle(),
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await background.idle();
       await store.close();
     },
   };

@@ -58,12 +58,14 @@ export class AgendaPoster {
     private readonly pacing: PacingOptions = DEFAULT_PACING,
   ) {}
 
-  async post(partnershipId: string, agendaId: string): Promise<PostingResult> {
+  /** Posts to every linked channel, or with `onlyExisting` just brings the cards already posted up to date. */
+  async post(partnershipId: string, agendaId: string, onlyExisting = false): Promise<PostingResult> {
     const result: PostingResult = { posted: 0, updated: 0, failed: [] };
     const partnership = this.records.partnership(partnershipId);
     const agenda = partnership?.agendas.find((a) => a.id === agendaId);
     if (!partnership || !agenda) return result;
-    for (const [index, channel] of partnership.channels.entries()) {
+    const channels = partnership.channels.filter((c) => !onlyExisting || agenda.posts.some((p) => p.conversationId === c.ref.conversationId));
+    for (const [index, channel] of channels.entries()) {
       if (index > 0) await sleep(this.pacing.gapMs);
       const existing = agenda.posts.find((p) => p.conversationId === channel.ref.conversationId);
       try {

@@ -5,7 +5,7 @@
  * an installationUpdate that would otherwise welcome twice) gets the welcome card; other
  * activity types are acknowledged and ignored.
  */
-import { ActivityHandler, CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
+import { ActivityHandler, CardFactory, MessageFactory, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import { postingReport, type PostingResult } from '../core/agendas/circulate-agenda.js';
 import type { Answer } from '../core/answers/answer.js';
@@ -16,6 +16,7 @@ import type { ConversationRef, Partnership } from '../core/model.js';
 import type { Actor } from '../core/roles/permissions.js';
 import { renderAnswerCard } from '../views/answer-card.js';
 import { questionText } from './activity-text.js';
+import { answerCardInvoke, answerCardSubmit, isAgendaSubmit, messageResponse, type AgendaActionDeps } from './agenda-actions.js';
 import { conversationRefOf } from './conversation-ref.js';
 
 /** Where the bot reads and durably changes the partnership's records. */
@@ -29,13 +30,15 @@ export interface PartnershipRecords {
 
 /** Posts a partnership's agenda to its linked channels (see agenda-poster.ts). */
 export interface AgendaPosting {
-  post(partnershipId: string, agendaId: string): Promise<PostingResult>;
+  post(partnershipId: string, agendaId: string, onlyExisting?: boolean): Promise<PostingResult>;
 }
 
 export interface PartnershipBotOptions {
   answers: AnswerService;
   records: PartnershipRecords;
   poster?: AgendaPosting;
+  /** Runs work that follows a reply (see background-tasks.ts). */
+  background?: (description: string, task: () => Promise<unknown>) => void;
   /** Azure AD object ids of the bootstrap admins. */
   admins: readonly string[];
   clock?: () => Date;
@@ -49,6 +52,7 @@ export class PartnershipBot extends ActivityHandler {
   private readonly answers: AnswerService;
   private readonly records: PartnershipRecords;
   private readonly poster: AgendaPosting | undefined;
+  private readonly background: (description: string, task: () => Promise<unknown>) => void;
   private readonly admins: ReadonlySet<string>;
   private readonly clock: () => Date;
   private readonly logger: Logger;
@@ -58,6 +62,7 @@ export class PartnershipBot extends ActivityHandler {
     this.answers = options.answers;
     this.records = options.records;
     this.poster = options.poster;
+    this.background = options.background ?? ((_d, task) => void task().catch(() => undefined));
     this.admins = new Set(options.admins);
     this.clock = options.clock ?? (() => new Date());
     this.logger = options.logger;
@@ -93,9 +98,27 @@ export class PartnershipBot extends ActivityHandler {
       .map((m) => ({ id: m.id, name: m.name ?? m.id }));
   }
 
-  private async answerMessage(context: TurnContext): Promise<void> {
-    const text = questionText(context.activity);
+  /** Universal Actions (Action.Execute) from the agenda card. */
+  protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
     const partnership = this.records.partnership();
+    if (!partnership) return messageResponse('This conversation is not linked to a partnership.');
+    const action = invokeValue?.action ?? { verb: undefined, data: undefined };
+    return answerCardInvoke(partnership, { verb: action.verb, data: action.data }, this.actor(context), this.clock(), this.agendaDeps());
+  }
+
+  private agendaDeps(): AgendaActionDeps {
+    const poster = this.poster;
+    const refreshPosts = (pid: string, aid: string): void => this.background('refresh posted agenda cards', () => poster?.post(pid, aid, true) ?? Promise.resolve());
+    return { records: this.records, ...(poster ? { refreshPosts } : {}) };
+  }
+
+  private async answerMessage(context: TurnContext): Promise<void> {
+    const partnership = this.records.partnership();
+    if (partnership && isAgendaSubmit(context.activity.value)) {
+      await answerCardSubmit(context, partnership, context.activity.value, this.actor(context), this.clock(), this.agendaDeps());
+      return;
+    }
+    const text = questionText(context.activity);
     const conversation = conversationRefOf(context.activity);
     const input = { text, mentions: this.mentions(context), actor: this.actor(context), now: this.clock(), ...(conversation ? { conversation } : {}) };
     const outcome = partnership ? runCommand(partnership, input) : null;

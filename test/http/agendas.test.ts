@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
 import type { Agenda } from '../../src/core/model.js';
 import { startRunningBot, type RunningBot } from '../helpers/running-bot.js';
-import { channelMessage, personalMessage, type InboundActivity } from '../helpers/teams-activities.js';
+import { cardSubmit, channelMessage, invokeAction, personalMessage, type InboundActivity } from '../helpers/teams-activities.js';
 import { cardSchemaErrors } from '../helpers/card-schema.js';
 
 const ADMIN = '0f1e2d3c-4b5a-4697-8877-665544332211';
@@ -66,6 +66,60 @@ describe('HTTP server: building and circulating an agenda', () => {
     const updates = bot.connector.requests.filter((r) => r.operation === 'updateActivity');
     expect(updates.map((u) => u.activityId).sort()).to.deep.equal(ids);
     expect(JSON.stringify(updates[0]?.body)).to.contain('UPDATED').and.contain('Working Group update and funding');
+  });
+
+  it('records members\' answers from the card (Universal Actions), shows each their own, and the chair the counts and who has not answered', async () => {
+    const agendaId = storedAgendas(bot)[0]!.id;
+    const members = [
+      { userId: '29:1member-ann', userName: 'Ann Attend' },
+      { userId: '29:1member-bob', userName: 'Bob Attend' },
+      { userId: '29:1member-cat', userName: 'Cat Apologies' },
+    ];
+    // The admin gives Dan a role, so the chair expects an answer from him too.
+    const grant = withMention(channelMessage('make <at>Dan Deputy</at> member', { aadObjectId: ADMIN, userName: 'Ada Admin' }), { id: '29:1member-dan', name: 'Dan Deputy' });
+    await bot.send(grant);
+    const answers = [
+      await bot.send(invokeAction('agenda.attending', { agendaId }, { ...members[0], kind: 'channel', channelId: CHANNELS[0] })),
+      await bot.send(invokeAction('agenda.attending', { agendaId }, { ...members[1], kind: 'channel', channelId: CHANNELS[1] })),
+      await bot.send(invokeAction('agenda.apologies', { agendaId, note: 'On leave that week' }, { ...members[2], kind: 'channel', channelId: CHANNELS[0] })),
+    ];
+    for (const { result } of answers) expect(result.status).to.equal(200);
+    const cat = answers[2]!.result.body as { type: string; value: unknown };
+    expect(cat.type).to.equal('application/vnd.microsoft.card.adaptive');
+    expect(cardSchemaErrors(cat.value)).to.deep.equal([]);
+    expect(JSON.stringify(cat.value)).to.contain('Your answer: sending apologies - \\"On leave that week\\"').and.contain('Attending 2 · Apologies 1');
+    const stored = storedAgendas(bot)[0]!;
+    expect(stored.responses.map((r) => [r.name, r.answer, r.note ?? ''])).to.deep.equal([
+      ['Ann Attend', 'attending', ''],
+      ['Bob Attend', 'attending', ''],
+      ['Cat Apologies', 'apologies', 'On leave that week'],
+    ]);
+    const chairView = await bot.send(invokeAction('agenda.refresh', { agendaId }, { ...CHAIR, kind: 'channel', channelId: CHANNELS[0] }));
+    const chairCard = JSON.stringify((chairView.result.body as { value: unknown }).value);
+    expect(chairCard).to.contain('Not answered yet').and.contain('Dan Deputy');
+    expect(chairCard).to.contain('"userIds":["29:1member-ann","29:1member-bob","29:1member-cat"]');
+  });
+
+  it('answers forged verbs, unknown agendas and bad input on the card, and stores nothing', async () => {
+    const agendaId = storedAgendas(bot)[0]!.id;
+    await bot.app.idle();
+    const before = readFileSync(bot.dataFile);
+    const forged = await bot.send(invokeAction('agenda.delete', { agendaId }, { userId: '29:1x', kind: 'channel' }));
+    expect(JSON.stringify(forged.result.body)).to.contain('not something this card can do');
+    const gone = await bot.send(invokeAction('agenda.attending', { agendaId: 'agenda-that-never-was' }, { userId: '29:1x', kind: 'channel' }));
+    expect(gone.result.body).to.deep.include({ type: 'application/vnd.microsoft.activity.message', value: 'This agenda no longer exists, so your answer was not recorded.' });
+    const noName = await bot.send(invokeAction('agenda.substitute', { agendaId, substitute: '   ' }, { userId: '29:1x', kind: 'channel' }));
+    expect(JSON.stringify(noName.result.body)).to.contain('Name your substitute');
+    const wrongType = await bot.send(invokeAction('agenda.apologies', { agendaId, note: { $gt: 1 } }, { userId: '29:1x', kind: 'channel' }));
+    expect(JSON.stringify(wrongType.result.body)).to.contain('something unexpected');
+    expect(readFileSync(bot.dataFile).equals(before)).to.equal(true);
+  });
+
+  it('takes a substitute through the Action.Submit fallback too', async () => {
+    const agendaId = storedAgendas(bot)[0]!.id;
+    const { text } = await bot.send(cardSubmit({ verb: 'agenda.substitute', agendaId, substitute: 'Ms J Deputy' }, { userId: '29:1member-eve', userName: 'Eve Sub', kind: 'channel' }));
+    expect(text).to.contain('Ms J Deputy will attend in your place');
+    expect(storedAgendas(bot)[0]!.responses.find((r) => r.name === 'Eve Sub')).to.include({ answer: 'substitute', substitute: 'Ms J Deputy' });
   });
 
   it('keeps the agenda and its posts across a restart', async () => {
