@@ -122,6 +122,18 @@ describe('HTTP server: building and circulating an agenda', () => {
     expect(storedAgendas(bot)[0]!.responses.find((r) => r.name === 'Eve Sub')).to.include({ answer: 'substitute', substitute: 'Ms J Deputy' });
   });
 
+  it('answers members\' questions about the coming meeting from the circulated agenda', async () => {
+    const ask = async (q: string) => (await bot.send(personalMessage(q))).text;
+    expect(await ask('When is the next meeting?')).to.contain('The next meeting is Sunday 14 March 2027, 10:00, Online');
+    expect(await ask("What's on the agenda?")).to.contain('B1 Community Safety Agreement refresh').and.contain('Presenter: Ms S Brinson');
+    expect(await ask('Who is presenting B2?')).to.contain('B2 Working Group update and funding is presented by Mr S Peerbux');
+    const coming = await ask("Who's coming to the next meeting?");
+    expect(coming).to.contain('2 attending').and.contain('Ann Attend, Bob Attend').and.contain('Ms J Deputy for Eve Sub');
+    expect(await ask('apologies for the March meeting')).to.contain('Cat Apologies ("On leave that week")');
+    // Past meetings are still answered from their minutes.
+    expect(await ask('Who sent apologies for the meeting on 21 March 2023?')).to.contain('Widden');
+  });
+
   it('keeps the agenda and its posts across a restart', async () => {
     await bot.restart();
     const { text } = await chairSays('show agenda');

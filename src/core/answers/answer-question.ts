@@ -5,6 +5,7 @@
  * honest "I don't know". The help card is generated from the same table.
  */
 import { makeAnswer, type Answer, type Citation } from './answer.js';
+import { agendaAsked, answerAgendaAttendance, answerAgendaItems, answerAgendaPresenter, answerNextMeetingFromAgenda } from './answer-agenda.js';
 import { answerDraftActions } from './answer-draft-actions.js';
 import { answerHelp, answerThanks, answerUnknown, type Capability } from './answer-help.js';
 import { answerHistory, asksAboutChange } from './answer-history.js';
@@ -65,8 +66,11 @@ const INTENTS: Intent[] = [
   },
   {
     name: 'presenter',
-    matches: has(/\bwho (presented|introduced|gave|delivered|reported on|spoke (on|about|to))\b/),
+    matches: has(/\bwho (presented|introduced|gave|delivered|reported on|spoke (on|about|to)|is presenting|presents|will present|is giving)\b/),
     answer: (kb, q, today) => {
+      const agenda = q.itemCode ? agendaAsked(kb, q, today) : undefined;
+      const fromAgenda = agenda && q.itemCode ? answerAgendaPresenter(agenda, q.itemCode) : null;
+      if (fromAgenda) return fromAgenda;
       const hits = kb.itemIndex.search(topicWords(q).join(' ') || q.itemCode || '', { boost: { title: 3 }, combineWith: 'OR' });
       const keys = q.itemCode
         ? kb.allItems().filter((r) => r.item.code === q.itemCode).map((r) => `${r.meeting.id}#${r.item.id}`)
@@ -103,6 +107,14 @@ const INTENTS: Intent[] = [
     answer: (kb, q) => answerPriorityList(kb, q),
   },
   {
+    name: 'agenda',
+    matches: has(/\bon the agenda\b|\bagenda (for|of)\b|^(show |see )?(the )?agenda\??$|\bwhat('s| is) (on|in) (the )?agenda/),
+    answer: (kb, q, today) => {
+      const agenda = agendaAsked(kb, q, today);
+      return agenda ? answerAgendaItems(agenda) : makeAnswer('agenda', 'No agenda', 'No agenda has been circulated for a coming meeting yet.');
+    },
+  },
+  {
     name: 'resolutions',
     capability: { topic: 'Resolutions', example: 'What did we resolve about MARAC?' },
     matches: has(/\b(resolv\w*|resolution\w*|decid\w*|decision\w*|agreed?)\b/),
@@ -113,16 +125,22 @@ const INTENTS: Intent[] = [
     capability: { topic: 'Attendance', example: 'Who sent apologies for the last meeting?' },
     // Attendance of a meeting: "how many attended the VAWG conference?" is for the minutes search.
     matches: (q) =>
-      (/\b(chaired|attend\w*|apolog\w*|absent|present at|was present|were present|who (was|were) (there|at)|who came)\b/.test(q.lower) ||
+      (/\b(chaired|attend\w*|apolog\w*|absent|present at|was present|were present|who (was|were) (there|at)|who came|who('s| is| are) coming|coming)\b/.test(q.lower) ||
         (q.people.length > 0 && /^(was|were|did)\b.*\b(at|present|there)\b/.test(q.lower))) &&
       (q.meeting !== null || /\bmeetings?\b/.test(q.lower) || topicWords(q).every((w) => /^(attend\w*|apolog\w*|absent|present|chaired|came|people|sent)$/.test(w))),
-    answer: (kb, q, today) => answerAttendance(kb, q, today),
+    answer: (kb, q, today) => {
+      const agenda = /\b(coming|attending|will|next|upcoming)\b/.test(q.lower) || (q.meeting && q.meeting.kind !== 'last') ? agendaAsked(kb, q, today) : undefined;
+      return agenda ? answerAgendaAttendance(agenda, q) : answerAttendance(kb, q, today);
+    },
   },
   {
     name: 'meetings',
     capability: { topic: 'Meetings', example: 'When was the last meeting?' },
     matches: (q) => /\bmeetings?\b|\b(last|next) meet\b|\bmeet next\b|\blast met\b/.test(q.lower) || (q.meeting !== null && /^(when|where|what time)\b/.test(q.lower)),
-    answer: (kb, q, today) => answerMeeting(kb, q, today),
+    answer: (kb, q, today) => {
+      const agenda = q.meeting?.kind === 'next' || /\b(next|upcoming)\b/.test(q.lower) ? agendaAsked(kb, { ...q, meeting: { kind: 'next' } }, today) : undefined;
+      return agenda ? answerNextMeetingFromAgenda(agenda) : answerMeeting(kb, q, today);
+    },
   },
   {
     name: 'people',
