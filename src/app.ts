@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import { AgendaPoster, type PacingOptions } from './bot/agenda-poster.js';
 import { BackgroundTasks } from './background-tasks.js';
 import { createAdapter } from './bot/create-adapter.js';
+import { ReminderScheduler } from './bot/reminder-scheduler.js';
 import { createMessageEndpoint } from './bot/message-endpoint.js';
 import { PartnershipBot } from './bot/partnership-bot.js';
 import type { Config } from './config.js';
@@ -29,6 +30,8 @@ export interface AppOptions {
   host?: string;
   /** How proactive posts are paced and retried (tests shorten the waits). */
   pacing?: PacingOptions;
+  /** How often due reminders are looked for (default every minute). */
+  reminderIntervalMs?: number;
 }
 
 export async function startApp(config: Config, logger: Logger, options: AppOptions = {}): Promise<RunningApp> {
@@ -48,6 +51,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
         const target = data.partnerships[partnershipId];
         if (target) change(target);
       }),
+    partnershipIds: () => Object.keys(store.data().partnerships),
     rememberConversation: (ref: ConversationRef) =>
       store.update((data) => {
         data.conversations = [...data.conversations.filter((c) => c.conversationId !== ref.conversationId), ref];
@@ -70,13 +74,19 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     health: () => ({ mode: config.localMode ? 'local' : 'authenticated', store: store.status() }),
     logger,
   });
+  const reminders = new ReminderScheduler(records, poster, options.clock ?? (() => new Date()), { hours: config.reminderHours, intervalMs: options.reminderIntervalMs ?? 60_000 }, logger);
   const url = await listen(server, config.port, options.host ?? config.host);
+  reminders.start();
   return {
     url,
     store,
-    idle: () => background.idle(),
+    idle: async () => {
+      await reminders.tick();
+      await background.idle();
+    },
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await reminders.stop();
       await background.idle();
       await store.close();
     },

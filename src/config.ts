@@ -19,6 +19,7 @@ const environmentSchema = z.object({
   MicrosoftAppTenantId: z.string().trim().default(''),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   BOT_ADMINS: z.string().default(''),
+  AGENDA_REMINDER_HOURS: z.coerce.number().min(0).max(24 * 30).default(48),
 });
 
 export interface BotAuthConfig {
@@ -41,6 +42,8 @@ export interface Config {
   logLevel: (typeof LOG_LEVELS)[number];
   /** Azure AD object ids of the bootstrap admins, who may do everything. */
   admins: string[];
+  /** How long before a meeting its reminder is posted. */
+  reminderHours: number;
 }
 
 export class ConfigError extends Error {
@@ -88,5 +91,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     logLevel: e.LOG_LEVEL,
     admins,
+    reminderHours: e.AGENDA_REMINDER_HOURS,
   };
 }

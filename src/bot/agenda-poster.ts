@@ -1,5 +1,5 @@
 /**
- * Posts an agenda card to each channel linked to the partnership, proactively: a new post where
+ * Posts cards to channels proactively. An agenda goes to each channel linked to the partnership: a new post where
  * it has none, an update in place where it has one (Teams returns no id for a text-plus-card
  * message, so the card goes alone). Posts are paced well inside Teams' limits and retried with
  * back-off on 429/503; each post's id is saved before the next one, so a crash neither loses nor
@@ -8,7 +8,7 @@
 import { CardFactory, MessageFactory, type Activity, type CloudAdapter, type ConversationReference, type TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { PostingResult } from '../core/agendas/circulate-agenda.js';
-import type { Agenda, ConversationRef } from '../core/model.js';
+import type { ConversationRef } from '../core/model.js';
 import { renderAgendaCard } from '../views/agenda-card.js';
 import type { PartnershipRecords } from './partnership-bot.js';
 
@@ -69,7 +69,7 @@ export class AgendaPoster {
       if (index > 0) await sleep(this.pacing.gapMs);
       const existing = agenda.posts.find((p) => p.conversationId === channel.ref.conversationId);
       try {
-        const activityId = await this.withRetries(() => this.send(channel.ref, agenda, existing?.activityId));
+        const activityId = await this.postCard(channel.ref, renderAgendaCard(agenda), existing?.activityId);
         await this.records.update(partnershipId, (target) => {
           const stored = target.agendas.find((a) => a.id === agendaId);
           if (!stored) return;
@@ -86,12 +86,17 @@ export class AgendaPoster {
     return result;
   }
 
-  private async send(ref: ConversationRef, agenda: Agenda, activityId: string | undefined): Promise<string> {
+  /** Posts a card alone to a conversation, or replaces the one posted as `activityId`; retried on 429/503. */
+  postCard(ref: ConversationRef, card: object, activityId?: string): Promise<string> {
+    return this.withRetries(() => this.send(ref, card, activityId));
+  }
+
+  private async send(ref: ConversationRef, card: object, activityId: string | undefined): Promise<string> {
     let id = activityId ?? '';
     await this.adapter.continueConversationAsync(this.appId, referenceOf(ref), async (context: TurnContext) => {
       // The turn's own connector client: a new top-level post (sendToConversation), never a reply to the continuation event.
       const connector = context.turnState.get<ChannelConnector>(context.adapter.ConnectorClientKey);
-      const activity = { ...MessageFactory.attachment(CardFactory.adaptiveCard(renderAgendaCard(agenda))), from: { id: ref.botId, name: ref.botName ?? '' } };
+      const activity = { ...MessageFactory.attachment(CardFactory.adaptiveCard(card)), from: { id: ref.botId, name: ref.botName ?? '' } };
       if (activityId) {
         await connector.conversations.updateActivity(ref.conversationId, activityId, { ...activity, id: activityId });
       } else {

@@ -234,8 +234,8 @@ export interface Agenda {
   updatedAt: string;
   posts: AgendaPost[];
   responses: AttendanceResponse[];
-  /** When the reminder is due, and when it was sent (once). */
-  reminder?: { dueAt: string; sentAt?: string };
+  /** The channels already reminded (a restart resumes, never repeats), and when all were. */
+  reminder?: { sentTo: string[]; sentAt?: string };
 }
 
 export type DraftActionStatus = 'draft' | 'confirmed' | 'discarded';

@@ -164,7 +164,7 @@ const agenda = z.strictObject({
       at: z.string(),
     }),
   ),
-  reminder: z.strictObject({ dueAt: z.string(), sentAt: z.string().optional() }).optional(),
+  reminder: z.strictObject({ sentTo: z.array(z.string()), sentAt: z.string().optional() }).optional(),
 });
 
 export const partnershipSchema = z.strictObject({

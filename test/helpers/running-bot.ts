@@ -24,6 +24,8 @@ export interface RunningBot {
   send(activity: InboundActivity): Promise<{ result: PostResult; replies: Record<string, unknown>[]; text: string }>;
   /** Stops the server and starts a new one on the same store file, as after a restart. */
   restart(): Promise<void>;
+  /** Moves the bot's clock (it starts at TEST_TODAY). */
+  setNow(now: Date): void;
   stop(): Promise<void>;
 }
 
@@ -32,7 +34,8 @@ export async function startRunningBot(env: Record<string, string> = {}, appOptio
   const connector = await startConnectorStandIn();
   const dataFile = path.join(folder.path, 'store.json');
   const config = loadConfig({ PORT: '0', DATA_FILE: dataFile, LOG_LEVEL: 'silent', ...env });
-  const start = () => startApp(config, pino({ level: 'silent' }), { clock: () => TEST_TODAY, host: '127.0.0.1', ...appOptions });
+  let now = TEST_TODAY;
+  const start = () => startApp(config, pino({ level: 'silent' }), { clock: () => now, host: '127.0.0.1', ...appOptions });
   const running: RunningBot = {
     app: await start(),
     connector,
@@ -46,6 +49,9 @@ export async function startRunningBot(env: Record<string, string> = {}, appOptio
         .filter((r) => r.operation === 'replyToActivity' || r.operation === 'sendToConversation')
         .map((r) => r.body as Record<string, unknown>);
       return { result, replies, text: replyText(replies) };
+    },
+    setNow(next) {
+      now = next;
     },
     async restart() {
       await running.app.close();

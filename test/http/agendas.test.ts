@@ -134,11 +134,29 @@ describe('HTTP server: building and circulating an agenda', () => {
     expect(await ask('Who sent apologies for the meeting on 21 March 2023?')).to.contain('Widden');
   });
 
-  it('keeps the agenda and its posts across a restart', async () => {
+  it('keeps the agenda and its posts across a restart, and then fires the pending reminder once', async () => {
     await bot.restart();
     const { text } = await chairSays('show agenda');
     expect(text).to.contain('B3 MARAC review');
     expect(storedAgendas(bot)[0]?.posts).to.have.length(2);
+    await bot.app.idle();
+    expect(storedAgendas(bot)[0]?.reminder).to.equal(undefined);
+
+    // Two days before the meeting (default), after another restart, the reminder goes to both channels.
+    bot.connector.clear();
+    bot.setNow(new Date('2027-03-12T11:00:00Z'));
+    await bot.restart();
+    await bot.app.idle();
+    const reminders = bot.connector.requests.filter((r) => r.operation === 'sendToConversation');
+    expect(reminders.map((r) => r.conversationId).sort()).to.deep.equal([...CHANNELS].sort());
+    expect(JSON.stringify(reminders[0]?.body)).to.contain('Reminder: Kent Community Safety Partnership meeting').and.contain('Sunday 14 March 2027, 10:00');
+    expect(storedAgendas(bot)[0]?.reminder?.sentTo.sort()).to.deep.equal([...CHANNELS].sort());
+
+    // Neither another check nor another restart repeats it.
+    await bot.app.idle();
+    await bot.restart();
+    await bot.app.idle();
+    expect(bot.connector.requests.filter((r) => r.operation === 'sendToConversation')).to.have.length(2);
   });
 });
 

@@ -38,7 +38,7 @@ export function circulateCommand(partnership: Partnership, input: CommandInput):
       answer: makeAnswer('agenda', 'Meeting cancelled', `The meeting of ${formatLondon(agenda.startsAt)} is cancelled.`),
       change: (target) => {
         const stored = target.agendas.find((a) => a.id === agenda.id);
-        if (stored) Object.assign(stored, { status: 'cancelled', version: stored.version + 1, updatedAt: at, reminder: undefined });
+        if (stored) Object.assign(stored, { status: 'cancelled', version: stored.version + 1, updatedAt: at });
       },
       ...(agenda.posts.length > 0 ? { effect: { kind: 'post-agenda' as const, agendaId: agenda.id } } : {}),
     };
