@@ -158,6 +158,18 @@ describe('HTTP server: building and circulating an agenda', () => {
     await bot.app.idle();
     expect(bot.connector.requests.filter((r) => r.operation === 'sendToConversation')).to.have.length(2);
   });
+
+  it('after the meeting, the chair confirms attendance and it becomes the record the answers use', async () => {
+    bot.setNow(new Date('2027-03-14T13:00:00Z'));
+    const refused = await bot.send(personalMessage('confirm attendance', { aadObjectId: '99999999-0000-4000-8000-000000000001' }));
+    expect(refused.text).to.contain('only the chair or the secretariat');
+    const { text } = await chairSays('confirm attendance');
+    expect(text).to.contain('3 present (including substitutes) and 2 apologies');
+    const present = await bot.send(personalMessage('Who attended the meeting on 14 March 2027?'));
+    expect(present.text).to.contain('Ann Attend').and.contain('Bob Attend').and.contain('Ms J Deputy');
+    const apologies = await bot.send(personalMessage('Who sent apologies for the meeting on 14 March 2027?'));
+    expect(apologies.text).to.contain('Cat Apologies').and.contain('Eve Sub');
+  });
 });
 
 describe('HTTP server: circulating under Teams rate limits', () => {

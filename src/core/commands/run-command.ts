@@ -7,6 +7,7 @@ import type { Partnership } from '../model.js';
 import { readResolutionCommand, recordResolution } from '../resolutions/record-resolution.js';
 import { agendaCommand } from '../agendas/agenda-commands.js';
 import { circulateCommand } from '../agendas/circulate-agenda.js';
+import { confirmAttendance } from '../agendas/confirm-attendance.js';
 import { linkChannel, listChannels } from '../channels/link-channel.js';
 import { answerRoles, grantRole, revokeRole } from '../roles/grant-role.js';
 import type { Command, CommandInput, CommandOutcome } from './command.js';
@@ -23,6 +24,7 @@ const COMMANDS: Command[] = [
   },
   { name: 'agenda', run: agendaCommand },
   { name: 'circulate', run: circulateCommand },
+  { name: 'confirm-attendance', run: confirmAttendance },
   { name: 'link-channel', run: linkChannel },
   { name: 'list-channels', run: listChannels },
   { name: 'grant-role', run: grantRole },
