@@ -10,13 +10,15 @@ import type { Logger } from 'pino';
 import { postingReport, type PostingResult } from '../core/agendas/circulate-agenda.js';
 import type { Answer } from '../core/answers/answer.js';
 import type { AnswerService } from '../core/answers/answer-service.js';
-import type { Mention } from '../core/commands/command.js';
+import { isFormRequest, isFormVerb } from '../core/agendas/agenda-form.js';
+import type { CommandInput, Mention } from '../core/commands/command.js';
 import { runCommand } from '../core/commands/run-command.js';
 import type { ConversationRef, Partnership } from '../core/model.js';
 import type { Actor } from '../core/roles/permissions.js';
 import { renderAnswerCard } from '../views/answer-card.js';
 import { questionText } from './activity-text.js';
 import { answerCardInvoke, answerCardSubmit, isAgendaSubmit, messageResponse, type AgendaActionDeps } from './agenda-actions.js';
+import { openAgendaForm, runAgendaForm } from './agenda-form-actions.js';
 import { conversationRefOf } from './conversation-ref.js';
 
 /** Where the bot reads and durably changes the partnership's records. */
@@ -88,6 +90,11 @@ export class PartnershipBot extends ActivityHandler {
     return { id: ids[0] ?? 'unknown', ids, name: from.name || 'there', isAdmin: from.aadObjectId !== undefined && this.admins.has(from.aadObjectId) };
   }
 
+  private commandInput(context: TurnContext, text: string): CommandInput {
+    const conversation = conversationRefOf(context.activity);
+    return { text, mentions: this.mentions(context), actor: this.actor(context), now: this.clock(), ...(conversation ? { conversation } : {}) };
+  }
+
   /** People @mentioned in the message, other than the bot. */
   private mentions(context: TurnContext): Mention[] {
     const botId = context.activity.recipient?.id;
@@ -103,6 +110,7 @@ export class PartnershipBot extends ActivityHandler {
     const partnership = this.records.partnership();
     if (!partnership) return messageResponse('This conversation is not linked to a partnership.');
     const action = invokeValue?.action ?? { verb: undefined, data: undefined };
+    if (isFormVerb(action.verb)) return runAgendaForm(partnership, action.verb, action.data, this.commandInput(context, ''), this.records, this.poster);
     return answerCardInvoke(partnership, { verb: action.verb, data: action.data }, this.actor(context), this.clock(), this.agendaDeps());
   }
 
@@ -118,10 +126,18 @@ export class PartnershipBot extends ActivityHandler {
       await answerCardSubmit(context, partnership, context.activity.value, this.actor(context), this.clock(), this.agendaDeps());
       return;
     }
+    const submitted = context.activity.value as { verb?: unknown } | undefined;
+    if (partnership && isFormVerb(submitted?.verb)) {
+      const response = await runAgendaForm(partnership, submitted.verb, submitted, this.commandInput(context, ''), this.records, this.poster);
+      await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(response.value)));
+      return;
+    }
     const text = questionText(context.activity);
-    const conversation = conversationRefOf(context.activity);
-    const input = { text, mentions: this.mentions(context), actor: this.actor(context), now: this.clock(), ...(conversation ? { conversation } : {}) };
-    const outcome = partnership ? runCommand(partnership, input) : null;
+    if (partnership && isFormRequest(text)) {
+      await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(openAgendaForm(partnership, this.clock()))));
+      return;
+    }
+    const outcome = partnership ? runCommand(partnership, this.commandInput(context, text)) : null;
     if (partnership && outcome) {
       if (outcome.change) await this.records.update(partnership.id, outcome.change);
       let answer = outcome.answer;

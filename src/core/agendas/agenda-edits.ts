@@ -59,18 +59,18 @@ export interface MeetingFields {
   title?: string;
 }
 
-/** Starts an agenda, or moves (and retitles) the draft being built. */
-export function startOrMoveAgenda(partnership: Partnership, agenda: Agenda | undefined, input: CommandInput, fields: MeetingFields): CommandOutcome {
+/** Starts an agenda, or moves (and retitles) the draft being built; says which agenda it is. */
+export function startOrMoveAgenda(partnership: Partnership, agenda: Agenda | undefined, input: CommandInput, fields: MeetingFields): CommandOutcome & { agendaId?: string } {
   if (fields.title !== undefined && (fields.title.trim() === '' || fields.title.length > MAX_AGENDA_TITLE)) {
     return invalid(`The title must be 1 to ${MAX_AGENDA_TITLE} characters. Nothing was changed.`);
   }
   if (agenda) {
-    return edit(agenda, input, (a) => {
+    return { agendaId: agenda.id, ...edit(agenda, input, (a) => {
       a.startsAt = fields.startsAt;
       if (fields.venue !== undefined) a.venue = fields.venue;
       if (fields.onlineLink !== undefined) a.onlineLink = fields.onlineLink;
       if (fields.title) a.title = fields.title.trim();
-    }, `Agenda set for ${formatLondon(fields.startsAt)}.`);
+    }, `Agenda set for ${formatLondon(fields.startsAt)}.`) };
   }
   const created: Agenda = {
     id: `agenda-${input.now.getTime().toString(36)}`,
@@ -86,7 +86,11 @@ export function startOrMoveAgenda(partnership: Partnership, agenda: Agenda | und
     posts: [],
     responses: [],
   };
-  return { answer: agendaPreview(created, `Draft agenda started for ${formatLondon(created.startsAt)}. Add items with "item B1 <title> - <presenter>".`), change: (target) => void target.agendas.push(created) };
+  return {
+    agendaId: created.id,
+    answer: agendaPreview(created, `Draft agenda started for ${formatLondon(created.startsAt)}. Add items with "item B1 <title> - <presenter>".`),
+    change: (target) => void target.agendas.push(created),
+  };
 }
 
 export function setTitle(agenda: Agenda, input: CommandInput, title: string): CommandOutcome {
