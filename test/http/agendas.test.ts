@@ -193,3 +193,25 @@ describe('HTTP server: circulating under Teams rate limits', () => {
     }
   });
 });
+
+describe('HTTP server: cancelling a circulated meeting', () => {
+  it('marks the agenda cancelled and updates every posted card in place to say so', async () => {
+    const bot = await startRunningBot({ BOT_ADMINS: CHAIR.aadObjectId }, { pacing: { gapMs: 5, retries: 2, backoffMs: 10 } });
+    try {
+      for (const channel of CHANNELS) await bot.send(channelMessage('link this channel', { ...CHAIR, channelId: channel }));
+      await bot.send(personalMessage('agenda 14 March 2027 10:00 online', CHAIR));
+      await bot.send(personalMessage('item B1 Community Safety Agreement refresh', CHAIR));
+      await bot.send(personalMessage('circulate', CHAIR));
+      bot.connector.clear();
+      const { text } = await bot.send(personalMessage('cancel the meeting', CHAIR));
+      expect(text).to.contain('updated in place in 2');
+      const updates = bot.connector.requests.filter((r) => r.operation === 'updateActivity');
+      expect(updates).to.have.length(2);
+      for (const update of updates) expect(JSON.stringify(update.body)).to.contain('CANCELLED').and.not.contain('agenda.attending');
+      expect(storedAgendas(bot)[0]?.status).to.equal('cancelled');
+      expect((await bot.send(personalMessage('When is the next meeting?'))).text).to.contain('The meeting of Sunday 14 March 2027, 10:00 has been cancelled.');
+    } finally {
+      await bot.stop();
+    }
+  });
+});

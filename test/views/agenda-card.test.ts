@@ -57,3 +57,12 @@ describe('agenda card', () => {
     expect(card.actions ?? []).to.deep.equal([]);
   });
 });
+
+describe('agenda card refresh list', () => {
+  it('lists at most 60 users for automatic refresh; the card stays right for the rest', () => {
+    const many = Array.from({ length: 75 }, (_, i) => ({ userId: `29:u${i}`, name: `User ${i}`, answer: 'attending' as const, at: '2026-11-24T10:00:00.000Z' }));
+    const card = renderAgendaCard({ ...agenda, responses: many });
+    expect((card.refresh as { userIds: string[] }).userIds).to.have.length(60);
+    expect(text(card)).to.contain('Attending 75');
+  });
+});
