@@ -4,16 +4,12 @@ import { runCommand } from '../../../src/core/commands/run-command.js';
 import type { Partnership } from '../../../src/core/model.js';
 import { readMeetingTime } from '../../../src/core/agendas/read-meeting-time.js';
 import type { Actor } from '../../../src/core/roles/permissions.js';
-import { loadDefaultStore } from '../../../src/store/default-store.js';
+import { kentWith } from '../../helpers/kent.js';
 
 const now = new Date('2026-11-24T10:00:00Z');
 const chair: Actor = { id: 'aad-chair', ids: ['aad-chair'], name: 'Harry Hill', isAdmin: false };
 const member: Actor = { id: 'aad-m', ids: ['aad-m'], name: 'Sam Member', isAdmin: false };
-function kent(): Partnership {
-  const p = structuredClone(loadDefaultStore().partnerships['kent-csp']!);
-  p.roles = [{ userId: 'aad-chair', name: 'Harry Hill', role: 'chair', grantedBy: 'admin', grantedAt: now.toISOString() }];
-  return p;
-}
+const kent = (): Partnership => kentWith([{ userId: 'aad-chair', name: 'Harry Hill', role: 'chair' }]);
 /** Runs a command and applies its change, as the bot does. */
 function say(p: Partnership, text: string, actor: Actor = chair) {
   const input: CommandInput = { text, mentions: [], actor, now };

@@ -3,17 +3,13 @@ import type { CommandInput } from '../../../src/core/commands/command.js';
 import { runCommand } from '../../../src/core/commands/run-command.js';
 import type { ConversationRef, Partnership } from '../../../src/core/model.js';
 import type { Actor } from '../../../src/core/roles/permissions.js';
-import { loadDefaultStore } from '../../../src/store/default-store.js';
+import { kentWith } from '../../helpers/kent.js';
 
 const now = new Date('2026-11-24T10:00:00Z');
 const chair: Actor = { id: 'aad-chair', ids: ['aad-chair'], name: 'Harry Hill', isAdmin: false };
 const member: Actor = { id: 'aad-m', ids: ['aad-m'], name: 'Sam Member', isAdmin: false };
 const channel: ConversationRef = { conversationId: '19:abc@thread.tacv2', serviceUrl: 'https://smba.example/uk/', channelId: 'msteams', conversationType: 'channel', botId: '28:bot', teamName: 'Kent CSP', channelName: 'Meetings' };
-function kent(): Partnership {
-  const p = structuredClone(loadDefaultStore().partnerships['kent-csp']!);
-  p.roles = [{ userId: 'aad-chair', name: 'Harry Hill', role: 'chair', grantedBy: 'admin', grantedAt: now.toISOString() }];
-  return p;
-}
+const kent = (): Partnership => kentWith([{ userId: 'aad-chair', name: 'Harry Hill', role: 'chair' }]);
 const input = (text: string, actor: Actor, conversation: ConversationRef | undefined = channel): CommandInput => ({ text, mentions: [], actor, now, ...(conversation ? { conversation } : {}) });
 
 describe('linking channels', () => {

@@ -5,17 +5,13 @@ import { runCommand } from '../../../src/core/commands/run-command.js';
 import type { Partnership } from '../../../src/core/model.js';
 import { readResolutionCommand } from '../../../src/core/resolutions/record-resolution.js';
 import type { Actor } from '../../../src/core/roles/permissions.js';
-import { loadDefaultStore } from '../../../src/store/default-store.js';
+import { kentWith } from '../../helpers/kent.js';
 
 const now = new Date('2026-11-24T10:30:00Z');
 const secretariat: Actor = { id: 'aad-sec', ids: ['aad-sec'], name: 'Anna Taylor', isAdmin: false };
 const member: Actor = { id: 'aad-member', ids: ['aad-member'], name: 'Sam Member', isAdmin: false };
 
-function kent(): Partnership {
-  const p = structuredClone(loadDefaultStore().partnerships['kent-csp']!);
-  p.roles = [{ userId: 'aad-sec', name: 'Anna Taylor', role: 'secretariat', grantedBy: 'test', grantedAt: now.toISOString() }];
-  return p;
-}
+const kent = (): Partnership => kentWith([{ userId: 'aad-sec', name: 'Anna Taylor', role: 'secretariat' }]);
 const b3 = (p: Partnership) => p.meetings.find((m) => m.id === 'kcsp-2023-03-21')!.items.find((i) => i.code === 'B3')!;
 
 describe('recording resolutions from chat', () => {

@@ -3,13 +3,13 @@ import type { CommandInput } from '../../../src/core/commands/command.js';
 import { runCommand } from '../../../src/core/commands/run-command.js';
 import type { Partnership } from '../../../src/core/model.js';
 import { may, type Actor } from '../../../src/core/roles/permissions.js';
-import { loadDefaultStore } from '../../../src/store/default-store.js';
+import { kentWith } from '../../helpers/kent.js';
 
 const now = new Date('2026-11-24T10:00:00Z');
 const admin: Actor = { id: 'aad-admin', ids: ['aad-admin', '29:admin'], name: 'Ada Admin', isAdmin: true };
 const member: Actor = { id: 'aad-m', ids: ['aad-m', '29:m'], name: 'Sam Member', isAdmin: false };
 const anna = { id: '29:anna', name: 'Anna Taylor' };
-const kent = (): Partnership => structuredClone(loadDefaultStore().partnerships['kent-csp']!);
+const kent = (): Partnership => kentWith();
 const input = (text: string, actor: Actor, mentions = [anna]): CommandInput => ({ text, mentions, actor, now });
 
 describe('granting roles from chat', () => {
