@@ -5,7 +5,7 @@
  *     both replying to the same Bot Connector stand-in: turns per second and p50/p99 latency.
  * After a discarded warm-up of each, runs alternate (echo, bot, echo, bot...) so that machine
  * noise falls on both alike, and medians are compared. BENCH_SECONDS sets each run's length
- * (default 6), BENCH_ROUNDS the number of measured rounds (default 3).
+ * (default 6), BENCH_ROUNDS the number of measured rounds (default 5).
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -25,7 +25,7 @@ import { runHttpLoad, type HttpLoadResult } from './http-load.js';
 import { roundMs, summarise } from './stats.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const CONVERSATIONS = 32;
 const questions = (JSON.parse(readFileSync(sharedFolder('eval', 'dev-questions.json'), 'utf8')) as { ask: string }[]).map((q) => q.ask);
 
