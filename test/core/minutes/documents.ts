@@ -1,14 +1,15 @@
 /**
- * Test helpers: the real seed documents (read from `../shared/seeds` beside the repository, never
+ * Test helpers: the real seed documents (read from the shared folder's seeds, never
  * copied) and this importer's own fixtures in `test/fixtures/minutes/layouts`, parsed per file.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sharedFolder } from '../../../scripts/shared-folder.js';
 import { parseMinutesDocument, type ParsedDocument } from '../../../src/core/minutes/index.js';
 
 const HERE = fileURLToPath(import.meta.url);
-export const SEEDS = path.resolve(HERE, '../../../../../shared/seeds');
+export const SEEDS = sharedFolder('seeds');
 export const FIXTURES = path.resolve(HERE, '../../../fixtures/minutes/layouts');
 
 export const SEED = {
