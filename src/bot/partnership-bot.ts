@@ -1,9 +1,11 @@
 /**
- * The bot's activity handler: turns Teams activities into answer-engine calls and answers into
- * cards. Messages get an answer card with a plain-text summary; being added to a team, chat or
- * personal scope (a conversationUpdate naming the bot, which Teams sends in every scope, besides
- * an installationUpdate that would otherwise welcome twice) gets the welcome card; other
- * activity types are acknowledged and ignored.
+ * The bot's activity handler: turns Teams activities into core calls and core results into
+ * cards. A message is a command (when one recognises it: its change is saved before the reply)
+ * or a question (an answer card with a plain-text summary). Agenda card buttons arrive as
+ * Universal Action invokes or Action.Submit messages. Being added to a team, chat or personal
+ * scope (a conversationUpdate naming the bot, which Teams sends in every scope, besides an
+ * installationUpdate that would otherwise welcome twice) gets the welcome card; other activity
+ * types are acknowledged and ignored.
  */
 import { ActivityHandler, CardFactory, MessageFactory, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
@@ -64,10 +66,11 @@ export class PartnershipBot extends ActivityHandler {
     this.answers = options.answers;
     this.records = options.records;
     this.poster = options.poster;
-    this.background = options.background ?? ((_d, task) => void task().catch(() => undefined));
     this.admins = new Set(options.admins);
     this.clock = options.clock ?? (() => new Date());
     this.logger = options.logger;
+    this.background =
+      options.background ?? ((description, task) => void task().catch((error: unknown) => this.logger.warn({ err: error }, `background task failed: ${description}`)));
     this.onMessage(async (context, next) => {
       await this.answerMessage(context);
       await next();
