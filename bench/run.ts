@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: how fast the bot answers, measured against its own floor in the same process.
  *  1. The answer engine alone over the sample questions: p50/p99 time per answer.
- *  2. The real HTTP server at 32 concurrent conversations beside a bare botbuilder echo bot,
+ *  2. Logging an action durably, with 10,000 and 100,000 actions already held.
+ *  3. The real HTTP server at 32 concurrent conversations beside a bare botbuilder echo bot,
  *     both replying to the same Bot Connector stand-in: turns per second and p50/p99 latency.
  * After a discarded warm-up of each, runs alternate (echo, bot, echo, bot...) so that machine
  * noise falls on both alike, and medians are compared. BENCH_SECONDS sets each run's length
@@ -20,6 +21,7 @@ import { KnowledgeBase } from '../src/core/answers/knowledge-base.js';
 import { loadDefaultStore } from '../src/store/default-store.js';
 import { startConnectorStandIn } from '../test/helpers/connector-stand-in.js';
 import { makeTempFolder } from '../test/helpers/temp-folder.js';
+import { benchActionLogging } from './action-logging.js';
 import { startEchoBot } from './echo-bot.js';
 import { runHttpLoad, type HttpLoadResult } from './http-load.js';
 import { roundMs, summarise } from './stats.js';
@@ -94,6 +96,14 @@ async function main(): Promise<void> {
   const engine = benchAnswerEngine();
   console.log(`  ${engine.answers} answers: p50 ${roundMs(engine.p50Ms)} ms, p99 ${roundMs(engine.p99Ms)} ms (target p99 < 2 ms); index build ${roundMs(engine.buildMs)} ms`);
 
+  console.log('Logging an action (durable: fsync before it is confirmed)');
+  const actionLogging: Record<string, unknown> = {};
+  for (const existing of [10_000, 100_000]) {
+    const r = await benchActionLogging(existing);
+    actionLogging[existing] = r;
+    console.log(`  with ${existing.toLocaleString('en-GB')} held: p50 ${roundMs(r.p50Ms)} ms, p99 ${roundMs(r.p99Ms)} ms (target p99 < 20 ms at 100,000); replay on open ${roundMs(r.replayMs)} ms`);
+  }
+
   console.log(`HTTP /api/messages, ${CONVERSATIONS} concurrent conversations, ${SECONDS} s per run`);
   const http = await benchHttp();
   console.log(describe('echo bot', http.echo));
@@ -101,7 +111,7 @@ async function main(): Promise<void> {
   const ratio = median(http.bot.map((r) => r.turnsPerSecond)) / median(http.echo.map((r) => r.turnsPerSecond));
   console.log(`  median throughput: ${(ratio * 100).toFixed(0)}% of the echo bot's (target >= 80%)`);
 
-  const results = { date: new Date().toISOString(), engine, http, throughputRatio: ratio };
+  const results = { date: new Date().toISOString(), engine, actionLogging, http, throughputRatio: ratio };
   const folder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'results');
   mkdirSync(folder, { recursive: true });
   writeFileSync(path.join(folder, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);

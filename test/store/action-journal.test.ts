@@ -1,0 +1,73 @@
+import { expect } from 'chai';
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Action } from '../../src/core/model.js';
+import { ActionJournal } from '../../src/store/action-journal.js';
+import { StoreError } from '../../src/store/store-error.js';
+import { makeTempFolder } from '../helpers/temp-folder.js';
+
+function action(number: number, extra: Partial<Action> = {}): Action {
+  return {
+    id: `kent-csp#${number}`,
+    partnershipId: 'kent-csp',
+    number,
+    owner: { name: 'Shafick Peerbux' },
+    description: `circulate the refreshed CSA (${number})`,
+    status: 'open',
+    createdBy: { id: 'u', name: 'Anna' },
+    createdAt: '2026-11-24T10:00:00.000Z',
+    history: [{ at: '2026-11-24T10:00:00.000Z', by: { id: 'u', name: 'Anna' }, change: 'created' }],
+    ...extra,
+  };
+}
+
+describe('action journal', () => {
+  let folder: ReturnType<typeof makeTempFolder>;
+  let file: string;
+  beforeEach(() => {
+    folder = makeTempFolder();
+    file = path.join(folder.path, 'store.json.actions');
+  });
+  afterEach(() => folder.remove());
+
+  it('numbers 200 actions added at once uniquely, and every one is on disk', async () => {
+    const journal = await ActionJournal.open(file);
+    const added = await Promise.all(Array.from({ length: 200 }, (_, i) => journal.add('kent-csp', (n) => action(n, { sourceActivityId: `activity-${i}` }))));
+    expect(new Set(added.map((a) => a.number)).size).to.equal(200);
+    expect(Math.max(...added.map((a) => a.number))).to.equal(200);
+    await journal.close();
+    const reopened = await ActionJournal.open(file);
+    expect(reopened.all('kent-csp')).to.have.length(200);
+    expect(reopened.loggedBy('kent-csp', 'activity-7')?.sourceActivityId).to.equal('activity-7');
+    await reopened.close();
+  });
+
+  it('keeps the latest version of an action, with its history', async () => {
+    const journal = await ActionJournal.open(file);
+    await journal.add('kent-csp', (n) => action(n));
+    await journal.save((a) => ({ ...a, status: 'done', history: [...a.history, { at: 'later', by: { id: 'u', name: 'Anna' }, change: 'status', from: 'open', to: 'done' }] }), 'kent-csp', 1);
+    await journal.close();
+    const reopened = await ActionJournal.open(file);
+    expect(reopened.get('kent-csp', 1)?.status).to.equal('done');
+    expect(reopened.get('kent-csp', 1)?.history).to.have.length(2);
+    await reopened.compact();
+    expect(readFileSync(file, 'utf8').trim().split('\n')).to.have.length(1);
+    await reopened.close();
+  });
+
+  it('skips only a last line torn by a crash mid-append', async () => {
+    writeFileSync(file, `${JSON.stringify(action(1))}\n`);
+    appendFileSync(file, JSON.stringify(action(2)).slice(0, 40));
+    const journal = await ActionJournal.open(file);
+    expect(journal.all('kent-csp').map((a) => a.number)).to.deep.equal([1]);
+    await journal.close();
+  });
+
+  it('refuses a journal damaged elsewhere, naming the line', async () => {
+    writeFileSync(file, `${JSON.stringify(action(1))}\nnot json\n${JSON.stringify(action(2))}\n`);
+    let error: unknown;
+    await ActionJournal.open(file).catch((e: unknown) => (error = e));
+    expect(error).to.be.instanceOf(StoreError);
+    expect((error as Error).message).to.contain('line 2');
+  });
+});
