@@ -12,9 +12,10 @@ import { createMessageEndpoint } from './bot/message-endpoint.js';
 import { PartnershipBot } from './bot/partnership-bot.js';
 import type { Config } from './config.js';
 import { AnswerService } from './core/answers/answer-service.js';
-import type { ConversationRef, Partnership } from './core/model.js';
+import type { Action, ConversationRef, Partnership } from './core/model.js';
 import { createServer, listen } from './http/create-server.js';
 import { loadDefaultStore } from './store/default-store.js';
+import { ActionJournal } from './store/action-journal.js';
 import { openStore, type Store } from './store/store.js';
 
 export interface RunningApp {
@@ -36,6 +37,15 @@ export interface AppOptions {
 
 export async function startApp(config: Config, logger: Logger, options: AppOptions = {}): Promise<RunningApp> {
   const store = await openStore({ file: config.dataFile, defaults: loadDefaultStore });
+  const journal = await ActionJournal.open(`${config.dataFile}.actions`).catch(async (error: unknown) => {
+    await store.close();
+    throw error;
+  });
+  const actions = {
+    view: (pid: string) => ({ all: () => journal.all(pid), get: (n: number) => journal.get(pid, n), loggedBy: (id: string) => journal.loggedBy(pid, id) }),
+    add: (pid: string, make: (n: number) => Action) => journal.add(pid, make),
+    save: (pid: string, n: number, next: (a: Action) => Action | null) => journal.save(next, pid, n),
+  };
   if (config.defaultPartnershipId && !store.partnership(config.defaultPartnershipId)) {
     throw new Error(`DEFAULT_PARTNERSHIP_ID "${config.defaultPartnershipId}" is not a partnership in ${config.dataFile}`);
   }
@@ -62,6 +72,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
   const background = new BackgroundTasks(logger);
   const bot = new PartnershipBot({
     answers,
+    actions,
     records,
     poster,
     background: (description, task) => background.run(description, task),
@@ -88,6 +99,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await reminders.stop();
       await background.idle();
+      await journal.close();
       await store.close();
     },
   };

@@ -15,7 +15,8 @@ import type { AnswerService } from '../core/answers/answer-service.js';
 import { isFormRequest, isFormVerb } from '../core/agendas/agenda-form.js';
 import type { CommandInput, Mention } from '../core/commands/command.js';
 import { runCommand } from '../core/commands/run-command.js';
-import type { ConversationRef, Partnership } from '../core/model.js';
+import { runActionCommand, type ActionsView } from '../core/actions/action-commands.js';
+import type { Action, ConversationRef, Partnership } from '../core/model.js';
 import type { Actor } from '../core/roles/permissions.js';
 import { renderAnswerCard } from '../views/answer-card.js';
 import { questionText } from './activity-text.js';
@@ -37,8 +38,16 @@ export interface AgendaPosting {
   post(partnershipId: string, agendaId: string, onlyExisting?: boolean): Promise<PostingResult>;
 }
 
+/** The partnership's actions, saved durably (see store/action-journal.ts). */
+export interface ActionRecords {
+  view(partnershipId: string): ActionsView;
+  add(partnershipId: string, make: (number: number) => Action): Promise<Action>;
+  save(partnershipId: string, number: number, next: (current: Action) => Action | null): Promise<Action | null>;
+}
+
 export interface PartnershipBotOptions {
   answers: AnswerService;
+  actions?: ActionRecords;
   records: PartnershipRecords;
   poster?: AgendaPosting;
   /** Runs work that follows a reply (see background-tasks.ts). */
@@ -56,6 +65,7 @@ export class PartnershipBot extends ActivityHandler {
   private readonly answers: AnswerService;
   private readonly records: PartnershipRecords;
   private readonly poster: AgendaPosting | undefined;
+  private readonly actions: ActionRecords | undefined;
   private readonly background: (description: string, task: () => Promise<unknown>) => void;
   private readonly admins: ReadonlySet<string>;
   private readonly clock: () => Date;
@@ -66,6 +76,7 @@ export class PartnershipBot extends ActivityHandler {
     this.answers = options.answers;
     this.records = options.records;
     this.poster = options.poster;
+    this.actions = options.actions;
     this.admins = new Set(options.admins);
     this.clock = options.clock ?? (() => new Date());
     this.logger = options.logger;
@@ -91,6 +102,23 @@ export class PartnershipBot extends ActivityHandler {
     const from = context.activity.from ?? { id: 'unknown', name: '' };
     const ids = [from.aadObjectId, from.id].filter((id): id is string => Boolean(id));
     return { id: ids[0] ?? 'unknown', ids, name: from.name || 'there', isAdmin: from.aadObjectId !== undefined && this.admins.has(from.aadObjectId) };
+  }
+
+  /** Logs, lists or updates actions; false when the message is not about actions. */
+  private async runActionCommand(context: TurnContext, partnership: Partnership, text: string): Promise<boolean> {
+    const actions = this.actions;
+    if (!actions) return false;
+    const input = { ...this.commandInput(context, text), ...(context.activity.id ? { activityId: context.activity.id } : {}) };
+    const outcome = runActionCommand(partnership, actions.view(partnership.id), input);
+    if (!outcome) return false;
+    let answer = outcome.answer;
+    if (outcome.add) answer = outcome.add.confirm(await actions.add(partnership.id, outcome.add.make));
+    if (outcome.update) {
+      const saved = await actions.save(partnership.id, outcome.update.number, outcome.update.next);
+      if (saved) answer = outcome.update.confirm(saved);
+    }
+    if (answer) await context.sendActivity(this.answerActivity(answer));
+    return true;
   }
 
   private commandInput(context: TurnContext, text: string): CommandInput {
@@ -140,6 +168,7 @@ export class PartnershipBot extends ActivityHandler {
       await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(openAgendaForm(partnership, this.clock()))));
       return;
     }
+    if (partnership && this.actions && (await this.runActionCommand(context, partnership, text))) return;
     const outcome = partnership ? runCommand(partnership, this.commandInput(context, text)) : null;
     if (partnership && outcome) {
       if (outcome.change) await this.records.update(partnership.id, outcome.change);

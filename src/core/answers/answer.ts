@@ -31,6 +31,7 @@ export type AnswerKind =
   | 'roles'
   | 'channels'
   | 'agenda'
+  | 'actions'
   | 'refused'
   | 'invalid'
   | 'clarify'

@@ -71,8 +71,8 @@ export class KnowledgeBase {
     this.collectPassages();
     this.collectVocabulary();
     const isKnownWord = (w: string): boolean => this.vocabulary.has(w);
-    this.topics = new PhraseMatcher(this.topicPhrases(), isKnownWord);
-    this.people = new PhraseMatcher(this.personPhrases(), isKnownWord);
+    this.topics = new PhraseMatcher(topicPhrases(partnership), isKnownWord);
+    this.people = new PhraseMatcher(personPhrases(partnership), isKnownWord);
     this.changeSubjects = new PhraseMatcher(
       partnership.priorityChanges.flatMap((c) => c.subjects.map((phrase) => ({ id: c.id, phrase }))),
       isKnownWord,
@@ -212,32 +212,34 @@ export class KnowledgeBase {
     }
     Object.keys(this.partnership.aliases).forEach(add);
   }
+}
 
-  private topicPhrases(): PhraseTarget[] {
-    const phrases: PhraseTarget[] = Object.entries(this.partnership.aliases).map(([phrase, id]) => ({ id, phrase }));
-    for (const year of this.partnership.priorityYears) {
-      for (const p of year.priorities) {
-        phrases.push({ id: p.id, phrase: p.name });
-        if (p.shortName) phrases.push({ id: p.id, phrase: p.shortName });
-      }
-      for (const t of year.themes) phrases.push({ id: t.id, phrase: t.name });
+/** Every name a priority or theme goes by: aliases, names and short names, across the years. */
+export function topicPhrases(partnership: Partnership): PhraseTarget[] {
+  const phrases: PhraseTarget[] = Object.entries(partnership.aliases).map(([phrase, id]) => ({ id, phrase }));
+  for (const year of partnership.priorityYears) {
+    for (const p of year.priorities) {
+      phrases.push({ id: p.id, phrase: p.name });
+      if (p.shortName) phrases.push({ id: p.id, phrase: p.shortName });
     }
-    return phrases;
+    for (const t of year.themes) phrases.push({ id: t.id, phrase: t.name });
   }
+  return phrases;
+}
 
-  private personPhrases(): PhraseTarget[] {
-    const phrases: PhraseTarget[] = [];
-    for (const person of this.partnership.people) {
-      const forms = new Set<string>([person.surname]);
-      for (const name of person.names) {
-        const parts = words(name).filter((w) => !HONORIFICS.has(w));
-        if (parts.length > 0) forms.add(parts.join(' '));
-      }
-      if (person.givenName) forms.add(`${person.givenName} ${person.surname}`);
-      for (const phrase of forms) phrases.push({ id: person.id, phrase });
+/** Every form of every person's name, without honorifics ("peerbux", "s peerbux", "shafick peerbux"). */
+export function personPhrases(partnership: Partnership): PhraseTarget[] {
+  const phrases: PhraseTarget[] = [];
+  for (const person of partnership.people) {
+    const forms = new Set<string>([person.surname]);
+    for (const name of person.names) {
+      const parts = words(name).filter((w) => !HONORIFICS.has(w));
+      if (parts.length > 0) forms.add(parts.join(' '));
     }
-    return phrases;
+    if (person.givenName) forms.add(`${person.givenName} ${person.surname}`);
+    for (const phrase of forms) phrases.push({ id: person.id, phrase });
   }
+  return phrases;
 }
 
 export function itemKey(meeting: Meeting, item: MeetingItem): string {

@@ -14,12 +14,14 @@ export interface Actor {
   isAdmin: boolean;
 }
 
-export type Permission = 'record-resolutions' | 'grant-roles' | 'link-channels' | 'manage-agendas';
+export type Permission = 'record-resolutions' | 'grant-roles' | 'link-channels' | 'manage-agendas' | 'manage-actions';
 
 const ALLOWED: Record<Permission, readonly Role[]> = {
   'record-resolutions': ['chair', 'secretariat'],
   'link-channels': ['chair', 'secretariat'],
   'manage-agendas': ['chair', 'secretariat'],
+  // Updating or dropping anyone's action; everyone may log actions and update their own.
+  'manage-actions': ['chair', 'secretariat'],
   // Only bootstrap admins grant roles.
   'grant-roles': [],
 };

@@ -1,0 +1,153 @@
+/**
+ * The action tracker from chat: log one ("action: ... by ..."), list them ("my actions", "open
+ * actions", "overdue actions", "actions for road safety", "actions from the March meeting",
+ * "action 12"), and change status ("12 done", "action 12 in progress", "drop action 12").
+ * Anyone may log actions and update their own; the chair and the secretariat may update or drop
+ * anyone's. A redelivered Teams activity never logs the same action twice.
+ */
+import { formatDate } from '../answers/format.js';
+import { makeAnswer, type Answer } from '../answers/answer.js';
+import { readMeetingReference } from '../answers/meeting-reference.js';
+import { topicPhrases } from '../answers/knowledge-base.js';
+import type { CommandInput } from '../commands/command.js';
+import type { Action, ActionStatus, Partnership } from '../model.js';
+import { words } from '../text/normalise.js';
+import { PhraseMatcher } from '../text/phrase-matcher.js';
+import { may, whoMay, type Actor } from '../roles/permissions.js';
+import { londonDate } from '../agendas/london-time.js';
+import { isActionLine, readActionLine } from './read-action-line.js';
+
+/** The actions as the store holds them now. */
+export interface ActionsView {
+  all(): readonly Action[];
+  get(number: number): Action | undefined;
+  loggedBy(activityId: string): Action | undefined;
+}
+
+export interface ActionOutcome {
+  answer?: Answer;
+  /** A new action to save with the next number; the reply is made from what was saved. */
+  add?: { make: (number: number) => Action; confirm: (saved: Action) => Answer };
+  /** A change to one action; the reply is made from what was saved. */
+  update?: { number: number; next: (current: Action) => Action | null; confirm: (saved: Action) => Answer };
+}
+
+const STATUS = /^\s*(?:action\s+)?#?(\d{1,6})\s+(?:is\s+|as\s+)?(done|complete|completed|closed|in progress|started|open|reopen(?:ed)?|dropped|drop|cancelled)\s*\.?\s*$|^\s*(?:mark|set)\s+(?:action\s+)?#?(\d{1,6})\s+(?:as\s+)?(done|complete|in progress|open|dropped)\s*\.?\s*$|^\s*(drop|reopen|close|complete)\s+action\s+#?(\d{1,6})\s*\.?\s*$/i;
+const ONE = /^\s*action\s+#?(\d{1,6})\s*\??\s*$/i;
+const LIST = /^\s*(?:(?:show|list|what are|which are)\s+(?:me\s+)?(?:the\s+)?)?(my|open|overdue|all|outstanding)?\s*actions\b(.*)$/i;
+
+function statusOf(word: string): ActionStatus {
+  const w = word.toLowerCase();
+  if (/^(done|complete|completed|closed)$/.test(w)) return 'done';
+  if (/^(in progress|started)$/.test(w)) return 'in progress';
+  if (/^(dropped|drop|cancelled)$/.test(w)) return 'dropped';
+  return 'open';
+}
+
+export function isOverdue(action: Action, today: string): boolean {
+  return action.due !== undefined && action.due < today && (action.status === 'open' || action.status === 'in progress');
+}
+
+function isMine(action: Action, actor: Actor): boolean {
+  const name = actor.name.toLowerCase();
+  return (action.owner.userId !== undefined && actor.ids.includes(action.owner.userId)) || action.owner.name.toLowerCase() === name || actor.ids.includes(action.createdBy.id);
+}
+
+export function describeAction(action: Action, today: string): { heading: string; text: string } {
+  const due = action.due ? `due ${formatDate(action.due)}` : 'no due date';
+  return { heading: `#${action.number} ${action.owner.name}: ${action.description}`, text: `${due} · ${action.status}${isOverdue(action, today) ? ' · OVERDUE' : ''}` };
+}
+
+function listAnswer(title: string, actions: readonly Action[], today: string, empty: string): Answer {
+  if (actions.length === 0) return makeAnswer('actions', title, empty);
+  const overdue = actions.filter((a) => isOverdue(a, today)).length;
+  return makeAnswer('actions', title, `${actions.length} action${actions.length === 1 ? '' : 's'}${overdue > 0 ? `, ${overdue} overdue` : ''}:`, {
+    entries: actions.slice(0, 25).map((a) => describeAction(a, today)),
+    ...(actions.length > 25 ? { facts: [{ title: 'Shown', value: `the first 25 of ${actions.length}` }] } : {}),
+  });
+}
+
+function listActions(partnership: Partnership, actions: ActionsView, input: CommandInput, which: string, rest: string): ActionOutcome {
+  const today = londonDate(input.now);
+  const live = actions.all().filter((a) => a.status === 'open' || a.status === 'in progress');
+  if (which === 'my') return { answer: listAnswer('My actions', live.filter((a) => isMine(a, input.actor)), today, 'You have no open actions.') };
+  if (which === 'overdue') return { answer: listAnswer('Overdue actions', live.filter((a) => isOverdue(a, today)), today, 'No action is overdue.') };
+  const forText = /\bfor\s+(.+)$/i.exec(rest)?.[1];
+  if (forText) {
+    const [topic] = new PhraseMatcher(topicPhrases(partnership), () => true).findTargets(words(forText));
+    if (!topic) return { answer: makeAnswer('actions', 'Actions', `"${forText}" is not one of the partnership's priorities.`) };
+    return { answer: listAnswer(`Actions for ${forText}`, actions.all().filter((a) => a.priorityId === topic.id), today, `No action is linked to ${forText}.`) };
+  }
+  const fromText = /\bfrom\s+(.+)$/i.exec(rest)?.[1];
+  if (fromText) {
+    const ref = readMeetingReference(fromText, input.now);
+    const ids = new Set(partnership.meetings.filter((m) => (ref?.kind === 'month' ? Number(m.date?.slice(5, 7)) === ref.month : ref?.kind === 'date' ? m.date === ref.date : true)).map((m) => m.id));
+    return { answer: listAnswer(`Actions from ${fromText}`, actions.all().filter((a) => a.meeting && ids.has(a.meeting.meetingId)), today, `No action is linked to ${fromText}.`) };
+  }
+  return { answer: listAnswer(which === 'all' ? 'All actions' : 'Open actions', which === 'all' ? actions.all() : live, today, 'There are no open actions.') };
+}
+
+function changeStatus(partnership: Partnership, actions: ActionsView, input: CommandInput, number: number, status: ActionStatus): ActionOutcome {
+  const action = actions.get(number);
+  if (!action) return { answer: makeAnswer('invalid', 'No such action', `There is no action ${number}. Say "open actions" to see them.`) };
+  if (!isMine(action, input.actor) && !may(partnership, input.actor, 'manage-actions')) {
+    return { answer: makeAnswer('refused', 'Not your action', `Sorry, ${input.actor.name}: action ${number} is ${action.owner.name}'s. Only its owner, or ${whoMay('manage-actions')}, can change it.`) };
+  }
+  if (action.status === status) return { answer: makeAnswer('invalid', 'No change', `Action ${number} is already ${status}.`) };
+  const at = input.now.toISOString();
+  const today = londonDate(input.now);
+  return {
+    update: {
+      number,
+      next: (current) => ({ ...current, status, history: [...current.history, { at, by: { id: input.actor.id, name: input.actor.name }, change: 'status', from: current.status, to: status }] }),
+      confirm: (saved) => makeAnswer('actions', `Action ${saved.number}`, `Action ${saved.number} is now ${saved.status}.`, { entries: [describeAction(saved, today)] }),
+    },
+  };
+}
+
+export function runActionCommand(partnership: Partnership, actions: ActionsView, input: CommandInput & { activityId?: string }): ActionOutcome | null {
+  const { text, now } = input;
+  const today = londonDate(now);
+  const status = STATUS.exec(text);
+  if (status) {
+    const number = Number(status[1] ?? status[3] ?? status[6]);
+    return changeStatus(partnership, actions, input, number, statusOf(status[2] ?? status[4] ?? status[5] ?? 'open'));
+  }
+  const one = ONE.exec(text);
+  if (one) {
+    const action = actions.get(Number(one[1]));
+    return { answer: action ? makeAnswer('actions', `Action ${action.number}`, describeAction(action, today).heading, { entries: [describeAction(action, today)], facts: action.history.map((h) => ({ title: h.at.slice(0, 10), value: `${h.change}${h.to ? ` to ${h.to}` : ''} by ${h.by.name}` })) }) : makeAnswer('invalid', 'No such action', `There is no action ${one[1]}.`) };
+  }
+  const list = LIST.exec(text);
+  if (list && (list[1] || /^\s*(for|from)\b|^\s*\??\s*$/i.test(list[2] ?? ''))) return listActions(partnership, actions, input, (list[1] ?? 'open').toLowerCase().replace('outstanding', 'open'), list[2] ?? '');
+  if (!isActionLine(text)) return null;
+  const earlier = input.activityId ? actions.loggedBy(input.activityId) : undefined;
+  if (earlier) return { answer: makeAnswer('actions', `Action ${earlier.number}`, `Action ${earlier.number} is logged: ${earlier.owner.name} to ${earlier.description}.`) };
+  const draft = readActionLine(partnership, text, input.mentions, now);
+  if ('problem' in draft) return { answer: makeAnswer('invalid', 'Action not logged', draft.problem) };
+  const at = now.toISOString();
+  const by = { id: input.actor.id, name: input.actor.name };
+  return {
+    add: {
+      make: (number) => ({
+        id: `${partnership.id}#${number}`,
+        partnershipId: partnership.id,
+        number,
+        ...draft,
+        status: 'open',
+        createdBy: by,
+        createdAt: at,
+        ...(input.activityId ? { sourceActivityId: input.activityId } : {}),
+        history: [{ at, by, change: 'created' }],
+      }),
+      confirm: (saved) =>
+        makeAnswer('actions', `Action ${saved.number} logged`, `Action ${saved.number} logged: ${saved.owner.name} to ${saved.description}, ${saved.due ? `due ${formatDate(saved.due)}` : 'no due date'}.`, {
+          facts: [
+            ...(saved.priorityId ? [{ title: 'Priority', value: saved.priorityId }] : []),
+            ...(saved.meeting ? [{ title: 'From', value: `${saved.meeting.itemId ? `${saved.meeting.itemId}, ` : ''}${saved.meeting.meetingId}` }] : []),
+          ],
+          suggestions: [`action ${saved.number} dropped`, 'open actions'],
+        }),
+    },
+  };
+}

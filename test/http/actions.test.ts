@@ -1,0 +1,119 @@
+import { expect } from 'chai';
+import { existsSync, readFileSync } from 'node:fs';
+import { startRunningBot, type RunningBot } from '../helpers/running-bot.js';
+import { personalMessage, personalConversationId, type InboundActivity } from '../helpers/teams-activities.js';
+
+const SECRETARIAT = { userId: '29:1sec-anna', userName: 'Anna Taylor', aadObjectId: '2b2b2b2b-3c3c-4d4d-8e5e-6f6f6f6f6f6f' };
+const OFFICER = { userId: '29:1officer-sam', userName: 'Sam Officer', aadObjectId: '3c3c3c3c-4d4d-4e5e-8f6f-7a7a7a7a7a7a' };
+const SARAH = { id: '29:1sarah', name: 'Sarah Jones' };
+
+interface LoggedAction {
+  number: number;
+  owner: { name: string; personId?: string; userId?: string };
+  description: string;
+  due?: string;
+  priorityId?: string;
+  meeting?: { meetingId: string; itemId?: string };
+  status: string;
+}
+function journal(bot: RunningBot): LoggedAction[] {
+  const file = `${bot.dataFile}.actions`;
+  if (!existsSync(file)) return [];
+  const latest = new Map<number, LoggedAction>();
+  for (const line of readFileSync(file, 'utf8').split('\n').filter(Boolean)) {
+    const a = JSON.parse(line) as LoggedAction;
+    latest.set(a.number, a);
+  }
+  return [...latest.values()].sort((a, b) => a.number - b.number);
+}
+function mentioning(activity: InboundActivity, who: { id: string; name: string }): InboundActivity {
+  return { ...activity, text: activity.text?.replace(who.name, `<at>${who.name}</at>`), entities: [...(activity.entities ?? []), { type: 'mention', mentioned: who, text: `<at>${who.name}</at>` }] };
+}
+
+describe('HTTP server: actions', () => {
+  let bot: RunningBot;
+  const say = async (text: string, who: typeof OFFICER = OFFICER) => (await bot.send(personalMessage(text, who))).text;
+  before(async () => {
+    bot = await startRunningBot({ BOT_ADMINS: SECRETARIAT.aadObjectId });
+  });
+  after(async () => bot.stop());
+
+  it('logs five actions written five ways, with owner, due date and links', async () => {
+    expect(await say('action: Shafick Peerbux to circulate the refreshed CSA by 30 April')).to.contain('Action 1 logged: Shafick Peerbux to circulate the refreshed CSA, due Friday 30 April 2027');
+    expect((await bot.send(mentioning(personalMessage('action Sarah Jones review the MARAC funding by end of May for domestic abuse', OFFICER), SARAH))).text).to.contain('Action 2 logged: Sarah Jones to review the MARAC funding, due Monday 31 May 2027');
+    expect(await say('action - Ms Brinson to strengthen the scams section of the CSA by Friday for scams')).to.contain('Action 3 logged: Ms S Brinson');
+    expect(await say('action: Martin Adams to report the KSI figures next week')).to.contain('due Tuesday 1 December 2026');
+    expect(await say('action: Mr McMullan to give a further Vision Zero update by 30/04 from the March 2022 meeting')).to.contain('Action 5 logged');
+    const logged = journal(bot);
+    expect(logged.map((a) => [a.number, a.owner.personId ?? a.owner.userId, a.due, a.priorityId ?? '', a.meeting?.meetingId ?? ''])).to.deep.equal([
+      [1, 's-peerbux', '2027-04-30', '', ''],
+      [2, SARAH.id, '2027-05-31', 'domestic-abuse', ''],
+      [3, 's-brinson', '2026-11-27', 'safeguarding', ''],
+      [4, 'm-adams', '2026-12-01', '', ''],
+      [5, 'mcmullan', '2027-04-30', '', 'kcsp-2022-03-24'],
+    ]);
+  });
+
+  it('lists them in each view', async () => {
+    expect(await say('open actions')).to.contain('5 actions').and.contain('#4 Martin Adams: report the KSI figures');
+    expect(await say('actions for domestic abuse')).to.contain('#2 Sarah Jones').and.not.contain('#1 ');
+    expect(await say('actions from the March meeting')).to.contain('#5 Mr McMullan');
+    expect(await say('action 3')).to.contain('Ms S Brinson: strengthen the scams section of the CSA');
+    expect(await say('my actions')).to.contain('5 actions');
+    bot.setNow(new Date('2026-11-30T10:00:00Z'));
+    expect(await say('overdue actions')).to.contain('1 action, 1 overdue').and.contain('#3 Ms S Brinson').and.contain('OVERDUE');
+    bot.setNow(new Date('2026-11-24T10:00:00Z'));
+  });
+
+  it('changes status by text, keeps who and when, and refuses others\' actions', async () => {
+    const other = { userId: '29:1other', userName: 'Olly Other', aadObjectId: '4d4d4d4d-5e5e-4f6f-8a7a-8b8b8b8b8b8b' };
+    expect(await say('2 done', other)).to.contain("action 2 is Sarah Jones's");
+    expect(await say('action 4 in progress')).to.contain('Action 4 is now in progress');
+    expect(await say('drop action 5', SECRETARIAT)).to.contain('Action 5 is now dropped');
+    const statuses = journal(bot).map((a) => a.status);
+    expect(statuses).to.deep.equal(['open', 'open', 'open', 'in progress', 'dropped']);
+    expect(await say('action 4')).to.contain('status to in progress by Sam Officer');
+  });
+
+  it('never logs a redelivered activity twice', async () => {
+    const activity = personalMessage('action: Nick Wilkinson to brief members on PREVENT by 31 January', OFFICER);
+    const first = await bot.send(activity);
+    const again = await bot.send(activity);
+    expect(first.text).to.contain('Action 6 logged');
+    expect(again.text).to.contain('Action 6 is logged');
+    expect(journal(bot)).to.have.length(6);
+  });
+
+  it('explains bad input and logs nothing', async () => {
+    const before = readFileSync(`${bot.dataFile}.actions`);
+    for (const [text, message] of [
+      ['action:', /Tell me the action in one line/],
+      ['action: Shafick Peerbux to call back by 1 January 2020', /in the past/],
+      ['action: Shafick Peerbux to call back by blursday', /couldn't read "blursday"/],
+      ['action 999 done', /There is no action 999/],
+      [`action: Shafick Peerbux to ${'x'.repeat(10_000)}`, /keep it under 500/],
+      ['action: Bob Nobody to do a thing by 1 May', /I don't know who "Bob Nobody" is/],
+    ] as const) {
+      expect(await say(text), text.slice(0, 40)).to.match(message);
+    }
+    expect(readFileSync(`${bot.dataFile}.actions`).equals(before)).to.equal(true);
+  });
+
+  it('logs 200 actions from 20 conversations at once, numbered uniquely, none lost, and keeps them across a restart', async () => {
+    const start = journal(bot).length;
+    await Promise.all(
+      Array.from({ length: 20 }, async (_, c) => {
+        for (let i = 0; i < 10; i++) {
+          const activity = personalMessage(`action: Shafick Peerbux to follow up item ${c}-${i} by 30 April`, { ...OFFICER, conversationId: personalConversationId(100 + c) });
+          const { result } = await bot.send(activity);
+          expect(result.status).to.equal(200);
+        }
+      }),
+    );
+    await bot.restart();
+    const logged = journal(bot);
+    expect(logged).to.have.length(start + 200);
+    expect(new Set(logged.map((a) => a.number)).size).to.equal(start + 200);
+    expect(await say('action 206')).to.contain('follow up item');
+  });
+});
