@@ -10,7 +10,8 @@
 import { ActivityHandler, CardFactory, MessageFactory, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import { postingReport, type PostingResult } from '../core/agendas/circulate-agenda.js';
-import type { Answer } from '../core/answers/answer.js';
+import { makeAnswer, type Answer } from '../core/answers/answer.js';
+import { londonDate } from '../core/agendas/london-time.js';
 import type { AnswerService } from '../core/answers/answer-service.js';
 import { isFormRequest, isFormVerb } from '../core/agendas/agenda-form.js';
 import type { CommandInput, Mention } from '../core/commands/command.js';
@@ -18,8 +19,10 @@ import { runCommand } from '../core/commands/run-command.js';
 import { runActionCommand, type ActionsView } from '../core/actions/action-commands.js';
 import type { Action, ConversationRef, Partnership } from '../core/model.js';
 import type { Actor } from '../core/roles/permissions.js';
+import { renderActionsCard } from '../views/actions-card.js';
 import { renderAnswerCard } from '../views/answer-card.js';
 import { questionText } from './activity-text.js';
+import { answerActionInvoke, applyActionOutcome, isActionVerb } from './action-card-actions.js';
 import { answerCardInvoke, answerCardSubmit, isAgendaSubmit, messageResponse, type AgendaActionDeps } from './agenda-actions.js';
 import { openAgendaForm, runAgendaForm } from './agenda-form-actions.js';
 import { conversationRefOf } from './conversation-ref.js';
@@ -111,13 +114,18 @@ export class PartnershipBot extends ActivityHandler {
     const input = { ...this.commandInput(context, text), ...(context.activity.id ? { activityId: context.activity.id } : {}) };
     const outcome = runActionCommand(partnership, actions.view(partnership.id), input);
     if (!outcome) return false;
-    let answer = outcome.answer;
-    if (outcome.add) answer = outcome.add.confirm(await actions.add(partnership.id, outcome.add.make));
-    if (outcome.update) {
-      const saved = await actions.save(partnership.id, outcome.update.number, outcome.update.next);
-      if (saved) answer = outcome.update.confirm(saved);
+    const today = londonDate(input.now);
+    if (outcome.list) {
+      await context.sendActivity(this.cardActivity(renderActionsCard(outcome.list, today), outcome.list.summary));
+    } else if (outcome.add) {
+      const saved = await actions.add(partnership.id, outcome.add.make);
+      const message = outcome.add.confirm(saved).summary;
+      const card = renderActionsCard({ title: `Action ${saved.number} logged`, summary: '', actions: [saved], view: `action ${saved.number}` }, today, message, false, true);
+      await context.sendActivity(this.cardActivity(card, message));
+    } else {
+      const { message } = await applyActionOutcome(partnership.id, outcome, actions);
+      if (message) await context.sendActivity(this.answerActivity(outcome.update ? makeAnswer('actions', 'Actions', message) : (outcome.answer ?? makeAnswer('actions', 'Actions', message))));
     }
-    if (answer) await context.sendActivity(this.answerActivity(answer));
     return true;
   }
 
@@ -141,6 +149,7 @@ export class PartnershipBot extends ActivityHandler {
     const partnership = this.records.partnership();
     if (!partnership) return messageResponse('This conversation is not linked to a partnership.');
     const action = invokeValue?.action ?? { verb: undefined, data: undefined };
+    if (isActionVerb(action.verb) && this.actions) return answerActionInvoke(partnership, action.verb, action.data, this.commandInput(context, ''), this.actions);
     if (isFormVerb(action.verb)) return runAgendaForm(partnership, action.verb, action.data, this.commandInput(context, ''), this.records, this.poster);
     return answerCardInvoke(partnership, { verb: action.verb, data: action.data }, this.actor(context), this.clock(), this.agendaDeps());
   }
@@ -193,6 +202,12 @@ export class PartnershipBot extends ActivityHandler {
   private async welcome(context: TurnContext): Promise<void> {
     const answer = this.answers.answer('hello');
     if (answer) await context.sendActivity(this.answerActivity(answer));
+  }
+
+  private cardActivity(card: object, text: string): ReturnType<typeof MessageFactory.attachment> {
+    const activity = MessageFactory.attachment(CardFactory.adaptiveCard(card));
+    activity.text = text;
+    return activity;
   }
 
   private answerActivity(answer: Answer): ReturnType<typeof MessageFactory.attachment> {

@@ -1,7 +1,8 @@
 import { expect } from 'chai';
 import { existsSync, readFileSync } from 'node:fs';
 import { startRunningBot, type RunningBot } from '../helpers/running-bot.js';
-import { personalMessage, personalConversationId, type InboundActivity } from '../helpers/teams-activities.js';
+import { invokeAction, personalMessage, personalConversationId, type InboundActivity } from '../helpers/teams-activities.js';
+import { cardSchemaErrors } from '../helpers/card-schema.js';
 
 const SECRETARIAT = { userId: '29:1sec-anna', userName: 'Anna Taylor', aadObjectId: '2b2b2b2b-3c3c-4d4d-8e5e-6f6f6f6f6f6f' };
 const OFFICER = { userId: '29:1officer-sam', userName: 'Sam Officer', aadObjectId: '3c3c3c3c-4d4d-4e5e-8f6f-7a7a7a7a7a7a' };
@@ -75,13 +76,45 @@ describe('HTTP server: actions', () => {
     expect(await say('action 4')).to.contain('status to in progress by Sam Officer');
   });
 
+  it('changes status from the tracker card, and undoes or edits from the confirmation card, the card refreshing in place', async () => {
+    const { replies } = await bot.send(personalMessage('open actions', OFFICER));
+    const tracker = (replies[0]!.attachments as { content: unknown }[])[0]!.content;
+    expect(cardSchemaErrors(tracker)).to.deep.equal([]);
+    expect(JSON.stringify(tracker)).to.contain('"verb":"action.status"');
+    const pressed = await bot.send(invokeAction('action.status', { number: 1, status: 'done', view: 'open actions' }, OFFICER));
+    const refreshed = JSON.stringify((pressed.result.body as { value: unknown }).value);
+    expect(refreshed).to.contain('Action 1 is now done').and.not.contain('#1 Shafick Peerbux');
+    expect(journal(bot)[0]?.status).to.equal('done');
+
+    const logged = await bot.send(personalMessage('action: Jessica Mookherjee to share the drug strategy consultation by 15 January', OFFICER));
+    const confirmation = (logged.replies[0]!.attachments as { content: unknown }[])[0]!.content;
+    expect(cardSchemaErrors(confirmation)).to.deep.equal([]);
+    expect(JSON.stringify(confirmation)).to.contain('"title":"Undo"').and.contain('"title":"Edit"');
+    const number = journal(bot).at(-1)!.number;
+    const edited = await bot.send(invokeAction('action.edit', { number, view: `action ${number}`, description: 'share the drug and alcohol strategy consultation', due: '2027-01-22' }, OFFICER));
+    expect(JSON.stringify((edited.result.body as { value: unknown }).value)).to.contain(`Action ${number} updated`);
+    expect(journal(bot).at(-1)).to.include({ description: 'share the drug and alcohol strategy consultation', due: '2027-01-22' });
+    const undone = await bot.send(invokeAction('action.undo', { number, view: `action ${number}` }, OFFICER));
+    expect(JSON.stringify((undone.result.body as { value: unknown }).value)).to.contain(`Undone: action ${number} is dropped`);
+
+    const before = readFileSync(`${bot.dataFile}.actions`);
+    const forged = await bot.send(invokeAction('action.delete', { number: 1, view: 'open actions' }, OFFICER));
+    expect(JSON.stringify(forged.result.body)).to.contain('not something this card can do');
+    const badNumber = await bot.send(invokeAction('action.status', { number: 'one', status: 'done' }, OFFICER));
+    expect(JSON.stringify(badNumber.result.body)).to.contain('something unexpected');
+    const notMine = await bot.send(invokeAction('action.status', { number: 2, status: 'done', view: 'open actions' }, { userId: '29:1nobody', userName: 'No Body' }));
+    expect(JSON.stringify(notMine.result.body)).to.contain("action 2 is Sarah Jones's");
+    expect(readFileSync(`${bot.dataFile}.actions`).equals(before)).to.equal(true);
+  });
+
   it('never logs a redelivered activity twice', async () => {
     const activity = personalMessage('action: Nick Wilkinson to brief members on PREVENT by 31 January', OFFICER);
+    const expected = journal(bot).length + 1;
     const first = await bot.send(activity);
     const again = await bot.send(activity);
-    expect(first.text).to.contain('Action 6 logged');
-    expect(again.text).to.contain('Action 6 is logged');
-    expect(journal(bot)).to.have.length(6);
+    expect(first.text).to.contain(`Action ${expected} logged`);
+    expect(again.text).to.contain(`Action ${expected} is logged`);
+    expect(journal(bot)).to.have.length(expected);
   });
 
   it('explains bad input and logs nothing', async () => {
@@ -114,6 +147,6 @@ describe('HTTP server: actions', () => {
     const logged = journal(bot);
     expect(logged).to.have.length(start + 200);
     expect(new Set(logged.map((a) => a.number)).size).to.equal(start + 200);
-    expect(await say('action 206')).to.contain('follow up item');
+    expect(await say(`action ${start + 200}`)).to.contain('follow up item');
   });
 });

@@ -15,7 +15,7 @@ import { words } from '../text/normalise.js';
 import { PhraseMatcher } from '../text/phrase-matcher.js';
 import { may, whoMay, type Actor } from '../roles/permissions.js';
 import { londonDate } from '../agendas/london-time.js';
-import { isActionLine, readActionLine } from './read-action-line.js';
+import { isActionLine, MAX_DESCRIPTION, readActionLine } from './read-action-line.js';
 
 /** The actions as the store holds them now. */
 export interface ActionsView {
@@ -24,8 +24,17 @@ export interface ActionsView {
   loggedBy(activityId: string): Action | undefined;
 }
 
+/** A list of actions to show as the tracker card; `view` is the message that lists them again. */
+export interface ActionList {
+  title: string;
+  summary: string;
+  actions: readonly Action[];
+  view: string;
+}
+
 export interface ActionOutcome {
   answer?: Answer;
+  list?: ActionList;
   /** A new action to save with the next number; the reply is made from what was saved. */
   add?: { make: (number: number) => Action; confirm: (saved: Action) => Answer };
   /** A change to one action; the reply is made from what was saved. */
@@ -58,41 +67,46 @@ export function describeAction(action: Action, today: string): { heading: string
   return { heading: `#${action.number} ${action.owner.name}: ${action.description}`, text: `${due} · ${action.status}${isOverdue(action, today) ? ' · OVERDUE' : ''}` };
 }
 
-function listAnswer(title: string, actions: readonly Action[], today: string, empty: string): Answer {
-  if (actions.length === 0) return makeAnswer('actions', title, empty);
+function listOf(title: string, actions: readonly Action[], today: string, empty: string, view: string): ActionOutcome {
+  if (actions.length === 0) return { answer: makeAnswer('actions', title, empty) };
   const overdue = actions.filter((a) => isOverdue(a, today)).length;
-  return makeAnswer('actions', title, `${actions.length} action${actions.length === 1 ? '' : 's'}${overdue > 0 ? `, ${overdue} overdue` : ''}:`, {
-    entries: actions.slice(0, 25).map((a) => describeAction(a, today)),
-    ...(actions.length > 25 ? { facts: [{ title: 'Shown', value: `the first 25 of ${actions.length}` }] } : {}),
-  });
+  return { list: { title, summary: `${actions.length} action${actions.length === 1 ? '' : 's'}${overdue > 0 ? `, ${overdue} overdue` : ''}:`, actions, view } };
 }
 
 function listActions(partnership: Partnership, actions: ActionsView, input: CommandInput, which: string, rest: string): ActionOutcome {
   const today = londonDate(input.now);
+  const view = input.text.trim();
   const live = actions.all().filter((a) => a.status === 'open' || a.status === 'in progress');
-  if (which === 'my') return { answer: listAnswer('My actions', live.filter((a) => isMine(a, input.actor)), today, 'You have no open actions.') };
-  if (which === 'overdue') return { answer: listAnswer('Overdue actions', live.filter((a) => isOverdue(a, today)), today, 'No action is overdue.') };
+  if (which === 'my') return listOf('My actions', live.filter((a) => isMine(a, input.actor)), today, 'You have no open actions.', view);
+  if (which === 'overdue') return listOf('Overdue actions', live.filter((a) => isOverdue(a, today)), today, 'No action is overdue.', view);
   const forText = /\bfor\s+(.+)$/i.exec(rest)?.[1];
   if (forText) {
     const [topic] = new PhraseMatcher(topicPhrases(partnership), () => true).findTargets(words(forText));
     if (!topic) return { answer: makeAnswer('actions', 'Actions', `"${forText}" is not one of the partnership's priorities.`) };
-    return { answer: listAnswer(`Actions for ${forText}`, actions.all().filter((a) => a.priorityId === topic.id), today, `No action is linked to ${forText}.`) };
+    return listOf(`Actions for ${forText}`, actions.all().filter((a) => a.priorityId === topic.id), today, `No action is linked to ${forText}.`, view);
   }
   const fromText = /\bfrom\s+(.+)$/i.exec(rest)?.[1];
   if (fromText) {
     const ref = readMeetingReference(fromText, input.now);
     const ids = new Set(partnership.meetings.filter((m) => (ref?.kind === 'month' ? Number(m.date?.slice(5, 7)) === ref.month : ref?.kind === 'date' ? m.date === ref.date : true)).map((m) => m.id));
-    return { answer: listAnswer(`Actions from ${fromText}`, actions.all().filter((a) => a.meeting && ids.has(a.meeting.meetingId)), today, `No action is linked to ${fromText}.`) };
+    return listOf(`Actions from ${fromText}`, actions.all().filter((a) => a.meeting && ids.has(a.meeting.meetingId)), today, `No action is linked to ${fromText}.`, view);
   }
-  return { answer: listAnswer(which === 'all' ? 'All actions' : 'Open actions', which === 'all' ? actions.all() : live, today, 'There are no open actions.') };
+  return listOf(which === 'all' ? 'All actions' : 'Open actions', which === 'all' ? actions.all() : live, today, 'There are no open actions.', view);
 }
 
-function changeStatus(partnership: Partnership, actions: ActionsView, input: CommandInput, number: number, status: ActionStatus): ActionOutcome {
+/** The action, if the member may change it; otherwise why not. */
+function changeable(partnership: Partnership, actions: ActionsView, input: CommandInput, number: number): Action | ActionOutcome {
   const action = actions.get(number);
   if (!action) return { answer: makeAnswer('invalid', 'No such action', `There is no action ${number}. Say "open actions" to see them.`) };
   if (!isMine(action, input.actor) && !may(partnership, input.actor, 'manage-actions')) {
     return { answer: makeAnswer('refused', 'Not your action', `Sorry, ${input.actor.name}: action ${number} is ${action.owner.name}'s. Only its owner, or ${whoMay('manage-actions')}, can change it.`) };
   }
+  return action;
+}
+
+export function changeStatus(partnership: Partnership, actions: ActionsView, input: CommandInput, number: number, status: ActionStatus, undo = false): ActionOutcome {
+  const action = changeable(partnership, actions, input, number);
+  if (!('number' in action)) return action;
   if (action.status === status) return { answer: makeAnswer('invalid', 'No change', `Action ${number} is already ${status}.`) };
   const at = input.now.toISOString();
   const today = londonDate(input.now);
@@ -100,7 +114,33 @@ function changeStatus(partnership: Partnership, actions: ActionsView, input: Com
     update: {
       number,
       next: (current) => ({ ...current, status, history: [...current.history, { at, by: { id: input.actor.id, name: input.actor.name }, change: 'status', from: current.status, to: status }] }),
-      confirm: (saved) => makeAnswer('actions', `Action ${saved.number}`, `Action ${saved.number} is now ${saved.status}.`, { entries: [describeAction(saved, today)] }),
+      confirm: (saved) =>
+        makeAnswer('actions', `Action ${saved.number}`, undo ? `Undone: action ${saved.number} is dropped.` : `Action ${saved.number} is now ${saved.status}.`, { entries: [describeAction(saved, today)] }),
+    },
+  };
+}
+
+/** A new description or due date from the confirmation card's Edit. */
+export function editAction(partnership: Partnership, actions: ActionsView, input: CommandInput, number: number, fields: { description?: unknown; due?: unknown }): ActionOutcome {
+  const action = changeable(partnership, actions, input, number);
+  if (!('number' in action)) return action;
+  const description = typeof fields.description === 'string' ? fields.description.trim() : undefined;
+  const due = typeof fields.due === 'string' ? fields.due.trim() : undefined;
+  if (description !== undefined && (description === '' || description.length > MAX_DESCRIPTION)) {
+    return { answer: makeAnswer('invalid', 'Not changed', `Say what is to be done, in under ${MAX_DESCRIPTION} characters. Nothing was changed.`) };
+  }
+  if (due && (!/^\d{4}-\d{2}-\d{2}$/.test(due) || due < londonDate(input.now))) return { answer: makeAnswer('invalid', 'Not changed', 'The due date must be a date still to come. Nothing was changed.') };
+  const at = input.now.toISOString();
+  const today = londonDate(input.now);
+  return {
+    update: {
+      number,
+      next: (current) => {
+        const { due: _old, ...rest } = current;
+        const changed = { ...rest, ...(description ? { description } : {}), ...(due ? { due } : due === '' ? {} : current.due ? { due: current.due } : {}) };
+        return { ...changed, history: [...current.history, { at, by: { id: input.actor.id, name: input.actor.name }, change: 'edited' as const }] };
+      },
+      confirm: (saved) => makeAnswer('actions', `Action ${saved.number}`, `Action ${saved.number} updated.`, { entries: [describeAction(saved, today)] }),
     },
   };
 }
@@ -116,7 +156,9 @@ export function runActionCommand(partnership: Partnership, actions: ActionsView,
   const one = ONE.exec(text);
   if (one) {
     const action = actions.get(Number(one[1]));
-    return { answer: action ? makeAnswer('actions', `Action ${action.number}`, describeAction(action, today).heading, { entries: [describeAction(action, today)], facts: action.history.map((h) => ({ title: h.at.slice(0, 10), value: `${h.change}${h.to ? ` to ${h.to}` : ''} by ${h.by.name}` })) }) : makeAnswer('invalid', 'No such action', `There is no action ${one[1]}.`) };
+    if (!action) return { answer: makeAnswer('invalid', 'No such action', `There is no action ${one[1]}.`) };
+    const history = action.history.map((h) => `${h.at.slice(0, 10)} ${h.change}${h.to ? ` to ${h.to}` : ''} by ${h.by.name}`).join('; ');
+    return { list: { title: `Action ${action.number}`, summary: `History: ${history}.`, actions: [action], view: text.trim() } };
   }
   const list = LIST.exec(text);
   if (list && (list[1] || /^\s*(for|from)\b|^\s*\??\s*$/i.test(list[2] ?? ''))) return listActions(partnership, actions, input, (list[1] ?? 'open').toLowerCase().replace('outstanding', 'open'), list[2] ?? '');
