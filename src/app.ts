@@ -15,6 +15,9 @@ import { AnswerService } from './core/answers/answer-service.js';
 import type { Action, ConversationRef, Partnership } from './core/model.js';
 import { createServer, listen } from './http/create-server.js';
 import { loadDefaultStore } from './store/default-store.js';
+import { stringify } from 'csv-stringify/sync';
+import { checkExportLink, signExportLink } from './core/actions/export-link.js';
+import { EXPORT_COLUMNS, exportRows } from './core/actions/export-rows.js';
 import { ActionJournal } from './store/action-journal.js';
 import { openStore, type Store } from './store/store.js';
 
@@ -36,6 +39,7 @@ export interface AppOptions {
 }
 
 export async function startApp(config: Config, logger: Logger, options: AppOptions = {}): Promise<RunningApp> {
+  const clock = options.clock ?? (() => new Date());
   const store = await openStore({ file: config.dataFile, defaults: loadDefaultStore });
   const journal = await ActionJournal.open(`${config.dataFile}.actions`).catch(async (error: unknown) => {
     await store.close();
@@ -45,6 +49,19 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     view: (pid: string) => ({ all: () => journal.all(pid), get: (n: number) => journal.get(pid, n), loggedBy: (id: string) => journal.loggedBy(pid, id) }),
     add: (pid: string, make: (n: number) => Action) => journal.add(pid, make),
     save: (pid: string, n: number, next: (a: Action) => Action | null) => journal.save(next, pid, n),
+    exportLink: (pid: string) => {
+      const expires = new Date(clock().getTime() + config.exportLinkMinutes * 60_000);
+      return { url: `${publicBaseUrl()}${signExportLink(config.exportSigningKey, pid, expires)}`, minutes: config.exportLinkMinutes };
+    },
+  };
+  let baseUrl = '';
+  const publicBaseUrl = (): string => config.publicBaseUrl ?? baseUrl;
+  const exportActions = (query: Record<string, unknown>) => {
+    const check = checkExportLink(config.exportSigningKey, query, clock());
+    if (!check.ok) return { status: check.status, body: check.reason, contentType: 'text/plain; charset=utf-8' };
+    // A byte-order mark so that Excel reads the UTF-8 (names, en dashes) correctly.
+    const csv = stringify([EXPORT_COLUMNS, ...exportRows(journal.all(check.partnershipId))]);
+    return { status: 200, body: `\uFEFF${csv}`, contentType: 'text/csv; charset=utf-8' };
   };
   if (config.defaultPartnershipId && !store.partnership(config.defaultPartnershipId)) {
     throw new Error(`DEFAULT_PARTNERSHIP_ID "${config.defaultPartnershipId}" is not a partnership in ${config.dataFile}`);
@@ -53,7 +70,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     partnership: (id?: string) => store.partnership(id ?? config.defaultPartnershipId),
     revision: () => store.revision(),
   };
-  const answers = new AnswerService(partnerships, options.clock);
+  const answers = new AnswerService(partnerships, clock);
   const records = {
     partnership: partnerships.partnership,
     update: (partnershipId: string, change: (p: Partnership) => void) =>
@@ -78,15 +95,17 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     background: (description, task) => background.run(description, task),
     admins: config.admins,
     logger,
-    ...(options.clock ? { clock: options.clock } : {}),
+    clock,
   });
   const server = createServer({
     handleActivity: createMessageEndpoint(adapter, bot),
     health: () => ({ mode: config.localMode ? 'local' : 'authenticated', store: store.status() }),
+    exportActions,
     logger,
   });
-  const reminders = new ReminderScheduler(records, poster, options.clock ?? (() => new Date()), { hours: config.reminderHours, intervalMs: options.reminderIntervalMs ?? 60_000 }, logger);
+  const reminders = new ReminderScheduler(records, poster, clock, { hours: config.reminderHours, intervalMs: options.reminderIntervalMs ?? 60_000 }, logger);
   const url = await listen(server, config.port, options.host ?? config.host);
+  baseUrl = url;
   reminders.start();
   return {
     url,

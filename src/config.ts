@@ -3,6 +3,7 @@
  * module that reads `process.env`; everything else receives a `Config`. Every problem is
  * listed at once so that an operator fixes them in one go.
  */
+import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -20,6 +21,9 @@ const environmentSchema = z.object({
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   BOT_ADMINS: z.string().default(''),
   AGENDA_REMINDER_HOURS: z.coerce.number().min(0).max(24 * 30).default(48),
+  PUBLIC_BASE_URL: z.string().url().optional(),
+  EXPORT_SIGNING_KEY: z.string().min(32, 'at least 32 characters').optional(),
+  EXPORT_LINK_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(60),
 });
 
 export interface BotAuthConfig {
@@ -44,6 +48,11 @@ export interface Config {
   admins: string[];
   /** How long before a meeting its reminder is posted. */
   reminderHours: number;
+  /** Where members' browsers reach this server (for export links); the local address when unset. */
+  publicBaseUrl?: string;
+  /** Signs export links; made at start-up when unset (links then end with a restart). */
+  exportSigningKey: string;
+  exportLinkMinutes: number;
 }
 
 export class ConfigError extends Error {
@@ -92,5 +101,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     admins,
     reminderHours: e.AGENDA_REMINDER_HOURS,
+    ...(e.PUBLIC_BASE_URL ? { publicBaseUrl: e.PUBLIC_BASE_URL.replace(/\/$/, '') } : {}),
+    exportSigningKey: e.EXPORT_SIGNING_KEY ?? randomBytes(32).toString('base64url'),
+    exportLinkMinutes: e.EXPORT_LINK_MINUTES,
   };
 }

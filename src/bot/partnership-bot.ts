@@ -44,6 +44,8 @@ export interface AgendaPosting {
 /** The partnership's actions, saved durably (see store/action-journal.ts). */
 export interface ActionRecords {
   view(partnershipId: string): ActionsView;
+  /** A signed link to the CSV export, and how many minutes it works. */
+  exportLink(partnershipId: string): { url: string; minutes: number };
   add(partnershipId: string, make: (number: number) => Action): Promise<Action>;
   save(partnershipId: string, number: number, next: (current: Action) => Action | null): Promise<Action | null>;
 }
@@ -115,7 +117,10 @@ export class PartnershipBot extends ActivityHandler {
     const outcome = runActionCommand(partnership, actions.view(partnership.id), input);
     if (!outcome) return false;
     const today = londonDate(input.now);
-    if (outcome.list) {
+    if (outcome.exportLink) {
+      const { url, minutes } = actions.exportLink(partnership.id);
+      await context.sendActivity(this.answerActivity(outcome.exportLink(url, minutes)));
+    } else if (outcome.list) {
       await context.sendActivity(this.cardActivity(renderActionsCard(outcome.list, today), outcome.list.summary));
     } else if (outcome.add) {
       const saved = await actions.add(partnership.id, outcome.add.make);

@@ -5,6 +5,7 @@
  */
 import restify, { type Request, type Response } from 'restify';
 import type { Logger } from 'pino';
+import { EXPORT_PATH } from '../core/actions/export-link.js';
 
 /** Bodies above this are refused with 413 before any bot code runs. */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -14,11 +15,14 @@ export interface ServerDependencies {
   handleActivity(req: Request, res: Response): Promise<void>;
   /** What /healthz reports. */
   health(): Record<string, unknown>;
+  /** The actions CSV for a signed export link's query. */
+  exportActions?(query: Record<string, unknown>): { status: number; body: string; contentType: string };
   logger: Logger;
 }
 
 export function createServer(deps: ServerDependencies): restify.Server {
   const server = restify.createServer({ name: 'csp-teams-bot', handleUncaughtExceptions: false });
+  server.use(restify.plugins.queryParser({ mapParams: false }));
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, rejectUnknown: true }));
 
   server.post('/api/messages', async (req: Request, res: Response) => {
@@ -33,6 +37,15 @@ export function createServer(deps: ServerDependencies): restify.Server {
   server.head('/api/messages', async (_req: Request, res: Response) => {
     res.send(200);
   });
+
+  if (deps.exportActions) {
+    const exportActions = deps.exportActions;
+    server.get(EXPORT_PATH, async (req: Request, res: Response) => {
+      const result = exportActions((req.query ?? {}) as Record<string, unknown>);
+      res.writeHead(result.status, { 'content-type': result.contentType, 'cache-control': 'no-store', 'content-disposition': result.status === 200 ? 'attachment; filename="actions.csv"' : 'inline' });
+      res.end(result.body);
+    });
+  }
 
   server.get('/healthz', async (_req: Request, res: Response) => {
     res.send(200, { status: 'ok', ...deps.health() });

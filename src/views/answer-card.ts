@@ -29,6 +29,8 @@ export function answerCardData(answer: Answer): object {
     })),
     facts: answer.facts,
     source: sourcesLine(answer.sources),
+    linkLabel: answer.link?.label ?? '',
+    linkUrl: answer.link?.url ?? '',
     actions: actions.slice(0, MAX_ACTIONS + 1),
   };
 }

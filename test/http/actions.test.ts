@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { parse } from 'csv-parse/sync';
 import { existsSync, readFileSync } from 'node:fs';
 import { startRunningBot, type RunningBot } from '../helpers/running-bot.js';
 import { invokeAction, personalMessage, personalConversationId, type InboundActivity } from '../helpers/teams-activities.js';
@@ -105,6 +106,26 @@ describe('HTTP server: actions', () => {
     const notMine = await bot.send(invokeAction('action.status', { number: 2, status: 'done', view: 'open actions' }, { userId: '29:1nobody', userName: 'No Body' }));
     expect(JSON.stringify(notMine.result.body)).to.contain("action 2 is Sarah Jones's");
     expect(readFileSync(`${bot.dataFile}.actions`).equals(before)).to.equal(true);
+  });
+
+  it('exports the actions as a UTF-8 CSV through a signed link that expires', async () => {
+    const { replies } = await bot.send(personalMessage('export actions', OFFICER));
+    const card = (replies[0]!.attachments as { content: { actions: { type: string; url?: string }[] } }[])[0]!.content;
+    const url = card.actions.find((a) => a.type === 'Action.OpenUrl')?.url ?? '';
+    expect(url).to.match(/\/exports\/actions\.csv\?p=kent-csp&exp=\d+&sig=/);
+    const response = await fetch(url);
+    expect(response.status).to.equal(200);
+    expect(response.headers.get('content-type')).to.equal('text/csv; charset=utf-8');
+    const rows = parse(await response.text(), { bom: true }) as string[][];
+    expect(rows[0]).to.deep.equal(['Number', 'Owner', 'Action', 'Due', 'Status', 'Priority', 'Meeting', 'Item', 'Logged by', 'Logged at', 'History']);
+    expect(rows).to.have.length(journal(bot).length + 1);
+    expect(rows[2]).to.include.members(['2', 'Sarah Jones', 'review the MARAC funding', '2027-05-31', 'open', 'domestic-abuse']);
+    expect(rows[1]?.[10]).to.match(/created by Sam Officer; .* status open -> done by Sam Officer/);
+    expect((await fetch(url.replace(/sig=[^&]+/, 'sig=guessed'))).status).to.equal(403);
+    expect((await fetch(url.replace('p=kent-csp', 'p=other-csp'))).status).to.equal(403);
+    bot.setNow(new Date('2026-11-24T12:00:00Z'));
+    expect((await fetch(url)).status).to.equal(410);
+    bot.setNow(new Date('2026-11-24T10:00:00Z'));
   });
 
   it('never logs a redelivered activity twice', async () => {

@@ -35,6 +35,8 @@ export interface ActionList {
 export interface ActionOutcome {
   answer?: Answer;
   list?: ActionList;
+  /** Asks the edge for a signed export link; the answer is made from it. */
+  exportLink?: (url: string, minutes: number) => Answer;
   /** A new action to save with the next number; the reply is made from what was saved. */
   add?: { make: (number: number) => Action; confirm: (saved: Action) => Answer };
   /** A change to one action; the reply is made from what was saved. */
@@ -43,6 +45,7 @@ export interface ActionOutcome {
 
 const STATUS = /^\s*(?:action\s+)?#?(\d{1,6})\s+(?:is\s+|as\s+)?(done|complete|completed|closed|in progress|started|open|reopen(?:ed)?|dropped|drop|cancelled)\s*\.?\s*$|^\s*(?:mark|set)\s+(?:action\s+)?#?(\d{1,6})\s+(?:as\s+)?(done|complete|in progress|open|dropped)\s*\.?\s*$|^\s*(drop|reopen|close|complete)\s+action\s+#?(\d{1,6})\s*\.?\s*$/i;
 const ONE = /^\s*action\s+#?(\d{1,6})\s*\??\s*$/i;
+const EXPORT = /^\s*(?:export|download)\s+(?:the\s+|all\s+)?actions?(?:\s+(?:as|to)\s+(?:csv|excel|a spreadsheet))?\s*\.?\s*$/i;
 const LIST = /^\s*(?:(?:show|list|what are|which are)\s+(?:me\s+)?(?:the\s+)?)?(my|open|overdue|all|outstanding)?\s*actions\b(.*)$/i;
 
 function statusOf(word: string): ActionStatus {
@@ -152,6 +155,15 @@ export function runActionCommand(partnership: Partnership, actions: ActionsView,
   if (status) {
     const number = Number(status[1] ?? status[3] ?? status[6]);
     return changeStatus(partnership, actions, input, number, statusOf(status[2] ?? status[4] ?? status[5] ?? 'open'));
+  }
+  if (EXPORT.test(text)) {
+    const count = actions.all().length;
+    return {
+      exportLink: (url, minutes) =>
+        makeAnswer('export', 'Actions export', `The export of all ${count} actions (CSV, one row per action with its history) is ready. The link works for ${minutes} minutes.`, {
+          link: { label: 'Download the CSV', url },
+        }),
+    };
   }
   const one = ONE.exec(text);
   if (one) {

@@ -32,6 +32,7 @@ export type AnswerKind =
   | 'channels'
   | 'agenda'
   | 'actions'
+  | 'export'
   | 'refused'
   | 'invalid'
   | 'clarify'
@@ -60,6 +61,8 @@ export interface Answer {
   suggestions: string[];
   /** The next page of a long list, as a question that asks for it. */
   more?: { label: string; question: string };
+  /** A web page to open (the actions export). */
+  link?: { label: string; url: string };
 }
 
 export function makeAnswer(kind: AnswerKind, title: string, summary: string, rest: Partial<Answer> = {}): Answer {
