@@ -124,10 +124,12 @@ export class PartnershipBot extends ActivityHandler {
       await context.sendActivity(this.cardActivity(renderActionsCard(outcome.list, today), outcome.list.summary));
     } else if (outcome.add) {
       const saved = await actions.add(partnership.id, outcome.add.make);
+      if (outcome.change) await this.records.update(partnership.id, outcome.change);
       const message = outcome.add.confirm(saved).summary;
       const card = renderActionsCard({ title: `Action ${saved.number} logged`, summary: '', actions: [saved], view: `action ${saved.number}` }, today, message, false, true);
       await context.sendActivity(this.cardActivity(card, message));
     } else {
+      if (outcome.change) await this.records.update(partnership.id, outcome.change);
       const { message } = await applyActionOutcome(partnership.id, outcome, actions);
       if (message) await context.sendActivity(this.answerActivity(outcome.update ? makeAnswer('actions', 'Actions', message) : (outcome.answer ?? makeAnswer('actions', 'Actions', message))));
     }

@@ -128,6 +128,18 @@ describe('HTTP server: actions', () => {
     bot.setNow(new Date('2026-11-24T10:00:00Z'));
   });
 
+  it('lets the secretariat confirm or discard the importer\'s draft actions, once', async () => {
+    expect(await say('show the draft actions')).to.contain('D2  the Probation Service: consider the funding arrangements for 2022/23');
+    expect(await say('confirm draft D2')).to.contain('only the chair or the secretariat');
+    const confirmed = await say('confirm draft D1', SECRETARIAT);
+    expect(confirmed).to.match(/Draft D1 confirmed as action \d+: Mr McMullan to give a further update on Vision Zero Strategy, due Friday 31 March 2023/);
+    expect(await say('confirm draft D1', SECRETARIAT)).to.contain('already confirmed');
+    expect(await say('discard draft D3', SECRETARIAT)).to.contain('is discarded');
+    const drafts = (JSON.parse(readFileSync(bot.dataFile, 'utf8')) as { partnerships: Record<string, { draftActions: { status: string }[] }> }).partnerships['kent-csp']!.draftActions;
+    expect(drafts.map((d) => d.status)).to.deep.equal(['confirmed', 'draft', 'discarded']);
+    expect(journal(bot).filter((a) => a.description.startsWith('give a further update on Vision Zero'))).to.have.length(1);
+  });
+
   it('never logs a redelivered activity twice', async () => {
     const activity = personalMessage('action: Nick Wilkinson to brief members on PREVENT by 31 January', OFFICER);
     const expected = journal(bot).length + 1;

@@ -15,6 +15,7 @@ import { words } from '../text/normalise.js';
 import { PhraseMatcher } from '../text/phrase-matcher.js';
 import { may, whoMay, type Actor } from '../roles/permissions.js';
 import { londonDate } from '../agendas/london-time.js';
+import { runDraftCommand } from './draft-commands.js';
 import { isActionLine, MAX_DESCRIPTION, readActionLine } from './read-action-line.js';
 
 /** The actions as the store holds them now. */
@@ -35,6 +36,8 @@ export interface ActionList {
 export interface ActionOutcome {
   answer?: Answer;
   list?: ActionList;
+  /** A change to the partnership's records (a draft marked confirmed), saved after any new action. */
+  change?: (partnership: Partnership) => void;
   /** Asks the edge for a signed export link; the answer is made from it. */
   exportLink?: (url: string, minutes: number) => Answer;
   /** A new action to save with the next number; the reply is made from what was saved. */
@@ -151,6 +154,8 @@ export function editAction(partnership: Partnership, actions: ActionsView, input
 export function runActionCommand(partnership: Partnership, actions: ActionsView, input: CommandInput & { activityId?: string }): ActionOutcome | null {
   const { text, now } = input;
   const today = londonDate(now);
+  const draftCommand = runDraftCommand(partnership, actions, input);
+  if (draftCommand) return draftCommand;
   const status = STATUS.exec(text);
   if (status) {
     const number = Number(status[1] ?? status[3] ?? status[6]);

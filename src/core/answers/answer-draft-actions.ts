@@ -19,12 +19,12 @@ export function answerDraftActions(kb: KnowledgeBase): Answer {
   return makeAnswer(
     'draft-actions',
     'Draft actions from the minutes',
-    `${drafts.length} draft actions were proposed from the minutes. They are not agreed actions until the secretariat confirms them.`,
+    `${drafts.length} draft actions were proposed from the minutes. They are not agreed actions until the secretariat confirms them ("confirm draft D1") or discards them ("discard draft D1").`,
     {
       entries: drafts.map((d) => {
         const ref = kb.item(`${d.meetingId}#${d.itemId}`);
         return {
-          heading: `${d.owner}: ${d.what}`,
+          heading: `D${kb.partnership.draftActions.indexOf(d) + 1}  ${d.owner}: ${d.what}`,
           text: `${dueLabel(d.due)}; from ${ref ? `${itemLabel(ref.item)}, ${meetingLabel(ref.meeting)}` : d.meetingId}: "${d.sentence}"`,
           sources: d.sources,
         };
