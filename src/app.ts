@@ -7,7 +7,9 @@ import type { Logger } from 'pino';
 import { AgendaPoster, type PacingOptions } from './bot/agenda-poster.js';
 import { BackgroundTasks } from './background-tasks.js';
 import { createAdapter } from './bot/create-adapter.js';
-import { ReminderScheduler } from './bot/reminder-scheduler.js';
+import { sendDueDigest } from './bot/digest-scheduler.js';
+import { Periodic } from './bot/periodic.js';
+import { sendDueReminders } from './bot/reminder-scheduler.js';
 import { createMessageEndpoint } from './bot/message-endpoint.js';
 import { PartnershipBot } from './bot/partnership-bot.js';
 import type { Config } from './config.js';
@@ -79,6 +81,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
         if (target) change(target);
       }),
     partnershipIds: () => Object.keys(store.data().partnerships),
+    knowsConversation: (id: string) => store.data().conversations.some((c) => c.conversationId === id),
     rememberConversation: (ref: ConversationRef) =>
       store.update((data) => {
         data.conversations = [...data.conversations.filter((c) => c.conversationId !== ref.conversationId), ref];
@@ -103,7 +106,15 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     exportActions,
     logger,
   });
-  const reminders = new ReminderScheduler(records, poster, clock, { hours: config.reminderHours, intervalMs: options.reminderIntervalMs ?? 60_000 }, logger);
+  const scheduled = { records, poster, clock, logger, actions, personalConversations: () => store.data().conversations.filter((c) => c.userId) };
+  const reminders = new Periodic(
+    async () => {
+      await sendDueReminders(scheduled, config.reminderHours);
+      if (config.digest) await sendDueDigest(scheduled, config.digest);
+    },
+    options.reminderIntervalMs ?? 60_000,
+    logger,
+  );
   const url = await listen(server, config.port, options.host ?? config.host);
   baseUrl = url;
   reminders.start();

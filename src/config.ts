@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { parseDigestSchedule, type DigestSchedule } from './core/actions/digest.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -24,6 +25,8 @@ const environmentSchema = z.object({
   PUBLIC_BASE_URL: z.string().url().optional(),
   EXPORT_SIGNING_KEY: z.string().min(32, 'at least 32 characters').optional(),
   EXPORT_LINK_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(60),
+  DIGEST_DAY: z.string().default('monday'),
+  DIGEST_TIME: z.string().default('09:00'),
 });
 
 export interface BotAuthConfig {
@@ -53,6 +56,8 @@ export interface Config {
   /** Signs export links; made at start-up when unset (links then end with a restart). */
   exportSigningKey: string;
   exportLinkMinutes: number;
+  /** When the weekly actions digest goes out (London time); null when DIGEST_DAY is "off". */
+  digest: DigestSchedule | null;
 }
 
 export class ConfigError extends Error {
@@ -84,6 +89,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       problems.push(`MicrosoftAppTenantId: required (a GUID) when MicrosoftAppType is ${e.MicrosoftAppType}`);
     }
   }
+  const digest = e.DIGEST_DAY.toLowerCase() === 'off' ? null : parseDigestSchedule(e.DIGEST_DAY, e.DIGEST_TIME);
+  if (typeof digest === 'string') problems.push(digest);
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port: e.PORT,
@@ -104,5 +111,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...(e.PUBLIC_BASE_URL ? { publicBaseUrl: e.PUBLIC_BASE_URL.replace(/\/$/, '') } : {}),
     exportSigningKey: e.EXPORT_SIGNING_KEY ?? randomBytes(32).toString('base64url'),
     exportLinkMinutes: e.EXPORT_LINK_MINUTES,
+    digest: typeof digest === 'string' ? null : digest,
   };
 }

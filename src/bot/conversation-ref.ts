@@ -29,5 +29,6 @@ export function conversationRefOf(activity: Partial<Activity>): ConversationRef 
     ...(data.team?.id ? { teamId: data.team.id } : {}),
     ...(data.team?.name ? { teamName: data.team.name } : {}),
     ...(data.channel?.name ? { channelName: data.channel.name } : {}),
+    ...(!isChannel && conversation.conversationType === 'personal' && activity.from?.id ? { userId: activity.from.id } : {}),
   };
 }

@@ -32,8 +32,9 @@ export interface PartnershipRecords {
   partnership(id?: string): Partnership | undefined;
   /** Resolves once the change is saved: only then may the bot confirm it. */
   update(partnershipId: string, change: (partnership: Partnership) => void): Promise<void>;
-  /** Keeps a team channel the bot was told about, so it can post there after a restart. */
+  /** Keeps a channel the bot was told about, or a member's personal chat, so it can post there after a restart. */
   rememberConversation(ref: ConversationRef): Promise<void>;
+  knowsConversation(conversationId: string): boolean;
 }
 
 /** Posts a partnership's agenda to its linked channels (see agenda-poster.ts). */
@@ -109,6 +110,15 @@ export class PartnershipBot extends ActivityHandler {
     return { id: ids[0] ?? 'unknown', ids, name: from.name || 'there', isAdmin: from.aadObjectId !== undefined && this.admins.has(from.aadObjectId) };
   }
 
+  /**
+   * A member's personal chat is where overdue reminders reach them; it is kept once they use the
+   * bot there (not on a refused or invalid request, which must change nothing).
+   */
+  private async rememberPersonalChat(context: TurnContext): Promise<void> {
+    const ref = conversationRefOf(context.activity);
+    if (ref?.userId && !this.records.knowsConversation(ref.conversationId)) await this.records.rememberConversation(ref);
+  }
+
   /** Logs, lists or updates actions; false when the message is not about actions. */
   private async runActionCommand(context: TurnContext, partnership: Partnership, text: string): Promise<boolean> {
     const actions = this.actions;
@@ -116,6 +126,7 @@ export class PartnershipBot extends ActivityHandler {
     const input = { ...this.commandInput(context, text), ...(context.activity.id ? { activityId: context.activity.id } : {}) };
     const outcome = runActionCommand(partnership, actions.view(partnership.id), input);
     if (!outcome) return false;
+    if (!outcome.answer || !['refused', 'invalid'].includes(outcome.answer.kind)) await this.rememberPersonalChat(context);
     const today = londonDate(input.now);
     if (outcome.exportLink) {
       const { url, minutes } = actions.exportLink(partnership.id);
@@ -198,6 +209,7 @@ export class PartnershipBot extends ActivityHandler {
       return;
     }
     const answer = this.answers.answer(text);
+    await this.rememberPersonalChat(context);
     if (!answer) {
       await context.sendActivity('This conversation is not linked to a partnership yet, so I have nothing to answer from.');
       return;

@@ -179,6 +179,8 @@ export interface ConversationRef {
   teamId?: string;
   teamName?: string;
   channelName?: string;
+  /** For a personal chat: the member it is with, so the bot can reach them (overdue reminders). */
+  userId?: string;
 }
 
 /** A Teams channel linked to a partnership: agendas and digests are posted there. */
@@ -280,6 +282,8 @@ export interface Partnership {
   draftActions: DraftAction[];
   channels: LinkedChannel[];
   agendas: Agenda[];
+  /** The weekly digest of actions: the week last sent, and where, so a restart neither loses nor repeats it. */
+  digest?: { week: string; sentTo: string[]; done?: boolean };
 }
 
 export type ActionStatus = 'open' | 'in progress' | 'done' | 'dropped';

@@ -131,6 +131,7 @@ const conversationRef = z.strictObject({
   teamId: z.string().optional(),
   teamName: z.string().optional(),
   channelName: z.string().optional(),
+  userId: z.string().optional(),
 });
 
 const linkedChannel = z.strictObject({ ref: conversationRef, linkedBy: z.string(), linkedAt: z.string() });
@@ -183,6 +184,7 @@ export const partnershipSchema = z.strictObject({
   draftActions: z.array(draftAction),
   channels: z.array(linkedChannel),
   agendas: z.array(agenda),
+  digest: z.strictObject({ week: z.string(), sentTo: z.array(z.string()), done: z.boolean().optional() }).optional(),
 });
 
 export const storeSchema = z.strictObject({

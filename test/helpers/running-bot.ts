@@ -33,7 +33,8 @@ export async function startRunningBot(env: Record<string, string> = {}, appOptio
   const folder = makeTempFolder();
   const connector = await startConnectorStandIn();
   const dataFile = path.join(folder.path, 'store.json');
-  const config = loadConfig({ PORT: '0', DATA_FILE: dataFile, LOG_LEVEL: 'silent', ...env });
+  // The weekly digest would post into every test's channels; the digest test turns it on.
+  const config = loadConfig({ PORT: '0', DATA_FILE: dataFile, LOG_LEVEL: 'silent', DIGEST_DAY: 'off', ...env });
   let now = TEST_TODAY;
   const start = () => startApp(config, pino({ level: 'silent' }), { clock: () => now, host: '127.0.0.1', ...appOptions });
   const running: RunningBot = {

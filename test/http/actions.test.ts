@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { parse } from 'csv-parse/sync';
 import { existsSync, readFileSync } from 'node:fs';
 import { startRunningBot, type RunningBot } from '../helpers/running-bot.js';
-import { invokeAction, personalMessage, personalConversationId, type InboundActivity } from '../helpers/teams-activities.js';
+import { channelMessage, DEFAULT_CHANNEL_ID, invokeAction, personalMessage, personalConversationId, type InboundActivity } from '../helpers/teams-activities.js';
 import { cardSchemaErrors } from '../helpers/card-schema.js';
 
 const SECRETARIAT = { userId: '29:1sec-anna', userName: 'Anna Taylor', aadObjectId: '2b2b2b2b-3c3c-4d4d-8e5e-6f6f6f6f6f6f' };
@@ -181,5 +181,33 @@ describe('HTTP server: actions', () => {
     expect(logged).to.have.length(start + 200);
     expect(new Set(logged.map((a) => a.number)).size).to.equal(start + 200);
     expect(await say(`action ${start + 200}`)).to.contain('follow up item');
+  });
+});
+
+describe('HTTP server: the weekly actions digest', () => {
+  it('posts the digest to linked channels and a personal reminder to an owner with overdue actions, once a week, across restarts', async () => {
+    // Tuesday 24 November 2026, 10:00: the digest is set for Tuesdays at 09:00 London time.
+    const bot = await startRunningBot({ BOT_ADMINS: SECRETARIAT.aadObjectId, DIGEST_DAY: 'tuesday', DIGEST_TIME: '09:00' });
+    try {
+      await bot.send(channelMessage('link this channel', { ...SECRETARIAT }));
+      const sarah = { userId: SARAH.id, userName: SARAH.name, aadObjectId: '5e5e5e5e-6f6f-4a7a-8b8b-9c9c9c9c9c9c' };
+      const hello = personalMessage('hello', sarah);
+      const sarahChat = (hello.conversation as { id: string }).id;
+      await bot.send(hello);
+      await bot.send(mentioning(personalMessage('action Sarah Jones review the MARAC funding by 25 November', OFFICER), SARAH));
+      bot.setNow(new Date('2026-12-01T10:00:00Z'));
+      bot.connector.clear();
+      await bot.app.idle();
+      const posts = bot.connector.requests.filter((r) => r.operation === 'sendToConversation');
+      expect(posts.map((p) => p.conversationId).sort()).to.deep.equal([DEFAULT_CHANNEL_ID, sarahChat].sort());
+      const texts = posts.map((p) => JSON.stringify(p.body));
+      expect(texts.find((t) => t.includes('Weekly actions digest'))).to.contain('1 open actions, 1 overdue');
+      expect(texts.find((t) => t.includes('Your overdue actions'))).to.contain('review the MARAC funding');
+      await bot.restart();
+      await bot.app.idle();
+      expect(bot.connector.requests.filter((r) => r.operation === 'sendToConversation')).to.have.length(2);
+    } finally {
+      await bot.stop();
+    }
   });
 });
