@@ -17,8 +17,10 @@ import { isFormRequest, isFormVerb } from '../core/agendas/agenda-form.js';
 import type { CommandInput, Mention } from '../core/commands/command.js';
 import { runCommand } from '../core/commands/run-command.js';
 import { runActionCommand, type ActionsView } from '../core/actions/action-commands.js';
+import { OPEN_ACTION_FORM } from '../core/actions/action-form.js';
 import type { Action, ConversationRef, Partnership } from '../core/model.js';
 import type { Actor } from '../core/roles/permissions.js';
+import { renderActionFormCard } from '../views/action-form-card.js';
 import { renderActionsCard } from '../views/actions-card.js';
 import { renderAnswerCard } from '../views/answer-card.js';
 import { questionText } from './activity-text.js';
@@ -123,6 +125,10 @@ export class PartnershipBot extends ActivityHandler {
   private async runActionCommand(context: TurnContext, partnership: Partnership, text: string): Promise<boolean> {
     const actions = this.actions;
     if (!actions) return false;
+    if (OPEN_ACTION_FORM.test(text)) {
+      await context.sendActivity(this.cardActivity(renderActionFormCard(partnership), ''));
+      return true;
+    }
     const input = { ...this.commandInput(context, text), ...(context.activity.id ? { activityId: context.activity.id } : {}) };
     const outcome = runActionCommand(partnership, actions.view(partnership.id), input);
     if (!outcome) return false;
@@ -167,7 +173,10 @@ export class PartnershipBot extends ActivityHandler {
     const partnership = this.records.partnership();
     if (!partnership) return messageResponse('This conversation is not linked to a partnership.');
     const action = invokeValue?.action ?? { verb: undefined, data: undefined };
-    if (isActionVerb(action.verb) && this.actions) return answerActionInvoke(partnership, action.verb, action.data, this.commandInput(context, ''), this.actions);
+    if (isActionVerb(action.verb) && this.actions) {
+      const input = { ...this.commandInput(context, ''), ...(context.activity.id ? { activityId: context.activity.id } : {}) };
+      return answerActionInvoke(partnership, action.verb, action.data, input, this.actions);
+    }
     if (isFormVerb(action.verb)) return runAgendaForm(partnership, action.verb, action.data, this.commandInput(context, ''), this.records, this.poster);
     return answerCardInvoke(partnership, { verb: action.verb, data: action.data }, this.actor(context), this.clock(), this.agendaDeps());
   }

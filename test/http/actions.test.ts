@@ -140,6 +140,23 @@ describe('HTTP server: actions', () => {
     expect(journal(bot).filter((a) => a.description.startsWith('give a further update on Vision Zero'))).to.have.length(1);
   });
 
+  it('logs an action from the "log action" form card, keeping what was typed when something is wrong', async () => {
+    const { replies } = await bot.send(personalMessage('log action', OFFICER));
+    const form = (replies[0]!.attachments as { content: unknown }[])[0]!.content;
+    expect(cardSchemaErrors(form)).to.deep.equal([]);
+    expect(JSON.stringify(form)).to.contain('"verb":"actionForm.log"').and.contain('Road Safety');
+    const wrong = await bot.send(invokeAction('actionForm.log', { owner: 'Martin Adams', description: 'review speed data', due: '2020-01-01', priorityId: 'road-safety' }, OFFICER));
+    const wrongCard = JSON.stringify((wrong.result.body as { value: unknown }).value);
+    expect(wrongCard).to.contain('The due date is in the past').and.contain('review speed data');
+    const count = journal(bot).length;
+    const good = invokeAction('actionForm.log', { owner: 'Martin Adams', description: 'review the speed data for the A20', due: '2027-02-26', priorityId: 'road-safety' }, OFFICER);
+    const logged = await bot.send(good);
+    expect(JSON.stringify((logged.result.body as { value: unknown }).value)).to.contain(`Action ${count + 1} logged: Martin Adams to review the speed data for the A20, due Friday 26 February 2027`);
+    await bot.send(good);
+    expect(journal(bot)).to.have.length(count + 1);
+    expect(journal(bot).at(-1)).to.include({ priorityId: 'road-safety', due: '2027-02-26' });
+  });
+
   it('never logs a redelivered activity twice', async () => {
     const activity = personalMessage('action: Nick Wilkinson to brief members on PREVENT by 31 January', OFFICER);
     const expected = journal(bot).length + 1;

@@ -42,7 +42,7 @@ function readDue(phrase: string, now: Date): string | { problem: string } {
   return due;
 }
 
-function resolveOwner(partnership: Partnership, ownerText: string, mentions: readonly Mention[]): ActionDraft['owner'] | { problem: string } {
+export function resolveOwner(partnership: Partnership, ownerText: string, mentions: readonly Mention[]): ActionDraft['owner'] | { problem: string } {
   const mention = mentions.find((m) => words(ownerText).join(' ').includes(words(m.name).join(' '))) ?? (mentions.length === 1 ? mentions[0] : undefined);
   if (mention) return { name: mention.name, userId: mention.id };
   const matcher = new PhraseMatcher(personPhrases(partnership), () => true);
