@@ -70,22 +70,25 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
   }
   const partnerships = {
     partnership: (id?: string) => store.partnership(id ?? config.defaultPartnershipId),
-    revision: () => store.revision(),
+    revision: (partnershipId: string) => store.revision(partnershipId),
   };
   const answers = new AnswerService(partnerships, clock);
   const records = {
     partnership: partnerships.partnership,
     update: (partnershipId: string, change: (p: Partnership) => void) =>
-      store.update((data) => {
-        const target = data.partnerships[partnershipId];
-        if (target) change(target);
-      }),
+      store.update(
+        (data) => {
+          const target = data.partnerships[partnershipId];
+          if (target) change(target);
+        },
+        [partnershipId],
+      ),
     partnershipIds: () => Object.keys(store.data().partnerships),
     knowsConversation: (id: string) => store.data().conversations.some((c) => c.conversationId === id),
     rememberConversation: (ref: ConversationRef) =>
       store.update((data) => {
         data.conversations = [...data.conversations.filter((c) => c.conversationId !== ref.conversationId), ref];
-      }),
+      }, []),
   };
   const adapter = createAdapter(config.botAuth, logger);
   const poster = new AgendaPoster(adapter, config.botAuth.MicrosoftAppId, records, logger, options.pacing);

@@ -23,10 +23,16 @@ export interface Store {
   /** What readers see now; do not mutate. */
   data(): StoreData;
   partnership(id?: string): Partnership | undefined;
-  /** Increases on every saved change: a cheap key for caches built from the data. */
-  revision(): number;
-  /** Applies a change, saves it durably, and resolves only once it is on disk. */
-  update(change: (draft: StoreData) => void): Promise<void>;
+  /**
+   * Increases on every saved change (of that partnership, when one is named): a cheap key for
+   * caches built from the data, which other changes then leave alone.
+   */
+  revision(partnershipId?: string): number;
+  /**
+   * Applies a change, saves it durably, and resolves only once it is on disk. `touches` names the
+   * partnerships it may change (all, when not given; none for store-level data such as channels known).
+   */
+  update(change: (draft: StoreData) => void, touches?: readonly string[]): Promise<void>;
   status(): StoreStatus;
   /** Waits for pending writes and releases the file for other processes. */
   close(): Promise<void>;
@@ -86,10 +92,11 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   if (!existing && !options.readOnly) await db.write();
 
   let revision = 1;
+  const partnershipRevisions = new Map<string, number>();
   let lastSavedAt: string | null = null;
   let queue: Promise<void> = Promise.resolve();
 
-  const update = (change: (draft: StoreData) => void): Promise<void> => {
+  const update = (change: (draft: StoreData) => void, touches?: readonly string[]): Promise<void> => {
     const run = async (): Promise<void> => {
       if (options.readOnly) throw new StoreError('the store was opened read-only', file);
       const draft = structuredClone(db.data);
@@ -102,6 +109,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
       await adapter.write(checked.data);
       db.data = checked.data;
       revision++;
+      for (const id of touches ?? Object.keys(checked.data.partnerships)) partnershipRevisions.set(id, revision);
       lastSavedAt = new Date().toISOString();
     };
     const result = queue.then(run);
@@ -113,7 +121,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   return {
     data: () => db.data,
     partnership: (id) => db.data.partnerships[id ?? db.data.defaultPartnershipId],
-    revision: () => revision,
+    revision: (partnershipId) => (partnershipId === undefined ? revision : (partnershipRevisions.get(partnershipId) ?? 1)),
     update,
     status: () => ({ file, revision, partnerships: Object.keys(db.data.partnerships).length, lastSavedAt }),
     close: async () => {

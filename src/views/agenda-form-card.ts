@@ -1,11 +1,7 @@
 /** The agenda builder form: the meeting's details and items as editable inputs, in London time. */
-import { londonDate } from '../core/agendas/london-time.js';
+import { formatLondonTime, londonDate } from '../core/agendas/london-time.js';
 import type { Agenda } from '../core/model.js';
 import { expandCard, type AdaptiveCard } from './expand-card.js';
-
-function londonTime(instant: string): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(instant));
-}
 
 export function renderAgendaFormCard(agenda: Agenda | undefined, defaultTitle: string, message = '', problem = false): AdaptiveCard {
   return expandCard('agenda-form', {
@@ -14,7 +10,7 @@ export function renderAgendaFormCard(agenda: Agenda | undefined, defaultTitle: s
     messageColor: problem ? 'Attention' : 'Good',
     title: agenda?.title ?? defaultTitle,
     date: agenda ? londonDate(agenda.startsAt) : '',
-    time: agenda ? londonTime(agenda.startsAt) : '',
+    time: agenda ? formatLondonTime(agenda.startsAt) : '',
     venue: agenda?.venue ?? '',
     onlineLink: agenda?.onlineLink ?? '',
     itemsHeading: agenda && agenda.items.length > 0 ? `Items (${agenda.items.length})` : 'No items yet: add the first with "Add item".',

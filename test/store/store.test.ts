@@ -59,6 +59,16 @@ describe('store', () => {
     expect(store.revision()).to.equal(2);
   });
 
+  it('keeps a partnership\'s revision when a change touches only store-level data', async () => {
+    const store = await openStore({ file, defaults: sampleStore });
+    const before = store.revision('test-csp');
+    await store.update((d) => void (d.conversations = [{ conversationId: 'a:1', serviceUrl: 'https://x.example/', channelId: 'msteams', botId: '28:b' }]), []);
+    expect(store.revision('test-csp')).to.equal(before);
+    expect(store.revision()).to.be.greaterThan(before);
+    await store.update((d) => void (d.partnerships['test-csp']!.shortName = 'T2'), ['test-csp']);
+    expect(store.revision('test-csp')).to.be.greaterThan(before);
+  });
+
   it('serialises concurrent updates so that none is lost', async () => {
     const store = await openStore({ file, defaults: sampleStore });
     await Promise.all(

@@ -11,7 +11,8 @@ import { KnowledgeBase } from './knowledge-base.js';
 
 export interface PartnershipSource {
   partnership(id?: string): Partnership | undefined;
-  revision(): number;
+  /** Changes whenever that partnership's data changes. */
+  revision(partnershipId: string): number;
 }
 
 /** Distinct questions remembered; the oldest are forgotten first. */
@@ -29,7 +30,7 @@ export class AnswerService {
   knowledgeBase(partnershipId?: string): KnowledgeBase | undefined {
     const partnership = this.source.partnership(partnershipId);
     if (!partnership) return undefined;
-    const revision = this.source.revision();
+    const revision = this.source.revision(partnership.id);
     const cached = this.cache.get(partnership.id);
     if (cached && cached.revision === revision) return cached.kb;
     const kb = new KnowledgeBase(partnership);
@@ -42,7 +43,7 @@ export class AnswerService {
     const kb = this.knowledgeBase(partnershipId);
     if (!kb) return undefined;
     const today = this.clock();
-    const key = `${kb.partnership.id}|${this.source.revision()}|${today.toISOString().slice(0, 10)}|${text.trim().toLowerCase().replace(/\s+/g, ' ')}`;
+    const key = `${kb.partnership.id}|${this.source.revision(kb.partnership.id)}|${today.toISOString().slice(0, 10)}|${text.trim().toLowerCase().replace(/\s+/g, ' ')}`;
     const cached = this.answers.get(key);
     if (cached) {
       // Refresh its place so that frequent questions stay.
