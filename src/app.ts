@@ -20,6 +20,10 @@ import { loadDefaultStore } from './store/default-store.js';
 import { stringify } from 'csv-stringify/sync';
 import { checkExportLink, signExportLink } from './core/actions/export-link.js';
 import { EXPORT_COLUMNS, exportRows } from './core/actions/export-rows.js';
+import type { JWTVerifyGetKey } from 'jose';
+import { partnershipPage } from './core/tab/partnership-page.js';
+import { loadTabAssets } from './http/tab-assets.js';
+import { createTabAuth } from './http/tab-auth.js';
 import { ActionJournal } from './store/action-journal.js';
 import { openStore, type Store } from './store/store.js';
 
@@ -32,6 +36,8 @@ export interface RunningApp {
 }
 
 export interface AppOptions {
+  /** Azure AD's signing keys for tab SSO tokens; tests pass a local key set. */
+  tabKeys?: JWTVerifyGetKey;
   clock?: () => Date;
   host?: string;
   /** How proactive posts are paced and retried (tests shorten the waits). */
@@ -103,7 +109,23 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     logger,
     clock,
   });
+  const tabAuth = createTabAuth({
+    localMode: config.localMode,
+    audiences: [config.botAuth.MicrosoftAppId, ...(config.publicBaseUrl ? [`api://${new URL(config.publicBaseUrl).host}/${config.botAuth.MicrosoftAppId}`] : [])],
+    tenants: config.allowedTenants,
+    ...(options.tabKeys ? { keys: options.tabKeys } : {}),
+  });
+  const tab = {
+    assets: await loadTabAssets(),
+    auth: tabAuth,
+    page: () => {
+      const partnership = partnerships.partnership();
+      if (!partnership) return {};
+      return { ...partnershipPage(partnership, journal.all(partnership.id), clock()), exportUrl: actions.exportLink(partnership.id).url, localMode: config.localMode };
+    },
+  };
   const server = createServer({
+    tab,
     handleActivity: createMessageEndpoint(adapter, bot),
     health: () => ({ mode: config.localMode ? 'local' : 'authenticated', store: store.status() }),
     exportActions,

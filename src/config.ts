@@ -25,6 +25,7 @@ const environmentSchema = z.object({
   PUBLIC_BASE_URL: z.string().url().optional(),
   EXPORT_SIGNING_KEY: z.string().min(32, 'at least 32 characters').optional(),
   EXPORT_LINK_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(60),
+  ALLOWED_TENANTS: z.string().default(''),
   DIGEST_DAY: z.string().default('monday'),
   DIGEST_TIME: z.string().default('09:00'),
 });
@@ -56,6 +57,8 @@ export interface Config {
   /** Signs export links; made at start-up when unset (links then end with a restart). */
   exportSigningKey: string;
   exportLinkMinutes: number;
+  /** Azure AD tenants whose members may use the tab; empty allows any. */
+  allowedTenants: string[];
   /** When the weekly actions digest goes out (London time); null when DIGEST_DAY is "off". */
   digest: DigestSchedule | null;
 }
@@ -112,5 +115,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     exportSigningKey: e.EXPORT_SIGNING_KEY ?? randomBytes(32).toString('base64url'),
     exportLinkMinutes: e.EXPORT_LINK_MINUTES,
     digest: typeof digest === 'string' ? null : digest,
+    allowedTenants: e.ALLOWED_TENANTS.split(/[\s,;]+/).filter(Boolean),
   };
 }

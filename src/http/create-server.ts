@@ -6,6 +6,7 @@
 import restify, { type Request, type Response } from 'restify';
 import type { Logger } from 'pino';
 import { EXPORT_PATH } from '../core/actions/export-link.js';
+import { mountTab, type TabDependencies } from './tab-routes.js';
 
 /** Bodies above this are refused with 413 before any bot code runs. */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -15,6 +16,8 @@ export interface ServerDependencies {
   handleActivity(req: Request, res: Response): Promise<void>;
   /** What /healthz reports. */
   health(): Record<string, unknown>;
+  /** The Partnership tab: its page and JSON API. */
+  tab?: TabDependencies;
   /** The actions CSV for a signed export link's query. */
   exportActions?(query: Record<string, unknown>): { status: number; body: string; contentType: string };
   logger: Logger;
@@ -46,6 +49,8 @@ export function createServer(deps: ServerDependencies): restify.Server {
       res.end(result.body);
     });
   }
+
+  if (deps.tab) mountTab(server, deps.tab);
 
   server.get('/healthz', async (_req: Request, res: Response) => {
     res.send(200, { status: 'ok', ...deps.health() });

@@ -1,0 +1,66 @@
+/**
+ * What the Partnership tab shows, as plain data: the current priorities with their leads, the
+ * next meeting and its agenda, the last meeting's resolutions, and the action tracker. The tab's
+ * JSON API returns it as is; the page renders and filters it.
+ */
+import { londonDate } from '../agendas/london-time.js';
+import { nextAgenda } from '../agendas/current-agenda.js';
+import { formatLondon } from '../agendas/london-time.js';
+import { isOverdue } from '../actions/action-commands.js';
+import { formatDate, itemLabel, meetingLabel } from '../answers/format.js';
+import type { Action, Partnership } from '../model.js';
+
+export interface PartnershipPage {
+  name: string;
+  year: string;
+  priorities: { name: string; leads: string[]; basis: string }[];
+  themes: string[];
+  nextMeeting: { title: string; when: string; where: string; status: string; items: { code: string; title: string; presenter: string }[] } | null;
+  lastMeeting: { when: string; resolutions: { item: string; text: string }[] } | null;
+  actions: { number: number; owner: string; description: string; due: string; dueLabel: string; status: string; overdue: boolean; priority: string }[];
+  priorityNames: Record<string, string>;
+}
+
+export function partnershipPage(partnership: Partnership, actions: readonly Action[], now: Date): PartnershipPage {
+  const year = partnership.priorityYears.at(-1);
+  const today = londonDate(now);
+  const names: Record<string, string> = Object.fromEntries((year?.priorities ?? []).map((p) => [p.id, p.name]));
+  const agenda = nextAgenda(partnership, now);
+  const held = partnership.meetings.filter((m) => m.status === 'held' && m.date && m.date <= today).sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''))[0];
+  return {
+    name: partnership.name,
+    year: year?.year ?? '',
+    priorities: (year?.priorities ?? []).map((p) => {
+      const leads = partnership.leads.filter((l) => l.priorityId === p.id && l.personId !== null);
+      return {
+        name: p.name,
+        leads: leads.map((l) => [l.name ?? partnership.people.find((x) => x.id === l.personId)?.name, l.organisation].filter(Boolean).join(', ')),
+        basis: leads.map((l) => l.basis).join('; '),
+      };
+    }),
+    themes: (year?.themes ?? []).map((t) => t.name),
+    nextMeeting: agenda
+      ? {
+          title: agenda.title,
+          when: formatLondon(agenda.startsAt),
+          where: [agenda.venue, agenda.onlineLink].filter(Boolean).join(' '),
+          status: agenda.status,
+          items: agenda.items.map((i) => ({ code: i.code, title: i.title, presenter: i.presenter ?? '' })),
+        }
+      : null,
+    lastMeeting: held
+      ? { when: meetingLabel(held), resolutions: held.items.filter((i) => i.resolution).map((i) => ({ item: itemLabel(i), text: `RESOLVED ${i.resolution?.text ?? ''}` })) }
+      : null,
+    actions: actions.map((a) => ({
+      number: a.number,
+      owner: a.owner.name,
+      description: a.description,
+      due: a.due ?? '',
+      dueLabel: a.due ? formatDate(a.due) : 'no due date',
+      status: a.status,
+      overdue: isOverdue(a, today),
+      priority: a.priorityId ?? '',
+    })),
+    priorityNames: names,
+  };
+}

@@ -1,0 +1,137 @@
+/**
+ * The Partnership tab: priorities and leads, the next meeting and its agenda, the last meeting's
+ * resolutions, and the action tracker with filters and the CSV export. Inside Teams it follows
+ * the Teams theme and asks for an SSO token for the API; opened in a plain browser it works too
+ * (the API then says whether it is open, in local mode).
+ */
+import { app, authentication } from '@microsoft/teams-js';
+
+interface Page {
+  name: string;
+  year: string;
+  priorities: { name: string; leads: string[]; basis: string }[];
+  themes: string[];
+  nextMeeting: { title: string; when: string; where: string; status: string; items: { code: string; title: string; presenter: string }[] } | null;
+  lastMeeting: { when: string; resolutions: { item: string; text: string }[] } | null;
+  actions: { number: number; owner: string; description: string; dueLabel: string; status: string; overdue: boolean; priority: string }[];
+  priorityNames: Record<string, string>;
+  exportUrl: string;
+  localMode: boolean;
+}
+
+const root = document.getElementById('app') as HTMLElement;
+
+/** Text is always set as text, never as HTML: nothing from the data can become markup. */
+function el(tag: string, attrs: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElement {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  for (const c of children) node.append(c);
+  return node;
+}
+
+function setTheme(theme: string | undefined): void {
+  document.body.dataset.theme = theme === 'dark' ? 'dark' : theme === 'contrast' ? 'contrast' : 'default';
+}
+
+async function inTeams(): Promise<boolean> {
+  if (window.parent === window) return false;
+  try {
+    await Promise.race([app.initialize(), new Promise((_, reject) => setTimeout(() => reject(new Error('not in Teams')), 3000))]);
+    const context = await app.getContext();
+    setTheme(context.app.theme);
+    app.registerOnThemeChangeHandler(setTheme);
+    app.notifySuccess();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function load(teams: boolean): Promise<Page> {
+  const headers: Record<string, string> = {};
+  if (teams) headers.authorization = `Bearer ${await authentication.getAuthToken()}`;
+  const response = await fetch('/api/tab/partnership', { headers });
+  if (!response.ok) throw new Error(`The partnership could not be loaded (${response.status}).`);
+  return (await response.json()) as Page;
+}
+
+function options(select: HTMLSelectElement, values: [string, string][]): void {
+  for (const [value, label] of values) select.append(el('option', { value }, label));
+}
+
+function tracker(page: Page): HTMLElement {
+  const owner = el('select', { id: 'filter-owner' }) as HTMLSelectElement;
+  const priority = el('select', { id: 'filter-priority' }) as HTMLSelectElement;
+  const status = el('select', { id: 'filter-status' }) as HTMLSelectElement;
+  const overdue = el('input', { id: 'filter-overdue', type: 'checkbox' }) as HTMLInputElement;
+  options(owner, [['', 'Everyone'], ...[...new Set(page.actions.map((a) => a.owner))].sort().map((o): [string, string] => [o, o])]);
+  options(priority, [['', 'All priorities'], ...Object.entries(page.priorityNames)]);
+  options(status, [['', 'Any status'], ['open', 'Open'], ['in progress', 'In progress'], ['done', 'Done'], ['dropped', 'Dropped']]);
+  const body = el('tbody');
+  const count = el('p', { class: 'note', id: 'action-count' });
+  const render = (): void => {
+    const rows = page.actions.filter(
+      (a) => (!owner.value || a.owner === owner.value) && (!priority.value || a.priority === priority.value) && (!status.value || a.status === status.value) && (!overdue.checked || a.overdue),
+    );
+    body.replaceChildren(
+      ...rows.map((a) =>
+        el('tr', {}, el('td', {}, `#${a.number}`), el('td', {}, a.owner), el('td', {}, a.description), el('td', a.overdue ? { class: 'overdue' } : {}, a.overdue ? `${a.dueLabel} (overdue)` : a.dueLabel), el('td', {}, a.status)),
+      ),
+    );
+    count.textContent = `${rows.length} of ${page.actions.length} actions shown`;
+  };
+  for (const control of [owner, priority, status, overdue]) control.addEventListener('change', render);
+  render();
+  return el(
+    'section',
+    { 'aria-labelledby': 'actions-heading' },
+    el('h2', { id: 'actions-heading' }, 'Action tracker'),
+    el(
+      'div',
+      { class: 'filters' },
+      el('label', { for: 'filter-owner' }, 'Owner', owner),
+      el('label', { for: 'filter-priority' }, 'Priority', priority),
+      el('label', { for: 'filter-status' }, 'Status', status),
+      el('label', { for: 'filter-overdue', class: 'check' }, overdue, 'Overdue only'),
+      el('a', { href: page.exportUrl, id: 'export-link' }, 'Download CSV'),
+    ),
+    count,
+    el('table', {}, el('thead', {}, el('tr', {}, ...['No.', 'Owner', 'Action', 'Due', 'Status'].map((h) => el('th', { scope: 'col' }, h)))), body),
+  );
+}
+
+function render(page: Page): void {
+  const meeting = page.nextMeeting;
+  root.replaceChildren(
+    el('h1', {}, page.name),
+    el('p', { class: 'muted' }, `Priorities ${page.year}${page.themes.length ? ` · cross-cutting theme: ${page.themes.join('; ')}` : ''}`),
+    ...(page.localMode ? [el('p', { class: 'note', role: 'note' }, 'Local mode: this page and its data are open to anyone who can reach the server.')] : []),
+    el('section', { 'aria-labelledby': 'priorities-heading' }, el('h2', { id: 'priorities-heading' }, 'Priorities and leads'), el('div', { class: 'grid' }, ...page.priorities.map((p) => el('div', { class: 'card' }, el('strong', {}, p.name), p.leads.length ? p.leads.join('; ') : 'No lead recorded', ...(p.basis ? [el('div', { class: 'note' }, `Basis: ${p.basis}`)] : []))))),
+    el(
+      'section',
+      { 'aria-labelledby': 'meeting-heading' },
+      el('h2', { id: 'meeting-heading' }, 'Next meeting'),
+      meeting
+        ? el('div', {}, el('p', {}, el('strong', {}, meeting.title), `${meeting.when}${meeting.where ? `, ${meeting.where}` : ''}${meeting.status === 'cancelled' ? ' (cancelled)' : ''}`), el('ol', {}, ...meeting.items.map((i) => el('li', {}, `${i.code} ${i.title}${i.presenter ? ` (${i.presenter})` : ''}`))))
+        : el('p', { class: 'muted' }, 'No agenda has been circulated for a coming meeting.'),
+    ),
+    el(
+      'section',
+      { 'aria-labelledby': 'resolutions-heading' },
+      el('h2', { id: 'resolutions-heading' }, page.lastMeeting ? `Resolutions of ${page.lastMeeting.when}` : 'Recent resolutions'),
+      el('ul', {}, ...(page.lastMeeting?.resolutions ?? []).map((r) => el('li', {}, el('strong', {}, r.item), r.text))),
+    ),
+    tracker(page),
+  );
+}
+
+async function main(): Promise<void> {
+  const teams = await inTeams();
+  try {
+    render(await load(teams));
+  } catch (error) {
+    root.replaceChildren(el('p', { role: 'alert' }, error instanceof Error ? error.message : 'The partnership could not be loaded.'));
+  }
+}
+
+void main();
