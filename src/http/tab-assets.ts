@@ -13,11 +13,21 @@ export interface TabAssets {
   html: string;
   configHtml: string;
   css: string;
-  scripts: Record<'tab.js' | 'config.js', string>;
+  scripts: Record<'tab.js' | 'teams.js' | 'config.js', string>;
 }
 
 async function bundle(entry: string): Promise<string> {
-  const result = await build({ entryPoints: [path.join(TAB, entry)], bundle: true, write: false, format: 'esm', target: 'es2020', minify: true, logLevel: 'silent' });
+  const result = await build({
+    entryPoints: [path.join(TAB, entry)],
+    bundle: true,
+    write: false,
+    format: 'esm',
+    target: 'es2020',
+    minify: true,
+    // The Teams side stays a separate file that tab.js imports only inside Teams.
+    external: ['/tab/teams.js'],
+    logLevel: 'silent',
+  });
   return result.outputFiles[0]?.text ?? '';
 }
 
@@ -30,11 +40,11 @@ export function loadTabAssets(): Promise<TabAssets> {
 }
 
 async function bundleAssets(): Promise<TabAssets> {
-  const [tab, config] = await Promise.all([bundle('tab.ts'), bundle('config.ts')]);
+  const [tab, teams, config] = await Promise.all([bundle('tab.ts'), bundle('teams.ts'), bundle('config.ts')]);
   return {
     html: readFileSync(path.join(TAB, 'index.html'), 'utf8'),
     configHtml: '<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Add the Partnership tab</title></head><body><p>Select Save to add the Partnership tab to this channel.</p><script type="module" src="/tab/config.js"></script></body></html>',
     css: readFileSync(path.join(TAB, 'tab.css'), 'utf8'),
-    scripts: { 'tab.js': tab, 'config.js': config },
+    scripts: { 'tab.js': tab, 'teams.js': teams, 'config.js': config },
   };
 }

@@ -20,6 +20,7 @@ export function mountTab(server: Server, deps: TabDependencies): void {
   server.get('/tab/config', async (_req: Request, res: Response) => send(res, 200, 'text/html; charset=utf-8', deps.assets.configHtml));
   server.get('/tab/tab.css', async (_req: Request, res: Response) => send(res, 200, 'text/css; charset=utf-8', deps.assets.css));
   server.get('/tab/tab.js', async (_req: Request, res: Response) => send(res, 200, 'text/javascript; charset=utf-8', deps.assets.scripts['tab.js']));
+  server.get('/tab/teams.js', async (_req: Request, res: Response) => send(res, 200, 'text/javascript; charset=utf-8', deps.assets.scripts['teams.js']));
   server.get('/tab/config.js', async (_req: Request, res: Response) => send(res, 200, 'text/javascript; charset=utf-8', deps.assets.scripts['config.js']));
   server.get('/api/tab/partnership', async (req: Request, res: Response) => {
     const allowed = await deps.auth(req.header('authorization'));

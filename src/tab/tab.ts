@@ -4,7 +4,13 @@
  * the Teams theme and asks for an SSO token for the API; opened in a plain browser it works too
  * (the API then says whether it is open, in local mode).
  */
-import { app, authentication } from '@microsoft/teams-js';
+/** The Teams side (teams.ts), bundled apart and imported only inside Teams. */
+interface TeamsSide {
+  joinTeams(setTheme: (theme: string | undefined) => void): Promise<boolean>;
+  ssoToken(): Promise<string>;
+}
+const TEAMS_SIDE = '/tab/teams.js';
+let teamsSide: TeamsSide | undefined;
 
 interface Page {
   name: string;
@@ -36,12 +42,8 @@ function setTheme(theme: string | undefined): void {
 async function inTeams(): Promise<boolean> {
   if (window.parent === window) return false;
   try {
-    await Promise.race([app.initialize(), new Promise((_, reject) => setTimeout(() => reject(new Error('not in Teams')), 3000))]);
-    const context = await app.getContext();
-    setTheme(context.app.theme);
-    app.registerOnThemeChangeHandler(setTheme);
-    app.notifySuccess();
-    return true;
+    teamsSide = (await import(TEAMS_SIDE)) as TeamsSide;
+    return await teamsSide.joinTeams(setTheme);
   } catch {
     return false;
   }
@@ -49,7 +51,7 @@ async function inTeams(): Promise<boolean> {
 
 async function load(teams: boolean): Promise<Page> {
   const headers: Record<string, string> = {};
-  if (teams) headers.authorization = `Bearer ${await authentication.getAuthToken()}`;
+  if (teams && teamsSide) headers.authorization = `Bearer ${await teamsSide.ssoToken()}`;
   const response = await fetch('/api/tab/partnership', { headers });
   if (!response.ok) throw new Error(`The partnership could not be loaded (${response.status}).`);
   return (await response.json()) as Page;
@@ -119,7 +121,7 @@ function render(page: Page): void {
       'section',
       { 'aria-labelledby': 'resolutions-heading' },
       el('h2', { id: 'resolutions-heading' }, page.lastMeeting ? `Resolutions of ${page.lastMeeting.when}` : 'Recent resolutions'),
-      el('ul', {}, ...(page.lastMeeting?.resolutions ?? []).map((r) => el('li', {}, el('strong', {}, r.item), r.text))),
+      el('ul', {}, ...(page.lastMeeting?.resolutions ?? []).map((r) => el('li', {}, el('strong', {}, `${r.item}: `), r.text))),
     ),
     tracker(page),
   );

@@ -17,8 +17,10 @@ describe('Partnership tab: page and API in local mode', () => {
     expect(page.status).to.equal(200);
     expect(await page.text()).to.contain('<script type="module" src="/tab/tab.js">');
     const script = await (await fetch(`${bot.app.url}/tab/tab.js`)).text();
-    expect(script.length).to.be.greaterThan(10_000);
-    expect(script).to.contain('getAuthToken');
+    expect(script).to.contain('/tab/teams.js');
+    const teams = await (await fetch(`${bot.app.url}/tab/teams.js`)).text();
+    expect(teams.length).to.be.greaterThan(10_000);
+    expect(teams).to.contain('getAuthToken');
     expect((await fetch(`${bot.app.url}/tab/config`)).status).to.equal(200);
   });
 

@@ -1,0 +1,70 @@
+/**
+ * Renders the main cards (an answer, the agenda, the action tracker) with the Adaptive Cards
+ * JavaScript renderer in Chromium, for the README: `npm run screenshots`. The cards come from
+ * the real templates and answers; Teams draws them in its own style, close to this.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { answerQuestion } from '../src/core/answers/answer-question.js';
+import { KnowledgeBase } from '../src/core/answers/knowledge-base.js';
+import type { Action, Agenda } from '../src/core/model.js';
+import { loadDefaultStore } from '../src/store/default-store.js';
+import { renderAgendaCard } from '../src/views/agenda-card.js';
+import { renderActionsCard } from '../src/views/actions-card.js';
+import { renderAnswerCard } from '../src/views/answer-card.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const now = new Date('2026-11-24T10:00:00Z');
+const kb = new KnowledgeBase(loadDefaultStore().partnerships['kent-csp']!);
+const agenda: Agenda = {
+  id: 'agenda-demo',
+  title: 'Kent Community Safety Partnership meeting',
+  startsAt: '2027-03-16T10:00:00.000Z',
+  venue: 'Online',
+  items: [
+    { code: 'B1', title: 'Community Safety Agreement refresh 2027/28', presenter: 'Ms S Brinson' },
+    { code: 'B2', title: 'Working Group update', presenter: 'Shafick Peerbux' },
+    { code: 'B3', title: 'MARAC review: one year on', presenter: 'Ms A Agyepong' },
+  ],
+  status: 'circulated',
+  version: 1,
+  createdBy: 'Harry Hill',
+  updatedAt: now.toISOString(),
+  posts: [],
+  responses: [
+    { userId: '29:a', name: 'Ann', answer: 'attending', at: now.toISOString() },
+    { userId: '29:b', name: 'Bob', answer: 'apologies', note: 'On leave', at: now.toISOString() },
+  ],
+};
+const action = (number: number, owner: string, description: string, due: string, status: Action['status'] = 'open'): Action => ({
+  id: `kent-csp#${number}`, partnershipId: 'kent-csp', number, owner: { name: owner }, description, due, status,
+  createdBy: { id: 'u', name: 'Sam' }, createdAt: now.toISOString(), history: [],
+});
+const cards = {
+  'card-answer': renderAnswerCard(answerQuestion(kb, 'Who leads road safety?', now)),
+  'card-resolutions': renderAnswerCard(answerQuestion(kb, 'What are the recent resolutions?', now)),
+  'card-agenda': renderAgendaCard(agenda, { userId: '29:b', organiser: false, expected: [] }),
+  'card-actions': renderActionsCard({ title: 'Open actions', summary: '3 actions, 1 overdue:', view: 'open actions', actions: [
+    action(1, 'Shafick Peerbux', 'circulate the refreshed CSA', '2026-11-20'),
+    action(2, 'Martin Adams', 'report the KSI figures', '2027-01-15', 'in progress'),
+    action(3, 'Jessica Mookherjee', 'share the drug strategy consultation', '2027-02-20'),
+  ] }, '2026-11-24'),
+};
+
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'] });
+const page = await browser.newPage({ viewport: { width: 520, height: 900 }, deviceScaleFactor: 1 });
+await page.setContent(`<html><body style="margin:0;padding:12px;background:#f5f5f5;font-family:'Segoe UI',sans-serif"><div id="card" style="background:#fff;border-radius:6px;padding:4px;width:480px"></div></body></html>`);
+await page.addScriptTag({ content: readFileSync(path.join(ROOT, 'node_modules/adaptivecards/dist/adaptivecards.min.js'), 'utf8') });
+for (const [name, card] of Object.entries(cards)) {
+  await page.evaluate((json) => {
+    const AC = (window as unknown as { AdaptiveCards: { AdaptiveCard: new () => { parse(j: unknown): void; render(): HTMLElement } } }).AdaptiveCards;
+    const adaptive = new AC.AdaptiveCard();
+    adaptive.parse(json);
+    document.getElementById('card')!.replaceChildren(adaptive.render());
+  }, card);
+  await page.locator('#card').screenshot({ path: path.join(ROOT, 'docs/screenshots', `${name}.png`) });
+}
+await browser.close();
+console.log(`wrote ${Object.keys(cards).length} card screenshots to docs/screenshots`);
