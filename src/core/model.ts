@@ -6,6 +6,11 @@
  * Plain types only: the store persists them, the importer produces them, the answer engine reads them.
  */
 
+import type { Agenda } from './agendas/agenda-model.js';
+
+export type { Action, ActionChange, ActionStatus } from './actions/action-model.js';
+export type { Agenda, AgendaItem, AgendaPost, AgendaStatus, AttendanceAnswer, AttendanceResponse } from './agendas/agenda-model.js';
+
 /** Where a fact comes from: a document and, where known, the item or section within it. */
 export interface Source {
   /** File name of the source document, e.g. `003_0941d698233bc959.txt`, or `DATA.md`. */
@@ -190,56 +195,6 @@ export interface LinkedChannel {
   linkedAt: string;
 }
 
-export interface AgendaItem {
-  code: string;
-  title: string;
-  presenter?: string;
-  paperUrl?: string;
-}
-
-export type AgendaStatus = 'draft' | 'circulated' | 'cancelled';
-export type AttendanceAnswer = 'attending' | 'apologies' | 'substitute';
-
-/** A member's answer to a circulated agenda. */
-export interface AttendanceResponse {
-  userId: string;
-  name: string;
-  answer: AttendanceAnswer;
-  note?: string;
-  /** The named deputy, for "sending a substitute". */
-  substitute?: string;
-  at: string;
-}
-
-/** Where a circulated agenda card was posted, so that it can be updated in place. */
-export interface AgendaPost {
-  conversationId: string;
-  activityId: string;
-  /** The agenda version the posted card shows. */
-  version: number;
-  postedAt: string;
-}
-
-/** A meeting's agenda as the chair builds and circulates it. */
-export interface Agenda {
-  id: string;
-  title: string;
-  /** Start, as an instant (ISO, UTC); shown in Europe/London time. */
-  startsAt: string;
-  venue?: string;
-  onlineLink?: string;
-  items: AgendaItem[];
-  status: AgendaStatus;
-  /** Increases with every edit; posted cards older than it are out of date. */
-  version: number;
-  createdBy: string;
-  updatedAt: string;
-  posts: AgendaPost[];
-  responses: AttendanceResponse[];
-  /** The channels already reminded (a restart resumes, never repeats), and when all were. */
-  reminder?: { sentTo: string[]; sentAt?: string };
-}
-
 export type DraftActionStatus = 'draft' | 'confirmed' | 'discarded';
 
 /**
@@ -263,6 +218,22 @@ export interface DraftAction {
   sources: Source[];
 }
 
+/**
+ * One change to the partnership's records made from chat, with who, when, and the value before and
+ * after, so that it can be shown ("history of road safety lead") and undone.
+ */
+export interface RecordChange {
+  id: number;
+  at: string;
+  by: { id: string; name: string };
+  /** What changed: `lead:<priority id>` or `alias:<alias>`. */
+  subject: string;
+  summary: string;
+  before?: unknown;
+  after?: unknown;
+  undone?: { at: string; by: string };
+}
+
 export interface Partnership {
   id: string;
   name: string;
@@ -282,38 +253,8 @@ export interface Partnership {
   draftActions: DraftAction[];
   channels: LinkedChannel[];
   agendas: Agenda[];
+  /** Changes made from chat to leads and aliases, oldest first. */
+  changes?: RecordChange[];
   /** The weekly digest of actions: the week last sent, and where, so a restart neither loses nor repeats it. */
   digest?: { week: string; sentTo: string[]; done?: boolean };
-}
-
-export type ActionStatus = 'open' | 'in progress' | 'done' | 'dropped';
-
-/** One change in an action's life, with who made it and when. */
-export interface ActionChange {
-  at: string;
-  by: { id: string; name: string };
-  change: 'created' | 'status' | 'edited';
-  from?: string;
-  to?: string;
-}
-
-/** Something an officer agreed to do, followed to done. */
-export interface Action {
-  /** `<partnership id>#<number>`. */
-  id: string;
-  partnershipId: string;
-  /** Numbered per partnership from 1, as people refer to them ("action 12"). */
-  number: number;
-  owner: { name: string; personId?: string; userId?: string };
-  description: string;
-  /** ISO date (London calendar day). */
-  due?: string;
-  priorityId?: string;
-  meeting?: { meetingId: string; itemId?: string };
-  status: ActionStatus;
-  createdBy: { id: string; name: string };
-  createdAt: string;
-  /** The Teams activity that logged it: a redelivered activity must not log it twice. */
-  sourceActivityId?: string;
-  history: ActionChange[];
 }

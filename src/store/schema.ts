@@ -185,6 +185,21 @@ export const partnershipSchema = z.strictObject({
   channels: z.array(linkedChannel),
   agendas: z.array(agenda),
   digest: z.strictObject({ week: z.string(), sentTo: z.array(z.string()), done: z.boolean().optional() }).optional(),
+  changes: z
+    .array(
+      z.strictObject({
+        id: z.number().int().min(1),
+        at: z.string(),
+        by: z.strictObject({ id: z.string(), name: z.string() }),
+        subject: z.string().min(1),
+        summary: z.string(),
+        // Absent when there was no value before (a new alias) or after (one removed).
+        before: z.unknown().optional(),
+        after: z.unknown().optional(),
+        undone: z.strictObject({ at: z.string(), by: z.string() }).optional(),
+      }),
+    )
+    .optional(),
 });
 
 export const storeSchema = z.strictObject({

@@ -13,8 +13,9 @@ import { namedTopic, type Question } from './question.js';
 
 const NOT_RECORDED = 'No lead is recorded';
 
+/** The leads recorded for a priority: a person on record, or a name set from chat. */
 export function leadsFor(kb: KnowledgeBase, priorityId: string): Lead[] {
-  return kb.partnership.leads.filter((l) => l.priorityId === priorityId && l.personId !== null);
+  return kb.partnership.leads.filter((l) => l.priorityId === priorityId && (l.personId !== null || Boolean(l.name)));
 }
 
 /** "Martin Adams, Assistant Director of Community Engagement, Kent Fire and Rescue" */
@@ -39,7 +40,7 @@ function answerOneLead(kb: KnowledgeBase, priority: Priority): Answer {
   }
   const names = leads.map((l) => describeLead(kb, l));
   return makeAnswer('lead', `${priority.name}: lead`, `${priority.name} is led by ${listWithAnd(names)}.`, {
-    facts: leads.map((l) => ({ title: 'Taken as lead because', value: `${l.basis.charAt(0).toUpperCase()}${l.basis.slice(1)}` })),
+    facts: leads.map((l) => ({ title: 'Basis', value: `${l.basis.charAt(0).toUpperCase()}${l.basis.slice(1)}` })),
     sources: uniqueSources(leads.flatMap((l) => l.sources)),
     suggestions: [`What did we resolve about ${label(priority)}?`, 'Who are the priority leads?'],
   });

@@ -9,6 +9,7 @@ import { agendaCommand } from '../agendas/agenda-commands.js';
 import { circulateCommand } from '../agendas/circulate-agenda.js';
 import { confirmAttendance } from '../agendas/confirm-attendance.js';
 import { linkChannel, listChannels } from '../channels/link-channel.js';
+import { recordCommand } from '../priorities/record-commands.js';
 import { answerRoles, grantRole, revokeRole } from '../roles/grant-role.js';
 import type { Command, CommandInput, CommandOutcome } from './command.js';
 
@@ -25,6 +26,7 @@ const COMMANDS: Command[] = [
   { name: 'agenda', run: agendaCommand },
   { name: 'circulate', run: circulateCommand },
   { name: 'confirm-attendance', run: confirmAttendance },
+  { name: 'leads-and-aliases', run: recordCommand },
   { name: 'link-channel', run: linkChannel },
   { name: 'list-channels', run: listChannels },
   { name: 'grant-role', run: grantRole },

@@ -14,7 +14,7 @@ export interface Actor {
   isAdmin: boolean;
 }
 
-export type Permission = 'record-resolutions' | 'grant-roles' | 'link-channels' | 'manage-agendas' | 'manage-actions';
+export type Permission = 'record-resolutions' | 'grant-roles' | 'link-channels' | 'manage-agendas' | 'manage-actions' | 'manage-priorities';
 
 const ALLOWED: Record<Permission, readonly Role[]> = {
   'record-resolutions': ['chair', 'secretariat'],
@@ -22,6 +22,7 @@ const ALLOWED: Record<Permission, readonly Role[]> = {
   'manage-agendas': ['chair', 'secretariat'],
   // Updating or dropping anyone's action; everyone may log actions and update their own.
   'manage-actions': ['chair', 'secretariat'],
+  'manage-priorities': ['chair', 'secretariat'],
   // Only bootstrap admins grant roles.
   'grant-roles': [],
 };
