@@ -130,20 +130,35 @@ export class ActionJournal {
     return result;
   }
 
+  /** Replaces every action with these (a restore), durably: temp file, fsync, rename. */
+  replaceAll(actions: readonly Action[]): Promise<void> {
+    return this.serialise(async () => {
+      this.actions.clear();
+      this.bySource.clear();
+      this.highest.clear();
+      for (const action of actions) this.remember(actionSchema.parse(action));
+      await this.rewrite();
+    });
+  }
+
   /** Rewrites the journal with one line per action (temp file, fsync, rename). */
   compact(): Promise<void> {
     return this.serialise(async () => {
       if (this.lines === this.actions.size) return;
-      const temporary = `${this.file}.${process.pid}.tmp`;
-      const out = await open(temporary, 'w');
-      await out.writeFile([...this.actions.values()].map((a) => `${JSON.stringify(a)}\n`).join(''));
-      await out.sync();
-      await out.close();
-      await this.handle.close();
-      await rename(temporary, this.file);
-      this.handle = await open(this.file, 'a');
-      this.lines = this.actions.size;
+      await this.rewrite();
     });
+  }
+
+  private async rewrite(): Promise<void> {
+    const temporary = `${this.file}.${process.pid}.tmp`;
+    const out = await open(temporary, 'w');
+    await out.writeFile([...this.actions.values()].map((a) => `${JSON.stringify(a)}\n`).join(''));
+    await out.sync();
+    await out.close();
+    await this.handle.close();
+    await rename(temporary, this.file);
+    this.handle = await open(this.file, 'a');
+    this.lines = this.actions.size;
   }
 
   async close(): Promise<void> {

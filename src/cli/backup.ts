@@ -1,0 +1,96 @@
+/**
+ * `npm run export [-- FILE]` writes the whole store (the partnerships' records and every action)
+ * as one JSON file; `npm run restore -- FILE` reads one back into DATA_FILE. The file is validated
+ * before anything is written: one from an older version is migrated, a wrong or damaged one is
+ * refused with the problem named and the store left as it was. Both take the store's lock, so
+ * they refuse while the bot runs.
+ */
+import { readFile, unlink, writeFile } from 'node:fs/promises';
+import { z } from 'zod';
+import { loadConfig } from '../config.js';
+import type { Action } from '../core/model.js';
+import { ActionJournal, actionSchema } from '../store/action-journal.js';
+import { loadDefaultStore } from '../store/default-store.js';
+import { DurableJsonFile } from '../store/durable-json-file.js';
+import { lockStoreFile } from '../store/store-lock.js';
+import { openStore, parseStoreText } from '../store/store.js';
+import type { CliIo } from './import-minutes.js';
+
+const BACKUP_KIND = 'csp-bot-backup';
+
+export async function exportStore(file: string | undefined, io: CliIo): Promise<number> {
+  const config = loadConfig(io.env);
+  const store = await openStore({ file: config.dataFile, defaults: loadDefaultStore, readOnly: true });
+  const journal = await ActionJournal.open(`${config.dataFile}.actions`);
+  const data = store.data();
+  const actions = Object.keys(data.partnerships).flatMap((id) => journal.all(id));
+  await journal.close();
+  const text = `${JSON.stringify({ kind: BACKUP_KIND, exportedAt: new Date().toISOString(), store: data, actions }, null, 2)}\n`;
+  if (file) {
+    await writeFile(file, text);
+    io.out(`exported ${Object.keys(data.partnerships).length} partnerships and ${actions.length} actions to ${file}`);
+  } else {
+    io.out(text.trimEnd());
+  }
+  return 0;
+}
+
+/** The backup's store and actions, or what is wrong with it. */
+export function readBackup(text: string, file: string): { store: ReturnType<typeof parseStoreText>; actions: Action[] } {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`${file} is not valid JSON (${(error as Error).message})`);
+  }
+  const shape = z.object({ kind: z.literal(BACKUP_KIND), store: z.unknown(), actions: z.array(z.unknown()) }).safeParse(raw);
+  if (!shape.success) throw new Error(`${file} is not a backup of this bot (it needs "kind": "${BACKUP_KIND}", a store and its actions)`);
+  const store = parseStoreText(JSON.stringify(shape.data.store), file);
+  const actions = shape.data.actions.map((a, i) => {
+    const checked = actionSchema.safeParse(a);
+    if (!checked.success) throw new Error(`${file}: action ${i + 1} is not valid: ${checked.error.issues[0]?.message}`);
+    return checked.data;
+  });
+  return { store, actions };
+}
+
+export async function restoreStore(file: string | undefined, io: CliIo): Promise<number> {
+  if (!file) {
+    io.err('usage: npm run restore -- FILE');
+    return 2;
+  }
+  let backup: ReturnType<typeof readBackup>;
+  try {
+    backup = readBackup(await readFile(file, 'utf8'), file);
+  } catch (error) {
+    io.err(`restore refused, nothing changed: ${(error as Error).message}`);
+    return 1;
+  }
+  const config = loadConfig(io.env);
+  // The old store is not read: restoring over a damaged one is when a restore is needed most.
+  const release = lockStoreFile(config.dataFile);
+  try {
+    await new DurableJsonFile(config.dataFile, (text) => parseStoreText(text, config.dataFile)).write(backup.store);
+    const journal = await ActionJournal.open(`${config.dataFile}.actions`).catch(async () => {
+      await unlink(`${config.dataFile}.actions`);
+      return ActionJournal.open(`${config.dataFile}.actions`);
+    });
+    await journal.replaceAll(backup.actions);
+    await journal.close();
+  } finally {
+    release();
+  }
+  io.out(`restored ${Object.keys(backup.store.partnerships).length} partnerships and ${backup.actions.length} actions into ${config.dataFile}`);
+  return 0;
+}
+
+const [command, file] = process.argv.slice(2);
+if (process.argv[1]?.endsWith('backup.ts') && (command === 'export' || command === 'restore')) {
+  const io: CliIo = { env: process.env, out: console.log, err: console.error };
+  (command === 'export' ? exportStore(file, io) : restoreStore(file, io))
+    .then((code) => process.exit(code))
+    .catch((error: unknown) => {
+      console.error(error instanceof Error ? error.message : error);
+      process.exit(1);
+    });
+}
