@@ -4,6 +4,8 @@
  * the Teams theme and asks for an SSO token for the API; opened in a plain browser it works too
  * (the API then says whether it is open, in local mode).
  */
+import type { TabData } from '../core/tab/page-types.js';
+
 /** The Teams side (teams.ts), bundled apart and imported only inside Teams. */
 interface TeamsSide {
   joinTeams(setTheme: (theme: string | undefined) => void): Promise<boolean>;
@@ -12,18 +14,7 @@ interface TeamsSide {
 const TEAMS_SIDE = '/tab/teams.js';
 let teamsSide: TeamsSide | undefined;
 
-interface Page {
-  name: string;
-  year: string;
-  priorities: { name: string; leads: string[]; basis: string }[];
-  themes: string[];
-  nextMeeting: { title: string; when: string; where: string; status: string; items: { code: string; title: string; presenter: string }[] } | null;
-  lastMeeting: { when: string; resolutions: { item: string; text: string }[] } | null;
-  actions: { number: number; owner: string; description: string; dueLabel: string; status: string; overdue: boolean; priority: string }[];
-  priorityNames: Record<string, string>;
-  exportUrl: string;
-  localMode: boolean;
-}
+type Page = TabData;
 
 const root = document.getElementById('app') as HTMLElement;
 

@@ -9,17 +9,9 @@ import { formatLondon } from '../agendas/london-time.js';
 import { isOverdue } from '../actions/action-commands.js';
 import { formatDate, itemLabel, meetingLabel } from '../answers/format.js';
 import type { Action, Partnership } from '../model.js';
+import type { PartnershipPage } from './page-types.js';
 
-export interface PartnershipPage {
-  name: string;
-  year: string;
-  priorities: { name: string; leads: string[]; basis: string }[];
-  themes: string[];
-  nextMeeting: { title: string; when: string; where: string; status: string; items: { code: string; title: string; presenter: string }[] } | null;
-  lastMeeting: { when: string; resolutions: { item: string; text: string }[] } | null;
-  actions: { number: number; owner: string; description: string; due: string; dueLabel: string; status: string; overdue: boolean; priority: string }[];
-  priorityNames: Record<string, string>;
-}
+export type { PartnershipPage };
 
 export function partnershipPage(partnership: Partnership, actions: readonly Action[], now: Date): PartnershipPage {
   const year = partnership.priorityYears.at(-1);

@@ -1,0 +1,20 @@
+/**
+ * The shape of the tab's data, shared by the server that builds it and the page that shows it.
+ * No imports: the browser code reads it too.
+ */
+export interface PartnershipPage {
+  name: string;
+  year: string;
+  priorities: { name: string; leads: string[]; basis: string }[];
+  themes: string[];
+  nextMeeting: { title: string; when: string; where: string; status: string; items: { code: string; title: string; presenter: string }[] } | null;
+  lastMeeting: { when: string; resolutions: { item: string; text: string }[] } | null;
+  actions: { number: number; owner: string; description: string; due: string; dueLabel: string; status: string; overdue: boolean; priority: string }[];
+  priorityNames: Record<string, string>;
+}
+
+/** What the tab's JSON API returns. */
+export interface TabData extends PartnershipPage {
+  exportUrl: string;
+  localMode: boolean;
+}
