@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import type { Action } from '../../src/core/model.js';
 import { parse } from 'csv-parse/sync';
 import { existsSync, readFileSync } from 'node:fs';
 import { startRunningBot, type RunningBot } from '../helpers/running-bot.js';
@@ -9,15 +10,7 @@ const SECRETARIAT = { userId: '29:1sec-anna', userName: 'Anna Taylor', aadObject
 const OFFICER = { userId: '29:1officer-sam', userName: 'Sam Officer', aadObjectId: '3c3c3c3c-4d4d-4e5e-8f6f-7a7a7a7a7a7a' };
 const SARAH = { id: '29:1sarah', name: 'Sarah Jones' };
 
-interface LoggedAction {
-  number: number;
-  owner: { name: string; personId?: string; userId?: string };
-  description: string;
-  due?: string;
-  priorityId?: string;
-  meeting?: { meetingId: string; itemId?: string };
-  status: string;
-}
+type LoggedAction = Pick<Action, 'number' | 'owner' | 'description' | 'due' | 'priorityId' | 'meeting' | 'status'>;
 function journal(bot: RunningBot): LoggedAction[] {
   const file = `${bot.dataFile}.actions`;
   if (!existsSync(file)) return [];
