@@ -38,7 +38,7 @@ export function buildDefaultStore(seeds = SEEDS_FOLDER, curatedFile = CURATED_FI
   }
   const draftActions = proposeDraftActions(meetings, people);
   const partnership: Partnership = { ...curated, people, meetings, roles: [], draftActions, channels: [], agendas: [] };
-  return storeSchema.parse({ version: CURRENT_STORE_VERSION, defaultPartnershipId: curated.id, partnerships: { [curated.id]: partnership }, conversations: [] });
+  return storeSchema.parse({ version: CURRENT_STORE_VERSION, defaultPartnershipId: curated.id, partnerships: { [curated.id]: partnership }, conversations: [], memberships: {} });
 }
 
 export function serialiseStore(data: StoreData): string {

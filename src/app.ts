@@ -14,7 +14,7 @@ import { createMessageEndpoint } from './bot/message-endpoint.js';
 import { PartnershipBot } from './bot/partnership-bot.js';
 import type { Config } from './config.js';
 import { AnswerService } from './core/answers/answer-service.js';
-import type { Action, ConversationRef, Partnership } from './core/model.js';
+import type { Action, ConversationRef, Partnership, PartnershipDirectory } from './core/model.js';
 import { createServer, listen } from './http/create-server.js';
 import { loadDefaultStore } from './store/default-store.js';
 import { stringify } from 'csv-stringify/sync';
@@ -89,6 +89,8 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
         },
         [partnershipId],
       ),
+    directory: () => store.data(),
+    updateDirectory: (change: (d: PartnershipDirectory) => void) => store.update((data) => change(data)),
     partnershipIds: () => Object.keys(store.data().partnerships),
     knowsConversation: (id: string) => store.data().conversations.some((c) => c.conversationId === id),
     rememberConversation: (ref: ConversationRef) =>

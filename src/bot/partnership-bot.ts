@@ -18,7 +18,10 @@ import type { CommandInput, Mention } from '../core/commands/command.js';
 import { runCommand } from '../core/commands/run-command.js';
 import { runActionCommand, type ActionsView } from '../core/actions/action-commands.js';
 import { OPEN_ACTION_FORM } from '../core/actions/action-form.js';
-import type { Action, ConversationRef, Partnership } from '../core/model.js';
+import type { CommandOutcome } from '../core/commands/command.js';
+import type { Action, ConversationRef, Partnership, PartnershipDirectory } from '../core/model.js';
+import { partnershipCommand } from '../core/partnerships/partnership-commands.js';
+import { resolvePartnership, type ResolvedPartnership } from '../core/partnerships/resolve-partnership.js';
 import type { Actor } from '../core/roles/permissions.js';
 import { renderActionFormCard } from '../views/action-form-card.js';
 import { renderActionsCard } from '../views/actions-card.js';
@@ -32,8 +35,12 @@ import { conversationRefOf } from './conversation-ref.js';
 /** Where the bot reads and durably changes the partnership's records. */
 export interface PartnershipRecords {
   partnership(id?: string): Partnership | undefined;
+  /** Every partnership and what is known of members: read to choose a turn's partnership. */
+  directory(): PartnershipDirectory;
   /** Resolves once the change is saved: only then may the bot confirm it. */
   update(partnershipId: string, change: (partnership: Partnership) => void): Promise<void>;
+  /** A change to the directory (a partnership created or removed, a member's choice), saved durably. */
+  updateDirectory(change: (directory: PartnershipDirectory) => void): Promise<void>;
   /** Keeps a channel the bot was told about, or a member's personal chat, so it can post there after a restart. */
   rememberConversation(ref: ConversationRef): Promise<void>;
   knowsConversation(conversationId: string): boolean;
@@ -112,17 +119,63 @@ export class PartnershipBot extends ActivityHandler {
     return { id: ids[0] ?? 'unknown', ids, name: from.name || 'there', isAdmin: from.aadObjectId !== undefined && this.admins.has(from.aadObjectId) };
   }
 
+  /** The partnership this conversation is answered from, or the question which one. */
+  private resolve(context: TurnContext): ResolvedPartnership {
+    const ref = conversationRefOf(context.activity);
+    const actor = this.actor(context);
+    return resolvePartnership(this.records.directory(), {
+      userIds: actor.ids,
+      ...(ref?.conversationId ? { conversationId: ref.conversationId } : {}),
+      ...(ref?.conversationType ? { conversationType: ref.conversationType } : {}),
+      ...(ref?.teamId ? { teamId: ref.teamId } : {}),
+    });
+  }
+
   /**
    * A member's personal chat is where overdue reminders reach them; it is kept once they use the
-   * bot there (not on a refused or invalid request, which must change nothing).
+   * bot there (not on a refused or invalid request, which must change nothing). Writing in a
+   * partnership's channel makes them known as its member, for their personal chat.
    */
-  private async rememberPersonalChat(context: TurnContext): Promise<void> {
+  private async rememberPersonalChat(context: TurnContext, resolved?: ResolvedPartnership): Promise<void> {
     const ref = conversationRefOf(context.activity);
     if (ref?.userId && !this.records.knowsConversation(ref.conversationId)) await this.records.rememberConversation(ref);
+    if (resolved && 'via' in resolved && (resolved.via === 'channel' || resolved.via === 'team')) {
+      const { id } = this.actor(context);
+      const pid = resolved.partnership.id;
+      if (id !== 'unknown' && !this.records.directory().memberships[id]?.seenIn.includes(pid)) {
+        await this.records.updateDirectory((d) => {
+          d.memberships[id] = { ...d.memberships[id], seenIn: [...(d.memberships[id]?.seenIn ?? []), pid] };
+        });
+      }
+    }
+  }
+
+  /**
+   * Saves what a command changes, before the reply confirms it. A partnership whose creation is
+   * undone must hold no actions, which live outside its records.
+   */
+  private async applyOutcome(outcome: CommandOutcome, partnershipId: string | undefined): Promise<CommandOutcome['answer']> {
+    const removed = outcome.removesPartnership;
+    if (removed) {
+      if ((this.actions?.view(removed).all().length ?? 0) > 0) {
+        return makeAnswer('invalid', 'Nothing changed', 'That partnership already has actions logged, so its creation cannot be undone.');
+      }
+      await this.records.updateDirectory((d) => {
+        delete d.partnerships[removed];
+        for (const member of Object.values(d.memberships)) {
+          member.seenIn = member.seenIn.filter((p) => p !== removed);
+          if (member.chosen === removed) delete member.chosen;
+        }
+      });
+    }
+    if (outcome.directoryChange) await this.records.updateDirectory(outcome.directoryChange);
+    const target = outcome.partnershipId ?? partnershipId;
+    if (outcome.change && target) await this.records.update(target, outcome.change);
+    return outcome.answer;
   }
 
   /** Logs, lists or updates actions; false when the message is not about actions. */
-  private async runActionCommand(context: TurnContext, partnership: Partnership, text: string): Promise<boolean> {
+  private async runActionCommand(context: TurnContext, partnership: Partnership, text: string, resolved: ResolvedPartnership): Promise<boolean> {
     const actions = this.actions;
     if (!actions) return false;
     if (OPEN_ACTION_FORM.test(text)) {
@@ -132,7 +185,7 @@ export class PartnershipBot extends ActivityHandler {
     const input = { ...this.commandInput(context, text), ...(context.activity.id ? { activityId: context.activity.id } : {}) };
     const outcome = runActionCommand(partnership, actions.view(partnership.id), input);
     if (!outcome) return false;
-    if (!outcome.answer || !['refused', 'invalid'].includes(outcome.answer.kind)) await this.rememberPersonalChat(context);
+    if (!outcome.answer || !['refused', 'invalid'].includes(outcome.answer.kind)) await this.rememberPersonalChat(context, resolved);
     const today = londonDate(input.now);
     if (outcome.exportLink) {
       const { url, minutes } = actions.exportLink(partnership.id);
@@ -155,7 +208,7 @@ export class PartnershipBot extends ActivityHandler {
 
   private commandInput(context: TurnContext, text: string): CommandInput {
     const conversation = conversationRefOf(context.activity);
-    return { text, mentions: this.mentions(context), actor: this.actor(context), now: this.clock(), ...(conversation ? { conversation } : {}) };
+    return { text, mentions: this.mentions(context), actor: this.actor(context), now: this.clock(), directory: this.records.directory(), ...(conversation ? { conversation } : {}) };
   }
 
   /** People @mentioned in the message, other than the bot. */
@@ -170,8 +223,9 @@ export class PartnershipBot extends ActivityHandler {
 
   /** Universal Actions (Action.Execute) from the agenda card. */
   protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
-    const partnership = this.records.partnership();
-    if (!partnership) return messageResponse('This conversation is not linked to a partnership.');
+    const resolved = this.resolve(context);
+    if ('ask' in resolved) return messageResponse(resolved.ask.summary);
+    const { partnership } = resolved;
     const action = invokeValue?.action ?? { verb: undefined, data: undefined };
     if (isActionVerb(action.verb) && this.actions) {
       const input = { ...this.commandInput(context, ''), ...(context.activity.id ? { activityId: context.activity.id } : {}) };
@@ -188,27 +242,36 @@ export class PartnershipBot extends ActivityHandler {
   }
 
   private async answerMessage(context: TurnContext): Promise<void> {
-    const partnership = this.records.partnership();
-    if (partnership && isAgendaSubmit(context.activity.value)) {
+    const text = questionText(context.activity);
+    const directoryOutcome = text.trim() === '' ? null : partnershipCommand(this.records.directory(), this.commandInput(context, text));
+    if (directoryOutcome) {
+      await context.sendActivity(this.answerActivity(await this.applyOutcome(directoryOutcome, undefined)));
+      return;
+    }
+    const resolved = this.resolve(context);
+    if ('ask' in resolved) {
+      await context.sendActivity(this.answerActivity(resolved.ask));
+      return;
+    }
+    const { partnership } = resolved;
+    if (isAgendaSubmit(context.activity.value)) {
       await answerCardSubmit(context, partnership, context.activity.value, this.actor(context), this.clock(), this.agendaDeps());
       return;
     }
     const submitted = context.activity.value as { verb?: unknown } | undefined;
-    if (partnership && isFormVerb(submitted?.verb)) {
+    if (isFormVerb(submitted?.verb)) {
       const response = await runAgendaForm(partnership, submitted.verb, submitted, this.commandInput(context, ''), this.records, this.poster);
       await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(response.value)));
       return;
     }
-    const text = questionText(context.activity);
-    if (partnership && isFormRequest(text)) {
+    if (isFormRequest(text)) {
       await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(openAgendaForm(partnership, this.clock()))));
       return;
     }
-    if (partnership && this.actions && (await this.runActionCommand(context, partnership, text))) return;
-    const outcome = partnership ? runCommand(partnership, this.commandInput(context, text)) : null;
-    if (partnership && outcome) {
-      if (outcome.change) await this.records.update(partnership.id, outcome.change);
-      let answer = outcome.answer;
+    if (this.actions && (await this.runActionCommand(context, partnership, text, resolved))) return;
+    const outcome = runCommand(partnership, this.commandInput(context, text));
+    if (outcome) {
+      let answer = await this.applyOutcome(outcome, partnership.id);
       if (outcome.effect?.kind === 'post-agenda' && this.poster) {
         const result = await this.poster.post(partnership.id, outcome.effect.agendaId);
         const agenda = this.records.partnership(partnership.id)?.agendas.find((a) => a.id === outcome.effect?.agendaId);
@@ -217,8 +280,8 @@ export class PartnershipBot extends ActivityHandler {
       await context.sendActivity(this.answerActivity(answer));
       return;
     }
-    const answer = this.answers.answer(text);
-    await this.rememberPersonalChat(context);
+    const answer = this.answers.answer(text, partnership.id);
+    await this.rememberPersonalChat(context, resolved);
     if (!answer) {
       await context.sendActivity('This conversation is not linked to a partnership yet, so I have nothing to answer from.');
       return;
@@ -228,7 +291,8 @@ export class PartnershipBot extends ActivityHandler {
   }
 
   private async welcome(context: TurnContext): Promise<void> {
-    const answer = this.answers.answer('hello');
+    const resolved = this.resolve(context);
+    const answer = this.answers.answer('hello', 'partnership' in resolved ? resolved.partnership.id : undefined);
     if (answer) await context.sendActivity(this.answerActivity(answer));
   }
 

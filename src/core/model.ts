@@ -45,7 +45,7 @@ export interface PriorityYear {
   sources: Source[];
 }
 
-export type PriorityChangeKind = 'added' | 'extended' | 'renamed' | 'merged' | 'retained' | 'split';
+export type PriorityChangeKind = 'added' | 'extended' | 'renamed' | 'merged' | 'retained' | 'split' | 'retired' | 'reordered';
 
 /** One recorded change to the priorities or themes, for "how did the priorities change?" */
 export interface PriorityChange {
@@ -218,6 +218,37 @@ export interface DraftAction {
   sources: Source[];
 }
 
+/** A year of priorities being prepared: copied from the current year, edited, then published. */
+export interface PriorityDraft {
+  year: PriorityYear;
+  /** The published year it was copied from, or null for a partnership's first year. */
+  from: string | null;
+  startedBy: string;
+  startedAt: string;
+}
+
+export interface LinkedTeam {
+  teamId: string;
+  teamName?: string;
+  linkedBy: string;
+  linkedAt: string;
+}
+
+/** What the bot knows of a member across partnerships, to answer their personal chat from the right one. */
+export interface Membership {
+  /** Partnerships in whose linked conversations the member has written. */
+  seenIn: string[];
+  /** The partnership they chose ("use Medway CSP") when they belong to several. */
+  chosen?: string;
+}
+
+/** Every partnership the bot serves, and its members: what commands about partnerships read. */
+export interface PartnershipDirectory {
+  defaultPartnershipId: string;
+  partnerships: Record<string, Partnership>;
+  memberships: Record<string, Membership>;
+}
+
 /**
  * One change to the partnership's records made from chat, with who, when, and the value before and
  * after, so that it can be shown ("history of road safety lead") and undone.
@@ -226,7 +257,11 @@ export interface RecordChange {
   id: number;
   at: string;
   by: { id: string; name: string };
-  /** What changed: `lead:<priority id>` or `alias:<alias>`. */
+  /**
+   * What changed, and so how to undo it: `lead:<priority id>`, `alias:<alias>`, `draft` (next
+   * year's priorities being prepared), `priorities` (a year published), `role:<user id>`,
+   * `channel:<conversation id>`, `team:<team id>` or `partnership` (its creation).
+   */
   subject: string;
   summary: string;
   before?: unknown;
@@ -253,8 +288,12 @@ export interface Partnership {
   draftActions: DraftAction[];
   channels: LinkedChannel[];
   agendas: Agenda[];
-  /** Changes made from chat to leads and aliases, oldest first. */
+  /** Changes made from chat to leads, aliases, priorities, roles and links, oldest first. */
   changes?: RecordChange[];
+  /** Next year's priorities while the secretariat prepares them; members still see the published year. */
+  priorityDraft?: PriorityDraft;
+  /** Whole teams linked to the partnership: every channel of the team is answered from it. */
+  teams?: LinkedTeam[];
   /** The weekly digest of actions: the week last sent, and where, so a restart neither loses nor repeats it. */
   digest?: { week: string; sentTo: string[]; done?: boolean };
 }

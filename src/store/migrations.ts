@@ -19,8 +19,13 @@ function toVersion2(data: Record<string, unknown>): Record<string, unknown> {
   return { ...data, partnerships: upgraded, conversations: data.conversations ?? [] };
 }
 
+/** Version 3 serves several partnerships: what the bot knows of each member's partnerships. */
+function toVersion3(data: Record<string, unknown>): Record<string, unknown> {
+  return { ...data, memberships: data.memberships ?? {} };
+}
+
 /** Keyed by the version a step upgrades from. */
-export const MIGRATIONS: Readonly<Record<number, Migration>> = { 1: toVersion2 };
+export const MIGRATIONS: Readonly<Record<number, Migration>> = { 1: toVersion2, 2: toVersion3 };
 
 export function migrate(
   data: Record<string, unknown>,

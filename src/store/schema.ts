@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 
-export const CURRENT_STORE_VERSION = 2;
+export const CURRENT_STORE_VERSION = 3;
 
 const source = z.strictObject({ doc: z.string().min(1), ref: z.string().optional() });
 const sources = z.array(source);
@@ -23,7 +23,7 @@ const priorityYear = z.strictObject({
 const priorityChange = z.strictObject({
   id: z.string().min(1),
   year: z.string().nullable(),
-  kind: z.enum(['added', 'extended', 'renamed', 'merged', 'retained', 'split']),
+  kind: z.enum(['added', 'extended', 'renamed', 'merged', 'retained', 'split', 'retired', 'reordered']),
   subjects: z.array(z.string()),
   priorityIds: z.array(z.string()),
   text: z.string().min(1),
@@ -174,7 +174,8 @@ export const partnershipSchema = z.strictObject({
   shortName: z.string().min(1),
   agreement: z.strictObject({ text: z.string(), sources }).optional(),
   responsibleAuthorities: z.strictObject({ names: z.array(z.string()), sources }).optional(),
-  priorityYears: z.array(priorityYear).min(1, 'at least one year of priorities'),
+  // A new partnership has none until its first year is published.
+  priorityYears: z.array(priorityYear),
   priorityChanges: z.array(priorityChange),
   aliases: z.record(z.string(), z.string()),
   leads: z.array(lead),
@@ -200,6 +201,8 @@ export const partnershipSchema = z.strictObject({
       }),
     )
     .optional(),
+  priorityDraft: z.strictObject({ year: priorityYear, from: z.string().nullable(), startedBy: z.string(), startedAt: z.string() }).optional(),
+  teams: z.array(z.strictObject({ teamId: z.string().min(1), teamName: z.string().optional(), linkedBy: z.string(), linkedAt: z.string() })).optional(),
 });
 
 export const storeSchema = z.strictObject({
@@ -208,6 +211,8 @@ export const storeSchema = z.strictObject({
   partnerships: z.record(z.string(), partnershipSchema),
   /** Team channels the bot has been told about (installed in, or addressed from), linked or not. */
   conversations: z.array(conversationRef),
+  /** Member id -> the partnerships they have written in, and the one they chose for their personal chat. */
+  memberships: z.record(z.string(), z.strictObject({ seenIn: z.array(z.string()), chosen: z.string().optional() })),
 });
 
 export type StoreData = z.infer<typeof storeSchema>;

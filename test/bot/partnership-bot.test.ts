@@ -7,7 +7,7 @@ import { loadDefaultStore } from '../../src/store/default-store.js';
 
 const data = loadDefaultStore();
 const answers = new AnswerService({ partnership: (id) => data.partnerships[id ?? data.defaultPartnershipId], revision: () => 1 }, () => new Date('2026-11-24'));
-const records = { partnership: (id?: string) => data.partnerships[id ?? data.defaultPartnershipId], update: async () => undefined, rememberConversation: async () => undefined, knowsConversation: () => true };
+const records = { partnership: (id?: string) => data.partnerships[id ?? data.defaultPartnershipId], directory: () => data, update: async () => undefined, updateDirectory: async () => undefined, rememberConversation: async () => undefined, knowsConversation: () => true };
 const bot = new PartnershipBot({ answers, records, admins: [], logger: pino({ level: 'silent' }) });
 
 function adapter(): TestAdapter {

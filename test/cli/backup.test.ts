@@ -56,17 +56,18 @@ describe('npm run export / npm run restore', () => {
     const parsed = JSON.parse(readFileSync(backup, 'utf8')) as { store: Record<string, unknown> & { partnerships: Record<string, Record<string, unknown>> } };
     parsed.store.version = 1;
     delete parsed.store.conversations;
+    delete parsed.store.memberships;
     for (const p of Object.values(parsed.store.partnerships)) for (const key of ['roles', 'draftActions', 'channels', 'agendas']) delete p[key];
     writeFileSync(backup, JSON.stringify(parsed));
     const target = path.join(folder.path, 'old', 'store.json');
     expect(await restoreStore(backup, io(target))).to.equal(0);
-    expect((JSON.parse(readFileSync(target, 'utf8')) as { version: number }).version).to.equal(2);
+    expect((JSON.parse(readFileSync(target, 'utf8')) as { version: number }).version).to.equal(3);
   });
 
   for (const [label, content, problem] of [
     ['damaged', '{"kind": "csp-bot-backup", "store": {', /not valid JSON/],
     ['not a backup', '{"hello": "world"}', /not a backup of this bot/],
-    ['invalid inside', JSON.stringify({ kind: 'csp-bot-backup', store: { version: 2, defaultPartnershipId: 'x', partnerships: {} , conversations: [] }, actions: [] }), /default partnership "x" is not in the store/],
+    ['invalid inside', JSON.stringify({ kind: 'csp-bot-backup', store: { version: 3, defaultPartnershipId: 'x', partnerships: {}, conversations: [], memberships: {} }, actions: [] }), /default partnership "x" is not in the store/],
   ] as const) {
     it(`refuses a ${label} file, naming the problem, and leaves the store byte-identical`, async () => {
       const backup = path.join(folder.path, 'bad.json');

@@ -18,7 +18,6 @@ describe('HTTP server: keeping leads and aliases current from chat', () => {
     const before = readFileSync(bot.dataFile);
     expect(await say('set lead for road safety: Someone Else, Kent Police')).to.contain('only the chair or the secretariat');
     expect(await say('alias pedestrian crossings = road safety')).to.contain('only the chair or the secretariat');
-    expect(await say('undo')).to.contain('only the chair or the secretariat');
     expect(readFileSync(bot.dataFile).equals(before)).to.equal(true);
   });
 
@@ -38,7 +37,10 @@ describe('HTTP server: keeping leads and aliases current from chat', () => {
     expect(history).to.contain('2 changes').and.contain('Anna Taylor').and.contain('lead for Road Safety set to Jane Smith');
   });
 
-  it('undoes the last change, restoring the previous leads', async () => {
+  it('undoes the last change, restoring the previous leads; a member may not undo it', async () => {
+    const before = readFileSync(bot.dataFile);
+    expect(await say('undo')).to.contain('can only be undone by the chair or the secretariat');
+    expect(readFileSync(bot.dataFile).equals(before)).to.equal(true);
     expect(await say('undo', SECRETARIAT)).to.contain('Undone: lead for Road Safety set to Jane Smith');
     const answer = await say('who leads road safety?');
     expect(answer).to.contain('Jane Smith').and.not.contain('Martin Adams');

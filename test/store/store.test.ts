@@ -9,7 +9,7 @@ import { makeTempFolder } from '../helpers/temp-folder.js';
 
 function sampleStore(): StoreData {
   return {
-    version: 2,
+    version: 3,
     defaultPartnershipId: 'test-csp',
     partnerships: {
       'test-csp': {
@@ -29,6 +29,7 @@ function sampleStore(): StoreData {
       },
     },
     conversations: [],
+    memberships: {},
   };
 }
 
@@ -126,10 +127,11 @@ describe('store', () => {
 
   it('migrates a version 1 file (before roles and draft actions) and keeps it valid', async () => {
     const { roles: _r, draftActions: _d, channels: _c, agendas: _a, ...v1Partnership } = sampleStore().partnerships['test-csp']!;
-    const { conversations: _conversations, ...v1 } = sampleStore();
+    const { conversations: _conversations, memberships: _m, ...v1 } = sampleStore();
     writeFileSync(file.replace('nested/', ''), JSON.stringify({ ...v1, version: 1, partnerships: { 'test-csp': v1Partnership } }));
     const store = await openStore({ file: file.replace('nested/', ''), defaults: sampleStore });
-    expect(store.data().version).to.equal(2);
+    expect(store.data().version).to.equal(3);
+    expect(store.data().memberships).to.deep.equal({});
     expect(store.partnership('test-csp')?.roles).to.deep.equal([]);
     expect(store.partnership('test-csp')?.draftActions).to.deep.equal([]);
     expect(store.partnership('test-csp')?.channels).to.deep.equal([]);

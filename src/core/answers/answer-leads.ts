@@ -46,6 +46,17 @@ function answerOneLead(kb: KnowledgeBase, priority: Priority): Answer {
   });
 }
 
+/** A priority of an earlier year: say it no longer is one, and who led it last. */
+function answerFormerPriority(kb: KnowledgeBase, priority: Priority, currentYear: string): Answer {
+  const lastYear = [...kb.partnership.priorityYears].reverse().find((y) => y.priorities.some((p) => p.id === priority.id));
+  const leads = leadsFor(kb, priority.id).map((l) => describeLead(kb, l));
+  const last = leads.length > 0 ? ` Its last recorded lead was ${listWithAnd(leads)}.` : '';
+  return makeAnswer('lead', `${priority.name}: no longer a priority`, `${priority.name} is not one of the priorities for ${currentYear}; it was one until ${lastYear?.year ?? 'an earlier year'}.${last}`, {
+    sources: lastYear?.sources ?? priority.sources,
+    suggestions: ['Who are the priority leads?', 'What changed this year?'],
+  });
+}
+
 export function answerAllLeads(kb: KnowledgeBase): Answer {
   const year = kb.currentYear();
   const rows = year.priorities.map((p) => {
@@ -81,8 +92,10 @@ export function answerLead(kb: KnowledgeBase, question: Question): Answer {
   const topic = namedTopic(question);
   const year = kb.currentYear();
   if (topic.id) {
-    const priority = year.priorities.find((p) => p.id === topic.id) ?? kb.findPriorityOrTheme(topic.id).priority;
-    if (priority) return answerOneLead(kb, priority);
+    const current = year.priorities.find((p) => p.id === topic.id);
+    if (current) return answerOneLead(kb, current);
+    const earlier = kb.findPriorityOrTheme(topic.id).priority;
+    if (earlier) return answerFormerPriority(kb, earlier, year.year);
     const theme = kb.findPriorityOrTheme(topic.id).theme;
     if (theme) {
       return makeAnswer('lead', `${theme.name}: lead`, `${NOT_RECORDED} for the cross-cutting theme ${theme.name}.`, {

@@ -27,14 +27,17 @@ export function answerPriorityList(kb: KnowledgeBase, question: Question): Answe
   const year = yearAsked(kb, question);
   const count = year.priorities.length;
   const themes = year.themes.map((t) => t.name);
-  const summary = unknownYear
-    ? `No priorities are recorded for ${unknownYear}. The latest recorded are the ${count} for ${year.year}:`
-    : `The partnership has ${count} priorities for ${year.year}:`;
+  const drafting = unknownYear !== undefined && kb.partnership.priorityDraft?.year.year === unknownYear;
+  const summary = drafting
+    ? `The ${unknownYear} priorities are being prepared and are not published yet. The current ones are the ${count} for ${year.year}:`
+    : unknownYear
+      ? `No priorities are recorded for ${unknownYear}. The latest recorded are the ${count} for ${year.year}:`
+      : `The partnership has ${count} priorities for ${year.year}:`;
   return makeAnswer('priorities', `Priorities ${year.year}`, summary, {
     entries: priorityNames(year).map((name, i) => ({ text: `${i + 1}. ${name}` })),
     facts: [
       ...(themes.length > 0 ? [{ title: 'Cross-cutting theme', value: themes.join('; ') }] : []),
-      ...(year.note ? [{ title: 'Agreed', value: year.note }] : []),
+      ...(year.note ? [{ title: 'Note', value: year.note }] : []),
     ],
     sources: year.sources,
     suggestions: ['Who are the priority leads?', 'How did the priorities change?', 'What are the cross-cutting themes?'],

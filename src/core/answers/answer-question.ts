@@ -5,6 +5,7 @@
  * honest "I don't know". The help card is generated from the same table.
  */
 import { makeAnswer, type Answer, type Citation } from './answer.js';
+import { formatDate } from './format.js';
 import { agendaAsked, answerAgendaAttendance, answerAgendaItems, answerAgendaPresenter, answerNextMeetingFromAgenda } from './answer-agenda.js';
 import { answerDraftActions } from './answer-draft-actions.js';
 import { answerHelp, answerThanks, answerUnknown, type Capability } from './answer-help.js';
@@ -22,6 +23,8 @@ import { readQuestion, type Question } from './question.js';
 interface Intent {
   name: string;
   capability?: Capability;
+  /** Read the priorities: a new partnership that has none yet gets an answer that says so. */
+  needsPriorities?: true;
   matches(q: Question): boolean;
   answer(kb: KnowledgeBase, q: Question, today: Date): Answer | null;
 }
@@ -58,10 +61,11 @@ const INTENTS: Intent[] = [
   },
   {
     name: 'history',
+    needsPriorities: true,
     capability: { topic: 'How the priorities changed', example: 'When was VAWG added as a priority?' },
     matches: (q) =>
       asksAboutChange(q) &&
-      (/\bpriorit|\btheme|cross[- ]?cutting|\brefresh|\bcsa\b|safety agreement/.test(q.lower) || q.topics.length > 0 || q.years.length > 0 || q.changes.length > 0),
+      (/\bpriorit|\btheme|cross[- ]?cutting|\brefresh|\bcsa\b|safety agreement|^what (has )?changed (this|last) year\b/.test(q.lower) || q.topics.length > 0 || q.years.length > 0 || q.changes.length > 0),
     answer: (kb, q) => answerHistory(kb, q),
   },
   {
@@ -85,23 +89,27 @@ const INTENTS: Intent[] = [
   },
   {
     name: 'leads',
+    needsPriorities: true,
     capability: { topic: 'Priority leads', example: 'Who leads road safety?' },
     matches: has(/\b(leads?|leading|leader|led)\b|\bresponsible for\b|\bin charge of\b|\bheads? up\b/),
     answer: (kb, q) => (/\b(all|every|each)\b.*\bleads?\b|\bpriority leads\b|\blist (of )?leads\b/.test(q.lower) && q.topics.length === 0 ? answerAllLeads(kb) : answerLead(kb, q)),
   },
   {
     name: 'priority-check',
+    needsPriorities: true,
     capability: { topic: 'Is it a priority?', example: 'Is road safety a priority?' },
     matches: has(/^(is|are|was|were)\b.+\bpriorit(y|ies)\b/),
     answer: (kb, q) => answerPriorityCheck(kb, q),
   },
   {
     name: 'themes',
+    needsPriorities: true,
     matches: has(/\bcross[- ]?cutting\b|\bthemes?\b/),
     answer: (kb, q) => answerThemes(kb, q),
   },
   {
     name: 'priorities',
+    needsPriorities: true,
     capability: { topic: 'Priorities', example: 'What are the current priorities?' },
     matches: has(/\bpriorit(y|ies)\b/),
     answer: (kb, q) => answerPriorityList(kb, q),
@@ -170,15 +178,21 @@ export function answerQuestion(kb: KnowledgeBase, rawText: string, today: Date):
   const question = readQuestion(kb, text, today);
   for (const intent of INTENTS) {
     if (!intent.matches(question)) continue;
-    const answer = intent.answer(kb, question, today);
+    const answer = intent.needsPriorities && kb.partnership.priorityYears.length === 0 ? noPrioritiesYet(kb) : intent.answer(kb, question, today);
     if (answer) return withCitations(kb, answer);
   }
   return withCitations(kb, answerSearch(kb, question, (nearest) => answerUnknown(kb.partnership.name, nearest, EXAMPLES)));
 }
 
+function noPrioritiesYet(kb: KnowledgeBase): Answer {
+  const draft = kb.partnership.priorityDraft;
+  return makeAnswer('priorities', 'No priorities yet', `No priorities are published yet for the ${kb.partnership.name}.${draft ? ` The ${draft.year.year} priorities are being prepared.` : ' The chair or the secretariat starts them with "start priorities for" and the year.'}`);
+}
+
 /** Gives each source a title people can read, keeping the file and item so anyone can open it. */
 function withCitations(kb: KnowledgeBase, answer: Answer): Answer {
   const cite = (source: Citation): Citation => {
+    if (source.doc === 'Teams' && source.ref && /^\d{4}-\d{2}-\d{2}T/.test(source.ref)) return { ...source, label: `Recorded in Teams on ${formatDate(source.ref.slice(0, 10))}` };
     const title = kb.documentTitles.get(source.doc);
     return title ? { ...source, label: `${title}${source.ref ? `, ${source.ref}` : ''} (${source.doc})` } : source;
   };

@@ -1,24 +1,20 @@
 /**
- * Linking Teams channels to the partnership: "link this channel to Kent CSP" and "unlink this
- * channel", by the chair or the secretariat, in the channel itself. Agendas and digests go to
- * every linked channel; the stored conversation reference lets the bot post there later.
+ * Linking Teams channels, or whole teams, to a partnership: "link this channel to Medway CSP",
+ * "link this team to Kent CSP", "unlink this channel", by the chair or the secretariat of that
+ * partnership (or an admin), written in the channel itself. Questions there are then answered from
+ * that partnership, and its agendas and digests are posted to its linked channels. A channel
+ * belongs to one partnership at a time. Every link is logged and can be undone.
  */
 import { makeAnswer, type Answer } from '../answers/answer.js';
 import type { CommandInput, CommandOutcome } from '../commands/command.js';
-import type { Partnership } from '../model.js';
-import { words } from '../text/normalise.js';
+import type { LinkedChannel, LinkedTeam, Partnership } from '../model.js';
+import { directoryOf, partnershipNamed } from '../partnerships/partnership-names.js';
+import { recordChange } from '../records/record-change.js';
 import { may, whoMay } from '../roles/permissions.js';
 
-const LINK = /^\s*link\s+(?:this\s+)?channel(?:\s+(?:to|with)\s+(?:the\s+)?(.+?))?\s*\.?\s*$/i;
-const UNLINK = /^\s*(?:unlink|disconnect)(?:\s+(?:this\s+)?channel)?(?:\s+from\s+.+?)?\s*\.?\s*$/i;
+const LINK = /^\s*link\s+(?:this\s+)?(channel|team)(?:\s+(?:to|with)\s+(?:the\s+)?(.+?))?\s*\.?\s*$/i;
+const UNLINK = /^\s*(?:unlink|disconnect)(?:\s+(?:this\s+)?(channel|team))?(?:\s+from\s+.+?)?\s*\.?\s*$/i;
 const LIST = /^\s*(?:which|what|list(?: the)?|show(?: the)?)\s+(?:channels|linked channels)(?:\s+are\s+linked)?\s*\??\s*$/i;
-
-/** Whether a name the member typed is this partnership ("Kent CSP", "KCSP", "kent-csp"...). */
-function namesPartnership(partnership: Partnership, typed: string): boolean {
-  const asked = words(typed.replace(/\bcsp\b/i, 'community safety partnership')).join(' ');
-  const forms = [partnership.name, partnership.shortName, partnership.id.replace(/-/g, ' ')].map((f) => words(f.replace(/\bcsp\b/i, 'community safety partnership')).join(' '));
-  return forms.some((f) => f === asked || f.includes(asked));
-}
 
 function refusal(input: CommandInput, partnership: Partnership): CommandOutcome {
   return {
@@ -26,37 +22,63 @@ function refusal(input: CommandInput, partnership: Partnership): CommandOutcome 
   };
 }
 
+function invalid(title: string, summary: string): CommandOutcome {
+  return { answer: makeAnswer('invalid', title, summary) };
+}
+
+/** Which partnership already holds this channel or team, other than `except`. */
+function holder(input: CommandInput, except: Partnership, key: { conversationId?: string; teamId?: string }): Partnership | undefined {
+  return Object.values(directoryOf(input, except).partnerships).find(
+    (p) => p.id !== except.id && (p.channels.some((c) => c.ref.conversationId === key.conversationId) || (key.teamId !== undefined && (p.teams ?? []).some((t) => t.teamId === key.teamId))),
+  );
+}
+
 export function linkChannel(partnership: Partnership, input: CommandInput): CommandOutcome | null {
   const link = LINK.exec(input.text);
   const unlink = link ? null : UNLINK.exec(input.text);
   if (!link && !unlink) return null;
-  if (!may(partnership, input.actor, 'link-channels')) return refusal(input, partnership);
+  const named = link?.[2];
+  const directory = directoryOf(input, partnership);
+  const target = named ? partnershipNamed(directory, named) : partnership;
+  if (!target) {
+    const known = Object.values(directory.partnerships).map((p) => `${p.name} (${p.shortName})`);
+    return invalid('Which partnership?', `I don't know a partnership called "${named}". I serve: ${known.join('; ')}.`);
+  }
+  if (!may(target, input.actor, 'link-channels')) return refusal(input, target);
   const ref = input.conversation;
-  if (!ref || ref.conversationType !== 'channel') {
-    return { answer: makeAnswer('invalid', 'Not a channel', 'Write this in the team channel you want to link (with an @mention of me), not in a chat.') };
-  }
-  const linked = partnership.channels.some((c) => c.ref.conversationId === ref.conversationId);
+  if (!ref || ref.conversationType !== 'channel') return invalid('Not a channel', 'Write this in the team channel you want to link (with an @mention of me), not in a chat.');
+  const wholeTeam = /team/i.test(link?.[1] ?? unlink?.[1] ?? '');
+  if (wholeTeam) return linkTeam(target, input, Boolean(link));
+  const linked = target.channels.some((c) => c.ref.conversationId === ref.conversationId);
   const where = ref.channelName ? `"${ref.channelName}"${ref.teamName ? ` in ${ref.teamName}` : ''}` : 'This channel';
+  const subject = `channel:${ref.conversationId}`;
   if (link) {
-    if (link[1] && !namesPartnership(partnership, link[1])) {
-      return { answer: makeAnswer('invalid', 'Which partnership?', `I don't know a partnership called "${link[1]}". This bot serves the ${partnership.name} (${partnership.shortName}).`) };
-    }
-    if (linked) return { answer: makeAnswer('channels', 'Already linked', `${where} is already linked to the ${partnership.shortName}.`) };
-    const at = input.now.toISOString();
-    return {
-      answer: makeAnswer('channels', 'Channel linked', `${where} is now linked to the ${partnership.name}: agendas will be posted here.`),
-      change: (target) => {
-        target.channels = [...target.channels.filter((c) => c.ref.conversationId !== ref.conversationId), { ref, linkedBy: input.actor.name, linkedAt: at }];
-      },
-    };
+    const other = holder(input, target, { conversationId: ref.conversationId });
+    if (other) return invalid('Linked elsewhere', `${where} is linked to the ${other.shortName}. Unlink it from there first ("unlink this channel").`);
+    if (linked) return { answer: makeAnswer('channels', 'Already linked', `${where} is already linked to the ${target.shortName}.`) };
+    const after: LinkedChannel = { ref, linkedBy: input.actor.name, linkedAt: input.now.toISOString() };
+    return recordChange(target, input, { subject, summary: `${where} linked`, before: undefined, after }, makeAnswer('channels', 'Channel linked', `${where} is now linked to the ${target.name}: questions here are answered from it, and its agendas are posted here.`));
   }
-  if (!linked) return { answer: makeAnswer('invalid', 'Not linked', `${where} is not linked to the ${partnership.shortName}; nothing changed.`) };
-  return {
-    answer: makeAnswer('channels', 'Channel unlinked', `${where} is no longer linked to the ${partnership.shortName}.`),
-    change: (target) => {
-      target.channels = target.channels.filter((c) => c.ref.conversationId !== ref.conversationId);
-    },
-  };
+  if (!linked) return invalid('Not linked', `${where} is not linked to the ${target.shortName}; nothing changed.`);
+  const before = target.channels.find((c) => c.ref.conversationId === ref.conversationId);
+  return recordChange(target, input, { subject, summary: `${where} unlinked`, before, after: undefined }, makeAnswer('channels', 'Channel unlinked', `${where} is no longer linked to the ${target.shortName}.`));
+}
+
+function linkTeam(target: Partnership, input: CommandInput, linking: boolean): CommandOutcome {
+  const ref = input.conversation;
+  if (!ref?.teamId) return invalid('Not a team', 'Write this in one of the team\'s channels.');
+  const name = ref.teamName ? `The team "${ref.teamName}"` : 'This team';
+  const current = (target.teams ?? []).find((t) => t.teamId === ref.teamId);
+  const subject = `team:${ref.teamId}`;
+  if (linking) {
+    const other = holder(input, target, { teamId: ref.teamId });
+    if (other) return invalid('Linked elsewhere', `${name} is linked to the ${other.shortName}. Unlink it from there first ("unlink this team").`);
+    if (current) return { answer: makeAnswer('channels', 'Already linked', `${name} is already linked to the ${target.shortName}.`) };
+    const after: LinkedTeam = { teamId: ref.teamId, ...(ref.teamName ? { teamName: ref.teamName } : {}), linkedBy: input.actor.name, linkedAt: input.now.toISOString() };
+    return recordChange(target, input, { subject, summary: `${name} linked`, before: undefined, after }, makeAnswer('channels', 'Team linked', `${name} is now linked to the ${target.name}: questions in any of its channels are answered from it. Link a channel too ("link this channel") for agendas to be posted there.`));
+  }
+  if (!current) return invalid('Not linked', `${name} is not linked to the ${target.shortName}; nothing changed.`);
+  return recordChange(target, input, { subject, summary: `${name} unlinked`, before: current, after: undefined }, makeAnswer('channels', 'Team unlinked', `${name} is no longer linked to the ${target.shortName}.`));
 }
 
 export function listChannels(partnership: Partnership, input: CommandInput): CommandOutcome | null {
@@ -65,13 +87,17 @@ export function listChannels(partnership: Partnership, input: CommandInput): Com
 }
 
 function answerChannels(partnership: Partnership): Answer {
-  if (partnership.channels.length === 0) {
+  const teams = partnership.teams ?? [];
+  if (partnership.channels.length === 0 && teams.length === 0) {
     return makeAnswer('channels', 'Linked channels', `No channel is linked to the ${partnership.shortName} yet. The chair or secretariat links one by writing "link this channel" in it.`);
   }
-  return makeAnswer('channels', 'Linked channels', `${partnership.channels.length} channels are linked to the ${partnership.shortName}.`, {
-    entries: partnership.channels.map((c) => ({
-      heading: [c.ref.teamName, c.ref.channelName].filter(Boolean).join(' / ') || c.ref.conversationId,
-      text: `linked by ${c.linkedBy} on ${c.linkedAt.slice(0, 10)}`,
-    })),
+  return makeAnswer('channels', 'Linked channels', `${partnership.channels.length} channels${teams.length > 0 ? ` and ${teams.length} teams` : ''} are linked to the ${partnership.shortName}.`, {
+    entries: [
+      ...partnership.channels.map((c) => ({
+        heading: [c.ref.teamName, c.ref.channelName].filter(Boolean).join(' / ') || c.ref.conversationId,
+        text: `linked by ${c.linkedBy} on ${c.linkedAt.slice(0, 10)}`,
+      })),
+      ...teams.map((t) => ({ heading: `${t.teamName ?? t.teamId} (whole team)`, text: `linked by ${t.linkedBy} on ${t.linkedAt.slice(0, 10)}` })),
+    ],
   });
 }

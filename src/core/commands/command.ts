@@ -1,6 +1,6 @@
 /** What every command receives and returns. */
 import type { Answer } from '../answers/answer.js';
-import type { ConversationRef, Partnership } from '../model.js';
+import type { ConversationRef, Partnership, PartnershipDirectory } from '../model.js';
 import type { Actor } from '../roles/permissions.js';
 
 /** A person @mentioned in the message (other than the bot), as the channel identifies them. */
@@ -16,6 +16,8 @@ export interface CommandInput {
   now: Date;
   /** Where the message was written, to post there later. */
   conversation?: ConversationRef;
+  /** Every partnership, for commands that name another one ("link this channel to Medway CSP"). */
+  directory?: PartnershipDirectory;
 }
 
 /** Something to do outside the records after the change is saved (posting cards to channels). */
@@ -25,6 +27,12 @@ export interface CommandOutcome {
   answer: Answer;
   /** Applied to the stored partnership when the command is allowed and valid. */
   change?: (partnership: Partnership) => void;
+  /** The partnership `change` applies to, when it is not the conversation's own. */
+  partnershipId?: string;
+  /** Applied to the whole directory: a partnership created, a member's choice of partnership. */
+  directoryChange?: (directory: PartnershipDirectory) => void;
+  /** A partnership to delete (its creation undone); the edge first checks it holds no actions. */
+  removesPartnership?: string;
   /** Done by the edge once the change is saved; the answer is then completed with its result. */
   effect?: CommandEffect;
 }

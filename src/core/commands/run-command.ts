@@ -9,7 +9,9 @@ import { agendaCommand } from '../agendas/agenda-commands.js';
 import { circulateCommand } from '../agendas/circulate-agenda.js';
 import { confirmAttendance } from '../agendas/confirm-attendance.js';
 import { linkChannel, listChannels } from '../channels/link-channel.js';
-import { recordCommand } from '../priorities/record-commands.js';
+import { leadAndAliasCommand } from '../priorities/lead-and-alias-commands.js';
+import { refreshCommand } from '../priorities/refresh-commands.js';
+import { historyCommand } from '../records/history-commands.js';
 import { answerRoles, grantRole, revokeRole } from '../roles/grant-role.js';
 import type { Command, CommandInput, CommandOutcome } from './command.js';
 
@@ -23,10 +25,13 @@ const COMMANDS: Command[] = [
       return command ? recordResolution(partnership, command, input.actor, input.now) : null;
     },
   },
+  // Before the agenda's commands: a bare "publish" while the priorities are in draft is theirs.
+  { name: 'priority-refresh', run: refreshCommand },
   { name: 'agenda', run: agendaCommand },
   { name: 'circulate', run: circulateCommand },
   { name: 'confirm-attendance', run: confirmAttendance },
-  { name: 'leads-and-aliases', run: recordCommand },
+  { name: 'leads-and-aliases', run: leadAndAliasCommand },
+  { name: 'history-and-undo', run: historyCommand },
   { name: 'link-channel', run: linkChannel },
   { name: 'list-channels', run: listChannels },
   { name: 'grant-role', run: grantRole },

@@ -1,15 +1,19 @@
 /**
- * Admins grant roles from chat: "make @Anna secretariat", "remove role from @Anna". The person
- * must be @mentioned, so that the role goes to exactly the member Teams identifies; anyone may
- * ask "who has roles?".
+ * Admins grant roles from chat: "make @Anna secretariat", "make @Anna chair of Medway CSP",
+ * "remove role from @Anna". The person must be @mentioned, so that the role goes to exactly the
+ * member Teams identifies; without a partnership named, the role is in the conversation's own.
+ * Every grant is logged and can be undone; anyone may ask "who has roles?".
  */
 import { makeAnswer, type Answer } from '../answers/answer.js';
 import type { CommandInput, CommandOutcome, Mention } from '../commands/command.js';
-import type { Partnership, Role } from '../model.js';
+import type { Partnership, Role, RoleGrant } from '../model.js';
+import { directoryOf, partnershipNamed } from '../partnerships/partnership-names.js';
+import { recordChange } from '../records/record-change.js';
 import { may } from './permissions.js';
 
-const GRANT = /^\s*(?:make|set|grant|appoint)\s+(.+?)\s+(?:as\s+)?(?:the\s+|a\s+|an\s+)?(chair|secretariat|secretary|officer|member)(?:\s+role)?\s*\.?\s*$/i;
-const REVOKE = /^\s*(?:remove|revoke|clear|withdraw)\s+(?:the\s+)?(?:role\s+(?:of|from|for)\s+)?(.+?)(?:'s)?(?:\s+role)?\s*\.?\s*$/i;
+const IN_PARTNERSHIP = String.raw`(?:\s+(?:of|in|for|at)\s+(?:the\s+)?(.+?))?`;
+const GRANT = new RegExp(String.raw`^\s*(?:make|set|grant|appoint)\s+(.+?)\s+(?:as\s+)?(?:the\s+|a\s+|an\s+)?(chair|secretariat|secretary|officer|member)(?:\s+role)?${IN_PARTNERSHIP}\s*\.?\s*$`, 'i');
+const REVOKE = /^\s*(?:remove|revoke|clear|withdraw)\s+(?:the\s+)?(?:role\s+(?:of|from|for)\s+)?(.+?)(?:'s)?(?:\s+role)?(?:\s+(?:in|at)\s+(?:the\s+)?(.+?))?\s*\.?\s*$/i;
 
 function refused(input: CommandInput): CommandOutcome {
   return { answer: makeAnswer('refused', 'Only an admin', `Sorry, ${input.actor.name}: only an admin of the bot can grant or remove roles.`) };
@@ -28,42 +32,43 @@ function askToMention(): CommandOutcome {
   };
 }
 
+/** The partnership a role command is about: the one it names, else the conversation's. */
+function targetOf(partnership: Partnership, input: CommandInput, named: string | undefined): Partnership | CommandOutcome {
+  if (!named || /^(?:this\s+|our\s+)?(?:partnership|csp)$/i.test(named)) return partnership;
+  const target = partnershipNamed(directoryOf(input, partnership), named);
+  return target ?? { answer: makeAnswer('invalid', 'Which partnership?', `I don't know a partnership called "${named}". Nothing was changed.`) };
+}
+
 export function grantRole(partnership: Partnership, input: CommandInput): CommandOutcome | null {
   const match = GRANT.exec(input.text);
   if (!match) return null;
-  if (!may(partnership, input.actor, 'grant-roles')) return refused(input);
+  const target = targetOf(partnership, input, match[3]);
+  if ('answer' in target) return target;
+  if (!may(target, input.actor, 'grant-roles')) return refused(input);
   const person = mentioned(input, match[1] ?? '');
   if (typeof person === 'string') return askToMention();
   const role = (match[2]?.toLowerCase() === 'secretary' ? 'secretariat' : match[2]?.toLowerCase()) as Role;
-  const previous = partnership.roles.find((r) => r.userId === person.id)?.role;
-  if (previous === role) {
-    return { answer: makeAnswer('invalid', 'Already done', `${person.name} is already ${role} of the ${partnership.shortName}; nothing changed.`) };
+  const previous = target.roles.find((r) => r.userId === person.id);
+  if (previous?.role === role) {
+    return { answer: makeAnswer('invalid', 'Already done', `${person.name} is already ${role} of the ${target.shortName}; nothing changed.`) };
   }
-  const at = input.now.toISOString();
-  return {
-    answer: makeAnswer('role-granted', 'Role granted', `${person.name} is now ${role} of the ${partnership.shortName}${previous ? ` (was ${previous})` : ''}.`, {
-      suggestions: ['Who has roles?'],
-    }),
-    change: (target) => {
-      target.roles = [...target.roles.filter((r) => r.userId !== person.id), { userId: person.id, name: person.name, role, grantedBy: input.actor.name, grantedAt: at }];
-    },
-  };
+  const after: RoleGrant = { userId: person.id, name: person.name, role, grantedBy: input.actor.name, grantedAt: input.now.toISOString() };
+  const answer = makeAnswer('role-granted', 'Role granted', `${person.name} is now ${role} of the ${target.shortName}${previous ? ` (was ${previous.role})` : ''}.`, { suggestions: ['Who has roles?'] });
+  return recordChange(target, input, { subject: `role:${person.id}`, summary: `${person.name} made ${role}${previous ? ` (was ${previous.role})` : ''}`, before: previous, after }, answer);
 }
 
 export function revokeRole(partnership: Partnership, input: CommandInput): CommandOutcome | null {
   const match = REVOKE.exec(input.text);
   if (!match || input.mentions.length === 0 && !/\brole\b/i.test(input.text)) return null;
-  if (!may(partnership, input.actor, 'grant-roles')) return refused(input);
+  const target = targetOf(partnership, input, match[2]);
+  if ('answer' in target) return target;
+  if (!may(target, input.actor, 'grant-roles')) return refused(input);
   const person = mentioned(input, match[1] ?? '');
   if (typeof person === 'string') return askToMention();
-  const current = partnership.roles.find((r) => r.userId === person.id);
-  if (!current) return { answer: makeAnswer('invalid', 'No role', `${person.name} has no role in the ${partnership.shortName}; nothing changed.`) };
-  return {
-    answer: makeAnswer('role-granted', 'Role removed', `${person.name} is no longer ${current.role} of the ${partnership.shortName}.`),
-    change: (target) => {
-      target.roles = target.roles.filter((r) => r.userId !== person.id);
-    },
-  };
+  const current = target.roles.find((r) => r.userId === person.id);
+  if (!current) return { answer: makeAnswer('invalid', 'No role', `${person.name} has no role in the ${target.shortName}; nothing changed.`) };
+  const answer = makeAnswer('role-granted', 'Role removed', `${person.name} is no longer ${current.role} of the ${target.shortName}.`);
+  return recordChange(target, input, { subject: `role:${person.id}`, summary: `${person.name}'s role (${current.role}) removed`, before: current, after: undefined }, answer);
 }
 
 export function answerRoles(partnership: Partnership): Answer {

@@ -14,7 +14,7 @@ export interface Actor {
   isAdmin: boolean;
 }
 
-export type Permission = 'record-resolutions' | 'grant-roles' | 'link-channels' | 'manage-agendas' | 'manage-actions' | 'manage-priorities';
+export type Permission = 'record-resolutions' | 'grant-roles' | 'link-channels' | 'manage-agendas' | 'manage-actions' | 'manage-priorities' | 'manage-partnerships';
 
 const ALLOWED: Record<Permission, readonly Role[]> = {
   'record-resolutions': ['chair', 'secretariat'],
@@ -23,8 +23,9 @@ const ALLOWED: Record<Permission, readonly Role[]> = {
   // Updating or dropping anyone's action; everyone may log actions and update their own.
   'manage-actions': ['chair', 'secretariat'],
   'manage-priorities': ['chair', 'secretariat'],
-  // Only bootstrap admins grant roles.
+  // Only bootstrap admins grant roles and create partnerships.
   'grant-roles': [],
+  'manage-partnerships': [],
 };
 
 const ROLE_NAMES: Record<Role, string> = { chair: 'the chair', secretariat: 'the secretariat', officer: 'officers', member: 'members' };

@@ -17,7 +17,7 @@ describe('linking channels', () => {
     const partnership = kent();
     for (const text of ['link this channel to Kent CSP', 'link channel to the KCSP', 'link this channel']) {
       const outcome = runCommand(kent(), input(text, chair))!;
-      expect(outcome.answer.summary, text).to.equal('"Meetings" in Kent CSP is now linked to the Kent Community Safety Partnership: agendas will be posted here.');
+      expect(outcome.answer.summary, text).to.equal('"Meetings" in Kent CSP is now linked to the Kent Community Safety Partnership: questions here are answered from it, and its agendas are posted here.');
     }
     runCommand(partnership, input('link this channel to Kent CSP', chair))!.change!(partnership);
     expect(partnership.channels).to.deep.equal([{ ref: channel, linkedBy: 'Harry Hill', linkedAt: now.toISOString() }]);

@@ -1,0 +1,105 @@
+/**
+ * Commands about the partnerships themselves, read before the turn's partnership is known: an
+ * admin creates one ("create partnership Medway Community Safety Partnership (Medway CSP)"),
+ * anyone lists them ("which partnerships?"), and a member of several chooses the one their
+ * personal chat answers from ("use Medway CSP").
+ */
+import { makeAnswer } from '../answers/answer.js';
+import type { CommandInput, CommandOutcome } from '../commands/command.js';
+import { slugify } from '../minutes/text-cleaning.js';
+import type { Partnership, PartnershipDirectory, RecordChange } from '../model.js';
+import { normaliseSpacing } from '../text/normalise.js';
+import { partnershipNamed } from './partnership-names.js';
+import { chosenPartnership, memberPartnerships } from './resolve-partnership.js';
+
+const CREATE = /^\s*(?:create|add|new|set\s+up)\s+(?:a\s+)?(?:new\s+)?partnership\s*:?\s+(.+?)\s*\.?\s*$/i;
+const LIST = /^\s*(?:(?:which|what|list(?:\s+the)?|show(?:\s+the)?|all)\s+partnerships(?:\s+(?:are\s+there|do\s+you\s+(?:serve|know)))?|partnerships)\s*\??\s*$/i;
+const USE = /^\s*(?:use|switch\s+to|choose|select|answer\s+from)\s+(?:the\s+)?(.+?)\s*\.?\s*$/i;
+
+/** "Medway Community Safety Partnership (Medway CSP)" -> name and short name. */
+function readName(text: string): { name: string; shortName: string } | string {
+  const cleaned = normaliseSpacing(text).replace(/^["']|["']$/g, '');
+  const match = /^(.+?)\s*\(([^()]{2,40})\)$/.exec(cleaned);
+  const name = (match?.[1] ?? cleaned).trim();
+  if (!/[a-z]{2}/i.test(name) || name.length > 120) return 'Give the partnership\'s full name, and its short name in brackets: "create partnership Medway Community Safety Partnership (Medway CSP)".';
+  const shortName = match?.[2]?.trim() ?? name.replace(/\bCommunity Safety Partnership\b/i, 'CSP');
+  return { name, shortName };
+}
+
+function create(directory: PartnershipDirectory, input: CommandInput, typed: string): CommandOutcome {
+  if (!input.actor.isAdmin) {
+    return { answer: makeAnswer('refused', 'Only an admin', `Sorry, ${input.actor.name}: only an admin of the bot can create a partnership.`) };
+  }
+  const read = readName(typed);
+  if (typeof read === 'string') return { answer: makeAnswer('invalid', 'Nothing changed', read) };
+  const id = slugify(read.shortName) || slugify(read.name);
+  const clash = directory.partnerships[id] ?? partnershipNamed(directory, read.name) ?? partnershipNamed(directory, read.shortName);
+  if (clash) return { answer: makeAnswer('invalid', 'Already there', `There is already a partnership called ${clash.name} (${clash.shortName}); nothing changed.`) };
+  const at = input.now.toISOString();
+  const created: RecordChange = { id: 1, at, by: { id: input.actor.id, name: input.actor.name }, subject: 'partnership', summary: `${read.name} created`, after: { id, ...read } };
+  const partnership: Partnership = {
+    id,
+    ...read,
+    priorityYears: [],
+    priorityChanges: [],
+    aliases: {},
+    leads: [],
+    people: [],
+    meetings: [],
+    roles: [],
+    draftActions: [],
+    channels: [],
+    agendas: [],
+    changes: [created],
+  };
+  return {
+    answer: makeAnswer('channels', 'Partnership created', `${read.name} (${read.shortName}) is created. Next: in its channel, "link this channel to ${read.shortName}"; "make @name secretariat of ${read.shortName}"; then its secretariat starts its priorities.`),
+    directoryChange: (target) => {
+      target.partnerships[id] = partnership;
+    },
+  };
+}
+
+function list(directory: PartnershipDirectory, input: CommandInput): CommandOutcome {
+  const all = Object.values(directory.partnerships);
+  const mine = new Set(memberPartnerships(directory, input.actor.ids).map((p) => p.id));
+  return {
+    answer: makeAnswer('channels', 'Partnerships', `I serve ${all.length} partnership${all.length === 1 ? '' : 's'}.`, {
+      entries: all.map((p) => ({
+        heading: `${p.name} (${p.shortName})`,
+        text: `${p.channels.length} linked channel${p.channels.length === 1 ? '' : 's'}${p.id === directory.defaultPartnershipId ? '; the default' : ''}${mine.has(p.id) ? '; yours' : ''}`,
+      })),
+    }),
+  };
+}
+
+function use(directory: PartnershipDirectory, input: CommandInput, chosen: Partnership): CommandOutcome {
+  if (input.conversation && input.conversation.conversationType !== 'personal') {
+    return { answer: makeAnswer('invalid', 'Only in a personal chat', `Here I answer from the partnership this conversation is linked to. "Use ${chosen.shortName}" chooses for your personal chat with me; write it there.`) };
+  }
+  const mine = memberPartnerships(directory, input.actor.ids);
+  if (!input.actor.isAdmin && !mine.some((p) => p.id === chosen.id)) {
+    return {
+      answer: makeAnswer('refused', 'Not a member', `You are not a member of the ${chosen.shortName} that I know of. Write to me in one of its channels first, or ask its secretariat for a role. Nothing changed.`),
+    };
+  }
+  const answer = makeAnswer('channels', 'Partnership chosen', `I'll answer you here from the ${chosen.name}.`, { suggestions: ['What are the current priorities?'] });
+  if (chosenPartnership(directory, input.actor.ids) === chosen.id) return { answer };
+  const key = input.actor.id;
+  return {
+    answer,
+    directoryChange: (target) => {
+      target.memberships[key] = { seenIn: target.memberships[key]?.seenIn ?? [], chosen: chosen.id };
+    },
+  };
+}
+
+/** The outcome of a partnership command, or null when the message is something else. */
+export function partnershipCommand(directory: PartnershipDirectory, input: CommandInput): CommandOutcome | null {
+  const creating = CREATE.exec(input.text);
+  if (creating) return create(directory, input, creating[1] ?? '');
+  if (LIST.test(input.text)) return list(directory, input);
+  const using = USE.exec(input.text);
+  const chosen = using ? partnershipNamed(directory, using[1] ?? '') : null;
+  return chosen ? use(directory, input, chosen) : null;
+}

@@ -1,0 +1,80 @@
+/**
+ * Keeping leads and aliases current from chat, by the chair or the secretariat: "set lead for
+ * road safety: Martin Adams, Kent Fire and Rescue Service, martin.adams@example.org", "add co-lead
+ * for ...", "clear lead for ...", "alias county lines = serious and organised crime", "remove
+ * alias ...". Every change is logged with who, when, before and after (see records/record-change.ts).
+ */
+import { makeAnswer } from '../answers/answer.js';
+import { formatDate } from '../answers/format.js';
+import type { CommandInput, CommandOutcome } from '../commands/command.js';
+import type { Lead, Partnership } from '../model.js';
+import { recordChange } from '../records/record-change.js';
+import { foldForMatching } from '../text/normalise.js';
+import { may, whoMay } from '../roles/permissions.js';
+import { findNamed, priorityNamed } from './priority-names.js';
+
+const SET_LEAD = /^\s*(set|change|add\s+(?:a\s+)?co-?lead|add\s+(?:a\s+)?lead)\s+(?:the\s+)?(?:lead\s+)?(?:for|of|on)\s+(.+?)\s*:\s*(.+)$/i;
+const CLEAR_LEAD = /^\s*(?:clear|remove)\s+(?:the\s+)?leads?\s+(?:for|of|on)\s+(.+?)\s*\.?\s*$/i;
+const ALIAS = /^\s*(?:add\s+)?alias\s+(.+?)\s*=\s*(.+?)\s*\.?\s*$/i;
+const REMOVE_ALIAS = /^\s*(?:remove|delete)\s+alias\s+(.+?)\s*\.?\s*$/i;
+const ORGANISATION = /\b(council|police|service|services|fire|rescue|kcc|nhs|icb|board|office|unit|trust|partnership|probation|commissioner|authority)\b/i;
+
+/** "Martin Adams, Kent Fire and Rescue Service, martin.adams@example.org" -> a lead. */
+function readLead(text: string, priorityId: string, basis: string, at: string): Lead | string {
+  const [name = '', ...parts] = text.split(',').map((p) => p.trim()).filter(Boolean);
+  if (!/[a-z]/i.test(name) || name.length > 120) return 'Give the lead\'s name first, e.g. "Martin Adams, Kent Fire and Rescue Service, martin.adams@example.org".';
+  const contact = parts.find((p) => /@|^\+?[\d\s()-]{7,}$/.test(p));
+  const organisation = parts.find((p) => p !== contact && ORGANISATION.test(p));
+  const role = parts.find((p) => p !== contact && p !== organisation);
+  return { priorityId, personId: null, name, ...(role ? { role } : {}), ...(organisation ? { organisation } : {}), ...(contact ? { contact } : {}), basis, sources: [{ doc: 'Teams', ref: at }] };
+}
+
+function refuse(partnership: Partnership, input: CommandInput): CommandOutcome {
+  return { answer: makeAnswer('refused', 'Only the chair or the secretariat', `Sorry, ${input.actor.name}: only ${whoMay('manage-priorities')} of the ${partnership.shortName} can change leads and aliases.`) };
+}
+
+function invalid(summary: string): CommandOutcome {
+  return { answer: makeAnswer('invalid', 'Nothing changed', summary) };
+}
+
+export function leadAndAliasCommand(partnership: Partnership, input: CommandInput): CommandOutcome | null {
+  const { text, now } = input;
+  const setLead = SET_LEAD.exec(text);
+  const clearLead = setLead ? null : CLEAR_LEAD.exec(text);
+  const alias = ALIAS.exec(text);
+  const removeAlias = REMOVE_ALIAS.exec(text);
+  if (!setLead && !clearLead && !alias && !removeAlias) return null;
+  if (!may(partnership, input.actor, 'manage-priorities')) return refuse(partnership, input);
+  const when = formatDate(now.toISOString().slice(0, 10));
+  if (setLead || clearLead) {
+    const priority = priorityNamed(partnership, (setLead?.[2] ?? clearLead?.[1]) ?? '');
+    if (!priority) return invalid(`"${setLead?.[2] ?? clearLead?.[1]}" is not one of the partnership's priorities. Nothing changed.`);
+    const before = partnership.leads.filter((l) => l.priorityId === priority.id);
+    if (clearLead) {
+      return recordChange(partnership, input, { subject: `lead:${priority.id}`, summary: `lead for ${priority.name} cleared`, before, after: [] }, makeAnswer('priorities', 'Lead cleared', `No lead is now recorded for ${priority.name} (cleared by ${input.actor.name}).`));
+    }
+    const adding = /co-?lead|add/i.test(setLead?.[1] ?? '');
+    const leads: Lead[] = [];
+    for (const part of (setLead?.[3] ?? '').split(';').map((p) => p.trim()).filter(Boolean)) {
+      const lead = readLead(part, priority.id, `set by ${input.actor.name} on ${when}`, now.toISOString());
+      if (typeof lead === 'string') return invalid(`${lead} Nothing changed.`);
+      leads.push(lead);
+    }
+    const kept = adding ? before.filter((l) => l.personId !== null || l.name) : [];
+    const after = [...kept, ...leads];
+    const names = after.map((l) => [l.name, l.organisation].filter(Boolean).join(', ')).join(' and ');
+    return recordChange(partnership, input, { subject: `lead:${priority.id}`, summary: `lead for ${priority.name} set to ${names}`, before, after }, makeAnswer('priorities', 'Lead updated', `${priority.name} is now led by ${names} (set by ${input.actor.name} on ${when}).`));
+  }
+  if (alias) {
+    const name = foldForMatching(alias[1] ?? '');
+    const named = findNamed(partnership, alias[2] ?? '');
+    if (!name || name.length > 60) return invalid('Give the everyday name before "=", e.g. "alias county lines = serious and organised crime". Nothing changed.');
+    if (!named) return invalid(`"${alias[2]}" is not one of the partnership's priorities or themes. Nothing changed.`);
+    const { entry } = named;
+    return recordChange(partnership, input, { subject: `alias:${name}`, summary: `"${name}" means ${entry.name}`, before: partnership.aliases[name], after: entry.id }, makeAnswer('priorities', 'Alias added', `"${name}" now means ${entry.name}.`));
+  }
+  const name = foldForMatching(removeAlias?.[1] ?? '');
+  if (partnership.aliases[name] === undefined) return invalid(`There is no alias "${name}". Nothing changed.`);
+  return recordChange(partnership, input, { subject: `alias:${name}`, summary: `alias "${name}" removed`, before: partnership.aliases[name], after: undefined }, makeAnswer('priorities', 'Alias removed', `"${name}" is no longer an alias.`));
+}
+

@@ -1,0 +1,33 @@
+/**
+ * "history of road safety lead", "history of roles", "recent changes" and "undo": the trail of
+ * changes made from chat, and undoing the last one. "How did the priorities change?" is a
+ * question about the agreement itself, answered from its recorded refreshes, not here.
+ */
+import type { CommandInput, CommandOutcome } from '../commands/command.js';
+import type { Partnership } from '../model.js';
+import { priorityNamed } from '../priorities/priority-names.js';
+import { answerChangeHistory, undoLast } from './record-change.js';
+
+const HISTORY = /^\s*(?:show\s+(?:me\s+)?(?:the\s+)?)?(?:history|changes|change\s+log)\s+(?:of|to|for)\s+(?:the\s+)?(.+?)\s*\??\s*$/i;
+const ALL = /^\s*(?:show\s+(?:me\s+)?(?:the\s+)?)?(?:recent\s+changes|change\s+log|all\s+changes|history\s+of\s+(?:all\s+)?changes|changes\s+made\s+in\s+teams)\s*\??\s*$/i;
+const UNDO = /^\s*undo(?:\s+(?:the\s+|my\s+)?last\s+change)?\s*\.?\s*$/i;
+
+/** The change subjects a "history of ..." asks about, or null when it is a question about something else. */
+function subjectsAsked(partnership: Partnership, about: string): string[] | null {
+  const priority = priorityNamed(partnership, about);
+  if (/\bleads?\b/i.test(about)) return [priority ? `lead:${priority.id}` : 'lead:'];
+  if (/\balias/i.test(about)) return ['alias:'];
+  if (/\broles?\b/i.test(about)) return ['role:'];
+  if (/\b(channels?|teams?|links?)\b/i.test(about)) return ['channel:', 'team:'];
+  if (/\b(draft|refresh)\b/i.test(about)) return ['draft', 'priorities'];
+  if (/^partnerships?$/i.test(about)) return ['partnership'];
+  return null;
+}
+
+export function historyCommand(partnership: Partnership, input: CommandInput): CommandOutcome | null {
+  if (UNDO.test(input.text)) return undoLast(partnership, input);
+  if (ALL.test(input.text)) return { answer: answerChangeHistory(partnership, 'the records') };
+  const about = HISTORY.exec(input.text)?.[1];
+  const subjects = about ? subjectsAsked(partnership, about) : null;
+  return about && subjects ? { answer: answerChangeHistory(partnership, about, subjects) } : null;
+}

@@ -1,0 +1,147 @@
+/**
+ * The trail of changes made from chat to a partnership's records: leads, aliases, the priorities
+ * being prepared and published, roles, linked channels and teams, and the partnership itself.
+ * Each change keeps its value before and after, so that the same code shows it ("history of road
+ * safety lead") and undoes it, and undo is allowed to whoever may make that kind of change.
+ */
+import { makeAnswer, type Answer } from '../answers/answer.js';
+import { formatDate } from '../answers/format.js';
+import type { CommandInput, CommandOutcome } from '../commands/command.js';
+import type { Lead, LinkedChannel, LinkedTeam, Partnership, PriorityChange, PriorityDraft, PriorityYear, RecordChange, RoleGrant } from '../model.js';
+import { may, whoMay, type Permission } from '../roles/permissions.js';
+
+/** The value a `priorities` change keeps: everything a publication alters. */
+export interface PublishedPriorities {
+  years: PriorityYear[];
+  changes: PriorityChange[];
+  draft?: PriorityDraft;
+}
+
+type Kind = 'lead' | 'alias' | 'draft' | 'priorities' | 'role' | 'channel' | 'team' | 'partnership';
+
+const PERMISSION: Record<Kind, Permission> = {
+  lead: 'manage-priorities',
+  alias: 'manage-priorities',
+  draft: 'manage-priorities',
+  priorities: 'manage-priorities',
+  role: 'grant-roles',
+  channel: 'link-channels',
+  team: 'link-channels',
+  partnership: 'manage-partnerships',
+};
+
+function kindOf(subject: string): { kind: Kind; key: string } {
+  const [kind = '', key = ''] = subject.split(/:(.*)/s);
+  return { kind: kind as Kind, key };
+}
+
+/** Sets the subject of a change to `value` (a value of undefined removes it). */
+export function applyValue(target: Partnership, subject: string, value: unknown): void {
+  const { kind, key } = kindOf(subject);
+  switch (kind) {
+    case 'lead':
+      target.leads = [...target.leads.filter((l) => l.priorityId !== key), ...((value as Lead[] | undefined) ?? [])];
+      return;
+    case 'alias': {
+      const { [key]: _old, ...rest } = target.aliases;
+      target.aliases = typeof value === 'string' ? { ...rest, [key]: value } : rest;
+      return;
+    }
+    case 'draft':
+      if (value) target.priorityDraft = value as PriorityDraft;
+      else delete target.priorityDraft;
+      return;
+    case 'priorities': {
+      const published = value as PublishedPriorities;
+      target.priorityYears = published.years;
+      target.priorityChanges = published.changes;
+      applyValue(target, 'draft', published.draft);
+      return;
+    }
+    case 'role':
+      target.roles = [...target.roles.filter((r) => r.userId !== key), ...(value ? [value as RoleGrant] : [])];
+      return;
+    case 'channel':
+      target.channels = [...target.channels.filter((c) => c.ref.conversationId !== key), ...(value ? [value as LinkedChannel] : [])];
+      return;
+    case 'team':
+      target.teams = [...(target.teams ?? []).filter((t) => t.teamId !== key), ...(value ? [value as LinkedTeam] : [])];
+      return;
+    case 'partnership':
+      // Creating or removing a whole partnership is a change to the directory; see undoLast.
+      return;
+  }
+}
+
+/**
+ * The outcome of a change: the reply, and the change itself, which sets the subject to `after`
+ * and logs it. `partnershipId` names the partnership changed when it is not the conversation's.
+ */
+export function recordChange(
+  partnership: Partnership,
+  input: CommandInput,
+  change: { subject: string; summary: string; before: unknown; after: unknown },
+  answer: Answer,
+): CommandOutcome {
+  const entry: RecordChange = {
+    id: (partnership.changes?.at(-1)?.id ?? 0) + 1,
+    at: input.now.toISOString(),
+    by: { id: input.actor.id, name: input.actor.name },
+    subject: change.subject,
+    summary: change.summary,
+    ...(change.before === undefined ? {} : { before: change.before }),
+    ...(change.after === undefined ? {} : { after: change.after }),
+  };
+  return {
+    answer,
+    partnershipId: partnership.id,
+    change: (target) => {
+      applyValue(target, change.subject, change.after);
+      target.changes = [...(target.changes ?? []), entry];
+    },
+  };
+}
+
+/** Undoes the partnership's last change that is not undone yet, if the member may make that kind of change. */
+export function undoLast(partnership: Partnership, input: CommandInput): CommandOutcome {
+  const last = [...(partnership.changes ?? [])].reverse().find((c) => !c.undone);
+  if (!last) return { answer: makeAnswer('invalid', 'Nothing to undo', `No change made from Teams to the ${partnership.shortName} is left to undo.`) };
+  const { kind } = kindOf(last.subject);
+  const permission = PERMISSION[kind] ?? 'manage-partnerships';
+  if (!may(partnership, input.actor, permission)) {
+    return {
+      answer: makeAnswer('refused', 'Not yours to undo', `Sorry, ${input.actor.name}: the last change (${last.summary}, by ${last.by.name}) can only be undone by ${whoMay(permission)}. Nothing changed.`),
+    };
+  }
+  const at = input.now.toISOString();
+  const markUndone = (target: Partnership): void => {
+    target.changes = (target.changes ?? []).map((c) => (c.id === last.id ? { ...c, undone: { at, by: input.actor.name } } : c));
+  };
+  const answer = makeAnswer('history', 'Undone', `Undone: ${last.summary} (made by ${last.by.name} on ${formatDate(last.at.slice(0, 10))}). The previous value is back.`, {
+    suggestions: ['Recent changes'],
+  });
+  if (kind === 'partnership') {
+    const held = partnership.channels.length + (partnership.teams?.length ?? 0) + partnership.meetings.length + partnership.agendas.length;
+    if (held > 0) return { answer: makeAnswer('invalid', 'Nothing changed', `The ${partnership.shortName} already holds meetings, agendas or linked channels, so its creation cannot be undone.`) };
+    return { answer, removesPartnership: partnership.id };
+  }
+  return {
+    answer,
+    partnershipId: partnership.id,
+    change: (target) => {
+      applyValue(target, last.subject, last.before);
+      markUndone(target);
+    },
+  };
+}
+
+/** The changes whose subject starts with one of `prefixes` (`lead:` all leads, `lead:road-safety` one), newest first. */
+export function answerChangeHistory(partnership: Partnership, about: string, prefixes: readonly string[] = [], limit = 10): Answer {
+  const all = (partnership.changes ?? []).filter((c) => prefixes.length === 0 || prefixes.some((p) => c.subject.startsWith(p)));
+  if (all.length === 0) return makeAnswer('history', 'No changes', `No change to ${about} has been made from Teams in the ${partnership.shortName}.`);
+  const shown = [...all].reverse().slice(0, limit);
+  const more = all.length > shown.length ? ` The latest ${shown.length} are shown.` : '';
+  return makeAnswer('history', `History of ${about}`, `${all.length} change${all.length === 1 ? '' : 's'} to ${about}, newest first.${more}`, {
+    entries: shown.map((c) => ({ heading: `${formatDate(c.at.slice(0, 10))}, ${c.by.name}`, text: `${c.summary}${c.undone ? ` (undone by ${c.undone.by})` : ''}` })),
+  });
+}
