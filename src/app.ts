@@ -18,7 +18,8 @@ import type { Action, ConversationRef, Partnership, PartnershipDirectory } from 
 import { createServer, listen } from './http/create-server.js';
 import { loadDefaultStore } from './store/default-store.js';
 import { stringify } from 'csv-stringify/sync';
-import { checkExportLink, signExportLink } from './core/actions/export-link.js';
+import { checkExportLink, signExportLink, WHOLE_STORE, type ExportKind } from './core/actions/export-link.js';
+import { backupText } from './store/backup-file.js';
 import { EXPORT_COLUMNS, exportRows } from './core/actions/export-rows.js';
 import type { JWTVerifyGetKey } from 'jose';
 import { partnershipPage } from './core/tab/partnership-page.js';
@@ -64,9 +65,18 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
   };
   let baseUrl = '';
   const publicBaseUrl = (): string => config.publicBaseUrl ?? baseUrl;
-  const exportActions = (query: Record<string, unknown>) => {
-    const check = checkExportLink(config.exportSigningKey, query, clock());
+  const backupLink = () => {
+    const expires = new Date(clock().getTime() + config.exportLinkMinutes * 60_000);
+    return { url: `${publicBaseUrl()}${signExportLink(config.exportSigningKey, WHOLE_STORE, expires, 'backup')}`, minutes: config.exportLinkMinutes };
+  };
+  const exportFile = (kind: ExportKind, query: Record<string, unknown>) => {
+    const check = checkExportLink(config.exportSigningKey, query, clock(), kind);
     if (!check.ok) return { status: check.status, body: check.reason, contentType: 'text/plain; charset=utf-8' };
+    if (kind === 'backup') {
+      const data = store.data();
+      const all = Object.keys(data.partnerships).flatMap((id) => journal.all(id));
+      return { status: 200, body: backupText(data, all, clock()), contentType: 'application/json; charset=utf-8' };
+    }
     // A byte-order mark so that Excel reads the UTF-8 (names, en dashes) correctly.
     const csv = stringify([EXPORT_COLUMNS, ...exportRows(journal.all(check.partnershipId))]);
     return { status: 200, body: `\uFEFF${csv}`, contentType: 'text/csv; charset=utf-8' };
@@ -106,6 +116,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     actions,
     records,
     poster,
+    backupLink,
     background: (description, task) => background.run(description, task),
     admins: config.admins,
     logger,
@@ -130,7 +141,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     tab,
     handleActivity: createMessageEndpoint(adapter, bot),
     health: () => ({ mode: config.localMode ? 'local' : 'authenticated', store: store.status() }),
-    exportActions,
+    exportFile,
     logger,
   });
   const scheduled = { records, poster, clock, logger, actions, personalConversations: () => store.data().conversations.filter((c) => c.userId) };

@@ -30,9 +30,10 @@ export async function runAgendaForm(
   if (outcome.change) await records.update(partnership.id, outcome.change);
   let message = outcome.answer.summary;
   const current = records.partnership(partnership.id);
-  if (outcome.effect?.kind === 'post-agenda' && poster && current) {
-    const result = await poster.post(partnership.id, outcome.effect.agendaId);
-    const agenda = records.partnership(partnership.id)?.agendas.find((a) => a.id === outcome.effect?.agendaId);
+  const effect = outcome.effect;
+  if (effect?.kind === 'post-agenda' && poster && current) {
+    const result = await poster.post(partnership.id, effect.agendaId);
+    const agenda = records.partnership(partnership.id)?.agendas.find((a) => a.id === effect.agendaId);
     if (agenda) message = postingReport(agenda, result).summary;
   }
   const after = records.partnership(partnership.id)?.agendas.find((a) => a.id === agendaId);

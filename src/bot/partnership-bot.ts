@@ -65,6 +65,8 @@ export interface PartnershipBotOptions {
   actions?: ActionRecords;
   records: PartnershipRecords;
   poster?: AgendaPosting;
+  /** A signed link to the whole-store backup, and how many minutes it works. */
+  backupLink?: () => { url: string; minutes: number };
   /** Runs work that follows a reply (see background-tasks.ts). */
   background?: (description: string, task: () => Promise<unknown>) => void;
   /** Azure AD object ids of the bootstrap admins. */
@@ -80,6 +82,7 @@ export class PartnershipBot extends ActivityHandler {
   private readonly answers: AnswerService;
   private readonly records: PartnershipRecords;
   private readonly poster: AgendaPosting | undefined;
+  private readonly backupLink: PartnershipBotOptions['backupLink'];
   private readonly actions: ActionRecords | undefined;
   private readonly background: (description: string, task: () => Promise<unknown>) => void;
   private readonly admins: ReadonlySet<string>;
@@ -91,6 +94,7 @@ export class PartnershipBot extends ActivityHandler {
     this.answers = options.answers;
     this.records = options.records;
     this.poster = options.poster;
+    this.backupLink = options.backupLink;
     this.actions = options.actions;
     this.admins = new Set(options.admins);
     this.clock = options.clock ?? (() => new Date());
@@ -245,7 +249,12 @@ export class PartnershipBot extends ActivityHandler {
     const text = questionText(context.activity);
     const directoryOutcome = text.trim() === '' ? null : partnershipCommand(this.records.directory(), this.commandInput(context, text));
     if (directoryOutcome) {
-      await context.sendActivity(this.answerActivity(await this.applyOutcome(directoryOutcome, undefined)));
+      let answer = await this.applyOutcome(directoryOutcome, undefined);
+      if (directoryOutcome.effect?.kind === 'backup-link') {
+        const link = this.backupLink?.();
+        answer = link ? directoryOutcome.effect.answer(link.url, link.minutes) : makeAnswer('invalid', 'Not available', 'This server does not offer store exports.');
+      }
+      await context.sendActivity(this.answerActivity(answer));
       return;
     }
     const resolved = this.resolve(context);
@@ -272,9 +281,10 @@ export class PartnershipBot extends ActivityHandler {
     const outcome = runCommand(partnership, this.commandInput(context, text));
     if (outcome) {
       let answer = await this.applyOutcome(outcome, partnership.id);
-      if (outcome.effect?.kind === 'post-agenda' && this.poster) {
-        const result = await this.poster.post(partnership.id, outcome.effect.agendaId);
-        const agenda = this.records.partnership(partnership.id)?.agendas.find((a) => a.id === outcome.effect?.agendaId);
+      const effect = outcome.effect;
+      if (effect?.kind === 'post-agenda' && this.poster) {
+        const result = await this.poster.post(partnership.id, effect.agendaId);
+        const agenda = this.records.partnership(partnership.id)?.agendas.find((a) => a.id === effect.agendaId);
         if (agenda) answer = postingReport(agenda, result);
       }
       await context.sendActivity(this.answerActivity(answer));

@@ -6,17 +6,14 @@
  * they refuse while the bot runs.
  */
 import { readFile, unlink, writeFile } from 'node:fs/promises';
-import { z } from 'zod';
 import { loadConfig } from '../config.js';
-import type { Action } from '../core/model.js';
-import { ActionJournal, actionSchema } from '../store/action-journal.js';
+import { ActionJournal } from '../store/action-journal.js';
+import { backupText, readBackup } from '../store/backup-file.js';
 import { loadDefaultStore } from '../store/default-store.js';
 import { DurableJsonFile } from '../store/durable-json-file.js';
 import { lockStoreFile } from '../store/store-lock.js';
 import { openStore, parseStoreText } from '../store/store.js';
 import type { CliIo } from './import-minutes.js';
-
-const BACKUP_KIND = 'csp-bot-backup';
 
 export async function exportStore(file: string | undefined, io: CliIo): Promise<number> {
   const config = loadConfig(io.env);
@@ -25,7 +22,7 @@ export async function exportStore(file: string | undefined, io: CliIo): Promise<
   const data = store.data();
   const actions = Object.keys(data.partnerships).flatMap((id) => journal.all(id));
   await journal.close();
-  const text = `${JSON.stringify({ kind: BACKUP_KIND, exportedAt: new Date().toISOString(), store: data, actions }, null, 2)}\n`;
+  const text = backupText(data, actions, new Date());
   if (file) {
     await writeFile(file, text);
     io.out(`exported ${Object.keys(data.partnerships).length} partnerships and ${actions.length} actions to ${file}`);
@@ -33,25 +30,6 @@ export async function exportStore(file: string | undefined, io: CliIo): Promise<
     io.out(text.trimEnd());
   }
   return 0;
-}
-
-/** The backup's store and actions, or what is wrong with it. */
-export function readBackup(text: string, file: string): { store: ReturnType<typeof parseStoreText>; actions: Action[] } {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (error) {
-    throw new Error(`${file} is not valid JSON (${(error as Error).message})`);
-  }
-  const shape = z.object({ kind: z.literal(BACKUP_KIND), store: z.unknown(), actions: z.array(z.unknown()) }).safeParse(raw);
-  if (!shape.success) throw new Error(`${file} is not a backup of this bot (it needs "kind": "${BACKUP_KIND}", a store and its actions)`);
-  const store = parseStoreText(JSON.stringify(shape.data.store), file);
-  const actions = shape.data.actions.map((a, i) => {
-    const checked = actionSchema.safeParse(a);
-    if (!checked.success) throw new Error(`${file}: action ${i + 1} is not valid: ${checked.error.issues[0]?.message}`);
-    return checked.data;
-  });
-  return { store, actions };
 }
 
 export async function restoreStore(file: string | undefined, io: CliIo): Promise<number> {

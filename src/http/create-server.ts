@@ -5,7 +5,7 @@
  */
 import restify, { type Request, type Response } from 'restify';
 import type { Logger } from 'pino';
-import { EXPORT_PATH } from '../core/actions/export-link.js';
+import { EXPORT_PATHS, type ExportKind } from '../core/actions/export-link.js';
 import { mountTab, type TabDependencies } from './tab-routes.js';
 
 /** Bodies above this are refused with 413 before any bot code runs. */
@@ -18,8 +18,8 @@ export interface ServerDependencies {
   health(): Record<string, unknown>;
   /** The Partnership tab: its page and JSON API. */
   tab?: TabDependencies;
-  /** The actions CSV for a signed export link's query. */
-  exportActions?(query: Record<string, unknown>): { status: number; body: string; contentType: string };
+  /** The file a signed export link's query asks for: the actions CSV, or the admin's whole-store backup. */
+  exportFile?(kind: ExportKind, query: Record<string, unknown>): { status: number; body: string; contentType: string };
   logger: Logger;
 }
 
@@ -41,13 +41,17 @@ export function createServer(deps: ServerDependencies): restify.Server {
     res.send(200);
   });
 
-  if (deps.exportActions) {
-    const exportActions = deps.exportActions;
-    server.get(EXPORT_PATH, async (req: Request, res: Response) => {
-      const result = exportActions((req.query ?? {}) as Record<string, unknown>);
-      res.writeHead(result.status, { 'content-type': result.contentType, 'cache-control': 'no-store', 'content-disposition': result.status === 200 ? 'attachment; filename="actions.csv"' : 'inline' });
-      res.end(result.body);
-    });
+  const exportFile = deps.exportFile;
+  if (exportFile) {
+    const filenames: Record<ExportKind, string> = { actions: 'actions.csv', backup: 'csp-bot-backup.json' };
+    for (const kind of Object.keys(EXPORT_PATHS) as ExportKind[]) {
+      server.get(EXPORT_PATHS[kind], async (req: Request, res: Response) => {
+        const result = exportFile(kind, (req.query ?? {}) as Record<string, unknown>);
+        const disposition = result.status === 200 ? `attachment; filename="${filenames[kind]}"` : 'inline';
+        res.writeHead(result.status, { 'content-type': result.contentType, 'cache-control': 'no-store', 'content-disposition': disposition });
+        res.end(result.body);
+      });
+    }
   }
 
   if (deps.tab) mountTab(server, deps.tab);

@@ -16,7 +16,7 @@ const io = (dataFile: string, out: string[] = [], err: string[] = []) => ({ env:
 async function answersFrom(dataFile: string): Promise<string[]> {
   const store = await openStore({ file: dataFile, defaults: loadDefaultStore, readOnly: true });
   const service = new AnswerService(store, () => today);
-  return questions.map((q) => JSON.stringify(service.answer(q)));
+  return ['kent-csp', 'medway-csp'].flatMap((id) => questions.map((q) => JSON.stringify(service.answer(q, id))));
 }
 
 describe('npm run export / npm run restore', () => {
@@ -26,7 +26,14 @@ describe('npm run export / npm run restore', () => {
     folder = makeTempFolder();
     source = path.join(folder.path, 'live', 'store.json');
     const store = await openStore({ file: source, defaults: loadDefaultStore });
-    await store.update((d) => void (d.partnerships['kent-csp']!.aliases['pedestrian crossings'] = 'road-safety'));
+    await store.update((d) => {
+      const kent = d.partnerships['kent-csp']!;
+      kent.aliases['pedestrian crossings'] = 'road-safety';
+      kent.priorityDraft = { year: { ...structuredClone(kent.priorityYears.at(-1)!), year: '2024/25' }, from: '2023/24', startedBy: 'Anna Taylor', startedAt: today.toISOString() };
+      // A second partnership, with its own records and choices of members.
+      d.partnerships['medway-csp'] = { ...structuredClone(kent), id: 'medway-csp', name: 'Medway Community Safety Partnership', shortName: 'Medway CSP', priorityYears: [], priorityChanges: [] };
+      d.memberships['aad-sam'] = { seenIn: ['kent-csp', 'medway-csp'], chosen: 'medway-csp' };
+    });
     await store.close();
     const journal = await ActionJournal.open(`${source}.actions`);
     await journal.add('kent-csp', (n) => ({
@@ -43,7 +50,8 @@ describe('npm run export / npm run restore', () => {
     const target = path.join(folder.path, 'empty', 'store.json');
     const out: string[] = [];
     expect(await restoreStore(backup, io(target, out))).to.equal(0);
-    expect(out.join('\n')).to.contain('restored 1 partnerships and 1 actions');
+    expect(out.join('\n')).to.contain('restored 2 partnerships and 1 actions');
+    expect(readFileSync(target).equals(readFileSync(source))).to.equal(true);
     expect(await answersFrom(target)).to.deep.equal(await answersFrom(source));
     const restored = await ActionJournal.open(`${target}.actions`);
     expect(restored.get('kent-csp', 1)?.description).to.equal('report the KSI figures');

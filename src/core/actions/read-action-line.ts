@@ -52,8 +52,12 @@ export function resolveOwner(partnership: Partnership, ownerText: string, mentio
     const person = partnership.people.find((p) => p.id === best.id);
     if (person) return { name: person.name, personId: person.id };
   }
+  // Members holding a role are known by the name Teams gave them when it was granted.
+  const typed = words(ownerText).join(' ');
+  const member = partnership.roles.find((r) => words(r.name).join(' ') === typed);
+  if (member) return { name: member.name, userId: member.userId };
   return {
-    problem: `I don't know who "${ownerText}" is, so I haven't logged it. @mention them, or give their name as the partnership's records do (e.g. "action: Shafick Peerbux to ...").`,
+    problem: `I don't know who "${ownerText}" is, so I haven't logged it. @mention them, or give their name as the partnership's records or its members' roles have it.`,
   };
 }
 

@@ -20,8 +20,8 @@ export interface CommandInput {
   directory?: PartnershipDirectory;
 }
 
-/** Something to do outside the records after the change is saved (posting cards to channels). */
-export type CommandEffect = { kind: 'post-agenda'; agendaId: string };
+/** Something to do outside the records after the change is saved: posting cards to channels, or signing a download link. */
+export type CommandEffect = { kind: 'post-agenda'; agendaId: string } | { kind: 'backup-link'; answer: (url: string, minutes: number) => Answer };
 
 export interface CommandOutcome {
   answer: Answer;

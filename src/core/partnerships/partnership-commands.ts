@@ -1,8 +1,8 @@
 /**
  * Commands about the partnerships themselves, read before the turn's partnership is known: an
- * admin creates one ("create partnership Medway Community Safety Partnership (Medway CSP)"),
- * anyone lists them ("which partnerships?"), and a member of several chooses the one their
- * personal chat answers from ("use Medway CSP").
+ * admin creates one ("create partnership Medway Community Safety Partnership (Medway CSP)") or
+ * downloads the whole store ("export the store"), anyone lists them ("which partnerships?"), and a
+ * member of several chooses the one their personal chat answers from ("use Medway CSP").
  */
 import { makeAnswer } from '../answers/answer.js';
 import type { CommandInput, CommandOutcome } from '../commands/command.js';
@@ -14,6 +14,7 @@ import { chosenPartnership, memberPartnerships } from './resolve-partnership.js'
 
 const CREATE = /^\s*(?:create|add|new|set\s+up)\s+(?:a\s+)?(?:new\s+)?partnership\s*:?\s+(.+?)\s*\.?\s*$/i;
 const LIST = /^\s*(?:(?:which|what|list(?:\s+the)?|show(?:\s+the)?|all)\s+partnerships(?:\s+(?:are\s+there|do\s+you\s+(?:serve|know)))?|partnerships)\s*\??\s*$/i;
+const BACKUP = /^\s*(?:export|back\s*up|download)\s+(?:the\s+)?(?:whole\s+|entire\s+)?(?:store|data(?:\s*base)?|everything|backup)\s*\.?\s*$|^\s*backup\s*$/i;
 const USE = /^\s*(?:use|switch\s+to|choose|select|answer\s+from)\s+(?:the\s+)?(.+?)\s*\.?\s*$/i;
 
 /** "Medway Community Safety Partnership (Medway CSP)" -> name and short name. */
@@ -94,11 +95,22 @@ function use(directory: PartnershipDirectory, input: CommandInput, chosen: Partn
   };
 }
 
+function backup(directory: PartnershipDirectory, input: CommandInput): CommandOutcome {
+  if (!input.actor.isAdmin) return { answer: makeAnswer('refused', 'Only an admin', `Sorry, ${input.actor.name}: only an admin of the bot can export the whole store.`) };
+  const count = Object.keys(directory.partnerships).length;
+  const answer = (url: string, minutes: number) =>
+    makeAnswer('export', 'Whole-store backup', `The backup of all ${count} partnership${count === 1 ? '' : 's'} and their actions (one JSON file, for "npm run restore") is ready. The link works for ${minutes} minutes.`, {
+      link: { label: 'Download the backup', url },
+    });
+  return { answer: makeAnswer('export', 'Whole-store backup', 'Preparing the backup link.'), effect: { kind: 'backup-link', answer } };
+}
+
 /** The outcome of a partnership command, or null when the message is something else. */
 export function partnershipCommand(directory: PartnershipDirectory, input: CommandInput): CommandOutcome | null {
   const creating = CREATE.exec(input.text);
   if (creating) return create(directory, input, creating[1] ?? '');
   if (LIST.test(input.text)) return list(directory, input);
+  if (BACKUP.test(input.text)) return backup(directory, input);
   const using = USE.exec(input.text);
   const chosen = using ? partnershipNamed(directory, using[1] ?? '') : null;
   return chosen ? use(directory, input, chosen) : null;
