@@ -100,7 +100,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
         [partnershipId],
       ),
     directory: () => store.data(),
-    updateDirectory: (change: (d: PartnershipDirectory) => void) => store.update((data) => change(data)),
+    updateDirectory: (change: (d: PartnershipDirectory) => void, touches?: () => readonly string[]) => store.update((data) => change(data), touches),
     partnershipIds: () => Object.keys(store.data().partnerships),
     knowsConversation: (id: string) => store.data().conversations.some((c) => c.conversationId === id),
     rememberConversation: (ref: ConversationRef) =>

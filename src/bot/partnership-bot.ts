@@ -31,6 +31,7 @@ import { answerActionInvoke, applyActionOutcome, isActionVerb } from './action-c
 import { answerCardInvoke, answerCardSubmit, isAgendaSubmit, messageResponse, type AgendaActionDeps } from './agenda-actions.js';
 import { openAgendaForm, runAgendaForm } from './agenda-form-actions.js';
 import { conversationRefOf } from './conversation-ref.js';
+import { saveCommand, type CommandReader } from './save-command.js';
 
 /** Where the bot reads and durably changes the partnership's records. */
 export interface PartnershipRecords {
@@ -40,7 +41,7 @@ export interface PartnershipRecords {
   /** Resolves once the change is saved: only then may the bot confirm it. */
   update(partnershipId: string, change: (partnership: Partnership) => void): Promise<void>;
   /** A change to the directory (a partnership created or removed, a member's choice), saved durably. */
-  updateDirectory(change: (directory: PartnershipDirectory) => void): Promise<void>;
+  updateDirectory(change: (directory: PartnershipDirectory) => void, touches?: () => readonly string[]): Promise<void>;
   /** Keeps a channel the bot was told about, or a member's personal chat, so it can post there after a restart. */
   rememberConversation(ref: ConversationRef): Promise<void>;
   knowsConversation(conversationId: string): boolean;
@@ -147,35 +148,20 @@ export class PartnershipBot extends ActivityHandler {
       const { id } = this.actor(context);
       const pid = resolved.partnership.id;
       if (id !== 'unknown' && !this.records.directory().memberships[id]?.seenIn.includes(pid)) {
-        await this.records.updateDirectory((d) => {
-          d.memberships[id] = { ...d.memberships[id], seenIn: [...(d.memberships[id]?.seenIn ?? []), pid] };
-        });
+        await this.records.updateDirectory(
+          (d) => {
+            const seenIn = d.memberships[id]?.seenIn ?? [];
+            if (!seenIn.includes(pid)) d.memberships[id] = { ...d.memberships[id], seenIn: [...seenIn, pid] };
+          },
+          () => [],
+        );
       }
     }
   }
 
-  /**
-   * Saves what a command changes, before the reply confirms it. A partnership whose creation is
-   * undone must hold no actions, which live outside its records.
-   */
-  private async applyOutcome(outcome: CommandOutcome, partnershipId: string | undefined): Promise<CommandOutcome['answer']> {
-    const removed = outcome.removesPartnership;
-    if (removed) {
-      if ((this.actions?.view(removed).all().length ?? 0) > 0) {
-        return makeAnswer('invalid', 'Nothing changed', 'That partnership already has actions logged, so its creation cannot be undone.');
-      }
-      await this.records.updateDirectory((d) => {
-        delete d.partnerships[removed];
-        for (const member of Object.values(d.memberships)) {
-          member.seenIn = member.seenIn.filter((p) => p !== removed);
-          if (member.chosen === removed) delete member.chosen;
-        }
-      });
-    }
-    if (outcome.directoryChange) await this.records.updateDirectory(outcome.directoryChange);
-    const target = outcome.partnershipId ?? partnershipId;
-    if (outcome.change && target) await this.records.update(target, outcome.change);
-    return outcome.answer;
+  /** Saves a command's change (see save-command.ts); resolves with the outcome as saved. */
+  private save(input: CommandInput, read: CommandReader, first: CommandOutcome): Promise<{ outcome: CommandOutcome; answer: Answer }> {
+    return saveCommand(this.records, input, read, first, (id) => this.actions?.view(id).all().length ?? 0);
   }
 
   /** Logs, lists or updates actions; false when the message is not about actions. */
@@ -247,12 +233,15 @@ export class PartnershipBot extends ActivityHandler {
 
   private async answerMessage(context: TurnContext): Promise<void> {
     const text = questionText(context.activity);
-    const directoryOutcome = text.trim() === '' ? null : partnershipCommand(this.records.directory(), this.commandInput(context, text));
+    const input = this.commandInput(context, text);
+    const directoryOutcome = text.trim() === '' ? null : partnershipCommand(this.records.directory(), input);
     if (directoryOutcome) {
-      let answer = await this.applyOutcome(directoryOutcome, undefined);
-      if (directoryOutcome.effect?.kind === 'backup-link') {
+      const saved = await this.save(input, partnershipCommand, directoryOutcome);
+      let { answer } = saved;
+      const effect = saved.outcome.effect;
+      if (effect?.kind === 'backup-link') {
         const link = this.backupLink?.();
-        answer = link ? directoryOutcome.effect.answer(link.url, link.minutes) : makeAnswer('invalid', 'Not available', 'This server does not offer store exports.');
+        answer = link ? effect.answer(link.url, link.minutes) : makeAnswer('invalid', 'Not available', 'This server does not offer store exports.');
       }
       await context.sendActivity(this.answerActivity(answer));
       return;
@@ -278,10 +267,16 @@ export class PartnershipBot extends ActivityHandler {
       return;
     }
     if (this.actions && (await this.runActionCommand(context, partnership, text, resolved))) return;
-    const outcome = runCommand(partnership, this.commandInput(context, text));
-    if (outcome) {
-      let answer = await this.applyOutcome(outcome, partnership.id);
-      const effect = outcome.effect;
+    const first = runCommand(partnership, input);
+    if (first) {
+      const inPartnership: CommandReader = (directory, again) => {
+        const current = directory.partnerships[partnership.id];
+        const outcome = current ? runCommand(current, again) : null;
+        return outcome ? { partnershipId: partnership.id, ...outcome } : null;
+      };
+      const saved = await this.save(input, inPartnership, { partnershipId: partnership.id, ...first });
+      let { answer } = saved;
+      const effect = saved.outcome.effect;
       if (effect?.kind === 'post-agenda' && this.poster) {
         const result = await this.poster.post(partnership.id, effect.agendaId);
         const agenda = this.records.partnership(partnership.id)?.agendas.find((a) => a.id === effect.agendaId);

@@ -30,9 +30,10 @@ export interface Store {
   revision(partnershipId?: string): number;
   /**
    * Applies a change, saves it durably, and resolves only once it is on disk. `touches` names the
-   * partnerships it may change (all, when not given; none for store-level data such as channels known).
+   * partnerships it may change (all, when not given; none for store-level data such as channels known),
+   * or is a function that says so once the change has run.
    */
-  update(change: (draft: StoreData) => void, touches?: readonly string[]): Promise<void>;
+  update(change: (draft: StoreData) => void, touches?: readonly string[] | (() => readonly string[])): Promise<void>;
   status(): StoreStatus;
   /** Waits for pending writes and releases the file for other processes. */
   close(): Promise<void>;
@@ -96,7 +97,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   let lastSavedAt: string | null = null;
   let queue: Promise<void> = Promise.resolve();
 
-  const update = (change: (draft: StoreData) => void, touches?: readonly string[]): Promise<void> => {
+  const update = (change: (draft: StoreData) => void, touches?: readonly string[] | (() => readonly string[])): Promise<void> => {
     const run = async (): Promise<void> => {
       if (options.readOnly) throw new StoreError('the store was opened read-only', file);
       const draft = structuredClone(db.data);
@@ -109,7 +110,8 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
       await adapter.write(checked.data);
       db.data = checked.data;
       revision++;
-      for (const id of touches ?? Object.keys(checked.data.partnerships)) partnershipRevisions.set(id, revision);
+      const touched = typeof touches === 'function' ? touches() : touches;
+      for (const id of touched ?? Object.keys(checked.data.partnerships)) partnershipRevisions.set(id, revision);
       lastSavedAt = new Date().toISOString();
     };
     const result = queue.then(run);
