@@ -139,7 +139,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
   };
   const server = createServer({
     tab,
-    handleActivity: createMessageEndpoint(adapter, bot),
+    handleActivity: createMessageEndpoint(adapter, bot, { allowedTenants: config.allowedTenants, logger }),
     health: () => ({ mode: config.localMode ? 'local' : 'authenticated', store: store.status() }),
     exportFile,
     logger,

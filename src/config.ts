@@ -26,6 +26,8 @@ const environmentSchema = z.object({
   EXPORT_SIGNING_KEY: z.string().min(32, 'at least 32 characters').optional(),
   EXPORT_LINK_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(60),
   ALLOWED_TENANTS: z.string().default(''),
+  BOT_OPENID_METADATA: z.string().url().optional(),
+  BACKUP_DAYS: z.coerce.number().int().min(0).max(366).default(14),
   DIGEST_DAY: z.string().default('monday'),
   DIGEST_TIME: z.string().default('09:00'),
 });
@@ -35,6 +37,8 @@ export interface BotAuthConfig {
   MicrosoftAppPassword: string;
   MicrosoftAppType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
   MicrosoftAppTenantId: string;
+  /** Where the Bot Framework's signing keys are published, when not the public cloud's (a sovereign cloud, a test key set). */
+  openIdMetadataUrl?: string;
 }
 
 export interface Config {
@@ -57,8 +61,10 @@ export interface Config {
   /** Signs export links; made at start-up when unset (links then end with a restart). */
   exportSigningKey: string;
   exportLinkMinutes: number;
-  /** Azure AD tenants whose members may use the tab; empty allows any. */
+  /** Azure AD tenants whose members may use the bot and the tab; empty allows any. */
   allowedTenants: string[];
+  /** How many daily backups are kept beside the store (0: none). */
+  backupDays: number;
   /** When the weekly actions digest goes out (London time); null when DIGEST_DAY is "off". */
   digest: DigestSchedule | null;
 }
@@ -107,6 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       MicrosoftAppPassword: e.MicrosoftAppPassword,
       MicrosoftAppType: e.MicrosoftAppType,
       MicrosoftAppTenantId: e.MicrosoftAppTenantId,
+      ...(e.BOT_OPENID_METADATA ? { openIdMetadataUrl: e.BOT_OPENID_METADATA } : {}),
     },
     logLevel: e.LOG_LEVEL,
     admins,
@@ -116,5 +123,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     exportLinkMinutes: e.EXPORT_LINK_MINUTES,
     digest: typeof digest === 'string' ? null : digest,
     allowedTenants: e.ALLOWED_TENANTS.split(/[\s,;]+/).filter(Boolean),
+    backupDays: e.BACKUP_DAYS,
   };
 }

@@ -5,13 +5,33 @@
  * generic apology in a 1:1 or message turn, never the error text.
  */
 import {
+  CallerIdConstants,
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   type ConfigurationBotFrameworkAuthenticationOptions,
   type TurnContext,
 } from 'botbuilder';
+import { AuthenticationConstants } from 'botframework-connector';
 import type { Logger } from 'pino';
 import type { BotAuthConfig } from '../config.js';
+import { reportTurn } from './turn-report.js';
+
+/**
+ * The public cloud's settings with another place for the channel's signing keys. The SDK takes
+ * any one of these settings to mean all are given, so the rest are the public cloud's own.
+ */
+function withOwnSigningKeys(openIdMetadataUrl: string): Partial<ConfigurationBotFrameworkAuthenticationOptions> {
+  return {
+    ValidateAuthority: true,
+    ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
+    ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
+    ToBotFromChannelTokenIssuer: AuthenticationConstants.ToBotFromChannelTokenIssuer,
+    OAuthUrl: AuthenticationConstants.OAuthUrl,
+    ToBotFromChannelOpenIdMetadataUrl: openIdMetadataUrl,
+    ToBotFromEmulatorOpenIdMetadataUrl: AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl,
+    CallerId: CallerIdConstants.PublicAzureChannel,
+  };
+}
 
 export function createAdapter(auth: BotAuthConfig, logger: Logger): CloudAdapter {
   const options: ConfigurationBotFrameworkAuthenticationOptions = {
@@ -19,10 +39,12 @@ export function createAdapter(auth: BotAuthConfig, logger: Logger): CloudAdapter
     MicrosoftAppPassword: auth.MicrosoftAppPassword,
     MicrosoftAppType: auth.MicrosoftAppType,
     MicrosoftAppTenantId: auth.MicrosoftAppTenantId,
+    ...(auth.openIdMetadataUrl ? withOwnSigningKeys(auth.openIdMetadataUrl) : {}),
   };
   const authentication = new ConfigurationBotFrameworkAuthentication(options);
   const adapter = new CloudAdapter(authentication);
   adapter.onTurnError = async (context: TurnContext, error: unknown) => {
+    reportTurn(context, { outcome: 'error' });
     logTurnError(logger, context, error);
     await apologise(logger, context);
   };

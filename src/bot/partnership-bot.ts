@@ -14,7 +14,7 @@ import { makeAnswer, type Answer } from '../core/answers/answer.js';
 import { londonDate } from '../core/agendas/london-time.js';
 import type { AnswerService } from '../core/answers/answer-service.js';
 import { isFormRequest, isFormVerb } from '../core/agendas/agenda-form.js';
-import type { CommandInput, Mention } from '../core/commands/command.js';
+import type { CommandInput } from '../core/commands/command.js';
 import { runCommand } from '../core/commands/run-command.js';
 import { runActionCommand, type ActionsView } from '../core/actions/action-commands.js';
 import { OPEN_ACTION_FORM } from '../core/actions/action-form.js';
@@ -32,6 +32,8 @@ import { answerCardInvoke, answerCardSubmit, isAgendaSubmit, messageResponse, ty
 import { openAgendaForm, runAgendaForm } from './agenda-form-actions.js';
 import { conversationRefOf } from './conversation-ref.js';
 import { saveCommand, type CommandReader } from './save-command.js';
+import { reportTurn } from './turn-report.js';
+import { actorOf, mentionsOf } from './turn-people.js';
 
 /** Where the bot reads and durably changes the partnership's records. */
 export interface PartnershipRecords {
@@ -119,9 +121,7 @@ export class PartnershipBot extends ActivityHandler {
   }
 
   private actor(context: TurnContext): Actor {
-    const from = context.activity.from ?? { id: 'unknown', name: '' };
-    const ids = [from.aadObjectId, from.id].filter((id): id is string => Boolean(id));
-    return { id: ids[0] ?? 'unknown', ids, name: from.name || 'there', isAdmin: from.aadObjectId !== undefined && this.admins.has(from.aadObjectId) };
+    return actorOf(context.activity, this.admins);
   }
 
   /** The partnership this conversation is answered from, or the question which one. */
@@ -175,6 +175,7 @@ export class PartnershipBot extends ActivityHandler {
     const input = { ...this.commandInput(context, text), ...(context.activity.id ? { activityId: context.activity.id } : {}) };
     const outcome = runActionCommand(partnership, actions.view(partnership.id), input);
     if (!outcome) return false;
+    reportTurn(context, { command: 'actions', outcome: outcome.answer?.kind ?? (outcome.add ? 'logged' : outcome.list ? 'listed' : 'updated') });
     if (!outcome.answer || !['refused', 'invalid'].includes(outcome.answer.kind)) await this.rememberPersonalChat(context, resolved);
     const today = londonDate(input.now);
     if (outcome.exportLink) {
@@ -198,17 +199,7 @@ export class PartnershipBot extends ActivityHandler {
 
   private commandInput(context: TurnContext, text: string): CommandInput {
     const conversation = conversationRefOf(context.activity);
-    return { text, mentions: this.mentions(context), actor: this.actor(context), now: this.clock(), directory: this.records.directory(), ...(conversation ? { conversation } : {}) };
-  }
-
-  /** People @mentioned in the message, other than the bot. */
-  private mentions(context: TurnContext): Mention[] {
-    const botId = context.activity.recipient?.id;
-    return (context.activity.entities ?? [])
-      .filter((e) => e.type === 'mention')
-      .map((e) => (e as { mentioned?: { id?: string; name?: string } }).mentioned)
-      .filter((m): m is { id: string; name: string } => typeof m?.id === 'string' && m.id !== botId)
-      .map((m) => ({ id: m.id, name: m.name ?? m.id }));
+    return { text, mentions: mentionsOf(context.activity), actor: this.actor(context), now: this.clock(), directory: this.records.directory(), ...(conversation ? { conversation } : {}) };
   }
 
   /** Universal Actions (Action.Execute) from the agenda card. */
@@ -217,6 +208,9 @@ export class PartnershipBot extends ActivityHandler {
     if ('ask' in resolved) return messageResponse(resolved.ask.summary);
     const { partnership } = resolved;
     const action = invokeValue?.action ?? { verb: undefined, data: undefined };
+    const verb: unknown = action.verb;
+    // A verb is logged only in the shape the bot's own take: a forged one could be any text.
+    reportTurn(context, { command: typeof verb === 'string' && /^[a-z]{1,20}\.[a-z]{1,20}$/i.test(verb) ? verb : 'unknown-card-action' });
     if (isActionVerb(action.verb) && this.actions) {
       const input = { ...this.commandInput(context, ''), ...(context.activity.id ? { activityId: context.activity.id } : {}) };
       return answerActionInvoke(partnership, action.verb, action.data, input, this.actions);
@@ -243,26 +237,31 @@ export class PartnershipBot extends ActivityHandler {
         const link = this.backupLink?.();
         answer = link ? effect.answer(link.url, link.minutes) : makeAnswer('invalid', 'Not available', 'This server does not offer store exports.');
       }
+      reportTurn(context, { command: saved.outcome.command ?? 'partnerships', outcome: answer.kind });
       await context.sendActivity(this.answerActivity(answer));
       return;
     }
     const resolved = this.resolve(context);
     if ('ask' in resolved) {
+      reportTurn(context, { command: 'which-partnership', outcome: resolved.ask.kind });
       await context.sendActivity(this.answerActivity(resolved.ask));
       return;
     }
     const { partnership } = resolved;
     if (isAgendaSubmit(context.activity.value)) {
+      reportTurn(context, { command: 'agenda-answer' });
       await answerCardSubmit(context, partnership, context.activity.value, this.actor(context), this.clock(), this.agendaDeps());
       return;
     }
     const submitted = context.activity.value as { verb?: unknown } | undefined;
     if (isFormVerb(submitted?.verb)) {
+      reportTurn(context, { command: 'agenda-form' });
       const response = await runAgendaForm(partnership, submitted.verb, submitted, this.commandInput(context, ''), this.records, this.poster);
       await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(response.value)));
       return;
     }
     if (isFormRequest(text)) {
+      reportTurn(context, { command: 'agenda-form' });
       await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(openAgendaForm(partnership, this.clock()))));
       return;
     }
@@ -282,6 +281,7 @@ export class PartnershipBot extends ActivityHandler {
         const agenda = this.records.partnership(partnership.id)?.agendas.find((a) => a.id === effect.agendaId);
         if (agenda) answer = postingReport(agenda, result);
       }
+      reportTurn(context, { command: saved.outcome.command ?? 'command', outcome: answer.kind });
       await context.sendActivity(this.answerActivity(answer));
       return;
     }
@@ -291,7 +291,7 @@ export class PartnershipBot extends ActivityHandler {
       await context.sendActivity('This conversation is not linked to a partnership yet, so I have nothing to answer from.');
       return;
     }
-    this.logger.debug({ kind: answer.kind }, 'answered');
+    reportTurn(context, { command: 'question', outcome: answer.kind });
     await context.sendActivity(this.answerActivity(answer));
   }
 

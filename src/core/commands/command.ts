@@ -25,6 +25,8 @@ export type CommandEffect = { kind: 'post-agenda'; agendaId: string } | { kind: 
 
 export interface CommandOutcome {
   answer: Answer;
+  /** Which command it was, for the turn's log line. */
+  command?: string;
   /** Applied to the stored partnership when the command is allowed and valid. */
   change?: (partnership: Partnership) => void;
   /** The partnership `change` applies to, when it is not the conversation's own. */

@@ -46,7 +46,7 @@ const COMMANDS: Command[] = [
 export function runCommand(partnership: Partnership, input: CommandInput): CommandOutcome | null {
   for (const command of COMMANDS) {
     const outcome = command.run(partnership, input);
-    if (outcome) return outcome;
+    if (outcome) return { command: command.name, ...outcome };
   }
   return null;
 }
