@@ -20,6 +20,23 @@ interface ActivityShape {
   channelData?: { tenant?: { id?: unknown } };
 }
 
+/**
+ * The response as the adapter writes it, except that a failure before the turn starts is an
+ * authentication failure: the SDK answers 500 for a token it cannot verify at all (no
+ * signature, a key it was not given), where 401 is right.
+ */
+function authenticatingResponse(res: Response, turnStarted: () => boolean): Response {
+  return {
+    get socket() {
+      return res.socket;
+    },
+    header: (name, value) => res.header(name, value),
+    send: (...args) => res.send(...args),
+    status: (code) => res.status(code === 500 && !turnStarted() ? 401 : code),
+    end: (...args) => res.end(...args),
+  };
+}
+
 function tenantOf(activity: ActivityShape): string | undefined {
   const id = activity.channelData?.tenant?.id ?? activity.conversation?.tenantId;
   return typeof id === 'string' ? id : undefined;
@@ -41,12 +58,12 @@ export function createMessageEndpoint(adapter: CloudAdapter, bot: ActivityHandle
       options.logger.warn({ ...line, outcome: 'tenant-refused', status: 403, durationMs: Math.round(performance.now() - started) }, 'turn');
       return;
     }
-    let report: TurnReport = {};
-    await adapter.process(req, res, async (context) => {
+    let report: TurnReport | undefined;
+    await adapter.process(req, authenticatingResponse(res, () => report !== undefined), async (context) => {
       report = startReport(context);
       await bot.run(context);
     });
     const status = (res as unknown as { statusCode?: number }).statusCode;
-    options.logger.info({ ...line, ...report, status, durationMs: Math.round(performance.now() - started) }, 'turn');
+    options.logger.info({ ...line, ...(report ?? { outcome: 'refused' }), status, durationMs: Math.round(performance.now() - started) }, 'turn');
   };
 }
