@@ -19,7 +19,9 @@ import { createServer, listen } from './http/create-server.js';
 import { loadDefaultStore } from './store/default-store.js';
 import { stringify } from 'csv-stringify/sync';
 import { checkExportLink, signExportLink, WHOLE_STORE, type ExportKind } from './core/actions/export-link.js';
-import { backupText } from './store/backup-file.js';
+import { backupDocument, backupText } from './store/backup-file.js';
+import { writeDailyBackup } from './store/daily-backups.js';
+import { londonDate } from './core/agendas/london-time.js';
 import { EXPORT_COLUMNS, exportRows } from './core/actions/export-rows.js';
 import type { JWTVerifyGetKey } from 'jose';
 import { partnershipPage } from './core/tab/partnership-page.js';
@@ -145,8 +147,23 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     logger,
   });
   const scheduled = { records, poster, clock, logger, actions, personalConversations: () => store.data().conversations.filter((c) => c.userId) };
+  const dailyBackup = async () => {
+    const written = await writeDailyBackup({
+      dataFile: config.dataFile,
+      today: londonDate(clock()),
+      keep: config.backupDays,
+      document: () => {
+        const data = store.data();
+        return backupDocument(data, Object.keys(data.partnerships).flatMap((id) => journal.all(id)), clock());
+      },
+    });
+    if (written) logger.info({ file: written }, 'daily backup written');
+  };
+  // A backup that cannot be written (a full disk) must not keep the bot from serving.
+  await dailyBackup().catch((error: unknown) => logger.error({ err: error }, 'daily backup failed'));
   const reminders = new Periodic(
     async () => {
+      await dailyBackup();
       await sendDueReminders(scheduled, config.reminderHours);
       if (config.digest) await sendDueDigest(scheduled, config.digest);
     },

@@ -9,7 +9,7 @@
 import { open, readFile, rename, type FileHandle } from 'node:fs/promises';
 import { z } from 'zod';
 import type { Action } from '../core/model.js';
-import { StoreError } from './store-error.js';
+import { keepDamagedCopy, StoreError } from './store-error.js';
 
 const person = z.strictObject({ id: z.string(), name: z.string() });
 export const actionSchema = z.strictObject({
@@ -50,7 +50,18 @@ export class ActionJournal {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     }
     const journal = new ActionJournal(file, await open(file, 'a'));
-    journal.replay(text);
+    try {
+      journal.replay(text);
+    } catch (error) {
+      await journal.handle.close();
+      throw error instanceof StoreError ? await keepDamagedCopy(error, file) : error;
+    }
+    // A crash mid-append leaves a torn last line, never confirmed: cut it off, or the next append would join it.
+    const complete = text.lastIndexOf('\n') + 1;
+    if (complete < text.length) {
+      await journal.handle.truncate(Buffer.byteLength(text.slice(0, complete)));
+      await journal.handle.sync();
+    }
     return journal;
   }
 

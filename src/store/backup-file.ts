@@ -12,8 +12,19 @@ import { parseStoreText } from './store.js';
 
 const BACKUP_KIND = 'csp-bot-backup';
 
+export interface BackupDocument {
+  kind: typeof BACKUP_KIND;
+  exportedAt: string;
+  store: StoreData;
+  actions: readonly Action[];
+}
+
+export function backupDocument(store: StoreData, actions: readonly Action[], exportedAt: Date): BackupDocument {
+  return { kind: BACKUP_KIND, exportedAt: exportedAt.toISOString(), store, actions };
+}
+
 export function backupText(store: StoreData, actions: readonly Action[], exportedAt: Date): string {
-  return `${JSON.stringify({ kind: BACKUP_KIND, exportedAt: exportedAt.toISOString(), store, actions }, null, 2)}\n`;
+  return `${JSON.stringify(backupDocument(store, actions, exportedAt), null, 2)}\n`;
 }
 
 /** The backup's store and actions, or an error saying what is wrong with it. */

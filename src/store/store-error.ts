@@ -1,4 +1,6 @@
 /** The one error family of the store: what is wrong with which file, fit to show an operator. */
+import { copyFile } from 'node:fs/promises';
+
 export class StoreError extends Error {
   constructor(
     message: string,
@@ -7,4 +9,18 @@ export class StoreError extends Error {
     super(`${file}: ${message}`);
     this.name = 'StoreError';
   }
+}
+
+/**
+ * Keeps a copy of a file the bot refuses to read, beside it, before anyone tries to fix it by
+ * hand or restore over it; the error then says where the copy is.
+ */
+export async function keepDamagedCopy(error: StoreError, file: string, now = new Date()): Promise<StoreError> {
+  const copy = `${file}.damaged-${now.toISOString().replace(/[:.]/g, '-')}`;
+  try {
+    await copyFile(file, copy);
+  } catch {
+    return error;
+  }
+  return new StoreError(`${error.message.slice(file.length + 2)} (a copy of it is kept at ${copy})`, file);
 }

@@ -9,7 +9,7 @@ import type { Partnership } from '../core/model.js';
 import { DurableJsonFile } from './durable-json-file.js';
 import { migrate, MIGRATIONS, type Migration } from './migrations.js';
 import { storeSchema, type StoreData } from './schema.js';
-import { StoreError } from './store-error.js';
+import { keepDamagedCopy, StoreError } from './store-error.js';
 import { lockStoreFile } from './store-lock.js';
 
 export interface StoreStatus {
@@ -87,7 +87,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     existing = await adapter.read();
   } catch (error) {
     release();
-    throw error;
+    throw error instanceof StoreError ? await keepDamagedCopy(error, file) : error;
   }
   const db = new Low<StoreData>(adapter, existing ?? parseStoreText(JSON.stringify(options.defaults()), file, migrations));
   if (!existing && !options.readOnly) await db.write();

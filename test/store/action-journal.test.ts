@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Action } from '../../src/core/model.js';
 import { ActionJournal } from '../../src/store/action-journal.js';
@@ -60,7 +60,12 @@ describe('action journal', () => {
     appendFileSync(file, JSON.stringify(action(2)).slice(0, 40));
     const journal = await ActionJournal.open(file);
     expect(journal.all('kent-csp').map((a) => a.number)).to.deep.equal([1]);
+    // The torn tail is cut off, so the next append starts on a line of its own.
+    await journal.add('kent-csp', (n) => action(n));
     await journal.close();
+    const reopened = await ActionJournal.open(file);
+    expect(reopened.all('kent-csp').map((a) => a.number)).to.deep.equal([1, 2]);
+    await reopened.close();
   });
 
   it('refuses a journal damaged elsewhere, naming the line', async () => {
@@ -68,6 +73,8 @@ describe('action journal', () => {
     let error: unknown;
     await ActionJournal.open(file).catch((e: unknown) => (error = e));
     expect(error).to.be.instanceOf(StoreError);
-    expect((error as Error).message).to.contain('line 2');
+    expect((error as Error).message).to.contain('line 2').and.contain('a copy of it is kept at');
+    const copy = readdirSync(path.dirname(file)).find((f) => f.startsWith(`${path.basename(file)}.damaged-`));
+    expect(readFileSync(path.join(path.dirname(file), copy ?? 'none'), 'utf8')).to.equal(readFileSync(file, 'utf8'));
   });
 });

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { StoreData } from '../../src/store/schema.js';
 import { MIGRATIONS } from '../../src/store/migrations.js';
@@ -120,8 +120,10 @@ describe('store', () => {
       }
       expect(error).to.be.instanceOf(StoreError);
       expect((error as Error).message).to.match(problem);
-      expect((error as Error).message).to.contain(file);
+      expect((error as Error).message).to.contain(file).and.contain('a copy of it is kept at');
       expect(readFileSync(file, 'utf8')).to.equal(content);
+      const copy = readdirSync(path.dirname(file)).find((f) => f.startsWith('store.json.damaged-'));
+      expect(readFileSync(path.join(path.dirname(file), copy ?? 'none'), 'utf8')).to.equal(content);
     });
   }
 

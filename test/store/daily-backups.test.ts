@@ -1,0 +1,39 @@
+import { expect } from 'chai';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { restoreStore } from '../../src/cli/backup.js';
+import { backupFolder } from '../../src/store/daily-backups.js';
+import { startRunningBot } from '../helpers/running-bot.js';
+import { personalMessage } from '../helpers/teams-activities.js';
+import { makeTempFolder } from '../helpers/temp-folder.js';
+
+describe('daily backups', () => {
+  it('writes one copy a day beside the store, keeps the last BACKUP_DAYS, and npm run restore brings one back', async () => {
+    const bot = await startRunningBot({ BACKUP_DAYS: '3' });
+    const folder = backupFolder(bot.dataFile);
+    expect(readdirSync(folder)).to.deep.equal(['backup-2026-11-24.json']);
+    await bot.send(personalMessage('action: Shafick Peerbux to circulate the refreshed CSA by 30 April'));
+    // Older copies from earlier days; the oldest beyond three go at the next day's backup.
+    for (const day of ['2026-11-20', '2026-11-21', '2026-11-22']) writeFileSync(path.join(folder, `backup-${day}.json`), '{}');
+    bot.setNow(new Date('2026-11-25T10:00:00Z'));
+    await bot.app.idle();
+    expect(readdirSync(folder).sort()).to.deep.equal(['backup-2026-11-22.json', 'backup-2026-11-24.json', 'backup-2026-11-25.json']);
+    expect(readFileSync(path.join(folder, 'backup-2026-11-25.json'), 'utf8')).to.contain('circulate the refreshed CSA');
+    expect(readFileSync(path.join(folder, 'backup-2026-11-24.json'), 'utf8')).to.not.contain('circulate the refreshed CSA');
+
+    const target = makeTempFolder();
+    const restored = path.join(target.path, 'store.json');
+    expect(await restoreStore(path.join(folder, 'backup-2026-11-25.json'), { env: { DATA_FILE: restored }, out: () => undefined, err: () => undefined })).to.equal(0);
+    expect(readFileSync(`${restored}.actions`, 'utf8')).to.contain('circulate the refreshed CSA');
+    expect(readFileSync(restored, 'utf8')).to.equal(readFileSync(bot.dataFile, 'utf8'));
+    target.remove();
+    await bot.stop();
+  });
+
+  it('is off with BACKUP_DAYS=0', async () => {
+    const bot = await startRunningBot({ BACKUP_DAYS: '0' });
+    mkdirSync(backupFolder(bot.dataFile), { recursive: true });
+    expect(readdirSync(backupFolder(bot.dataFile))).to.deep.equal([]);
+    await bot.stop();
+  });
+});
