@@ -1,0 +1,180 @@
+/**
+ * The kill test: the real bot as its own process (`node --import tsx src/index.ts`), a stream of
+ * writes from concurrent conversations (actions logged by members, aliases set by an admin), and
+ * SIGKILL at random moments, the bot restarted each time. A write counts as confirmed once the
+ * bot's confirmation reached the Bot Connector stand-in; at the end every confirmed write must be
+ * in the store and the journal, and the store must load. Used in short form by the tests and in
+ * long form by `npm run bench`.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startConnectorStandIn, type ConnectorStandIn } from '../test/helpers/connector-stand-in.js';
+import { postActivity } from '../test/helpers/http.js';
+import { replyText } from '../test/helpers/reply-text.js';
+import { personalMessage } from '../test/helpers/teams-activities.js';
+import { makeTempFolder } from '../test/helpers/temp-folder.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const ADMIN = '0f1e2d3c-4b5a-4697-8877-665544332211';
+
+export interface KillTestOptions {
+  writes: number;
+  conversations: number;
+  kills: number;
+  /** A seed for the kill moments, so that a failing run can be repeated. */
+  seed?: number;
+}
+
+export interface KillTestResult {
+  attempted: number;
+  confirmed: number;
+  kills: number;
+  /** Confirmed writes missing after the last restart: must be empty. */
+  lost: string[];
+  storeLoaded: boolean;
+  seconds: number;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** A small deterministic random source (mulberry32). */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+class BotProcess {
+  private child: ChildProcess | undefined;
+  constructor(private readonly env: NodeJS.ProcessEnv, private readonly url: string) {}
+
+  async start(): Promise<void> {
+    this.child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], { cwd: ROOT, env: this.env, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    this.child.stderr?.on('data', (chunk: Buffer) => (stderr = `${stderr}${chunk.toString()}`.slice(-4000)));
+    const deadline = Date.now() + 30_000;
+    while (Date.now() < deadline) {
+      if (this.child.exitCode !== null) throw new Error(`the bot exited on start (${this.child.exitCode}): ${stderr}`);
+      const ok = await fetch(`${this.url}/healthz`).then((r) => r.ok, () => false);
+      if (ok) return;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error(`the bot did not start within 30 s: ${stderr}`);
+  }
+
+  async kill(): Promise<void> {
+    const child = this.child;
+    if (!child || child.exitCode !== null) return;
+    await new Promise<void>((resolve) => {
+      child.once('exit', () => resolve());
+      child.kill('SIGKILL');
+    });
+  }
+
+  async stop(): Promise<void> {
+    const child = this.child;
+    if (!child || child.exitCode !== null) return;
+    await new Promise<void>((resolve) => {
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    });
+  }
+}
+
+export async function runKillTest(options: KillTestOptions): Promise<KillTestResult> {
+  const started = Date.now();
+  const folder = makeTempFolder();
+  const connector: ConnectorStandIn = await startConnectorStandIn();
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const dataFile = path.join(folder.path, 'store.json');
+  const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_FILE: dataFile, LOG_LEVEL: 'error', DIGEST_DAY: 'off', BOT_ADMINS: ADMIN, BACKUP_DAYS: '0' };
+  const bot = new BotProcess(env, url);
+  const next = random(options.seed ?? 20261201);
+  await bot.start();
+  let running = true;
+  let kills = 0;
+  const confirmedActions = new Set<string>();
+  const confirmedAliases = new Set<string>();
+  let attempted = 0;
+
+  const writeOnce = async (conversation: number, index: number): Promise<void> => {
+    const isAlias = index % 10 === 9;
+    const tag = `w${conversation}x${index}`;
+    const text = isAlias ? `alias ${tag} = road safety` : `action: Shafick Peerbux to file report ${tag} by 30 April`;
+    const who = isAlias ? { aadObjectId: ADMIN, userId: '29:admin', userName: 'Ada Admin' } : { aadObjectId: `00000000-0000-4000-8000-${String(conversation).padStart(12, '0')}`, userId: `29:member-${conversation}`, userName: `Member ${conversation}` };
+    const activity = { ...personalMessage(text, { ...who, conversationId: `a:kill-${conversation}-${who.userId}` }), serviceUrl: connector.url };
+    attempted++;
+    const before = connector.requests.length;
+    try {
+      await postActivity(`${url}/api/messages`, activity, { signal: AbortSignal.timeout(10_000) });
+    } catch {
+      // The bot was killed mid-request; whatever reached the connector is what was confirmed.
+    }
+    const reply = replyText(connector.requests.slice(before).filter((r) => r.activityId === activity.id).map((r) => r.body as Record<string, unknown>));
+    if (isAlias && reply.includes(`"${tag}" now means`)) confirmedAliases.add(tag);
+    if (!isAlias && new RegExp(`Action \\d+ logged: .*file report ${tag}\\b`).test(reply)) confirmedActions.add(tag);
+  };
+
+  const perConversation = Math.ceil(options.writes / options.conversations);
+  const writers = Array.from({ length: options.conversations }, async (_, c) => {
+    for (let i = 0; i < perConversation && c * perConversation + i < options.writes; i++) {
+      await writeOnce(c, i);
+      // A down bot refuses connections at once; wait for it rather than spinning through writes.
+      while (!running) await new Promise((r) => setTimeout(r, 20));
+    }
+  });
+  const killer = (async () => {
+    const expectedMs = (options.writes / 150) * 1000;
+    for (let k = 0; k < options.kills; k++) {
+      await new Promise((r) => setTimeout(r, (0.3 + next()) * (expectedMs / (options.kills + 1))));
+      running = false;
+      await bot.kill();
+      kills++;
+      await bot.start();
+      running = true;
+    }
+  })();
+  await Promise.all([...writers, killer]);
+  // A last kill with everything confirmed, then the store must load and hold every confirmed write.
+  await bot.kill();
+  kills++;
+  let storeLoaded = true;
+  try {
+    await bot.start();
+  } catch {
+    storeLoaded = false;
+  }
+  await bot.stop();
+  const journal = (() => {
+    try {
+      return readFileSync(`${dataFile}.actions`, 'utf8');
+    } catch {
+      return '';
+    }
+  })();
+  const saved = new Set([...journal.matchAll(/file report (w\d+x\d+)/g)].map((m) => m[1]));
+  const store = JSON.parse(readFileSync(dataFile, 'utf8')) as { partnerships: Record<string, { aliases: Record<string, string> }> };
+  const aliases = store.partnerships['kent-csp']?.aliases ?? {};
+  const lost = [...[...confirmedActions].filter((t) => !saved.has(t)), ...[...confirmedAliases].filter((t) => aliases[t] !== 'road-safety')];
+  await connector.close();
+  folder.remove();
+  return { attempted, confirmed: confirmedActions.size + confirmedAliases.size, kills, lost, storeLoaded, seconds: Math.round((Date.now() - started) / 100) / 10 };
+}
