@@ -7,7 +7,7 @@
  * installationUpdate that would otherwise welcome twice) gets the welcome card; other activity
  * types are acknowledged and ignored.
  */
-import { ActivityHandler, CardFactory, MessageFactory, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type TurnContext } from 'botbuilder';
+import { ActivityHandler, CardFactory, MessageFactory, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type InvokeResponse, type TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import { postingReport, type PostingResult } from '../core/agendas/circulate-agenda.js';
 import { makeAnswer, type Answer } from '../core/answers/answer.js';
@@ -25,12 +25,12 @@ import { resolvePartnership, type ResolvedPartnership } from '../core/partnershi
 import type { Actor } from '../core/roles/permissions.js';
 import { renderActionFormCard } from '../views/action-form-card.js';
 import { renderActionsCard } from '../views/actions-card.js';
-import { renderAnswerCard } from '../views/answer-card.js';
 import { questionText } from './activity-text.js';
 import { answerActionInvoke, applyActionOutcome, isActionVerb } from './action-card-actions.js';
 import { answerCardInvoke, answerCardSubmit, isAgendaSubmit, messageResponse, type AgendaActionDeps } from './agenda-actions.js';
 import { openAgendaForm, runAgendaForm } from './agenda-form-actions.js';
 import { conversationRefOf } from './conversation-ref.js';
+import { answerActivity, cardActivity } from './card-activity.js';
 import { saveCommand, type CommandReader } from './save-command.js';
 import { reportTurn } from './turn-report.js';
 import { actorOf, mentionsOf } from './turn-people.js';
@@ -79,9 +79,6 @@ export interface PartnershipBotOptions {
 }
 
 export class PartnershipBot extends ActivityHandler {
-  /** Cards already rendered for an answer object (answers are shared by the answer cache). */
-  private readonly cards = new WeakMap<Answer, ReturnType<typeof renderAnswerCard>>();
-
   private readonly answers: AnswerService;
   private readonly records: PartnershipRecords;
   private readonly poster: AgendaPosting | undefined;
@@ -169,7 +166,7 @@ export class PartnershipBot extends ActivityHandler {
     const actions = this.actions;
     if (!actions) return false;
     if (OPEN_ACTION_FORM.test(text)) {
-      await context.sendActivity(this.cardActivity(renderActionFormCard(partnership), ''));
+      await context.sendActivity(cardActivity(renderActionFormCard(partnership), ''));
       return true;
     }
     const input = { ...this.commandInput(context, text), ...(context.activity.id ? { activityId: context.activity.id } : {}) };
@@ -180,19 +177,19 @@ export class PartnershipBot extends ActivityHandler {
     const today = londonDate(input.now);
     if (outcome.exportLink) {
       const { url, minutes } = actions.exportLink(partnership.id);
-      await context.sendActivity(this.answerActivity(outcome.exportLink(url, minutes)));
+      await context.sendActivity(answerActivity(outcome.exportLink(url, minutes)));
     } else if (outcome.list) {
-      await context.sendActivity(this.cardActivity(renderActionsCard(outcome.list, today), outcome.list.summary));
+      await context.sendActivity(cardActivity(renderActionsCard(outcome.list, today), outcome.list.summary));
     } else if (outcome.add) {
       const saved = await actions.add(partnership.id, outcome.add.make);
       if (outcome.change) await this.records.update(partnership.id, outcome.change);
       const message = outcome.add.confirm(saved).summary;
       const card = renderActionsCard({ title: `Action ${saved.number} logged`, summary: '', actions: [saved], view: `action ${saved.number}` }, today, message, false, true);
-      await context.sendActivity(this.cardActivity(card, message));
+      await context.sendActivity(cardActivity(card, message));
     } else {
       if (outcome.change) await this.records.update(partnership.id, outcome.change);
       const { message } = await applyActionOutcome(partnership.id, outcome, actions);
-      if (message) await context.sendActivity(this.answerActivity(outcome.update ? makeAnswer('actions', 'Actions', message) : (outcome.answer ?? makeAnswer('actions', 'Actions', message))));
+      if (message) await context.sendActivity(answerActivity(outcome.update ? makeAnswer('actions', 'Actions', message) : (outcome.answer ?? makeAnswer('actions', 'Actions', message))));
     }
     return true;
   }
@@ -200,6 +197,16 @@ export class PartnershipBot extends ActivityHandler {
   private commandInput(context: TurnContext, text: string): CommandInput {
     const conversation = conversationRefOf(context.activity);
     return { text, mentions: mentionsOf(context.activity), actor: this.actor(context), now: this.clock(), directory: this.records.directory(), ...(conversation ? { conversation } : {}) };
+  }
+
+  /** A Universal Action without an action object would fail inside the SDK: it is a bad request. */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    const value = context.activity.value as { action?: unknown } | undefined;
+    if (context.activity.name === 'adaptiveCard/action' && (typeof value?.action !== 'object' || value.action === null || Array.isArray(value.action))) {
+      reportTurn(context, { command: 'unknown-card-action', outcome: 'invalid' });
+      return { status: 400, body: { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: 'This card action is not valid.' } } };
+    }
+    return super.onInvokeActivity(context);
   }
 
   /** Universal Actions (Action.Execute) from the agenda card. */
@@ -238,13 +245,13 @@ export class PartnershipBot extends ActivityHandler {
         answer = link ? effect.answer(link.url, link.minutes) : makeAnswer('invalid', 'Not available', 'This server does not offer store exports.');
       }
       reportTurn(context, { command: saved.outcome.command ?? 'partnerships', outcome: answer.kind });
-      await context.sendActivity(this.answerActivity(answer));
+      await context.sendActivity(answerActivity(answer));
       return;
     }
     const resolved = this.resolve(context);
     if ('ask' in resolved) {
       reportTurn(context, { command: 'which-partnership', outcome: resolved.ask.kind });
-      await context.sendActivity(this.answerActivity(resolved.ask));
+      await context.sendActivity(answerActivity(resolved.ask));
       return;
     }
     const { partnership } = resolved;
@@ -282,7 +289,7 @@ export class PartnershipBot extends ActivityHandler {
         if (agenda) answer = postingReport(agenda, result);
       }
       reportTurn(context, { command: saved.outcome.command ?? 'command', outcome: answer.kind });
-      await context.sendActivity(this.answerActivity(answer));
+      await context.sendActivity(answerActivity(answer));
       return;
     }
     const answer = this.answers.answer(text, partnership.id);
@@ -292,29 +299,12 @@ export class PartnershipBot extends ActivityHandler {
       return;
     }
     reportTurn(context, { command: 'question', outcome: answer.kind });
-    await context.sendActivity(this.answerActivity(answer));
+    await context.sendActivity(answerActivity(answer));
   }
 
   private async welcome(context: TurnContext): Promise<void> {
     const resolved = this.resolve(context);
     const answer = this.answers.answer('hello', 'partnership' in resolved ? resolved.partnership.id : undefined);
-    if (answer) await context.sendActivity(this.answerActivity(answer));
-  }
-
-  private cardActivity(card: object, text: string): ReturnType<typeof MessageFactory.attachment> {
-    const activity = MessageFactory.attachment(CardFactory.adaptiveCard(card));
-    activity.text = text;
-    return activity;
-  }
-
-  private answerActivity(answer: Answer): ReturnType<typeof MessageFactory.attachment> {
-    let card = this.cards.get(answer);
-    if (!card) {
-      card = renderAnswerCard(answer);
-      this.cards.set(answer, card);
-    }
-    const activity = MessageFactory.attachment(CardFactory.adaptiveCard(card));
-    activity.text = answer.summary;
-    return activity;
+    if (answer) await context.sendActivity(answerActivity(answer));
   }
 }
