@@ -31,6 +31,7 @@ import { answerCardInvoke, answerCardSubmit, isAgendaSubmit, messageResponse, ty
 import { openAgendaForm, runAgendaForm } from './agenda-form-actions.js';
 import { conversationRefOf } from './conversation-ref.js';
 import { answerActivity, cardActivity } from './card-activity.js';
+import { CoalescedRefresh } from './coalesced-refresh.js';
 import { saveCommand, type CommandReader } from './save-command.js';
 import { reportTurn } from './turn-report.js';
 import { actorOf, mentionsOf } from './turn-people.js';
@@ -85,6 +86,7 @@ export class PartnershipBot extends ActivityHandler {
   private readonly backupLink: PartnershipBotOptions['backupLink'];
   private readonly actions: ActionRecords | undefined;
   private readonly background: (description: string, task: () => Promise<unknown>) => void;
+  private readonly refreshes: CoalescedRefresh;
   private readonly admins: ReadonlySet<string>;
   private readonly clock: () => Date;
   private readonly logger: Logger;
@@ -101,6 +103,7 @@ export class PartnershipBot extends ActivityHandler {
     this.logger = options.logger;
     this.background =
       options.background ?? ((description, task) => void task().catch((error: unknown) => this.logger.warn({ err: error }, `background task failed: ${description}`)));
+    this.refreshes = new CoalescedRefresh(this.background);
     this.onMessage(async (context, next) => {
       await this.answerMessage(context);
       await next();
@@ -228,7 +231,7 @@ export class PartnershipBot extends ActivityHandler {
 
   private agendaDeps(): AgendaActionDeps {
     const poster = this.poster;
-    const refreshPosts = (pid: string, aid: string): void => this.background('refresh posted agenda cards', () => poster?.post(pid, aid, true) ?? Promise.resolve());
+    const refreshPosts = (pid: string, aid: string): void => this.refreshes.request(`${pid}|${aid}`, () => poster?.post(pid, aid, true) ?? Promise.resolve());
     return { records: this.records, ...(poster ? { refreshPosts } : {}) };
   }
 

@@ -34,6 +34,12 @@ export class ActionJournal {
   private readonly actions = new Map<string, Action>();
   private readonly bySource = new Map<string, string>();
   private readonly highest = new Map<string, number>();
+  /** Numbers handed out to actions still on their way to disk. */
+  private readonly reserved = new Map<string, number>();
+  /** The newest version of each action still on its way to disk: later changes build on it. */
+  private readonly unsaved = new Map<string, Action>();
+  private waiting: { action: Action; resolve: (action: Action) => void; reject: (error: unknown) => void }[] = [];
+  private flushing: Promise<void> | null = null;
   private queue: Promise<unknown> = Promise.resolve();
   private lines = 0;
 
@@ -99,40 +105,77 @@ export class ActionJournal {
     return this.actions.get(`${partnershipId}#${number}`);
   }
 
-  /** The action a Teams activity already logged, if it was delivered before. */
+  /** The action a Teams activity already logged (or is logging), if it was delivered before. */
   loggedBy(partnershipId: string, activityId: string): Action | undefined {
     const id = this.bySource.get(`${partnershipId}|${activityId}`);
-    return id ? this.actions.get(id) : undefined;
+    return id ? (this.unsaved.get(id) ?? this.actions.get(id)) : undefined;
   }
 
   /**
-   * Saves a new action with the next number, durably, before resolving. Saves are serialised so
-   * that numbers are unique; `make` receives the number.
+   * Saves a new action with the next number, durably, before resolving. Numbers are handed out
+   * in order, so they are unique; `make` receives the number.
    */
   add(partnershipId: string, make: (number: number) => Action): Promise<Action> {
-    return this.serialise(async () => {
-      const action = make((this.highest.get(partnershipId) ?? 0) + 1);
-      await this.write(action);
-      return action;
-    });
+    try {
+      const number = Math.max(this.reserved.get(partnershipId) ?? 0, this.highest.get(partnershipId) ?? 0) + 1;
+      const action = actionSchema.parse(make(number));
+      this.reserved.set(partnershipId, number);
+      return this.append(action);
+    } catch (error) {
+      return Promise.reject(error);
+    }
   }
 
   /** Saves a new version of an existing action, durably, before resolving. */
   save(next: (current: Action) => Action | null, partnershipId: string, number: number): Promise<Action | null> {
-    return this.serialise(async () => {
-      const current = this.get(partnershipId, number);
+    try {
+      const id = `${partnershipId}#${number}`;
+      const current = this.unsaved.get(id) ?? this.actions.get(id);
       const updated = current ? next(structuredClone(current)) : null;
-      if (updated) await this.write(updated);
-      return updated;
+      return updated ? this.append(actionSchema.parse(updated)) : Promise.resolve(null);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  private append(action: Action): Promise<Action> {
+    this.unsaved.set(action.id, action);
+    if (action.sourceActivityId) this.bySource.set(`${action.partnershipId}|${action.sourceActivityId}`, action.id);
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ action, resolve, reject });
+      this.flushing ??= Promise.resolve().then(() => this.flush());
     });
   }
 
-  private async write(action: Action): Promise<void> {
-    const checked = actionSchema.parse(action);
-    await this.handle.write(`${JSON.stringify(checked)}\n`);
-    await this.handle.datasync();
-    this.remember(checked);
-    this.lines++;
+  /**
+   * Group commit: every version waiting is appended in one write and one fsync, and each is
+   * confirmed only after it. While one write is on its way to disk, the next batch gathers.
+   */
+  private async flush(): Promise<void> {
+    while (this.waiting.length > 0) {
+      const batch = this.waiting;
+      this.waiting = [];
+      try {
+        await this.serialise(async () => {
+          await this.handle.write(batch.map((w) => `${JSON.stringify(w.action)}\n`).join(''));
+          await this.handle.datasync();
+        });
+      } catch (error) {
+        for (const w of batch) {
+          if (this.unsaved.get(w.action.id) === w.action) this.unsaved.delete(w.action.id);
+          w.reject(error);
+        }
+        continue;
+      }
+      for (const w of batch) {
+        this.remember(w.action);
+        this.lines++;
+        if (this.unsaved.get(w.action.id) === w.action) this.unsaved.delete(w.action.id);
+        w.resolve(w.action);
+      }
+    }
+    // Set synchronously with the loop's last check, so that no version can arrive unseen.
+    this.flushing = null;
   }
 
   private serialise<T>(task: () => Promise<T>): Promise<T> {
@@ -147,6 +190,7 @@ export class ActionJournal {
       this.actions.clear();
       this.bySource.clear();
       this.highest.clear();
+      this.reserved.clear();
       for (const action of actions) this.remember(actionSchema.parse(action));
       await this.rewrite();
     });
@@ -173,6 +217,7 @@ export class ActionJournal {
   }
 
   async close(): Promise<void> {
+    await this.flushing;
     await this.queue;
     await this.handle.close();
   }

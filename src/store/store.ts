@@ -1,8 +1,8 @@
 /**
  * The one module that owns the lowdb file. On open it creates the file from the default data
  * set if there is none, or reads, migrates and validates what is there (refusing, never
- * overwriting, a file it cannot read). Writes go through `update`, one at a time: each applies
- * its change to a copy, validates it, saves it durably, and only then becomes what readers see.
+ * overwriting, a file it cannot read). Writes go through `update`, in order: each applies its
+ * change to a copy, validates it, saves it durably, and only then becomes what readers see.
  */
 import { Low } from 'lowdb';
 import type { Partnership } from '../core/model.js';
@@ -37,6 +37,13 @@ export interface Store {
   status(): StoreStatus;
   /** Waits for pending writes and releases the file for other processes. */
   close(): Promise<void>;
+}
+
+interface PendingChange {
+  change: (draft: StoreData) => void;
+  touches: readonly string[] | (() => readonly string[]) | undefined;
+  resolve: () => void;
+  reject: (error: unknown) => void;
 }
 
 export interface OpenStoreOptions {
@@ -95,29 +102,64 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   let revision = 1;
   const partnershipRevisions = new Map<string, number>();
   let lastSavedAt: string | null = null;
-  let queue: Promise<void> = Promise.resolve();
+  let pending: PendingChange[] = [];
+  let writing: Promise<void> | null = null;
+
+  /**
+   * Group commit: changes that arrive while a write is on its way to disk are applied together, in
+   * order, each to the result of the one before, and saved in one write. Each is validated on its
+   * own, so one bad change is refused alone; all are confirmed only once the write is durable.
+   */
+  const flush = async (): Promise<void> => {
+    while (pending.length > 0) {
+      const batch = pending;
+      pending = [];
+      let draft = db.data;
+      const accepted: PendingChange[] = [];
+      const touched = new Set<string>();
+      let touchesAll = false;
+      for (const item of batch) {
+        try {
+          const next = structuredClone(draft);
+          item.change(next);
+          const checked = storeSchema.safeParse(next);
+          if (!checked.success) {
+            const issue = checked.error.issues[0];
+            throw new StoreError(`refused a change that would make the store invalid at ${issue?.path.join('.')}: ${issue?.message}`, file);
+          }
+          draft = checked.data;
+          accepted.push(item);
+          const ids = typeof item.touches === 'function' ? item.touches() : item.touches;
+          if (ids === undefined) touchesAll = true;
+          else ids.forEach((id) => touched.add(id));
+        } catch (error) {
+          item.reject(error);
+        }
+      }
+      if (accepted.length === 0) continue;
+      try {
+        await adapter.write(draft);
+      } catch (error) {
+        accepted.forEach((item) => item.reject(error));
+        continue;
+      }
+      db.data = draft;
+      revision++;
+      for (const id of touchesAll ? Object.keys(draft.partnerships) : touched) partnershipRevisions.set(id, revision);
+      lastSavedAt = new Date().toISOString();
+      accepted.forEach((item) => item.resolve());
+    }
+    // Set synchronously with the loop's last check, so that no change can arrive unseen.
+    writing = null;
+  };
 
   const update = (change: (draft: StoreData) => void, touches?: readonly string[] | (() => readonly string[])): Promise<void> => {
-    const run = async (): Promise<void> => {
-      if (options.readOnly) throw new StoreError('the store was opened read-only', file);
-      const draft = structuredClone(db.data);
-      change(draft);
-      const checked = storeSchema.safeParse(draft);
-      if (!checked.success) {
-        const issue = checked.error.issues[0];
-        throw new StoreError(`refused a change that would make the store invalid at ${issue?.path.join('.')}: ${issue?.message}`, file);
-      }
-      await adapter.write(checked.data);
-      db.data = checked.data;
-      revision++;
-      const touched = typeof touches === 'function' ? touches() : touches;
-      for (const id of touched ?? Object.keys(checked.data.partnerships)) partnershipRevisions.set(id, revision);
-      lastSavedAt = new Date().toISOString();
-    };
-    const result = queue.then(run);
-    // The queue carries on after a failed change; the caller still sees the failure.
-    queue = result.catch(() => undefined);
-    return result;
+    if (options.readOnly) return Promise.reject(new StoreError('the store was opened read-only', file));
+    return new Promise<void>((resolve, reject) => {
+      pending.push({ change, touches, resolve, reject });
+      // Started on a later tick: flush sets `writing` back to null itself, possibly without awaiting anything.
+      writing ??= Promise.resolve().then(flush);
+    });
   };
 
   return {
@@ -127,7 +169,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     update,
     status: () => ({ file, revision, partnerships: Object.keys(db.data.partnerships).length, lastSavedAt }),
     close: async () => {
-      await queue;
+      await writing;
       release();
     },
   };

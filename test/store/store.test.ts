@@ -83,6 +83,25 @@ describe('store', () => {
     expect(Object.keys(onDisk)).to.have.length(51);
   });
 
+  it('saves changes that arrive together in order, each validated on its own: a bad one is refused alone', async () => {
+    const store = await openStore({ file, defaults: sampleStore });
+    const results = await Promise.allSettled(
+      Array.from({ length: 20 }, (_, i) =>
+        store.update((d) => {
+          const p = d.partnerships['test-csp']!;
+          if (i === 7) (p as { name: unknown }).name = 42;
+          else p.aliases[`alias ${i}`] = 'road-safety';
+        }),
+      ),
+    );
+    expect(results.filter((r) => r.status === 'rejected')).to.have.length(1);
+    expect(results[7]?.status).to.equal('rejected');
+    const saved = (JSON.parse(readFileSync(file, 'utf8')) as StoreData).partnerships['test-csp']!;
+    expect(Object.keys(saved.aliases)).to.have.length(1 + 19);
+    expect(saved.name).to.equal('Test Community Safety Partnership');
+    await store.close();
+  });
+
   it('refuses a change that would make the store invalid, and keeps the old data', async () => {
     const store = await openStore({ file, defaults: sampleStore });
     const before = readFileSync(file);

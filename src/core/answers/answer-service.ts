@@ -33,7 +33,7 @@ export class AnswerService {
     const revision = this.source.revision(partnership.id);
     const cached = this.cache.get(partnership.id);
     if (cached && cached.revision === revision) return cached.kb;
-    const kb = new KnowledgeBase(partnership);
+    const kb = cached ? KnowledgeBase.refreshed(cached.kb, partnership) : new KnowledgeBase(partnership);
     this.cache.set(partnership.id, { revision, kb });
     return kb;
   }
