@@ -4,6 +4,10 @@
  *  2. Logging an action durably, with 10,000 and 100,000 actions already held.
  *  3. The real HTTP server at 32 concurrent conversations beside a bare botbuilder echo bot,
  *     both replying to the same Bot Connector stand-in: turns per second and p50/p99 latency.
+ *  4. The soak: 64 conversations for SOAK_SECONDS (default 60) of mixed questions, actions and
+ *     agenda card answers: throughput, p50/p99, errors (must be 0), the heap over time.
+ *  5. The kill test in long form: KILL_WRITES (default 5,000) writes, KILL_COUNT (default 20)
+ *     SIGKILLs and restarts; every confirmed write must survive.
  * After a discarded warm-up of each, runs alternate (echo, bot, echo, bot...) so that machine
  * noise falls on both alike, and medians are compared. BENCH_SECONDS sets each run's length
  * (default 6), BENCH_ROUNDS the number of measured rounds (default 5).
@@ -24,6 +28,8 @@ import { makeTempFolder } from '../test/helpers/temp-folder.js';
 import { benchActionLogging } from './action-logging.js';
 import { startEchoBot } from './echo-bot.js';
 import { runHttpLoad, type HttpLoadResult } from './http-load.js';
+import { runKillTest } from './kill-restart.js';
+import { runSoak } from './soak.js';
 import { roundMs, summarise } from './stats.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
@@ -111,10 +117,23 @@ async function main(): Promise<void> {
   const ratio = median(http.bot.map((r) => r.turnsPerSecond)) / median(http.echo.map((r) => r.turnsPerSecond));
   console.log(`  median throughput: ${(ratio * 100).toFixed(0)}% of the echo bot's (target >= 80%)`);
 
-  const results = { date: new Date().toISOString(), engine, actionLogging, http, throughputRatio: ratio };
+  const soakSeconds = Number(process.env.SOAK_SECONDS ?? 60);
+  console.log(`Soak: 64 conversations for ${soakSeconds} s, mixed questions, actions and agenda card answers`);
+  const soak = await runSoak({ conversations: 64, seconds: soakSeconds, sampleSeconds: Math.max(2, soakSeconds / 12) });
+  console.log(`  ${soak.turns} turns, ${soak.turnsPerSecond}/s, p50 ${roundMs(soak.p50Ms)} ms, p99 ${roundMs(soak.p99Ms)} ms, errors ${soak.errors} (must be 0)`);
+  console.log(`  heap (MB, after GC): ${soak.heapMb.join(' -> ')}; growth first half ${soak.growthFirstHalfMb} MB, second half ${soak.growthSecondHalfMb} MB`);
+
+  const kill = await runKillTest({ writes: Number(process.env.KILL_WRITES ?? 5_000), conversations: 16, kills: Number(process.env.KILL_COUNT ?? 20) });
+  console.log(`Kill test: ${kill.attempted} writes, ${kill.confirmed} confirmed, ${kill.kills} SIGKILLs, ${kill.lost.length} confirmed writes lost (must be 0), store loaded: ${kill.storeLoaded}, ${kill.seconds} s`);
+
+  const results = { date: new Date().toISOString(), engine, actionLogging, http, throughputRatio: ratio, soak, kill };
   const folder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'results');
   mkdirSync(folder, { recursive: true });
   writeFileSync(path.join(folder, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
+  if (soak.errors > 0 || kill.lost.length > 0 || !kill.storeLoaded) {
+    console.error(`soak errors: ${soak.errorSamples.slice(0, 3).join('; ')}; lost: ${kill.lost.slice(0, 5).join(', ')}`);
+    process.exitCode = 1;
+  }
   const errors = [...http.echo, ...http.bot].reduce((n, r) => n + r.errors, 0);
   if (errors > 0) {
     console.error(`${errors} requests failed: ${[...http.echo, ...http.bot].flatMap((r) => r.errorSamples).slice(0, 3).join('; ')}`);
