@@ -25,6 +25,7 @@ import { londonDate } from './core/agendas/london-time.js';
 import { EXPORT_COLUMNS, exportRows } from './core/actions/export-rows.js';
 import type { JWTVerifyGetKey } from 'jose';
 import { partnershipPage } from './core/tab/partnership-page.js';
+import { linkedPartnership, memberPartnerships } from './core/partnerships/resolve-partnership.js';
 import { loadTabAssets } from './http/tab-assets.js';
 import { createTabAuth } from './http/tab-auth.js';
 import { ActionJournal } from './store/action-journal.js';
@@ -133,9 +134,14 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
   const tab = {
     assets: await loadTabAssets(),
     auth: tabAuth,
-    page: () => {
-      const partnership = partnerships.partnership();
+    page: (where: { channel?: string; team?: string; userId?: string }) => {
+      const directory = store.data();
+      const linked = linkedPartnership(directory, { userIds: [], ...(where.channel ? { conversationId: where.channel } : {}), ...(where.team ? { teamId: where.team } : {}) });
+      const partnership = linked?.partnership ?? partnerships.partnership();
       if (!partnership) return {};
+      // Signed in: another partnership's channel tab is for its members only (by role, or by writing in its channels).
+      const member = where.userId === undefined || partnership.id === directory.defaultPartnershipId || memberPartnerships(directory, [where.userId]).some((p) => p.id === partnership.id);
+      if (!config.localMode && !member) return null;
       return { ...partnershipPage(partnership, journal.all(partnership.id), clock()), exportUrl: actions.exportLink(partnership.id).url, localMode: config.localMode };
     },
   };

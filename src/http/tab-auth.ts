@@ -5,7 +5,7 @@
  */
 import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose';
 
-export type TabAuthResult = { ok: true; tenantId?: string } | { ok: false; reason: string };
+export type TabAuthResult = { ok: true; tenantId?: string; userId?: string } | { ok: false; reason: string };
 export type TabAuth = (authorization: string | undefined) => Promise<TabAuthResult>;
 
 export const AZURE_AD_KEYS = 'https://login.microsoftonline.com/common/discovery/v2.0/keys';
@@ -33,7 +33,7 @@ export function createTabAuth(options: TabAuthOptions): TabAuth {
       if (!issuer) return { ok: false, reason: 'The token does not come from Azure AD.' };
       const tenantId = String(payload.tid ?? issuer[1] ?? issuer[2] ?? '');
       if (options.tenants.length > 0 && !options.tenants.includes(tenantId)) return { ok: false, reason: 'Your organisation is not allowed to use this partnership tab.' };
-      return { ok: true, tenantId };
+      return { ok: true, tenantId, ...(typeof payload.oid === 'string' ? { userId: payload.oid } : {}) };
     } catch {
       return { ok: false, reason: 'The sign-in token is not valid or has expired.' };
     }

@@ -6,8 +6,11 @@ import type { TabAuth } from './tab-auth.js';
 export interface TabDependencies {
   assets: TabAssets;
   auth: TabAuth;
-  /** The tab's data for the default partnership. */
-  page(): Record<string, unknown>;
+  /**
+   * The tab's data for the partnership of the channel or team it is in (the default elsewhere),
+   * or null when the signed-in member may not see that partnership.
+   */
+  page(where: { channel?: string; team?: string; userId?: string }): Record<string, unknown> | null;
 }
 
 function send(res: Response, status: number, type: string, body: string): void {
@@ -28,6 +31,14 @@ export function mountTab(server: Server, deps: TabDependencies): void {
       send(res, 401, 'application/json', JSON.stringify({ error: allowed.reason }));
       return;
     }
-    send(res, 200, 'application/json', JSON.stringify(deps.page()));
+    const query = (req.query ?? {}) as Record<string, unknown>;
+    const text = (value: unknown): string | undefined => (typeof value === 'string' && value.length <= 200 ? value : undefined);
+    const where = { ...(text(query.channel) ? { channel: text(query.channel) } : {}), ...(text(query.team) ? { team: text(query.team) } : {}), ...(allowed.userId ? { userId: allowed.userId } : {}) };
+    const page = deps.page(where);
+    if (!page) {
+      send(res, 403, 'application/json', JSON.stringify({ error: 'You are not a member of this channel\'s partnership.' }));
+      return;
+    }
+    send(res, 200, 'application/json', JSON.stringify(page));
   });
 }

@@ -10,6 +10,7 @@ import type { TabData } from '../core/tab/page-types.js';
 interface TeamsSide {
   joinTeams(setTheme: (theme: string | undefined) => void): Promise<boolean>;
   ssoToken(): Promise<string>;
+  tabWhere(): { channel?: string; team?: string };
 }
 const TEAMS_SIDE = '/tab/teams.js';
 let teamsSide: TeamsSide | undefined;
@@ -43,7 +44,8 @@ async function inTeams(): Promise<boolean> {
 async function load(teams: boolean): Promise<Page> {
   const headers: Record<string, string> = {};
   if (teams && teamsSide) headers.authorization = `Bearer ${await teamsSide.ssoToken()}`;
-  const response = await fetch('/api/tab/partnership', { headers });
+  const query = new URLSearchParams(teams && teamsSide ? teamsSide.tabWhere() : {});
+  const response = await fetch(`/api/tab/partnership${query.size > 0 ? `?${query.toString()}` : ''}`, { headers });
   if (!response.ok) throw new Error(`The partnership could not be loaded (${response.status}).`);
   return (await response.json()) as Page;
 }

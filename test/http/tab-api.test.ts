@@ -71,3 +71,39 @@ describe('Partnership tab: API with Teams SSO in production', () => {
     expect(await get(`Bearer ${await token({ aud: APP_ID, iss: 'https://login.microsoftonline.com/00000000-0000-4000-8000-000000000000/v2.0', tid: '00000000-0000-4000-8000-000000000000' })}`)).to.equal(401);
   });
 });
+
+describe('Partnership tab: each channel\'s own partnership', () => {
+  let bot: RunningBot;
+  let privateKey: CryptoKey;
+  const MEDWAY_CHANNEL = '19:medwayBoard00000000000000001@thread.tacv2';
+  const MEMBER = '5a5a5a5a-0000-4000-8000-00000000aaaa';
+  const OUTSIDER = '5b5b5b5b-0000-4000-8000-00000000bbbb';
+  const get = async (oid: string, query = '') => {
+    const jwt = await new SignJWT({ tid: TENANT, oid, aud: APP_ID, iss: `https://login.microsoftonline.com/${TENANT}/v2.0` }).setProtectedHeader({ alg: 'RS256', kid: 'k' }).setIssuedAt().setExpirationTime('10m').sign(privateKey);
+    const response = await fetch(`${bot.app.url}/api/tab/partnership${query}`, { headers: { authorization: `Bearer ${jwt}` } });
+    return { status: response.status, body: (await response.json()) as { name?: string; priorities?: unknown[] } };
+  };
+
+  before(async () => {
+    const pair = await generateKeyPair('RS256');
+    privateKey = pair.privateKey as CryptoKey;
+    const jwk: JWK = { ...(await exportJWK(pair.publicKey)), kid: 'k', alg: 'RS256', use: 'sig' };
+    bot = await startRunningBot({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'unused', ALLOWED_TENANTS: TENANT }, { tabKeys: createLocalJWKSet({ keys: [jwk] }) });
+    await bot.app.store.update((d) => {
+      const kent = d.partnerships['kent-csp']!;
+      d.partnerships['medway-csp'] = { ...structuredClone(kent), id: 'medway-csp', name: 'Medway Community Safety Partnership', shortName: 'Medway CSP', priorityYears: [], priorityChanges: [], agendas: [], roles: [], changes: [] };
+      d.partnerships['medway-csp'].channels = [{ ref: { conversationId: MEDWAY_CHANNEL, serviceUrl: 'https://smba.trafficmanager.net/uk/', channelId: 'msteams', conversationType: 'channel', botId: '28:bot' }, linkedBy: 'Ada Admin', linkedAt: '2026-11-24T09:00:00.000Z' }];
+      d.memberships[MEMBER] = { seenIn: ['medway-csp'] };
+    });
+  });
+  after(async () => bot.stop());
+
+  it('shows the partnership of the channel the tab is in, to its members only', async () => {
+    const medway = await get(MEMBER, `?channel=${encodeURIComponent(MEDWAY_CHANNEL)}`);
+    expect(medway.status).to.equal(200);
+    expect(medway.body.name).to.equal('Medway Community Safety Partnership');
+    expect(medway.body.priorities).to.deep.equal([]);
+    expect((await get(OUTSIDER, `?channel=${encodeURIComponent(MEDWAY_CHANNEL)}`)).status).to.equal(403);
+    expect((await get(OUTSIDER)).body.name).to.equal('Kent Community Safety Partnership');
+  });
+});
