@@ -20,7 +20,7 @@ import { OPEN_ACTION_FORM } from '../core/actions/action-form.js';
 import type { CommandInput, CommandOutcome } from '../core/commands/command.js';
 import type { Action, ConversationRef, Partnership, PartnershipDirectory } from '../core/model.js';
 import { partnershipCommand } from '../core/partnerships/partnership-commands.js';
-import { resolvePartnership, type ResolvedPartnership } from '../core/partnerships/resolve-partnership.js';
+import type { ResolvedPartnership } from '../core/partnerships/resolve-partnership.js';
 import type { Actor } from '../core/roles/permissions.js';
 import { renderActionFormCard } from '../views/action-form-card.js';
 import { renderActionsCard } from '../views/actions-card.js';
@@ -28,12 +28,15 @@ import { questionText } from './activity-text.js';
 import { answerActionInvoke, applyActionOutcome, isActionVerb } from './action-card-actions.js';
 import { answerCardInvoke, answerCardSubmit, isAgendaSubmit, messageResponse, type AgendaActionDeps } from './agenda-actions.js';
 import { openAgendaForm, runAgendaForm } from './agenda-form-actions.js';
+import { openLeadForm, saveLeadForm } from './lead-form-actions.js';
+import { LEAD_FORM_VERB, OPEN_LEAD_FORM } from '../core/priorities/lead-form.js';
 import { conversationRefOf } from './conversation-ref.js';
 import { answerActivity, cardActivity } from './card-activity.js';
 import { CoalescedRefresh } from './coalesced-refresh.js';
 import { saveCommand, type CommandReader } from './save-command.js';
 import { reportTurn } from './turn-report.js';
 import { actorOf, mentionsOf } from './turn-people.js';
+import { rememberMember, resolveTurn } from './turn-partnership.js';
 
 /** Where the bot reads and durably changes the partnership's records. */
 export interface PartnershipRecords {
@@ -123,39 +126,12 @@ export class PartnershipBot extends ActivityHandler {
     return actorOf(context.activity, this.admins);
   }
 
-  /** The partnership this conversation is answered from, or the question which one. */
   private resolve(context: TurnContext): ResolvedPartnership {
-    const ref = conversationRefOf(context.activity);
-    const actor = this.actor(context);
-    return resolvePartnership(this.records.directory(), {
-      userIds: actor.ids,
-      ...(ref?.conversationId ? { conversationId: ref.conversationId } : {}),
-      ...(ref?.conversationType ? { conversationType: ref.conversationType } : {}),
-      ...(ref?.teamId ? { teamId: ref.teamId } : {}),
-    });
+    return resolveTurn(this.records, context.activity, this.actor(context));
   }
 
-  /**
-   * A member's personal chat is where overdue reminders reach them; it is kept once they use the
-   * bot there (not on a refused or invalid request, which must change nothing). Writing in a
-   * partnership's channel makes them known as its member, for their personal chat.
-   */
-  private async rememberPersonalChat(context: TurnContext, resolved?: ResolvedPartnership): Promise<void> {
-    const ref = conversationRefOf(context.activity);
-    if (ref?.userId && !this.records.knowsConversation(ref.conversationId)) await this.records.rememberConversation(ref);
-    if (resolved && 'via' in resolved && (resolved.via === 'channel' || resolved.via === 'team')) {
-      const { id } = this.actor(context);
-      const pid = resolved.partnership.id;
-      if (id !== 'unknown' && !this.records.directory().memberships[id]?.seenIn.includes(pid)) {
-        await this.records.updateDirectory(
-          (d) => {
-            const seenIn = d.memberships[id]?.seenIn ?? [];
-            if (!seenIn.includes(pid)) d.memberships[id] = { ...d.memberships[id], seenIn: [...seenIn, pid] };
-          },
-          () => [],
-        );
-      }
-    }
+  private rememberPersonalChat(context: TurnContext, resolved?: ResolvedPartnership): Promise<void> {
+    return rememberMember(this.records, context.activity, this.actor(context), resolved);
   }
 
   /** Saves a command's change (see save-command.ts); resolves with the outcome as saved. */
@@ -224,6 +200,7 @@ export class PartnershipBot extends ActivityHandler {
       const input = { ...this.commandInput(context, ''), ...(context.activity.id ? { activityId: context.activity.id } : {}) };
       return answerActionInvoke(partnership, action.verb, action.data, input, this.actions);
     }
+    if (action.verb === LEAD_FORM_VERB) return saveLeadForm(partnership, action.data, this.commandInput(context, ''), this.records);
     if (isFormVerb(action.verb)) return runAgendaForm(partnership, action.verb, action.data, this.commandInput(context, ''), this.records, this.poster);
     return answerCardInvoke(partnership, { verb: action.verb, data: action.data }, this.actor(context), this.clock(), this.agendaDeps());
   }
@@ -267,6 +244,12 @@ export class PartnershipBot extends ActivityHandler {
       reportTurn(context, { command: 'agenda-form' });
       const response = await runAgendaForm(partnership, submitted.verb, submitted, this.commandInput(context, ''), this.records, this.poster);
       await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(response.value)));
+      return;
+    }
+    if (OPEN_LEAD_FORM.test(text)) {
+      reportTurn(context, { command: 'lead-form' });
+      const form = openLeadForm(partnership, input);
+      await context.sendActivity('card' in form ? cardActivity(form.card, '') : answerActivity(form.answer));
       return;
     }
     if (isFormRequest(text)) {

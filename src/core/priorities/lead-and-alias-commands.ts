@@ -7,7 +7,7 @@
 import { makeAnswer } from '../answers/answer.js';
 import { formatDate } from '../answers/format.js';
 import type { CommandInput, CommandOutcome } from '../commands/command.js';
-import type { Lead, Partnership } from '../model.js';
+import type { Lead, Partnership, Priority } from '../model.js';
 import { recordChange } from '../records/record-change.js';
 import { foldForMatching } from '../text/normalise.js';
 import { may, whoMay } from '../roles/permissions.js';
@@ -19,14 +19,32 @@ const ALIAS = /^\s*(?:add\s+)?alias\s+(.+?)\s*=\s*(.+?)\s*\.?\s*$/i;
 const REMOVE_ALIAS = /^\s*(?:remove|delete)\s+alias\s+(.+?)\s*\.?\s*$/i;
 const ORGANISATION = /\b(council|police|service|services|fire|rescue|kcc|nhs|icb|board|office|unit|trust|partnership|probation|commissioner|authority)\b/i;
 
-/** "Martin Adams, Kent Fire and Rescue Service, martin.adams@example.org" -> a lead. */
-function readLead(text: string, priorityId: string, basis: string, at: string): Lead | string {
+/** A lead as a member gives it: the name first, then what they know of role, organisation and contact. */
+export interface LeadDetails {
+  name: string;
+  role?: string;
+  organisation?: string;
+  contact?: string;
+}
+
+export type LeadMode = 'set' | 'add' | 'clear';
+
+const MAX_FIELD = 120;
+
+/** "Martin Adams, Kent Fire and Rescue Service, martin.adams@example.org" -> the lead's details. */
+function readLead(text: string): LeadDetails {
   const [name = '', ...parts] = text.split(',').map((p) => p.trim()).filter(Boolean);
-  if (!/[a-z]/i.test(name) || name.length > 120) return 'Give the lead\'s name first, e.g. "Martin Adams, Kent Fire and Rescue Service, martin.adams@example.org".';
   const contact = parts.find((p) => /@|^\+?[\d\s()-]{7,}$/.test(p));
   const organisation = parts.find((p) => p !== contact && ORGANISATION.test(p));
   const role = parts.find((p) => p !== contact && p !== organisation);
-  return { priorityId, personId: null, name, ...(role ? { role } : {}), ...(organisation ? { organisation } : {}), ...(contact ? { contact } : {}), basis, sources: [{ doc: 'Teams', ref: at }] };
+  return { name, ...(role ? { role } : {}), ...(organisation ? { organisation } : {}), ...(contact ? { contact } : {}) };
+}
+
+/** What is wrong with a lead's details, or null. */
+function problemWith(details: LeadDetails): string | null {
+  if (!/[a-z]/i.test(details.name)) return 'Give the lead\'s name first, e.g. "Martin Adams, Kent Fire and Rescue Service, martin.adams@example.org".';
+  const long = (['name', 'role', 'organisation', 'contact'] as const).find((field) => (details[field]?.length ?? 0) > MAX_FIELD);
+  return long ? `The lead's ${long} is too long (${MAX_FIELD} characters at most).` : null;
 }
 
 function refuse(partnership: Partnership, input: CommandInput): CommandOutcome {
@@ -37,33 +55,46 @@ function invalid(summary: string): CommandOutcome {
   return { answer: makeAnswer('invalid', 'Nothing changed', summary) };
 }
 
+/**
+ * Sets, adds to or clears the lead of a priority, from chat or from the lead form: checked the same
+ * way, logged the same way, answered the same way.
+ */
+export function changeLead(partnership: Partnership, input: CommandInput, priority: Priority, mode: LeadMode, details: readonly LeadDetails[]): CommandOutcome {
+  if (!may(partnership, input.actor, 'manage-priorities')) return refuse(partnership, input);
+  const before = partnership.leads.filter((l) => l.priorityId === priority.id);
+  if (mode === 'clear') {
+    if (before.length === 0) return invalid(`No lead is recorded for ${priority.name}; nothing changed.`);
+    return recordChange(partnership, input, { subject: `lead:${priority.id}`, summary: `lead for ${priority.name} cleared`, before, after: [] }, makeAnswer('priorities', 'Lead cleared', `No lead is now recorded for ${priority.name} (cleared by ${input.actor.name}).`));
+  }
+  if (details.length === 0) return invalid('Give the lead\'s name, e.g. "set lead for road safety: Martin Adams, Kent Fire and Rescue Service". Nothing changed.');
+  for (const lead of details) {
+    const problem = problemWith(lead);
+    if (problem) return invalid(`${problem} Nothing changed.`);
+  }
+  const kept = mode === 'add' ? before.filter((l) => l.personId !== null || l.name) : [];
+  const already = details.find((d) => kept.some((l) => foldForMatching(l.name ?? '') === foldForMatching(d.name)));
+  if (already) return invalid(`${already.name} already leads ${priority.name}; nothing changed.`);
+  const when = formatDate(input.now.toISOString().slice(0, 10));
+  const leads: Lead[] = details.map((d) => ({ priorityId: priority.id, personId: null, ...d, basis: `set by ${input.actor.name} on ${when}`, sources: [{ doc: 'Teams', ref: input.now.toISOString() }] }));
+  const after = [...kept, ...leads];
+  const names = after.map((l) => [l.name, l.organisation].filter(Boolean).join(', ')).join(' and ');
+  return recordChange(partnership, input, { subject: `lead:${priority.id}`, summary: `lead for ${priority.name} set to ${names}`, before, after }, makeAnswer('priorities', 'Lead updated', `${priority.name} is now led by ${names} (set by ${input.actor.name} on ${when}).`));
+}
+
 export function leadAndAliasCommand(partnership: Partnership, input: CommandInput): CommandOutcome | null {
-  const { text, now } = input;
+  const { text } = input;
   const setLead = SET_LEAD.exec(text);
   const clearLead = setLead ? null : CLEAR_LEAD.exec(text);
   const alias = ALIAS.exec(text);
   const removeAlias = REMOVE_ALIAS.exec(text);
   if (!setLead && !clearLead && !alias && !removeAlias) return null;
   if (!may(partnership, input.actor, 'manage-priorities')) return refuse(partnership, input);
-  const when = formatDate(now.toISOString().slice(0, 10));
   if (setLead || clearLead) {
     const priority = priorityNamed(partnership, (setLead?.[2] ?? clearLead?.[1]) ?? '');
     if (!priority) return invalid(`"${setLead?.[2] ?? clearLead?.[1]}" is not one of the partnership's priorities. Nothing changed.`);
-    const before = partnership.leads.filter((l) => l.priorityId === priority.id);
-    if (clearLead) {
-      return recordChange(partnership, input, { subject: `lead:${priority.id}`, summary: `lead for ${priority.name} cleared`, before, after: [] }, makeAnswer('priorities', 'Lead cleared', `No lead is now recorded for ${priority.name} (cleared by ${input.actor.name}).`));
-    }
-    const adding = /co-?lead|add/i.test(setLead?.[1] ?? '');
-    const leads: Lead[] = [];
-    for (const part of (setLead?.[3] ?? '').split(';').map((p) => p.trim()).filter(Boolean)) {
-      const lead = readLead(part, priority.id, `set by ${input.actor.name} on ${when}`, now.toISOString());
-      if (typeof lead === 'string') return invalid(`${lead} Nothing changed.`);
-      leads.push(lead);
-    }
-    const kept = adding ? before.filter((l) => l.personId !== null || l.name) : [];
-    const after = [...kept, ...leads];
-    const names = after.map((l) => [l.name, l.organisation].filter(Boolean).join(', ')).join(' and ');
-    return recordChange(partnership, input, { subject: `lead:${priority.id}`, summary: `lead for ${priority.name} set to ${names}`, before, after }, makeAnswer('priorities', 'Lead updated', `${priority.name} is now led by ${names} (set by ${input.actor.name} on ${when}).`));
+    const mode: LeadMode = clearLead ? 'clear' : /co-?lead|add/i.test(setLead?.[1] ?? '') ? 'add' : 'set';
+    const details = (setLead?.[3] ?? '').split(';').map((p) => p.trim()).filter(Boolean).map(readLead);
+    return changeLead(partnership, input, priority, mode, details);
   }
   if (alias) {
     const name = foldForMatching(alias[1] ?? '');
