@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { startConnectorStandIn, type ConnectorStandIn } from '../test/helpers/connector-stand-in.js';
 import { postActivity } from '../test/helpers/http.js';
 import { replyText } from '../test/helpers/reply-text.js';
+import { seededRandom } from '../test/helpers/seeded-random.js';
 import { personalMessage } from '../test/helpers/teams-activities.js';
 import { makeTempFolder } from '../test/helpers/temp-folder.js';
 
@@ -47,18 +48,6 @@ function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
-}
-
-/** A small deterministic random source (mulberry32). */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 class BotProcess {
@@ -107,7 +96,7 @@ export async function runKillTest(options: KillTestOptions): Promise<KillTestRes
   const dataFile = path.join(folder.path, 'store.json');
   const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_FILE: dataFile, LOG_LEVEL: 'error', DIGEST_DAY: 'off', BOT_ADMINS: ADMIN, BACKUP_DAYS: '0' };
   const bot = new BotProcess(env, url);
-  const next = random(options.seed ?? 20261201);
+  const next = seededRandom(options.seed ?? 20261201);
   await bot.start();
   let running = true;
   let kills = 0;

@@ -6,6 +6,7 @@
  * case can be replayed. None of it is a valid change (no known owner, no real agenda, no role), so
  * the store must come out byte for byte as it went in.
  */
+import { seededRandom } from './seeded-random.js';
 import { channelMessage, groupChatMessage, invokeAction, personalMessage, type InboundActivity, type TeamsActivityOptions } from './teams-activities.js';
 
 /** Expands to this word only if a template engine evaluated it; its own text never contains it. */
@@ -78,17 +79,6 @@ const PREFIXES = [
   'who is ',
   'when is the next meeting',
 ];
-
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export class FuzzActivities {
   private readonly next: () => number;

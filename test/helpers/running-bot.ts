@@ -36,7 +36,7 @@ export async function startRunningBot(env: Record<string, string> = {}, appOptio
   // The weekly digest would post into every test's channels; the digest test turns it on.
   const config = loadConfig({ PORT: '0', DATA_FILE: dataFile, LOG_LEVEL: 'silent', DIGEST_DAY: 'off', ...env });
   let now = TEST_TODAY;
-  const start = () => startApp(config, pino({ level: process.env.TEST_LOG ?? 'silent' }), { clock: () => now, host: '127.0.0.1', ...appOptions });
+  const start = () => startApp(config, pino({ level: 'silent' }), { clock: () => now, host: '127.0.0.1', ...appOptions });
   const running: RunningBot = {
     app: await start(),
     connector,

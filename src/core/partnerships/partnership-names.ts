@@ -12,7 +12,7 @@ export function namesPartnership(partnership: Partnership, typed: string): boole
   const asked = formOf(typed);
   if (!asked) return false;
   const forms = [partnership.name, partnership.shortName, partnership.id.replace(/-/g, ' ')].map(formOf);
-  return forms.some((f) => f === asked) || (asked.split(' ').length >= 1 && forms.some((f) => f.startsWith(`${asked} `)));
+  return forms.some((f) => f === asked || f.startsWith(`${asked} `));
 }
 
 /** The one partnership `typed` names, or null when none or several do. */

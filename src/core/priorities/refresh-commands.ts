@@ -35,6 +35,13 @@ function kindOf(word: string | undefined): EntryKind | undefined {
   return /theme/i.test(word) ? 'theme' : 'priority';
 }
 
+/** The year after the current one; for a partnership with none yet, the financial year under way (from April). */
+function yearToStart(partnership: Partnership, now: Date): string {
+  const current = /^(\d{4})\/\d{2}$/.exec(partnership.priorityYears.at(-1)?.year ?? '');
+  const start = current ? Number(current[1]) + 1 : now.getUTCFullYear() - (now.getUTCMonth() < 3 ? 1 : 0);
+  return `${start}/${String((start + 1) % 100).padStart(2, '0')}`;
+}
+
 function invalid(summary: string): CommandOutcome {
   return { answer: makeAnswer('invalid', 'Nothing changed', `${summary} Nothing changed.`) };
 }
@@ -115,8 +122,7 @@ export function refreshCommand(partnership: Partnership, input: CommandInput): C
   if (starting) return start(partnership, input, `${starting[1] ?? ''} ${starting[2] ?? ''}`);
   const draft = partnership.priorityDraft;
   if (!draft) {
-    const next = partnership.priorityYears.at(-1)?.year.replace(/^(\d{4})\/\d{2}$/, (_, y: string) => `${Number(y) + 1}/${String((Number(y) + 2) % 100).padStart(2, '0')}`) ?? '2027/28';
-    return invalid(`No draft of next year's priorities is open. Start one with "start priorities for ${next}".`);
+    return invalid(`No draft of next year's priorities is open. Start one with "start priorities for ${yearToStart(partnership, input.now)}".`);
   }
   if (showing) return { answer: answerDraft(partnership, draft) };
   if (publishing) return publish(partnership, input, draft);
