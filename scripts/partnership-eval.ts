@@ -47,9 +47,11 @@ export interface PartnershipResult {
   results: QuestionResult[];
 }
 
-/** The runner's own admin: creating partnerships and linking channels is an admin's job. */
-const ADMIN_AAD = '0e0e0e0e-0000-4000-8000-00000000ad01';
-const ADMIN: TeamsActivityOptions = { userId: '29:eval-admin', aadObjectId: ADMIN_AAD, userName: 'Eval Admin' };
+/** One member per partnership, an admin of the bot (linking a channel is an admin's or the chair's job). */
+function memberOf(index: number): TeamsActivityOptions {
+  const aadObjectId = `0e0e0e0e-0000-4000-8000-${String(index + 1).padStart(12, '0')}`;
+  return { userId: `29:eval-member-${index + 1}`, aadObjectId, userName: `Eval Member ${index + 1}` };
+}
 
 export function readQuestions(file: string): EvalQuestion[] {
   const questions = JSON.parse(readFileSync(file, 'utf8')) as EvalQuestion[];
@@ -86,8 +88,8 @@ function check(question: EvalQuestion, text: string): QuestionResult {
   return { question, passed: problems.length === 0, reply, problems };
 }
 
-async function ask(bot: RunningBot, text: string, conversation: 'personal' | 'channel', channelId: string): Promise<string> {
-  const activity = conversation === 'channel' ? channelMessage(text, { ...ADMIN, conversationId: channelId, channelId }) : personalMessage(text, ADMIN);
+async function ask(bot: RunningBot, text: string, conversation: 'personal' | 'channel', channelId: string, member: TeamsActivityOptions): Promise<string> {
+  const activity = conversation === 'channel' ? channelMessage(text, { ...member, conversationId: channelId, channelId }) : personalMessage(text, { ...member, conversationId: `a:eval-${member.userId}` });
   const { result, text: reply } = await bot.send(activity);
   if (result.status !== 200) throw new Error(`the bot answered HTTP ${result.status} to "${text}"`);
   return reply;
@@ -111,14 +113,15 @@ export async function runPartnershipEval(questionsFile: string, pagesFolder: str
       importLines.forEach(log);
       results.push({ name: name.name, shortName: name.shortName, id, files, importLines, importExit, results: [] });
     }
-    const bot = await startRunningBot({ DATA_FILE: dataFile, BOT_ADMINS: ADMIN_AAD });
+    const bot = await startRunningBot({ DATA_FILE: dataFile, BOT_ADMINS: results.map((_, i) => memberOf(i).aadObjectId).join(',') });
     try {
       for (const [index, entry] of results.entries()) {
         const channelId = `19:eval-${index}-${entry.id}@thread.tacv2`;
-        await ask(bot, `link this channel to ${entry.shortName}`, 'channel', channelId);
-        await ask(bot, `use ${entry.shortName}`, 'personal', channelId);
+        const member = memberOf(index);
+        await ask(bot, `link this channel to ${entry.shortName}`, 'channel', channelId, member);
+        await ask(bot, `use ${entry.shortName}`, 'personal', channelId, member);
         for (const q of questions.filter((x) => readPartnershipName(x.partnership) && x.partnership === `${entry.name} (${entry.shortName})`)) {
-          entry.results.push(check(q, await ask(bot, q.ask, q.conversation, channelId)));
+          entry.results.push(check(q, await ask(bot, q.ask, q.conversation, channelId, member)));
         }
       }
     } finally {
