@@ -8,7 +8,7 @@ import { expect } from 'chai';
 import { sharedFolder } from '../../scripts/shared-folder.js';
 import { runPartnershipEval, scoreLines, type PartnershipResult } from '../../scripts/partnership-eval.js';
 
-const FLOOR = 0.05;
+const FLOOR = 0.4;
 
 describe('other partnerships (shared/eval/other-csp-dev) through import and the HTTP server', function () {
   this.timeout(180_000);

@@ -17,6 +17,7 @@ import { answerPerson } from './answer-people.js';
 import { answerPriorityCheck, answerPriorityList, answerThemes } from './answer-priorities.js';
 import { answerResolutions, topicWords } from './answer-resolutions.js';
 import { answerSearch } from './answer-search.js';
+import { answerByReading, answerByReadingFallback } from './answer-by-reading.js';
 import type { KnowledgeBase } from './knowledge-base.js';
 import { readQuestion, type Question } from './question.js';
 
@@ -176,12 +177,16 @@ export function answerQuestion(kb: KnowledgeBase, rawText: string, today: Date):
     });
   }
   const question = readQuestion(kb, text, today);
+  // Questions about a meeting's chair, apologies, minute-taker or date are read, not matched.
+  const read = answerByReading(kb, text);
+  if (read) return withCitations(kb, read);
   for (const intent of INTENTS) {
     if (!intent.matches(question)) continue;
     const answer = intent.needsPriorities && kb.partnership.priorityYears.length === 0 ? noPrioritiesYet(kb) : intent.answer(kb, question, today);
     if (answer) return withCitations(kb, answer);
   }
-  return withCitations(kb, answerSearch(kb, question, (nearest) => answerUnknown(kb.partnership.name, nearest, EXAMPLES)));
+  const searched = answerSearch(kb, question, (nearest) => answerUnknown(kb.partnership.name, nearest, EXAMPLES));
+  return withCitations(kb, searched.kind === 'unknown' ? (answerByReadingFallback(kb, text) ?? searched) : searched);
 }
 
 function noPrioritiesYet(kb: KnowledgeBase): Answer {
