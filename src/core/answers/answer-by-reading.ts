@@ -6,22 +6,13 @@
  * come first where the importer found them. Where nothing supports an answer, it says what is not
  * recorded, for which meeting. Returns null when the question is not for this reader.
  */
-import { stemmer } from 'stemmer';
 import type { Meeting, MeetingItem } from '../model.js';
-import { splitSentences } from '../text/sentences.js';
-import { words } from '../text/normalise.js';
 import { makeAnswer, type Answer, type AnswerEntry, type Citation } from './answer.js';
 import { formatDate, listWithAnd, meetingLabel } from './format.js';
 import type { KnowledgeBase } from './knowledge-base.js';
 import { readFrame, type AskedKind, type QuestionFrame } from './question-frame.js';
-
-interface Sentence {
-  meeting: Meeting;
-  item: MeetingItem;
-  text: string;
-  stems: Set<string>;
-  lower: string;
-}
+import { readingIndex, type ReadingIndex, type Sentence } from './reading-index.js';
+import { hasPersonName, scoreSentence } from './sentence-score.js';
 
 const CUES: Partial<Record<AskedKind, RegExp>> = {
   'vice-chair': /\bvice[- ]?chair/i,
@@ -32,113 +23,71 @@ const CUES: Partial<Record<AskedKind, RegExp>> = {
   declarations: /\bdeclar|\binterests?\b/i,
   decision: /\b(?:resolved|agreed|approved|adopted|endorsed|noted|accepted|decided|decision|unanimous|corrected|amendment|subject to)\b/i,
   priority: /\bpriorit/i,
+  action: /\bactions?\b/i,
 };
-const NAME = /\b[A-Z][a-z'’-]+(?:\s+[A-Z][a-zA-Z'’-]+)+/;
-const AMOUNT = /£\s?\d|\b\d+(?:\.\d+)?\s?(?:k|m|million|thousand)\b/i;
-const NUMBER = /\b\d[\d,]*(?:\.\d+)?%?/;
-const DATE_WORDS = /\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b/i;
-const SYNONYMS: Record<string, string[]> = { led: ['lead'], lead: ['led'], subbed: ['substitut'], sub: ['substitut'], cost: ['£', 'contract', 'fund'], resi: ['residenti'], dv: ['domest', 'violenc'], apol: ['apolog'] };
-
-function sentencesOf(kb: KnowledgeBase, meetings: readonly Meeting[]): Sentence[] {
-  const out: Sentence[] = [];
-  for (const meeting of meetings) {
-    for (const item of meeting.items) {
-      const paragraphs = [...item.minutes, ...(item.resolution ? [item.resolution.text] : [])];
-      for (const paragraph of paragraphs) {
-        for (const text of splitSentences(paragraph)) out.push({ meeting, item, text, lower: text.toLowerCase(), stems: new Set([...words(`${item.title} ${text}`).map((w) => stemmer(w))]) });
-      }
-    }
-  }
-  void kb;
-  return out;
-}
-
-/** How well a sentence holds what the question asks: topic words (prefixes count, for abbreviations), the kind's cue, the fact wanted. */
-function score(sentence: Sentence, frame: QuestionFrame, cue: RegExp | undefined): number {
-  let total = 0;
-  for (const term of new Set(frame.terms)) {
-    const alternatives = [term, ...(SYNONYMS[term] ?? [])];
-    if (alternatives.some((t) => sentence.stems.has(t) || (t.length >= 3 && [...sentence.stems].some((s) => s.startsWith(t))))) total += term.length >= 4 ? 2 : 1;
-  }
-  if (cue?.test(sentence.text)) total += 3;
-  if (frame.wants === 'amount' && AMOUNT.test(sentence.text)) total += 2;
-  if (frame.wants === 'number' && NUMBER.test(sentence.text)) total += 1.5;
-  if (frame.wants === 'date' && DATE_WORDS.test(sentence.text)) total += 2;
-  if (frame.wants === 'name' && NAME.test(sentence.text)) total += 0.5;
-  return total;
-}
-
-/** Dates a meeting's own text gives for earlier meetings ("the minutes of the meeting held on 27 January 2017"). */
-function approvedDates(meeting: Meeting): string[] {
-  const text = meeting.items.flatMap((i) => [i.title, ...i.minutes, i.resolution?.text ?? '']).join(' ').toLowerCase();
-  const found: string[] = [];
-  for (const m of text.matchAll(/\bminutes\b[^.]{0,80}?\b(\d{1,2})(?:st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*,?\s+(\d{4})/g)) {
-    const month = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].indexOf(m[2] ?? '') + 1;
-    found.push(`${m[3]}-${String(month).padStart(2, '0')}-${String(m[1]).padStart(2, '0')}`);
-  }
-  return found;
-}
-
-function meetingText(meeting: Meeting): string {
-  return meeting.items.flatMap((i) => [i.title, ...i.minutes, i.resolution?.text ?? '']).join(' ');
-}
-
 const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
-/** The meetings a question is about, newest first. */
-export function meetingsAsked(kb: KnowledgeBase, frame: QuestionFrame): Meeting[] {
-  const all = kb.partnership.meetings.filter((m) => m.status !== 'planned');
-  const newestFirst = [...all].sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''));
+/** The meetings a question is about, newest first; for a fact, all when its dates pick none. */
+export function meetingsAsked(kb: KnowledgeBase, index: ReadingIndex, frame: QuestionFrame): Meeting[] {
+  const newestFirst = kb.partnership.meetings.filter((m) => m.status !== 'planned').sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''));
   const { dates, approvedMinutes, clause, last } = frame.meeting;
-  if (dates.length > 0) {
-    const picked = new Set<Meeting>();
-    for (const d of dates) {
-      const own = newestFirst.filter((m) => (d.length === 2 ? m.date?.slice(5, 7) === d : m.date?.startsWith(d)));
-      // The meeting that approved the minutes of that date, or an undated one that names it.
-      const approving = newestFirst.filter((m) => approvedDates(m).some((a) => a.startsWith(d)) && !m.date?.startsWith(d));
-      const monthOnly = d.length === 2 ? newestFirst.filter((m) => !m.date && meetingText(m).toLowerCase().includes(MONTH_NAMES[Number(d) - 1] ?? '\0')) : [];
-      const chosen = approvedMinutes ? (approving.length > 0 ? approving : own) : own.length > 0 ? [...own, ...monthOnly] : [...approving, ...monthOnly];
-      chosen.forEach((m) => picked.add(m));
-    }
-    return [...picked];
+  const picked = new Set<Meeting>();
+  for (const d of dates) {
+    const own = newestFirst.filter((m) => (d.length === 2 ? m.date?.slice(5, 7) === d : m.date?.startsWith(d)));
+    // The meeting that approved the minutes of that date (or, undated, names it as its previous meeting).
+    const approving = newestFirst.filter((m) => (index.approved.get(m.id) ?? []).some((a) => a.startsWith(d)) && !m.date?.startsWith(d));
+    const monthOnly = d.length === 2 ? newestFirst.filter((m) => !m.date && (index.text.get(m.id) ?? '').toLowerCase().includes(MONTH_NAMES[Number(d) - 1] ?? '\0')) : [];
+    const chosen = approvedMinutes && approving.length > 0 ? approving : own.length > 0 ? [...own, ...monthOnly] : [...approving, ...monthOnly];
+    chosen.forEach((m) => picked.add(m));
   }
   if (clause.length > 0) {
-    const scored = newestFirst.map((m) => {
-      const stems = new Set(words(meetingText(m)).map((w) => stemmer(w)));
-      return { m, hits: clause.filter((t) => stems.has(t)).length };
-    });
+    const scored = newestFirst.map((m) => ({ m, hits: clause.filter((t) => index.stems.get(m.id)?.has(t)).length }));
     const best = Math.max(0, ...scored.map((s) => s.hits));
-    if (best >= Math.min(2, clause.length)) return scored.filter((s) => s.hits === best).map((s) => s.m);
+    if (best >= Math.min(2, clause.length)) scored.filter((s) => s.hits === best).forEach((s) => picked.add(s.m));
   }
+  if (picked.size > 0) return [...picked];
+  if (dates.length > 0 && frame.kind !== 'fact' && frame.kind !== 'decision' && frame.kind !== 'action') return [];
   if (last) return newestFirst.filter((m) => m.date).slice(0, 1);
   return newestFirst;
 }
 
 function cite(meeting: Meeting, item?: MeetingItem): Citation {
-  const doc = meeting.sources[0]?.doc ?? item?.sources[0]?.doc ?? '';
-  return { doc, ...(item ? { ref: item.code ?? item.title } : {}) };
+  return { doc: meeting.sources[0]?.doc ?? item?.sources[0]?.doc ?? '', ...(item ? { ref: item.code ?? item.title } : {}) };
 }
 
-/** The part of a long list that holds the cue: "Geoff Lee (Chairman)" out of the whole PRESENT list. */
-function excerpt(text: string, cue: RegExp | undefined, kind: AskedKind): string {
+function place(s: Sentence): string {
+  return `${meetingLabel(s.meeting)}, ${s.item.code ?? s.item.title}`;
+}
+
+/** The part of a long list that holds the cue: "Lisa Winward, Supt, NYP (Chair)" out of the whole PRESENT list. */
+function excerpt(sentence: Sentence, cue: RegExp | undefined, kind: AskedKind): string {
+  const text = sentence.text;
   if (text.split(' ').length <= 45 || !cue) return text;
   const at = text.search(cue);
   if (at < 0) return text.slice(0, 300);
   if (kind === 'apologies') {
     const rest = text.slice(at);
-    const stop = rest.slice(10).search(/\b(?:Present|Officers|In attendance|Attendees|Members Present|Additional attendees)\b\s*:?/);
-    return stop > 0 ? rest.slice(0, stop + 10).trim() : rest.slice(0, 600);
+    const stop = rest.slice(10).search(/\b(?:Present|Officers|In attendance|Attendees|Members Present|Additional attendees)\b/);
+    return stop > 0 ? rest.slice(0, stop + 10).trim() : rest.slice(0, 700);
   }
-  const before = text.slice(Math.max(0, at - 60), at);
-  const start = Math.max(before.lastIndexOf(','), before.lastIndexOf(')'), before.lastIndexOf(':'));
-  const from = start >= 0 ? at - before.length + start + 1 : Math.max(0, at - 60);
   const close = text.indexOf(')', at);
-  const to = close > at && close - at < 40 ? close + 1 : Math.min(text.length, at + 60);
-  return text.slice(from, to).trim();
+  const end = close > at && close - at < 40 ? close + 1 : Math.min(text.length, at + 80);
+  // Back to the separator before the name: skip separators until the piece holds a person's name.
+  let from = at;
+  for (let step = 0; step < 4 && from > 0; step++) {
+    const before = text.slice(0, from - 1);
+    from = Math.max(before.lastIndexOf(','), before.lastIndexOf(')'), before.lastIndexOf(':')) + 1;
+    if (hasPersonName(text.slice(from, at))) break;
+  }
+  return text.slice(Math.max(from, at - 120), end).trim();
 }
 
-function personName(kb: KnowledgeBase, id: string | undefined): string | undefined {
-  return id ? kb.person(id)?.name : undefined;
+/** "CR declared an interest" -> "... (CR: Christine Reynolds)": initials read from the same meeting's lists. */
+function withInitials(index: ReadingIndex, meeting: Meeting, text: string): string {
+  const known = index.initials.get(meeting.id);
+  if (!known) return text;
+  const named = [...new Set(text.match(/\b[A-Z][A-Za-z]?[A-Z]{0,2}\b/g) ?? [])].filter((code) => code.length >= 2 && known.has(code.toUpperCase()));
+  return named.length === 0 ? text : `${text} (${named.map((c) => `${c}: ${listWithAnd(known.get(c.toUpperCase()) ?? [])}`).join('; ')})`;
 }
 
 function notRecorded(what: string, meetings: readonly Meeting[], extra = ''): Answer {
@@ -146,109 +95,139 @@ function notRecorded(what: string, meetings: readonly Meeting[], extra = ''): An
   return makeAnswer('meeting', 'Not recorded', `${what} is not recorded in ${where}.${extra}`, { sources: meetings.slice(0, 3).map((m) => cite(m)) });
 }
 
-/** Best sentences per meeting for a cue-led kind (chair, apologies, minute-taker...). */
-function answerPerMeeting(kb: KnowledgeBase, frame: QuestionFrame, meetings: readonly Meeting[], what: string): Answer {
+function onlyViceChair(text: string): boolean {
+  return !CUES.chair?.test(text.replace(/\bvice[- ]?chair\w*/gi, ''));
+}
+
+/** One meeting's answer for a cue-led kind: the structured record, else the best sentence. */
+function meetingEntry(kb: KnowledgeBase, index: ReadingIndex, frame: QuestionFrame, meeting: Meeting): { entry?: AnswerEntry; score: number; unnamed?: string } {
   const cue = CUES[frame.kind];
-  const entries: AnswerEntry[] = [];
-  const missing: Meeting[] = [];
-  const single = frame.present && !frame.history;
-  for (const meeting of meetings) {
-    const structured = frame.kind === 'chair' ? personName(kb, meeting.chairId) : frame.kind === 'vice-chair' ? personName(kb, meeting.viceChairId) : undefined;
-    const apologies = frame.kind === 'apologies' && meeting.apologies.length > 0 ? listWithAnd(meeting.apologies.map((id) => kb.person(id)?.name ?? id)) : undefined;
-    const candidates = sentencesOf(kb, [meeting])
-      .filter((s) => cue?.test(s.text) && (frame.kind !== 'chair' || !/\bvice[- ]?chair/i.test(excerpt(s.text, cue, frame.kind))))
-      .map((s) => ({ s, score: score(s, frame, cue) + (NAME.test(excerpt(s.text, cue, frame.kind)) ? 1 : 0) }))
-      .sort((a, b) => b.score - a.score);
-    const best = candidates[0];
-    const fromText = best ? excerpt(best.s.text, cue, frame.kind) : undefined;
-    const text = apologies ? `Apologies: ${apologies}.` : structured ? `${structured} (${frame.kind === 'vice-chair' ? 'vice-chair' : 'chair'})${fromText ? `. The minutes: "${fromText}"` : ''}` : fromText;
-    if (!text || (frame.kind === 'apologies' && !apologies && !NAME.test(text.replace(/^\W*Apologies\b/i, '')))) {
-      missing.push(meeting);
-      if (text) entries.push({ heading: meetingLabel(meeting), text: `No names are recorded; the minutes say: "${text}"`, sources: [cite(meeting, best?.s.item)] });
-      continue;
-    }
-    entries.push({ heading: meetingLabel(meeting), text, sources: [cite(meeting, best?.s.item)] });
-    if (single) break;
+  const chairId = frame.kind === 'chair' ? meeting.chairId : frame.kind === 'vice-chair' ? meeting.viceChairId : undefined;
+  const structured = chairId ? kb.person(chairId)?.name : undefined;
+  const apologies = frame.kind === 'apologies' && meeting.apologies.length > 0 ? listWithAnd(meeting.apologies.map((id) => kb.person(id)?.name ?? id)) : undefined;
+  const ranked = (index.byMeeting.get(meeting.id) ?? [])
+    .filter((s) => cue?.test(s.text) && (frame.kind !== 'chair' || !onlyViceChair(s.text)))
+    .map((s) => {
+      let shown = excerpt(s, cue, frame.kind);
+      // "Apologies:" at the end of a paragraph: the names follow in the next sentence.
+      if (frame.kind === 'apologies' && s.next && shown.length - shown.search(/apolog/i) < 40) shown = `${shown} ${s.next.text}`;
+      const named = hasPersonName(shown.replace(/^\W*Apolog\w*/i, ''));
+      return { s, shown, named, score: scoreSentence(s, frame, cue) + (named ? 2 : 0) };
+    })
+    .sort((a, b) => b.score - a.score);
+  const best = ranked.find((r) => r.named);
+  const sources = [cite(meeting, best?.s.item)];
+  const heading = meetingLabel(meeting);
+  if (apologies) return { entry: { heading, text: `Apologies: ${apologies}.${best ? ` The minutes: "${best.shown}"` : ''}`, sources }, score: 10 };
+  if (structured) return { entry: { heading, text: `${structured} (${frame.kind})${best ? `. The minutes: "${withInitials(index, meeting, best.shown)}"` : ''}`, sources }, score: 10 };
+  if (best) return { entry: { heading, text: withInitials(index, meeting, best.shown), sources }, score: best.score };
+  return { score: 0, ...(ranked[0] ? { unnamed: ranked[0].shown } : {}) };
+}
+
+const WHAT: Partial<Record<AskedKind, string>> = { chair: 'Who chaired', 'vice-chair': 'The vice-chair', apologies: 'Who sent apologies', 'minute-taker': 'Who took the minutes', declarations: 'Declarations of interest' };
+
+function answerPerMeeting(kb: KnowledgeBase, index: ReadingIndex, frame: QuestionFrame, meetings: readonly Meeting[]): Answer {
+  const what = WHAT[frame.kind] ?? 'That';
+  const read = meetings.map((m) => ({ meeting: m, ...meetingEntry(kb, index, frame, m) }));
+  const found = read.filter((r) => r.entry);
+  if (frame.present && !frame.history && found.length > 1) {
+    // "Who is the vice-chair?": the best-supported statement, the newest where they tie.
+    const top = Math.max(...found.map((r) => r.score));
+    found.splice(0, found.length, found.find((r) => r.score === top) ?? (found[0] as (typeof found)[number]));
   }
-  const found = entries.filter((e) => !e.text.startsWith('No names'));
-  if (found.length === 0) return notRecorded(what, meetings.length > 0 ? meetings : [], entries[0] ? ` ${entries[0].text}` : '');
-  const gaps = missing.length > 0 && !single ? ` ${what} is not recorded for ${listWithAnd(missing.slice(0, 4).map(meetingLabel))}.` : '';
-  const summary = found.length === 1 && found[0] ? `${found[0].heading}: ${found[0].text}${gaps}` : `${what}, from the minutes:${gaps}`;
-  return makeAnswer('meeting', what, summary, { entries: found.length === 1 ? [] : found, sources: found.flatMap((e) => e.sources ?? []) });
+  if (found.length === 0) {
+    const unnamed = read.find((r) => r.unnamed)?.unnamed;
+    return notRecorded(what, meetings, unnamed ? ` The minutes say only: "${unnamed}"` : '');
+  }
+  const missing = frame.present && !frame.history ? [] : read.filter((r) => !r.entry).map((r) => meetingLabel(r.meeting));
+  const gaps = missing.length > 0 ? ` ${what} is not recorded for ${listWithAnd(missing.slice(0, 4))}.` : '';
+  const entries = found.map((r) => r.entry as AnswerEntry);
+  const first = entries[0] as AnswerEntry;
+  const summary = entries.length === 1 ? `${first.heading}: ${first.text}${gaps}` : `${what}, from the minutes:${gaps}`;
+  return makeAnswer('meeting', what, summary, { entries: entries.length === 1 ? [] : entries, sources: entries.flatMap((e) => e.sources ?? []) });
 }
 
-function answerMeetingDate(frame: QuestionFrame, meetings: readonly Meeting[]): Answer | null {
-  const [meeting] = meetings;
-  if (!meeting || (frame.meeting.dates.length === 0 && frame.meeting.clause.length === 0 && !frame.meeting.last)) return null;
-  if (!meeting.date) return notRecorded('The date of that meeting', [meeting], ' The page gives no date for it.');
-  const where = meeting.venue ? `, ${meeting.venue}` : '';
-  return makeAnswer('meeting', 'Meeting', `The meeting was ${formatDate(meeting.date)}${meeting.time ? ` at ${meeting.time}` : ''}${where}.`, { sources: [cite(meeting)] });
-}
-
-/** The best sentences anywhere in the meetings, with the fact asked for where the question wants one. */
-export function answerFromSentences(kb: KnowledgeBase, frame: QuestionFrame, meetings: readonly Meeting[], minimum = 3): Answer | null {
-  const cue = CUES[frame.kind];
-  const ranked = sentencesOf(kb, meetings)
-    .map((s) => ({ s, score: score(s, frame, cue) }))
-    .filter((r) => r.score >= minimum)
+/** Sentences ranked for a question, best first. */
+function ranked(index: ReadingIndex, frame: QuestionFrame, meetings: readonly Meeting[], cue: RegExp | undefined): { s: Sentence; score: number }[] {
+  return meetings
+    .flatMap((m) => index.byMeeting.get(m.id) ?? [])
+    .map((s) => ({ s, score: scoreSentence(s, frame, cue) }))
     .sort((a, b) => b.score - a.score || (b.s.meeting.date ?? '').localeCompare(a.s.meeting.date ?? ''));
-  const best = ranked[0];
+}
+
+/** The best sentences, with the one that follows where it continues the point. */
+export function answerFromSentences(index: ReadingIndex, frame: QuestionFrame, meetings: readonly Meeting[], minimum = 3, cue = CUES[frame.kind]): Answer | null {
+  const all = ranked(index, frame, meetings, cue).filter((r) => r.score >= minimum);
+  const best = all[0];
   if (!best) return null;
-  const shown = ranked.filter((r) => r.score >= best.score - 1).slice(0, 2);
-  const entries = shown.map((r) => ({ heading: `${meetingLabel(r.s.meeting)}, ${r.s.item.code ?? r.s.item.title}`, text: r.s.text, sources: [cite(r.s.meeting, r.s.item)] }));
-  return makeAnswer('search', 'From the minutes', `${best.s.text} (${meetingLabel(best.s.meeting)}, ${best.s.item.code ?? best.s.item.title})`, {
-    entries: entries.length > 1 ? entries : [],
-    sources: entries.flatMap((e) => e.sources),
-  });
+  const shown = all.filter((r) => r.score >= best.score - 1).slice(0, frame.kind === 'action' ? 8 : 2);
+  const full = (s: Sentence) => withInitials(index, s.meeting, s.next && frame.kind !== 'action' ? `${s.text} ${s.next.text}` : s.text);
+  const entries = shown.map((r) => ({ heading: place(r.s), text: full(r.s), sources: [cite(r.s.meeting, r.s.item)] }));
+  return makeAnswer('search', 'From the minutes', `${full(best.s)} (${place(best.s)})`, { entries: entries.length > 1 ? entries : [], sources: entries.flatMap((e) => e.sources) });
+}
+
+function answerMeetingDate(index: ReadingIndex, frame: QuestionFrame, meetings: readonly Meeting[]): Answer | null {
+  const [meeting] = meetings;
+  const { dates, clause, last, approvedMinutes } = frame.meeting;
+  if (!meeting || (dates.length === 0 && clause.length === 0 && !last)) return null;
+  // "Which minutes were confirmed at the March 2019 meeting?": the minutes item of that meeting.
+  if (approvedMinutes && dates.some((d) => meeting.date?.startsWith(d))) return answerFromSentences(index, { ...frame, terms: [...frame.terms, 'minut'] }, [meeting], 3, /\bminutes\b/i);
+  if (!meeting.date) return notRecorded('The date of that meeting', [meeting], ' The page gives no date for it.');
+  return makeAnswer('meeting', 'Meeting', `The meeting was ${formatDate(meeting.date)}${meeting.time ? ` at ${meeting.time}` : ''}${meeting.venue ? `, ${meeting.venue}` : ''}.`, { sources: [cite(meeting)] });
 }
 
 /** Priorities stated in the minutes, for a partnership with no curated list; honest that none is published. */
-function answerPriorities(kb: KnowledgeBase, frame: QuestionFrame, meetings: readonly Meeting[]): Answer {
-  const stating = /\bpriorit(?:y|ies)\b[^.]{0,80}\b(?:is|are|include|includes|including)\b|\bone of the (?:key )?priorities\b|\bpriority focus\b|\bpriorities (?:are|were|include)\b/i;
-  const ranked = sentencesOf(kb, meetings)
-    .filter((s) => stating.test(s.text))
-    .map((s) => ({ s, score: score(s, frame, CUES.priority) }))
-    .sort((a, b) => b.score - a.score);
+function answerPriorities(kb: KnowledgeBase, index: ReadingIndex, frame: QuestionFrame, meetings: readonly Meeting[]): Answer {
+  const stating = /\bpriority\s+(?:is|was)\b|\bpriorities\s+(?:for\s+\S+\s+)?(?:are|were|include)\b|\bone of the (?:key |main )?priorities\b|\bpriority focus\b|\bpriorities\s*:/i;
+  const sentences = meetings.flatMap((m) => index.byMeeting.get(m.id) ?? []);
+  const stated = sentences.filter((s) => stating.test(s.text)).map((s) => ({ s, score: scoreSentence(s, frame, CUES.priority) })).sort((a, b) => b.score - a.score);
   const curated = `No priorities are published yet for the ${kb.partnership.name}.`;
-  if (ranked.length === 0) {
-    const mentions = sentencesOf(kb, meetings).filter((s) => /\bpriorit/i.test(s.text)).slice(0, 1);
-    const said = mentions[0] ? ` The minutes mention them ("${mentions[0].text}") but do not list them.` : '';
-    return makeAnswer('priorities', 'Priorities not recorded', `The priorities are not listed in the minutes on record.${said} ${curated}`, { sources: mentions.map((m) => cite(m.meeting, m.item)) });
+  if (stated.length === 0) {
+    const mention = sentences.find((s) => /\bpriorit/i.test(s.text));
+    const said = mention ? ` The minutes mention them (${place(mention)}: "${mention.text}") but do not list them.` : '';
+    return makeAnswer('priorities', 'Priorities not recorded', `The priorities are not listed in the minutes on record.${said} ${curated}`, { sources: mention ? [cite(mention.meeting, mention.item)] : [] });
   }
-  const entries = ranked.slice(0, 3).map((r) => ({ heading: `${meetingLabel(r.s.meeting)}, ${r.s.item.code ?? r.s.item.title}`, text: r.s.text, sources: [cite(r.s.meeting, r.s.item)] }));
-  return makeAnswer('priorities', 'Priorities stated in the minutes', `From the minutes: ${ranked[0]?.s.text ?? ''} ${curated}`, { entries, sources: entries.flatMap((e) => e.sources) });
+  const entries = stated.slice(0, 3).map((r) => ({ heading: place(r.s), text: r.s.text, sources: [cite(r.s.meeting, r.s.item)] }));
+  return makeAnswer('priorities', 'Priorities stated in the minutes', `From the minutes: ${stated[0]?.s.text ?? ''} ${curated}`, { entries, sources: entries.flatMap((e) => e.sources) });
 }
 
-const WHAT: Partial<Record<AskedKind, string>> = {
-  chair: 'Who chaired',
-  'vice-chair': 'The vice-chair',
-  apologies: 'Who sent apologies',
-  'minute-taker': 'Who took the minutes',
-  declarations: 'Declarations of interest',
-};
+/** "Who is AC?": the people those initials stand for in the minutes asked about. */
+function answerInitials(index: ReadingIndex, code: string, meetings: readonly Meeting[]): Answer | null {
+  for (const meeting of meetings) {
+    const names = index.initials.get(meeting.id)?.get(code);
+    if (names && names.length > 0) return makeAnswer('person', code, `In the minutes of ${meetingLabel(meeting)}, ${code} is ${listWithAnd(names)}${names.length > 1 ? ' (the same initials for different people)' : ''}.`, { sources: [cite(meeting)] });
+  }
+  return null;
+}
 
 export function answerByReading(kb: KnowledgeBase, text: string): Answer | null {
   const frame = readFrame(text);
-  const meetings = meetingsAsked(kb, frame);
+  const index = readingIndex(kb);
+  const meetings = meetingsAsked(kb, index, frame);
+  const code = /\bwho (?:is|was|are)\s+([A-Z][A-Za-z]?[A-Z]{1,2})\b/.exec(text)?.[1];
+  if (code) return answerInitials(index, code.toUpperCase(), meetings);
   switch (frame.kind) {
     case 'chair':
     case 'vice-chair':
     case 'apologies':
     case 'minute-taker':
     case 'declarations':
-      return answerPerMeeting(kb, frame, meetings, WHAT[frame.kind] ?? 'That');
+      return meetings.length === 0 ? null : answerPerMeeting(kb, index, frame, meetings);
     case 'attendance': {
       const meeting = meetings[0];
       if (!meeting || meeting.present.length > 0) return null;
-      const listed = sentencesOf(kb, [meeting]).find((s) => /^(?:present|members present|attendees|in attendance)\b/i.test(s.text));
+      const listed = (index.byMeeting.get(meeting.id) ?? []).find((s) => /^(?:present|members present|attendees|in attendance)\b/i.test(s.text));
       if (listed) return makeAnswer('attendance', 'Attendance', `${meetingLabel(meeting)}: ${listed.text}`, { sources: [cite(meeting, listed.item)] });
-      const apologies = meeting.apologies.length > 0 ? ' Only the apologies are listed.' : '';
-      return notRecorded('Who attended', [meeting], apologies);
+      const about = answerFromSentences(index, frame, [meeting], 6);
+      if (about) return about;
+      return notRecorded('Who attended', [meeting], meeting.apologies.length > 0 ? ' Only the apologies are listed.' : '');
     }
     case 'meeting-date':
-      return answerMeetingDate(frame, meetings);
+      return answerMeetingDate(index, frame, meetings);
     case 'priority':
-      return kb.partnership.priorityYears.length === 0 ? answerPriorities(kb, frame, meetings) : null;
+      return kb.partnership.priorityYears.length === 0 ? answerPriorities(kb, index, frame, meetings) : null;
+    case 'action':
+      return answerFromSentences(index, frame, meetings, 5);
     case 'venue': {
       const meeting = meetings[0];
       if (!meeting || frame.meeting.dates.length === 0) return null;
@@ -259,15 +238,13 @@ export function answerByReading(kb: KnowledgeBase, text: string): Answer | null 
   }
 }
 
-/** The reader's answer for a question no other answer took: the best sentence, or an honest "not recorded" for a decision. */
+/** For a question no other answer took: the best sentence, or for a decision an honest "not recorded". */
 export function answerByReadingFallback(kb: KnowledgeBase, text: string): Answer | null {
   const frame = readFrame(text);
-  const meetings = meetingsAsked(kb, frame);
-  const found = answerFromSentences(kb, frame, meetings);
-  if (found) return found;
-  if (frame.kind === 'decision') {
-    const topic = answerFromSentences(kb, { ...frame, kind: 'fact' }, meetings, 2);
-    if (topic) return { ...topic, summary: `No decision on this is recorded in the minutes; the only record is: ${topic.summary}` };
-  }
-  return null;
+  const index = readingIndex(kb);
+  const meetings = meetingsAsked(kb, index, frame);
+  const found = answerFromSentences(index, frame, meetings);
+  if (frame.kind !== 'decision' || (found && CUES.decision?.test(found.summary))) return found;
+  const topic = found ?? answerFromSentences(index, { ...frame, kind: 'fact' }, meetings, 2);
+  return makeAnswer('resolutions', 'No decision recorded', `A decision on this is not recorded in the minutes on record.${topic ? ` The nearest record: ${topic.summary}` : ''}`, { sources: topic?.sources ?? [] });
 }

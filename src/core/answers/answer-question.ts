@@ -182,11 +182,13 @@ export function answerQuestion(kb: KnowledgeBase, rawText: string, today: Date):
   if (read) return withCitations(kb, read);
   for (const intent of INTENTS) {
     if (!intent.matches(question)) continue;
-    const answer = intent.needsPriorities && kb.partnership.priorityYears.length === 0 ? noPrioritiesYet(kb) : intent.answer(kb, question, today);
+    // A partnership with no curated priorities or leads: what its minutes say, else that none are published.
+    const answer = intent.needsPriorities && kb.partnership.priorityYears.length === 0 ? (answerByReadingFallback(kb, text) ?? noPrioritiesYet(kb)) : intent.answer(kb, question, today);
     if (answer) return withCitations(kb, answer);
   }
   const searched = answerSearch(kb, question, (nearest) => answerUnknown(kb.partnership.name, nearest, EXAMPLES));
-  return withCitations(kb, searched.kind === 'unknown' ? (answerByReadingFallback(kb, text) ?? searched) : searched);
+  const unsure = searched.kind === 'unknown' || searched.title.startsWith('Closest match');
+  return withCitations(kb, unsure ? (answerByReadingFallback(kb, text) ?? searched) : searched);
 }
 
 function noPrioritiesYet(kb: KnowledgeBase): Answer {

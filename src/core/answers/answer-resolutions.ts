@@ -103,7 +103,7 @@ function answerTopic(kb: KnowledgeBase, question: Question, topic: string[], mee
   const chosen = withResolution.filter((h) => h.hit.score >= best * RELATIVE_CUTOFF).slice(0, MAX_TOPIC_ITEMS);
   const subject = asTyped(question.text, topic);
   if (chosen.length === 0) {
-    return makeAnswer('resolutions', 'No resolution found', `I found no resolution about ${subject}${meetings ? ' at that meeting' : ''} in the minutes on record.`, {
+    return makeAnswer('resolutions', 'No resolution found', `A resolution about ${subject}${meetings ? ' at that meeting' : ''} is not recorded: I found none in the minutes on record.`, {
       suggestions: ['What are the recent resolutions?', `Search the minutes for ${subject}`],
     });
   }
@@ -117,7 +117,7 @@ function asTyped(text: string, topic: readonly string[]): string {
 
 function answerItems(kb: KnowledgeBase, refs: ItemRef[], subject: string): Answer {
   const [first, ...others] = refs;
-  if (!first) return makeAnswer('resolutions', 'No resolution found', `I found no resolution about ${subject}.`);
+  if (!first) return makeAnswer('resolutions', 'No resolution found', `A resolution about ${subject} is not recorded: I found none.`);
   const summary = `${capitalise(meetingLabel(first.meeting))}, ${itemLabel(first.item)}: ${resolutionText(first.item)}`;
   return makeAnswer('resolutions', `Resolutions about ${subject}`, summary, {
     entries: others.map(resolutionEntry),

@@ -9,7 +9,7 @@ import { findDate } from '../minutes/dates.js';
 import { words } from '../text/normalise.js';
 import { isStopword } from '../text/stopwords.js';
 
-export type AskedKind = 'vice-chair' | 'chair' | 'apologies' | 'attendance' | 'minute-taker' | 'declarations' | 'meeting-date' | 'venue' | 'priority' | 'decision' | 'fact';
+export type AskedKind = 'vice-chair' | 'chair' | 'apologies' | 'attendance' | 'minute-taker' | 'declarations' | 'meeting-date' | 'venue' | 'priority' | 'decision' | 'action' | 'fact';
 
 export interface MeetingConstraint {
   /** ISO date, month (YYYY-MM), month without a year (MM) or year (YYYY). */
@@ -32,8 +32,10 @@ export interface QuestionFrame {
   present: boolean;
   /** Asks about several meetings ("have chaired", "changed", "before"). */
   history: boolean;
-  /** What the answer should contain: a number, an amount, a date, a name. */
-  wants?: 'number' | 'amount' | 'date' | 'name';
+  /** Financial years named ("2016/17", "17-18"), as "16/17". */
+  years: string[];
+  /** What the answer should contain: a number, an amount, a date, a frequency, a name. */
+  wants?: 'number' | 'amount' | 'date' | 'frequency' | 'name';
 }
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -50,7 +52,9 @@ function kindOf(lower: string): AskedKind {
   if (/\bdeclar\w*/.test(lower)) return 'declarations';
   if (/\bchair\w*|\bin the chair\b/.test(lower) && !/\bwhen was\b.*\belected\b/.test(lower)) return 'chair';
   if (/\bwho (?:attended|was there|came|were there)\b|\battendance\b|\bwho was present\b/.test(lower)) return 'attendance';
-  if (/\bpriorit/.test(lower)) return 'priority';
+  const decisionVerb = /\b(?:approv\w*|adopt\w*|sign(?:ed)? off|endorse\w*|agreed?)\b/.test(lower);
+  if (/\bpriorit/.test(lower) && !(decisionVerb && /^(?:were|was|did|has|have|had)\b/.test(lower))) return 'priority';
+  if (/\bactions?\b/.test(lower) && !/^(?:open|my|overdue|all)\b/.test(lower)) return 'action';
   if (/^where\b|\bwhere (?:was|were|is|did)\b.*\b(?:held|meet|meeting|board)\b/.test(lower)) return 'venue';
   if (/^(?:when|what date)\b.*\b(?:meet|met|meeting|board|held)\b|\bwhich meeting\b|\bwhat date was\b/.test(lower)) return 'meeting-date';
   if (/\b(?:resolv\w*|decid\w*|decision\w*|agreed?|approv\w*|adopt\w*|sign(?:ed)? off|endorse\w*|correction|corrected|amend\w*)\b/.test(lower)) return 'decision';
@@ -97,9 +101,11 @@ export function readFrame(text: string): QuestionFrame {
   const clause = kind === 'venue' ? [] : contentWords(clauseMatch?.[1] ?? clauseMatch?.[2] ?? '');
   const present = /\bwho (?:chairs|is|'s)\b|\bwho's\b|\bcurrent\b|\bnow\b|\bpresent(?:ly)?\b/.test(lower) && dates.length === 0;
   const history = /\bhave chaired\b|\bchanged?\b|\bbefore\b|\bprevious(?:ly)?\b|\bhistory\b|\bover time\b|\ball (?:the )?chairs\b/.test(lower);
-  const wants = /\bhow much\b|\bcost\b|\bbudget\b|\bfunding\b|\bspend\b|£/.test(lower)
+  const wants = /\bhow often\b|\bhow frequently\b/.test(lower)
+    ? 'frequency'
+    : /\bhow much\b|\bcost\b|\bbudget\b|\bfunding\b|\bspend\b|£/.test(lower)
     ? 'amount'
-    : /\bhow many\b|\bnumbers?\b|\bfigures?\b|\bhow often\b|\bquorum\b/.test(lower)
+    : /\bhow many\b|\bnumbers?\b|\bfigures?\b|\bquorum\b/.test(lower)
       ? 'number'
       : /^when\b|\bwhat date\b|\bdeadline\b|\bclose\b|\bdue\b/.test(lower)
         ? 'date'
@@ -109,7 +115,8 @@ export function readFrame(text: string): QuestionFrame {
   return {
     kind,
     meeting: { dates, last: /\blast(?: met| meet|ly)?\b|\blatest\b|\bmost recent\b/.test(lower), approvedMinutes, clause },
-    terms: contentWords(lower),
+    terms: [...contentWords(lower), ...topicExtras(lower, kind)],
+    years: financialYears(lower),
     words: typed.filter((w) => !FILLER.has(w) && !isStopword(w)),
     present,
     history,
@@ -117,9 +124,24 @@ export function readFrame(text: string): QuestionFrame {
   };
 }
 
+/** Months and numbers as topic words ("no meeting in April", "2020 vision"), and for a plain fact the words of meeting too. */
+function topicExtras(lower: string, kind: AskedKind): string[] {
+  const extra = words(lower).filter((w) => MONTH_WORD.test(w) || /^(?:19|20)\d{2}$/.test(w));
+  if (kind === 'fact') extra.push(...words(lower).filter((w) => /^(?:meet|met|often)$/.test(w)));
+  return extra.map((w) => stemmer(MONTH_WORD.test(w) ? MONTH_FULL[MONTHS.indexOf(MONTH_WORD.exec(w)?.[1] ?? '')] ?? w : w));
+}
+
+const MONTH_FULL = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
 /** Stemmed topic words: no stopwords, filler, kind words, months or numbers. */
 export function contentWords(text: string): string[] {
   return words(text)
     .filter((w) => !isStopword(w) && !FILLER.has(w) && !KIND_WORDS.test(w) && !MONTH_WORD.test(w) && !/^\d+(?:st|nd|rd|th)?$/.test(w))
     .map((w) => stemmer(w));
 }
+
+/** "2023/24", "2023-24", "23/24" -> "23/24". */
+export function financialYears(text: string): string[] {
+  return [...text.matchAll(/\b(?:19|20)?(\d{2})\s?[/-]\s?(?:19|20)?(\d{2})\b/g)].filter((m) => Number(m[2]) === (Number(m[1]) + 1) % 100).map((m) => `${m[1]}/${m[2]}`);
+}
+

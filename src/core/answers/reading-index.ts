@@ -1,0 +1,101 @@
+/**
+ * What the reading answerer looks things up in, built once per knowledge base: every sentence of
+ * the minutes with its meeting, item and word stems; each meeting's whole text; the dates of earlier
+ * meetings whose minutes it approved; and the initials it uses for people ("AC Cllr Alison Cooper",
+ * "Lindsey Butterfield LB"), so an answer can say who "CR" is.
+ */
+import { stemmer } from 'stemmer';
+import type { Meeting, MeetingItem } from '../model.js';
+import { words } from '../text/normalise.js';
+import { splitSentences } from '../text/sentences.js';
+import type { KnowledgeBase } from './knowledge-base.js';
+
+export interface Sentence {
+  meeting: Meeting;
+  item: MeetingItem;
+  text: string;
+  lower: string;
+  stems: Set<string>;
+  /** The next sentence of the same paragraph, if any. */
+  next?: Sentence;
+}
+
+export interface ReadingIndex {
+  sentences: Sentence[];
+  byMeeting: Map<string, Sentence[]>;
+  text: Map<string, string>;
+  stems: Map<string, Set<string>>;
+  approved: Map<string, string[]>;
+  /** Meeting id -> initials -> the names they stand for there. */
+  initials: Map<string, Map<string, string[]>>;
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+/** "minutes of the meeting held on 27 January 2017": the date of minutes a meeting dealt with. */
+const MINUTES_DATE = /\bminutes\b[^.]{0,80}?\b(\d{1,2})(?:st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*,?\s+(\d{4})/g;
+/** "AC Cllr. Alison Cooper", "DOC - Dax O'Connor": initials, then a name. */
+const INITIALS_FIRST = /(?:^|[\s(])([A-Z]{2,4})[\s–-]+((?:(?:Cllr|Dr|Mr|Mrs|Ms|Supt|Superintendent)\.?\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z][a-zA-Z'’-]+){1,2})/g;
+/** "Alison Semmence ASe", "Jade Hodgson (JH)": a name, then initials. */
+const INITIALS_AFTER = /([A-Z][a-z'’-]+(?:\s+[A-Z][a-zA-Z'’-]+){1,2})\s+\(?([A-Z][A-Za-z]{1,3})\)?(?=[\s,.;]|$)/g;
+
+function initialsOf(name: string): string {
+  return name
+    .replace(/^(?:Cllr|Dr|Mr|Mrs|Ms|Supt|Superintendent)\.?\s+/, '')
+    .split(/\s+/)
+    .map((w) => w.charAt(0))
+    .join('')
+    .toUpperCase();
+}
+
+function readInitials(text: string): Map<string, string[]> {
+  const found = new Map<string, string[]>();
+  const add = (code: string, name: string): void => {
+    const letters = initialsOf(name);
+    // Initials must start like the name's: "AC" for Alison Cooper, "DOC" for Dax O'Connor, "ASe" for Alison Semmence.
+    if (code.charAt(0).toUpperCase() !== letters.charAt(0) || code.length < 2) return;
+    const list = found.get(code.toUpperCase()) ?? [];
+    if (!list.includes(name)) list.push(name);
+    found.set(code.toUpperCase(), list);
+  };
+  for (const m of text.matchAll(INITIALS_FIRST)) add(m[1] ?? '', m[2] ?? '');
+  for (const m of text.matchAll(INITIALS_AFTER)) add(m[2] ?? '', m[1] ?? '');
+  return found;
+}
+
+function build(kb: KnowledgeBase): ReadingIndex {
+  const index: ReadingIndex = { sentences: [], byMeeting: new Map(), text: new Map(), stems: new Map(), approved: new Map(), initials: new Map() };
+  for (const meeting of kb.partnership.meetings) {
+    const own: Sentence[] = [];
+    for (const item of meeting.items) {
+      for (const paragraph of [...item.minutes, ...(item.resolution ? [item.resolution.text] : [])]) {
+        let previous: Sentence | undefined;
+        for (const text of splitSentences(paragraph)) {
+          const sentence: Sentence = { meeting, item, text, lower: text.toLowerCase(), stems: new Set(words(`${item.title} ${text}`).map((w) => stemmer(w))) };
+          if (previous) previous.next = sentence;
+          previous = sentence;
+          own.push(sentence);
+        }
+      }
+    }
+    const text = meeting.items.flatMap((i) => [i.title, ...i.minutes, i.resolution?.text ?? '']).join('\n');
+    const approved = [...text.toLowerCase().matchAll(MINUTES_DATE)].map((m) => `${m[3]}-${String(MONTHS.indexOf(m[2] ?? '') + 1).padStart(2, '0')}-${String(m[1]).padStart(2, '0')}`);
+    index.byMeeting.set(meeting.id, own);
+    index.sentences.push(...own);
+    index.text.set(meeting.id, text);
+    index.stems.set(meeting.id, new Set(words(text).map((w) => stemmer(w))));
+    index.approved.set(meeting.id, approved);
+    index.initials.set(meeting.id, readInitials(text));
+  }
+  return index;
+}
+
+const CACHE = new WeakMap<KnowledgeBase, ReadingIndex>();
+
+export function readingIndex(kb: KnowledgeBase): ReadingIndex {
+  let index = CACHE.get(kb);
+  if (!index) {
+    index = build(kb);
+    CACHE.set(kb, index);
+  }
+  return index;
+}
