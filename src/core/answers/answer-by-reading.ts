@@ -6,7 +6,9 @@
  * come first where the importer found them. Where nothing supports an answer, it says what is not
  * recorded, for which meeting. Returns null when the question is not for this reader.
  */
+import { stemmer } from 'stemmer';
 import type { Meeting, MeetingItem } from '../model.js';
+import { words } from '../text/normalise.js';
 import { makeAnswer, type Answer, type AnswerEntry, type Citation } from './answer.js';
 import { formatDate, listWithAnd, meetingLabel } from './format.js';
 import type { KnowledgeBase } from './knowledge-base.js';
@@ -41,7 +43,9 @@ export function meetingsAsked(kb: KnowledgeBase, index: ReadingIndex, frame: Que
     chosen.forEach((m) => picked.add(m));
   }
   if (clause.length > 0) {
-    const scored = newestFirst.map((m) => ({ m, hits: clause.filter((t) => index.stems.get(m.id)?.has(t)).length }));
+    // The meeting with the one sentence that says most of the clause ("Cllr Beddow was confirmed as Chair").
+    const hitsIn = (m: Meeting) => Math.max(0, ...(index.byMeeting.get(m.id) ?? []).map((s) => clause.filter((t) => s.stems.has(t)).length));
+    const scored = newestFirst.map((m) => ({ m, hits: hitsIn(m) }));
     const best = Math.max(0, ...scored.map((s) => s.hits));
     if (best >= Math.min(2, clause.length)) scored.filter((s) => s.hits === best).forEach((s) => picked.add(s.m));
   }
@@ -95,6 +99,23 @@ function notRecorded(what: string, meetings: readonly Meeting[], extra = ''): An
   return makeAnswer('meeting', 'Not recorded', `${what} is not recorded in ${where}.${extra}`, { sources: meetings.slice(0, 3).map((m) => cite(m)) });
 }
 
+/** A person named next to the cue ("Stuart Bell, ... chair opened"), not anywhere in the sentence. */
+function namedNearCue(text: string, cue: RegExp | undefined): boolean {
+  const at = cue ? text.search(cue) : -1;
+  if (at < 0) return hasPersonName(text);
+  return hasPersonName(text.slice(Math.max(0, at - 70), at + 70).replace(/\([^()]*$/, ''));
+}
+
+/** A label standing alone ("Apologies", "Dorset Council (Chair)"): the list or name around it completes it. */
+function withNeighbours(s: Sentence, kind: AskedKind): string {
+  const short = s.text.split(' ').length <= 5;
+  if (!short) return s.text;
+  if (kind !== 'apologies') return s.previous && s.opensParagraph ? `${s.previous.text} ${s.text}` : s.text;
+  const list: string[] = [s.text];
+  for (let next = s.next; next && list.length < 16 && next.text.split(' ').length <= 16 && !/^(?:present|attendees|item|no\b|agenda|minutes)/i.test(next.text); next = next.next) list.push(next.text);
+  return list.join(' ');
+}
+
 function onlyViceChair(text: string): boolean {
   return !CUES.chair?.test(text.replace(/\bvice[- ]?chair\w*/gi, ''));
 }
@@ -108,10 +129,12 @@ function meetingEntry(kb: KnowledgeBase, index: ReadingIndex, frame: QuestionFra
   const ranked = (index.byMeeting.get(meeting.id) ?? [])
     .filter((s) => cue?.test(s.text) && (frame.kind !== 'chair' || !onlyViceChair(s.text)))
     .map((s) => {
-      let shown = excerpt(s, cue, frame.kind);
+      let shown = withNeighbours({ ...s, text: excerpt(s, cue, frame.kind) }, frame.kind);
       // "Apologies:" at the end of a paragraph: the names follow in the next sentence.
-      if (frame.kind === 'apologies' && s.next && shown.length - shown.search(/apolog/i) < 40) shown = `${shown} ${s.next.text}`;
-      const named = hasPersonName(shown.replace(/^\W*Apolog\w*/i, ''));
+      for (let next = s.next; frame.kind === 'apologies' && next && shown.length - shown.search(/apolog/i) < 60; next = next.next) shown = `${shown} ${withNeighbours(next, frame.kind)}`;
+      // Every declaration of the meeting, not only the first.
+      if (frame.kind === 'declarations') shown = (index.byMeeting.get(meeting.id) ?? []).filter((d) => d.item === s.item && cue?.test(d.text)).map((d) => d.text).slice(0, 5).join(' ');
+      const named = frame.kind === 'declarations' || (frame.kind === 'apologies' ? hasPersonName(shown.replace(/^\W*Apolog\w*/i, '')) : namedNearCue(shown, cue));
       return { s, shown, named, score: scoreSentence(s, frame, cue) + (named ? 2 : 0) };
     })
     .sort((a, b) => b.score - a.score);
@@ -200,8 +223,15 @@ function answerInitials(index: ReadingIndex, code: string, meetings: readonly Me
   return null;
 }
 
-export function answerByReading(kb: KnowledgeBase, text: string): Answer | null {
+/** The partnership's own name ("Safer Arun Partnership", "Kent") says nothing about the topic. */
+function frameFor(kb: KnowledgeBase, text: string): QuestionFrame {
   const frame = readFrame(text);
+  const own = new Set(words(`${kb.partnership.name} ${kb.partnership.shortName}`).map((w) => stemmer(w)));
+  return { ...frame, terms: frame.terms.filter((t) => !own.has(t)) };
+}
+
+export function answerByReading(kb: KnowledgeBase, text: string): Answer | null {
+  const frame = frameFor(kb, text);
   const index = readingIndex(kb);
   const meetings = meetingsAsked(kb, index, frame);
   const code = /\bwho (?:is|was|are)\s+([A-Z][A-Za-z]?[A-Z]{1,2})\b/.exec(text)?.[1];
@@ -238,9 +268,18 @@ export function answerByReading(kb: KnowledgeBase, text: string): Answer | null 
   }
 }
 
+/** The best sentence, said plainly to be only the closest, for a question the search was unsure of. */
+export function closestByReading(kb: KnowledgeBase, text: string): Answer | null {
+  const frame = frameFor(kb, text);
+  const index = readingIndex(kb);
+  const found = answerFromSentences(index, frame, meetingsAsked(kb, index, frame));
+  if (!found) return null;
+  return { ...found, title: 'Closest match in the minutes', summary: `I don't have a clear answer to that. The closest passage in the minutes says: ${found.summary}` };
+}
+
 /** For a question no other answer took: the best sentence, or for a decision an honest "not recorded". */
 export function answerByReadingFallback(kb: KnowledgeBase, text: string): Answer | null {
-  const frame = readFrame(text);
+  const frame = frameFor(kb, text);
   const index = readingIndex(kb);
   const meetings = meetingsAsked(kb, index, frame);
   const found = answerFromSentences(index, frame, meetings);

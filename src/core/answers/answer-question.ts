@@ -17,7 +17,7 @@ import { answerPerson } from './answer-people.js';
 import { answerPriorityCheck, answerPriorityList, answerThemes } from './answer-priorities.js';
 import { answerResolutions, topicWords } from './answer-resolutions.js';
 import { answerSearch } from './answer-search.js';
-import { answerByReading, answerByReadingFallback } from './answer-by-reading.js';
+import { answerByReading, answerByReadingFallback, closestByReading } from './answer-by-reading.js';
 import type { KnowledgeBase } from './knowledge-base.js';
 import { readQuestion, type Question } from './question.js';
 
@@ -187,8 +187,8 @@ export function answerQuestion(kb: KnowledgeBase, rawText: string, today: Date):
     if (answer) return withCitations(kb, answer);
   }
   const searched = answerSearch(kb, question, (nearest) => answerUnknown(kb.partnership.name, nearest, EXAMPLES));
-  const unsure = searched.kind === 'unknown' || searched.title.startsWith('Closest match');
-  return withCitations(kb, unsure ? (answerByReadingFallback(kb, text) ?? searched) : searched);
+  if (searched.kind === 'unknown') return withCitations(kb, answerByReadingFallback(kb, text) ?? searched);
+  return withCitations(kb, searched.title.startsWith('Closest match') ? (closestByReading(kb, text) ?? searched) : searched);
 }
 
 function noPrioritiesYet(kb: KnowledgeBase): Answer {

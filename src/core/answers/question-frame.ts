@@ -96,7 +96,7 @@ export function readFrame(text: string): QuestionFrame {
   const typed = words(text);
   const kind = kindOf(lower);
   const dates = readDates(lower);
-  const approvedMinutes = /\b(?:approved|agreed|confirmed|signed off|sign off|accepted|adopted)\b.*\bminutes\b|\bminutes of\b|\bminutes\b.*\b(?:approved|agreed|confirmed|signed)\b|\b\d{4} minutes\b/.test(lower) && dates.length > 0 && kind !== 'decision';
+  const approvedMinutes = /\b(?:approved|agreed|confirmed|signed off|sign off|accepted|adopted)\b.*\bminutes\b|\bminutes\b.*\b(?:approved|agreed|confirmed|signed)\b/.test(lower) && dates.length > 0 && kind !== 'decision';
   const clauseMatch = /\bmeeting (?:where|that|when|which|at which|in which|chaired by)\b(.*)$|\b(?:where|when) (.*)$/.exec(lower);
   const clause = kind === 'venue' ? [] : contentWords(clauseMatch?.[1] ?? clauseMatch?.[2] ?? '');
   const present = /\bwho (?:chairs|is|'s)\b|\bwho's\b|\bcurrent\b|\bnow\b|\bpresent(?:ly)?\b/.test(lower) && dates.length === 0;

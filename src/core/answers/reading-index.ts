@@ -15,9 +15,14 @@ export interface Sentence {
   item: MeetingItem;
   text: string;
   lower: string;
+  /** Stems of the sentence's own words; `titleStems` of its item's title, shared by its sentences. */
   stems: Set<string>;
-  /** The next sentence of the same paragraph, if any. */
+  titleStems: Set<string>;
+  /** The sentences before and after it in the same item (across paragraphs: lists print one name a line). */
   next?: Sentence;
+  previous?: Sentence;
+  /** It starts a paragraph. */
+  opensParagraph: boolean;
 }
 
 export interface ReadingIndex {
@@ -67,14 +72,18 @@ function build(kb: KnowledgeBase): ReadingIndex {
   for (const meeting of kb.partnership.meetings) {
     const own: Sentence[] = [];
     for (const item of meeting.items) {
+      let previous: Sentence | undefined;
+      const titleStems = new Set(words(item.title).map((w) => stemmer(w)));
       for (const paragraph of [...item.minutes, ...(item.resolution ? [item.resolution.text] : [])]) {
-        let previous: Sentence | undefined;
-        for (const text of splitSentences(paragraph)) {
-          const sentence: Sentence = { meeting, item, text, lower: text.toLowerCase(), stems: new Set(words(`${item.title} ${text}`).map((w) => stemmer(w))) };
-          if (previous) previous.next = sentence;
+        splitSentences(paragraph).forEach((text, n) => {
+          const sentence: Sentence = { meeting, item, text, lower: text.toLowerCase(), stems: new Set(words(text).map((w) => stemmer(w))), titleStems, opensParagraph: n === 0 };
+          if (previous) {
+            previous.next = sentence;
+            sentence.previous = previous;
+          }
           previous = sentence;
           own.push(sentence);
-        }
+        });
       }
     }
     const text = meeting.items.flatMap((i) => [i.title, ...i.minutes, i.resolution?.text ?? '']).join('\n');

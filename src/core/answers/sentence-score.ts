@@ -20,19 +20,18 @@ const SYNONYMS: Record<string, string[]> = { led: ['lead'], lead: ['led'], subbe
 /** Whether a text names a person: a run of capitalised words whose last word is not an everyday one. */
 export function hasPersonName(text: string): boolean {
   for (const m of text.matchAll(CAPITALISED_RUN)) {
-    const parts = m[0].split(/\s+/);
-    const last = (parts[parts.length - 1] ?? '').toLowerCase();
-    if (parts.length >= 2 && !NOT_NAMES.has(last) && /^[A-Z][a-z]/.test(parts[parts.length - 1] ?? '')) return true;
+    const own = m[0].split(/\s+/).filter((w) => /^[A-Z][a-z]/.test(w) && !NOT_NAMES.has(w.toLowerCase().replace(/\.$/, '')));
+    if (own.length >= 2) return true;
   }
   return false;
 }
 
-function matchesTerm(sentence: Sentence, term: string): boolean {
+function matchesTerm(sentence: Sentence, stems: Set<string>, term: string): boolean {
   const alternatives = [term, ...(SYNONYMS[term] ?? [])];
   for (const t of alternatives) {
-    if (t === '£' ? sentence.text.includes('£') : sentence.stems.has(t)) return true;
+    if (t === '£' ? sentence.text.includes('£') : stems.has(t)) return true;
   }
-  for (const stem of sentence.stems) {
+  for (const stem of stems) {
     if (term.length >= 3 && stem.startsWith(term)) return true;
     if (term.length >= 7 && Math.abs(stem.length - term.length) <= 1 && stem[0] === term[0] && editDistance(stem, term) <= 1) return true;
   }
@@ -41,7 +40,12 @@ function matchesTerm(sentence: Sentence, term: string): boolean {
 
 export function scoreSentence(sentence: Sentence, frame: QuestionFrame, cue: RegExp | undefined): number {
   let total = 0;
-  for (const term of new Set(frame.terms)) if (matchesTerm(sentence, term)) total += term.length >= 4 ? 2 : 1;
+  for (const term of new Set(frame.terms)) {
+    const weight = term.length >= 4 ? 2 : 1;
+    // A word of the sentence itself counts fully; one only in its item's title, half.
+    if (matchesTerm(sentence, sentence.stems, term)) total += weight;
+    else if (matchesTerm(sentence, sentence.titleStems, term)) total += weight / 2;
+  }
   const years = frame.years;
   if (years.length > 0) {
     const own = financialYears(sentence.text);
