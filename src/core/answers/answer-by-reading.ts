@@ -135,7 +135,7 @@ function meetingEntry(kb: KnowledgeBase, index: ReadingIndex, frame: QuestionFra
       // Every declaration of the meeting, not only the first.
       if (frame.kind === 'declarations') shown = (index.byMeeting.get(meeting.id) ?? []).filter((d) => d.item === s.item && cue?.test(d.text)).map((d) => d.text).slice(0, 5).join(' ');
       const named = frame.kind === 'declarations' || (frame.kind === 'apologies' ? hasPersonName(shown.replace(/^\W*Apolog\w*/i, '')) : namedNearCue(shown, cue));
-      return { s, shown, named, score: scoreSentence(s, frame, cue) + (named ? 2 : 0) };
+      return { s, shown, named, score: scoreSentence(s, frame, cue, index) + (named ? 2 : 0) };
     })
     .sort((a, b) => b.score - a.score);
   const best = ranked.find((r) => r.named);
@@ -174,8 +174,16 @@ function answerPerMeeting(kb: KnowledgeBase, index: ReadingIndex, frame: Questio
 function ranked(index: ReadingIndex, frame: QuestionFrame, meetings: readonly Meeting[], cue: RegExp | undefined): { s: Sentence; score: number }[] {
   return meetings
     .flatMap((m) => index.byMeeting.get(m.id) ?? [])
-    .map((s) => ({ s, score: scoreSentence(s, frame, cue) }))
+    .map((s) => ({ s, score: scoreSentence(s, frame, cue, index) }))
     .sort((a, b) => b.score - a.score || (b.s.meeting.date ?? '').localeCompare(a.s.meeting.date ?? ''));
+}
+
+/** What follows a sentence: the next one, or the whole list when the sentence introduces one ("the following two pledges:"). */
+function listAfter(s: Sentence): string {
+  if (!s.text.endsWith(':')) return s.next?.text ?? '';
+  const list: string[] = [];
+  for (let next = s.next; next && list.length < 8 && next.text.split(' ').length <= 25; next = next.next) list.push(next.text);
+  return list.join(' ');
 }
 
 /** The best sentences, with the one that follows where it continues the point. */
@@ -184,7 +192,7 @@ export function answerFromSentences(index: ReadingIndex, frame: QuestionFrame, m
   const best = all[0];
   if (!best) return null;
   const shown = all.filter((r) => r.score >= best.score - 1).slice(0, frame.kind === 'action' ? 8 : 2);
-  const full = (s: Sentence) => withInitials(index, s.meeting, s.next && frame.kind !== 'action' ? `${s.text} ${s.next.text}` : s.text);
+  const full = (s: Sentence) => withInitials(index, s.meeting, s.next && frame.kind !== 'action' ? `${s.text} ${listAfter(s)}` : s.text);
   const entries = shown.map((r) => ({ heading: place(r.s), text: full(r.s), sources: [cite(r.s.meeting, r.s.item)] }));
   return makeAnswer('search', 'From the minutes', `${full(best.s)} (${place(best.s)})`, { entries: entries.length > 1 ? entries : [], sources: entries.flatMap((e) => e.sources) });
 }
@@ -203,7 +211,7 @@ function answerMeetingDate(index: ReadingIndex, frame: QuestionFrame, meetings: 
 function answerPriorities(kb: KnowledgeBase, index: ReadingIndex, frame: QuestionFrame, meetings: readonly Meeting[]): Answer {
   const stating = /\bpriority\s+(?:is|was)\b|\bpriorities\s+(?:for\s+\S+\s+)?(?:are|were|include)\b|\bone of the (?:key |main )?priorities\b|\bpriority focus\b|\bpriorities\s*:/i;
   const sentences = meetings.flatMap((m) => index.byMeeting.get(m.id) ?? []);
-  const stated = sentences.filter((s) => stating.test(s.text)).map((s) => ({ s, score: scoreSentence(s, frame, CUES.priority) })).sort((a, b) => b.score - a.score);
+  const stated = sentences.filter((s) => stating.test(s.text)).map((s) => ({ s, score: scoreSentence(s, frame, CUES.priority, index) })).sort((a, b) => b.score - a.score);
   const curated = `No priorities are published yet for the ${kb.partnership.name}.`;
   if (stated.length === 0) {
     const mention = sentences.find((s) => /\bpriorit/i.test(s.text));
@@ -236,6 +244,8 @@ export function answerByReading(kb: KnowledgeBase, text: string): Answer | null 
   const meetings = meetingsAsked(kb, index, frame);
   const code = /\bwho (?:is|was|are)\s+([A-Z][A-Za-z]?[A-Z]{1,2})\b/.exec(text)?.[1];
   if (code) return answerInitials(index, code.toUpperCase(), meetings);
+  // "Why was there no meeting in April?": a reason is a fact in the minutes, not a meeting lookup.
+  if (/^(?:why|how come)\b/i.test(text.trim())) return answerFromSentences(index, frame, meetings, 4);
   switch (frame.kind) {
     case 'chair':
     case 'vice-chair':
@@ -248,8 +258,8 @@ export function answerByReading(kb: KnowledgeBase, text: string): Answer | null 
       if (!meeting || meeting.present.length > 0) return null;
       const listed = (index.byMeeting.get(meeting.id) ?? []).find((s) => /^(?:present|members present|attendees|in attendance)\b/i.test(s.text));
       if (listed) return makeAnswer('attendance', 'Attendance', `${meetingLabel(meeting)}: ${listed.text}`, { sources: [cite(meeting, listed.item)] });
-      const about = answerFromSentences(index, frame, [meeting], 6);
-      if (about) return about;
+      const about = answerFromSentences(index, frame, [meeting], 3.5);
+      if (about) return { ...about, summary: `The minutes of ${meetingLabel(meeting)} do not list who attended; they say: ${about.summary}` };
       return notRecorded('Who attended', [meeting], meeting.apologies.length > 0 ? ' Only the apologies are listed.' : '');
     }
     case 'meeting-date':

@@ -177,8 +177,10 @@ export function answerQuestion(kb: KnowledgeBase, rawText: string, today: Date):
     });
   }
   const question = readQuestion(kb, text, today);
-  // Questions about a meeting's chair, apologies, minute-taker or date are read, not matched.
-  const read = answerByReading(kb, text);
+  // Questions about a meeting's chair, apologies, minute-taker or date are read, not matched;
+  // those about a coming meeting with a circulated agenda are the agenda's.
+  const coming = question.meeting !== null && question.meeting.kind !== 'last' && agendaAsked(kb, question, today) !== undefined;
+  const read = coming ? null : answerByReading(kb, text);
   if (read) return withCitations(kb, read);
   for (const intent of INTENTS) {
     if (!intent.matches(question)) continue;

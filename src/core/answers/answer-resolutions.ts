@@ -48,7 +48,8 @@ function meetingsInQuestion(kb: KnowledgeBase, question: Question, today: Date):
   return question.meeting ? findMeetings(kb, question.meeting, today) : null;
 }
 
-export function answerResolutions(kb: KnowledgeBase, question: Question, today: Date): Answer {
+/** Null when the meeting asked about has no RESOLVED text at all: its decisions, if any, are read from its prose. */
+export function answerResolutions(kb: KnowledgeBase, question: Question, today: Date): Answer | null {
   const meetings = meetingsInQuestion(kb, question, today);
   if (meetings && meetings.length === 0) {
     return makeAnswer('resolutions', 'Resolutions', 'No meeting on that date is recorded, so there are no resolutions for it.', {
@@ -63,7 +64,10 @@ export function answerResolutions(kb: KnowledgeBase, question: Question, today: 
     const item = meeting?.items.find((i) => i.code === question.itemCode);
     if (meeting && item) return answerItems(kb, [{ meeting, item }], `item ${item.code}`);
   }
-  if (topic.length === 0) return answerMeetingResolutions(kb, meetings?.[0] ?? lastMeeting(kb, today), question.page);
+  if (topic.length === 0) {
+    const meeting = meetings?.[0] ?? lastMeeting(kb, today);
+    return meeting && !meeting.items.some((i) => i.resolution) ? null : answerMeetingResolutions(kb, meeting, question.page);
+  }
   return answerTopic(kb, question, topic, meetings);
 }
 

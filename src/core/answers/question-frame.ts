@@ -48,13 +48,13 @@ const KIND_WORDS = /^(chair\w*|vice|apol\w*|attend\w*|present|minut\w*|minuet\w*
 function kindOf(lower: string): AskedKind {
   if (/\bvice[- ]?chair/.test(lower)) return 'vice-chair';
   if (/\bapol\w*|\bsent (?:their )?regrets\b|\babsent\b/.test(lower)) return 'apologies';
-  if (/\bminu\w*/.test(lower) && /\b(?:took|take|taking|taker|wrote|writes?)\b/.test(lower)) return 'minute-taker';
+  if (/\bminu\w*|\bnotes?\b/.test(lower) && /\b(?:took|take|taking|taker|wrote|writes?)\b/.test(lower)) return 'minute-taker';
   if (/\bdeclar\w*/.test(lower)) return 'declarations';
   if (/\bchair\w*|\bin the chair\b/.test(lower) && !/\bwhen was\b.*\belected\b/.test(lower)) return 'chair';
   if (/\bwho (?:attended|was there|came|were there)\b|\battendance\b|\bwho was present\b/.test(lower)) return 'attendance';
   const decisionVerb = /\b(?:approv\w*|adopt\w*|sign(?:ed)? off|endorse\w*|agreed?)\b/.test(lower);
   if (/\bpriorit/.test(lower) && !(decisionVerb && /^(?:were|was|did|has|have|had)\b/.test(lower))) return 'priority';
-  if (/\bactions?\b/.test(lower) && !/^(?:open|my|overdue|all)\b/.test(lower)) return 'action';
+  if (/\bactions?\b/.test(lower) && !/\b(?:open|my|overdue|draft|proposed|suggested|done|log|logged|export)\b/.test(lower)) return 'action';
   if (/^where\b|\bwhere (?:was|were|is|did)\b.*\b(?:held|meet|meeting|board)\b/.test(lower)) return 'venue';
   if (/^(?:when|what date)\b.*\b(?:meet|met|meeting|board|held)\b|\bwhich meeting\b|\bwhat date was\b/.test(lower)) return 'meeting-date';
   if (/\b(?:resolv\w*|decid\w*|decision\w*|agreed?|approv\w*|adopt\w*|sign(?:ed)? off|endorse\w*|correction|corrected|amend\w*)\b/.test(lower)) return 'decision';

@@ -31,6 +31,8 @@ export interface ReadingIndex {
   text: Map<string, string>;
   stems: Map<string, Set<string>>;
   approved: Map<string, string[]>;
+  /** Every stem of the minutes, by its first two letters: where a question's word is looked up once. */
+  stemsByStart: Map<string, string[]>;
   /** Meeting id -> initials -> the names they stand for there. */
   initials: Map<string, Map<string, string[]>>;
 }
@@ -68,7 +70,7 @@ function readInitials(text: string): Map<string, string[]> {
 }
 
 function build(kb: KnowledgeBase): ReadingIndex {
-  const index: ReadingIndex = { sentences: [], byMeeting: new Map(), text: new Map(), stems: new Map(), approved: new Map(), initials: new Map() };
+  const index: ReadingIndex = { sentences: [], byMeeting: new Map(), text: new Map(), stems: new Map(), approved: new Map(), initials: new Map(), stemsByStart: new Map() };
   for (const meeting of kb.partnership.meetings) {
     const own: Sentence[] = [];
     for (const item of meeting.items) {
@@ -95,16 +97,31 @@ function build(kb: KnowledgeBase): ReadingIndex {
     index.approved.set(meeting.id, approved);
     index.initials.set(meeting.id, readInitials(text));
   }
+  const seen = new Set<string>();
+  for (const sentence of index.sentences) {
+    for (const stem of [...sentence.stems, ...sentence.titleStems]) {
+      if (seen.has(stem)) continue;
+      seen.add(stem);
+      const start = stem.slice(0, 2);
+      const bucket = index.stemsByStart.get(start);
+      if (bucket) bucket.push(stem);
+      else index.stemsByStart.set(start, [stem]);
+    }
+  }
   return index;
 }
 
-const CACHE = new WeakMap<KnowledgeBase, ReadingIndex>();
+/**
+ * Keyed by the knowledge base's passages: a knowledge base refreshed after a change that left the
+ * minutes alone (an action logged, a member remembered) shares them, and so shares this index.
+ */
+const CACHE = new WeakMap<object, ReadingIndex>();
 
 export function readingIndex(kb: KnowledgeBase): ReadingIndex {
-  let index = CACHE.get(kb);
+  let index = CACHE.get(kb.passages);
   if (!index) {
     index = build(kb);
-    CACHE.set(kb, index);
+    CACHE.set(kb.passages, index);
   }
   return index;
 }

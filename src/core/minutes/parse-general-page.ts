@@ -160,9 +160,9 @@ export function readHeaderFacts(header: readonly RawLine[]): HeaderFacts {
   });
   // A venue line with no label: the line after the date line ("MS Teams virtual meeting").
   if (facts.date && !facts.venue) {
-    const at = texts.findIndex((t) => findDate(t)?.iso === facts.date);
-    const after = texts[at + 1];
-    if (after && !LABEL_LINE.test(after) && /\b(?:room|hall|centre|center|teams|zoom|suite|library|house|online|virtual|street|chamber)\b/i.test(after) && after.length < 120) facts.venue = after;
+    const venueLike = (t: string | undefined) => t !== undefined && !LABEL_LINE.test(t) && !findDate(t) && /\b(?:room|hall|centre|center|teams|zoom|suite|library|house|online|virtual|street|chamber)\b/i.test(t) && t.length < 120;
+    const at = texts.findIndex((t, i) => findDate(t)?.iso === facts.date && venueLike(texts[i + 1]));
+    if (at >= 0) facts.venue = texts[at + 1];
   }
   return facts;
 }
