@@ -26,6 +26,7 @@ import { EXPORT_COLUMNS, exportRows } from './core/actions/export-rows.js';
 import type { JWTVerifyGetKey } from 'jose';
 import { partnershipPage } from './core/tab/partnership-page.js';
 import { linkedPartnership, memberPartnerships } from './core/partnerships/resolve-partnership.js';
+import { publishedRecords } from './core/partnerships/membership.js';
 import { loadTabAssets } from './http/tab-assets.js';
 import { createTabAuth } from './http/tab-auth.js';
 import { ActionJournal } from './store/action-journal.js';
@@ -81,7 +82,8 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
       return { status: 200, body: backupText(data, all, clock()), contentType: 'application/json; charset=utf-8' };
     }
     // A byte-order mark so that Excel reads the UTF-8 (names, en dashes) correctly.
-    const csv = stringify([EXPORT_COLUMNS, ...exportRows(journal.all(check.partnershipId))]);
+    // escape_formulas: a description or name beginning = + - @ (or tab, CR) is text in Excel, never a formula.
+    const csv = stringify([EXPORT_COLUMNS, ...exportRows(journal.all(check.partnershipId))], { escape_formulas: true });
     return { status: 200, body: `\uFEFF${csv}`, contentType: 'text/csv; charset=utf-8' };
   };
   if (config.defaultPartnershipId && !store.partnership(config.defaultPartnershipId)) {
@@ -92,6 +94,23 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     revision: (partnershipId: string) => store.revision(partnershipId),
   };
   const answers = new AnswerService(partnerships, clock);
+  const published = new Map<string, { revision: number; records: Partnership }>();
+  const publishedAnswers = new AnswerService(
+    {
+      partnership: (id?: string) => {
+        const full = partnerships.partnership(id);
+        if (!full) return undefined;
+        const revision = store.revision(full.id);
+        const cached = published.get(full.id);
+        if (cached?.revision === revision) return cached.records;
+        const records = publishedRecords(full);
+        published.set(full.id, { revision, records });
+        return records;
+      },
+      revision: partnerships.revision,
+    },
+    clock,
+  );
   const records = {
     partnership: partnerships.partnership,
     update: (partnershipId: string, change: (p: Partnership) => void) =>
@@ -116,6 +135,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
   const background = new BackgroundTasks(logger);
   const bot = new PartnershipBot({
     answers,
+    publishedAnswers,
     actions,
     records,
     poster,
@@ -148,7 +168,11 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
   const server = createServer({
     tab,
     handleActivity: createMessageEndpoint(adapter, bot, { allowedTenants: config.allowedTenants, logger }),
-    health: () => ({ mode: config.localMode ? 'local' : 'authenticated', store: store.status() }),
+    health: () => {
+      // Anyone can reach /healthz: where the store lives on disk is not theirs to know.
+      const { file: _file, ...status } = store.status();
+      return { mode: config.localMode ? 'local' : 'authenticated', store: status };
+    },
     exportFile,
     logger,
   });

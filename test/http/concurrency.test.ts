@@ -22,6 +22,8 @@ describe('HTTP server: 50 conversations writing at once', () => {
   after(async () => bot.stop());
 
   it('logs 50 actions sent at the same moment, each once, with 50 different numbers', async () => {
+    // Writing in the partnership's linked channel makes each of them a member, in their personal chats too.
+    await Promise.all(Array.from({ length: CONVERSATIONS }, (_, i) => bot.send(channelMessage('what are the priorities?', { ...member(i), ...CHANNEL }))));
     const sent = await Promise.all(Array.from({ length: CONVERSATIONS }, (_, i) => bot.send(personalMessage(`action: Shafick Peerbux to send return ${i} by 30 April`, member(i)))));
     expect(sent.every((s) => /Action \d+ logged/.test(s.text))).to.equal(true);
     const logged = journal();

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { grantRole } from '../helpers/memberships.js';
 import { readFileSync } from 'node:fs';
 import { startRunningBot, type RunningBot } from '../helpers/running-bot.js';
 import { personalMessage } from '../helpers/teams-activities.js';
@@ -11,6 +12,7 @@ describe('HTTP server: keeping leads and aliases current from chat', () => {
   const say = async (text: string, who: typeof MEMBER = MEMBER) => (await bot.send(personalMessage(text, who))).text;
   before(async () => {
     bot = await startRunningBot({ BOT_ADMINS: SECRETARIAT.aadObjectId });
+    await grantRole(bot, SECRETARIAT.aadObjectId, MEMBER);
   });
   after(async () => bot.stop());
 

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { grantRole } from '../helpers/memberships.js';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { restoreStore } from '../../src/cli/backup.js';
@@ -21,6 +22,7 @@ describe('HTTP server: an admin exports the whole store from chat', () => {
   before(async () => {
     bot = await startRunningBot({ BOT_ADMINS: ADMIN.aadObjectId });
     folder = makeTempFolder();
+    await grantRole(bot, ADMIN.aadObjectId, MEMBER);
   });
   after(async () => {
     await bot.stop();

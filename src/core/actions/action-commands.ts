@@ -63,9 +63,9 @@ export function isOverdue(action: Action, today: string): boolean {
   return action.due !== undefined && action.due < today && (action.status === 'open' || action.status === 'in progress');
 }
 
+/** Owner or logger, by Teams or Azure AD id only: anyone can take a display name. */
 function isMine(action: Action, actor: Actor): boolean {
-  const name = actor.name.toLowerCase();
-  return (action.owner.userId !== undefined && actor.ids.includes(action.owner.userId)) || action.owner.name.toLowerCase() === name || actor.ids.includes(action.createdBy.id);
+  return (action.owner.userId !== undefined && actor.ids.includes(action.owner.userId)) || actor.ids.includes(action.createdBy.id);
 }
 
 export function describeAction(action: Action, today: string): { heading: string; text: string } {

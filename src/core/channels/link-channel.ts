@@ -33,6 +33,11 @@ function holder(input: CommandInput, except: Partnership, key: { conversationId?
   );
 }
 
+/** "link this channel to X": the one command that may come from outside the conversation's partnership (its permission is checked in X). */
+export function isChannelLinkCommand(text: string): boolean {
+  return LINK.test(text) || UNLINK.test(text);
+}
+
 export function linkChannel(partnership: Partnership, input: CommandInput): CommandOutcome | null {
   const link = LINK.exec(input.text);
   const unlink = link ? null : UNLINK.exec(input.text);
