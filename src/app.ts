@@ -58,9 +58,21 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     await store.close();
     throw error;
   });
+  // Deliveries of one activity (Teams retries) or one draft confirmation may arrive together: the
+  // first logs the action, the others wait for it and get the same one.
+  const logging = new Map<string, Promise<Action>>();
+  const addOnce = (pid: string, make: (n: number) => Action, once?: string): Promise<Action> => {
+    if (!once) return journal.add(pid, make);
+    const key = `${pid}|${once}`;
+    const logged = journal.loggedBy(pid, once);
+    if (logged) return Promise.resolve(logged);
+    const pending = logging.get(key) ?? journal.add(pid, make).finally(() => logging.delete(key));
+    logging.set(key, pending);
+    return pending;
+  };
   const actions = {
     view: (pid: string) => ({ all: () => journal.all(pid), get: (n: number) => journal.get(pid, n), loggedBy: (id: string) => journal.loggedBy(pid, id) }),
-    add: (pid: string, make: (n: number) => Action) => journal.add(pid, make),
+    add: (pid: string, make: (n: number) => Action, once?: string) => addOnce(pid, make, once),
     save: (pid: string, n: number, next: (a: Action) => Action | null) => journal.save(next, pid, n),
     exportLink: (pid: string) => {
       const expires = new Date(clock().getTime() + config.exportLinkMinutes * 60_000);

@@ -65,7 +65,8 @@ export interface ActionRecords {
   view(partnershipId: string): ActionsView;
   /** A signed link to the CSV export, and how many minutes it works. */
   exportLink(partnershipId: string): { url: string; minutes: number };
-  add(partnershipId: string, make: (number: number) => Action): Promise<Action>;
+  /** Logs a new action; with `once`, an action already logged (or being logged) under that key is returned instead. */
+  add(partnershipId: string, make: (number: number) => Action, once?: string): Promise<Action>;
   save(partnershipId: string, number: number, next: (current: Action) => Action | null): Promise<Action | null>;
 }
 
@@ -166,7 +167,7 @@ export class PartnershipBot extends ActivityHandler {
     } else if (outcome.list) {
       await context.sendActivity(cardActivity(renderActionsCard(outcome.list, today), outcome.list.summary));
     } else if (outcome.add) {
-      const saved = await actions.add(partnership.id, outcome.add.make);
+      const saved = await actions.add(partnership.id, outcome.add.make, outcome.add.once);
       if (outcome.change) await this.records.update(partnership.id, outcome.change);
       const message = outcome.add.confirm(saved).summary;
       const card = renderActionsCard({ title: `Action ${saved.number} logged`, summary: '', actions: [saved], view: `action ${saved.number}` }, today, message, false, true);

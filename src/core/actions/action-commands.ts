@@ -41,7 +41,11 @@ export interface ActionOutcome {
   /** Asks the edge for a signed export link; the answer is made from it. */
   exportLink?: (url: string, minutes: number) => Answer;
   /** A new action to save with the next number; the reply is made from what was saved. */
-  add?: { make: (number: number) => Action; confirm: (saved: Action) => Answer };
+  /**
+   * A new action. `once` is what makes logging it idempotent (the Teams activity, or the draft it
+   * confirms): however often it arrives, even at the same moment, one action is logged.
+   */
+  add?: { make: (number: number) => Action; confirm: (saved: Action) => Answer; once?: string };
   /** A change to one action; the reply is made from what was saved. */
   update?: { number: number; next: (current: Action) => Action | null; confirm: (saved: Action) => Answer };
 }
@@ -188,6 +192,7 @@ export function runActionCommand(partnership: Partnership, actions: ActionsView,
   const by = { id: input.actor.id, name: input.actor.name };
   return {
     add: {
+      ...(input.activityId ? { once: input.activityId } : {}),
       make: (number) => ({
         id: `${partnership.id}#${number}`,
         partnershipId: partnership.id,
