@@ -26,7 +26,7 @@ import { EXPORT_COLUMNS, exportRows } from './core/actions/export-rows.js';
 import type { JWTVerifyGetKey } from 'jose';
 import { partnershipPage } from './core/tab/partnership-page.js';
 import { linkedPartnership, memberPartnerships } from './core/partnerships/resolve-partnership.js';
-import { publishedRecords } from './core/partnerships/membership.js';
+import { isPartnershipMember, membersOnly, publishedRecords } from './core/partnerships/membership.js';
 import { loadTabAssets } from './http/tab-assets.js';
 import { createTabAuth } from './http/tab-auth.js';
 import { ActionJournal } from './store/action-journal.js';
@@ -163,6 +163,11 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     tenants: config.allowedTenants,
     ...(options.tabKeys ? { keys: options.tabKeys } : {}),
   });
+  // A tab's token names the member by Azure AD object id; roles granted by @mention hold their Teams id, learnt beside it from their messages.
+  const tabActor = (directory: PartnershipDirectory, oid: string) => {
+    const teamsId = directory.memberships[oid]?.teamsUserId;
+    return { id: oid, ids: teamsId ? [oid, teamsId] : [oid], name: '', isAdmin: config.admins.includes(oid) };
+  };
   const tab = {
     assets: await loadTabAssets(),
     auth: tabAuth,
@@ -171,10 +176,11 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
       const linked = linkedPartnership(directory, { userIds: [], ...(where.channel ? { conversationId: where.channel } : {}), ...(where.team ? { teamId: where.team } : {}) });
       const partnership = linked?.partnership ?? partnerships.partnership();
       if (!partnership) return {};
-      // Signed in: another partnership's channel tab is for its members only (by role, or by writing in its channels).
-      const member = where.userId === undefined || partnership.id === directory.defaultPartnershipId || memberPartnerships(directory, [where.userId]).some((p) => p.id === partnership.id);
-      if (!config.localMode && !member) return null;
-      return { ...partnershipPage(partnership, journal.all(partnership.id), clock()), exportUrl: actions.exportLink(partnership.id).url, localMode: config.localMode };
+      // The same rule as in chat: the tracker for members; what the partnership publishes for anyone signed in from an allowed tenant.
+      if (config.localMode || (where.userId !== undefined && isPartnershipMember(directory, partnership, tabActor(directory, where.userId)))) {
+        return { ...partnershipPage(partnership, journal.all(partnership.id), clock()), exportUrl: actions.exportLink(partnership.id).url, localMode: config.localMode };
+      }
+      return { ...partnershipPage(publishedRecords(partnership), [], clock()), exportUrl: '', localMode: false, membersOnly: membersOnly(partnership).summary };
     },
   };
   const server = createServer({
