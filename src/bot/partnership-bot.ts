@@ -287,7 +287,8 @@ export class PartnershipBot extends ActivityHandler {
       if (effect?.kind === 'post-agenda' && this.poster) {
         const result = await this.poster.post(partnership.id, effect.agendaId);
         const agenda = this.records.partnership(partnership.id)?.agendas.find((a) => a.id === effect.agendaId);
-        if (agenda) answer = postingReport(agenda, result);
+        // An undo says what it undid; the report of the cards brought back in line follows it.
+        if (agenda) answer = answer.kind === 'history' ? { ...answer, summary: `${answer.summary} ${postingReport(agenda, result).summary}` } : postingReport(agenda, result);
       }
       reportTurn(context, { command: saved.outcome.command ?? 'command', outcome: answer.kind });
       await context.sendActivity(answerActivity(answer));

@@ -41,7 +41,7 @@ describe('HTTP server: keeping leads and aliases current from chat', () => {
 
   it('undoes the last change, restoring the previous leads; a member may not undo it', async () => {
     const before = readFileSync(bot.dataFile);
-    expect(await say('undo')).to.contain('can only be undone by the chair or the secretariat');
+    expect(await say('undo')).to.contain('You have made no change to the KCSP');
     expect(readFileSync(bot.dataFile).equals(before)).to.equal(true);
     expect(await say('undo', SECRETARIAT)).to.contain('Undone: lead for Road Safety set to Jane Smith');
     const answer = await say('who leads road safety?');

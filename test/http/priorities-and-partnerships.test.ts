@@ -113,7 +113,7 @@ describe('HTTP server: the priorities refreshed for a new year, and a second par
   it('shows the history of changes and undoes the last one, by whoever may make it', async () => {
     const history = await inChannel(KENT_CHANNEL, 'recent changes');
     expect(history).to.contain('2024/25 priorities published').and.contain('Anna Taylor');
-    expect(await inChannel(KENT_CHANNEL, 'undo')).to.contain('can only be undone by the chair or the secretariat');
+    expect(await inChannel(KENT_CHANNEL, 'undo')).to.contain('You have made no change to the KCSP');
     expect(await inChannel(KENT_CHANNEL, 'undo', KENT_SECRETARIAT)).to.contain('Undone: 2024/25 priorities published');
     expect(await inChannel(KENT_CHANNEL, 'what are the current priorities?')).to.contain('8 priorities for 2023/24');
   });
