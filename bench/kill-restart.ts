@@ -98,6 +98,13 @@ export async function runKillTest(options: KillTestOptions): Promise<KillTestRes
   const bot = new BotProcess(env, url);
   const next = seededRandom(options.seed ?? 20261201);
   await bot.start();
+  // The writers are members of the partnership (actions are for members only): the admin grants them a role first.
+  for (let c = 0; c < options.conversations; c++) {
+    const member = { id: `29:member-${c}`, name: `Member ${c}` };
+    const grant = personalMessage(`make <at>${member.name}</at> member`, { aadObjectId: ADMIN, userId: '29:admin', userName: 'Ada Admin', conversationId: 'a:kill-grants' });
+    const entities = [{ type: 'mention', mentioned: member, text: `<at>${member.name}</at>` }];
+    await postActivity(`${url}/api/messages`, { ...grant, entities, serviceUrl: connector.url });
+  }
   let running = true;
   let kills = 0;
   const confirmedActions = new Set<string>();

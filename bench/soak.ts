@@ -24,6 +24,8 @@ const CHANNEL = { channelId: '19:soakMeetings0000000000000001@thread.tacv2', cha
 export interface SoakOptions {
   conversations: number;
   seconds: number;
+  /** Run this many turns per conversation instead of for `seconds` (the tests: a fixed amount of work, not a rate). */
+  turnsPerConversation?: number;
   /** How often the heap is sampled. */
   sampleSeconds?: number;
 }
@@ -42,6 +44,9 @@ export interface SoakResult {
   /** Heap growth over the first and the second half of the run (MB). */
   growthFirstHalfMb: number;
   growthSecondHalfMb: number;
+  /** Actions the conversations asked to log, and how many the journal holds at the end. */
+  actionsSent: number;
+  actionsLogged: number;
 }
 
 const questions = (JSON.parse(readFileSync(sharedFolder('eval', 'dev-questions.json'), 'utf8')) as { ask: string }[]).map((q) => q.ask);
@@ -58,13 +63,15 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
   const app = await startApp(config, pino({ level: 'silent' }), { host: '127.0.0.1', reminderIntervalMs: 3_600_000 });
   const url = `${app.url}/api/messages`;
   const send = (activity: InboundActivity) => postActivity(url, { ...activity, serviceUrl: connector.url });
+  const member = (c: number) => ({ userId: `29:1soak-${c}`, userName: `Member ${c}`, aadObjectId: `00000000-0000-4000-8000-${String(c).padStart(12, '0')}`, conversationId: `a:1soak-${c}` });
   await send(channelMessage('link this channel to Kent CSP', { ...ADMIN, ...CHANNEL }));
   await send(personalMessage('agenda 14 March 2027 10:00 online', ADMIN));
   await send(personalMessage('item B1 Community Safety Agreement refresh', ADMIN));
   await send(personalMessage('circulate', ADMIN));
+  // Writing in the linked channel makes each of them a member (actions are for members only).
+  for (let c = 0; c < options.conversations; c++) await send(channelMessage('hello', { ...member(c), ...CHANNEL }));
   const agendaId = app.store.partnership()?.agendas[0]?.id ?? '';
 
-  const member = (c: number) => ({ userId: `29:1soak-${c}`, userName: `Member ${c}`, aadObjectId: `00000000-0000-4000-8000-${String(c).padStart(12, '0')}`, conversationId: `a:1soak-${c}` });
   const turn = (c: number, i: number): InboundActivity => {
     const kind = i % 20;
     if (kind < 12) return personalMessage(questions[(c * 7 + i) % questions.length] ?? 'hello', member(c));
@@ -76,15 +83,18 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
   const samples: number[] = [];
   const errorSamples: string[] = [];
   let errors = 0;
+  let actionsSent = 0;
   const started = performance.now();
   const deadline = started + options.seconds * 1000;
   const heap: number[] = [heapMb()];
   const sampler = setInterval(() => heap.push(heapMb()), (options.sampleSeconds ?? 5) * 1000);
   const conversation = async (c: number): Promise<void> => {
-    for (let i = 0; performance.now() < deadline; i++) {
+    for (let i = 0; options.turnsPerConversation === undefined ? performance.now() < deadline : i < options.turnsPerConversation; i++) {
       const begun = performance.now();
       try {
-        const result = await send(turn(c, i));
+        const activity = turn(c, i);
+        if (activity.text?.startsWith('action:')) actionsSent++;
+        const result = await send(activity);
         if (result.status >= 400) {
           errors++;
           if (errorSamples.length < 10) errorSamples.push(`HTTP ${result.status}: ${JSON.stringify(result.body)?.slice(0, 200)}`);
@@ -102,6 +112,8 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
   const elapsed = (performance.now() - started) / 1000;
   await app.close();
   await connector.close();
+  const journal = readFileSync(path.join(folder.path, 'store.json.actions'), 'utf8');
+  const actionsLogged = new Set([...journal.matchAll(/"description":"(send soak return [^"]*)"/g)].map((m) => m[1])).size;
   folder.remove();
   const latency = summarise(samples);
   const middle = heap[Math.floor(heap.length / 2)] ?? 0;
@@ -117,5 +129,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     heapMb: heap,
     growthFirstHalfMb: Math.round((middle - (heap[0] ?? 0)) * 10) / 10,
     growthSecondHalfMb: Math.round(((heap.at(-1) ?? 0) - middle) * 10) / 10,
+    actionsSent,
+    actionsLogged,
   };
 }

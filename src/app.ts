@@ -26,6 +26,7 @@ import { EXPORT_COLUMNS, exportRows } from './core/actions/export-rows.js';
 import type { JWTVerifyGetKey } from 'jose';
 import { partnershipPage } from './core/tab/partnership-page.js';
 import { linkedPartnership, memberPartnerships, withConfiguredDefault } from './core/partnerships/resolve-partnership.js';
+import { isPartnershipMember, membersOnly, publishedRecords } from './core/partnerships/membership.js';
 import { loadTabAssets } from './http/tab-assets.js';
 import { createTabAuth } from './http/tab-auth.js';
 import { ActionJournal } from './store/action-journal.js';
@@ -57,9 +58,21 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     await store.close();
     throw error;
   });
+  // Deliveries of one activity (Teams retries) or one draft confirmation may arrive together: the
+  // first logs the action, the others wait for it and get the same one.
+  const logging = new Map<string, Promise<Action>>();
+  const addOnce = (pid: string, make: (n: number) => Action, once?: string): Promise<Action> => {
+    if (!once) return journal.add(pid, make);
+    const key = `${pid}|${once}`;
+    const logged = journal.loggedBy(pid, once);
+    if (logged) return Promise.resolve(logged);
+    const pending = logging.get(key) ?? journal.add(pid, make).finally(() => logging.delete(key));
+    logging.set(key, pending);
+    return pending;
+  };
   const actions = {
     view: (pid: string) => ({ all: () => journal.all(pid), get: (n: number) => journal.get(pid, n), loggedBy: (id: string) => journal.loggedBy(pid, id) }),
-    add: (pid: string, make: (n: number) => Action) => journal.add(pid, make),
+    add: (pid: string, make: (n: number) => Action, once?: string) => addOnce(pid, make, once),
     save: (pid: string, n: number, next: (a: Action) => Action | null) => journal.save(next, pid, n),
     exportLink: (pid: string) => {
       const expires = new Date(clock().getTime() + config.exportLinkMinutes * 60_000);
@@ -81,7 +94,8 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
       return { status: 200, body: backupText(data, all, clock()), contentType: 'application/json; charset=utf-8' };
     }
     // A byte-order mark so that Excel reads the UTF-8 (names, en dashes) correctly.
-    const csv = stringify([EXPORT_COLUMNS, ...exportRows(journal.all(check.partnershipId))]);
+    // escape_formulas: a description or name beginning = + - @ (or tab, CR) is text in Excel, never a formula.
+    const csv = stringify([EXPORT_COLUMNS, ...exportRows(journal.all(check.partnershipId))], { escape_formulas: true });
     return { status: 200, body: `\uFEFF${csv}`, contentType: 'text/csv; charset=utf-8' };
   };
   if (config.defaultPartnershipId && !store.partnership(config.defaultPartnershipId)) {
@@ -92,6 +106,23 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     revision: (partnershipId: string) => store.revision(partnershipId),
   };
   const answers = new AnswerService(partnerships, clock);
+  const published = new Map<string, { revision: number; records: Partnership }>();
+  const publishedAnswers = new AnswerService(
+    {
+      partnership: (id?: string) => {
+        const full = partnerships.partnership(id);
+        if (!full) return undefined;
+        const revision = store.revision(full.id);
+        const cached = published.get(full.id);
+        if (cached?.revision === revision) return cached.records;
+        const records = publishedRecords(full);
+        published.set(full.id, { revision, records });
+        return records;
+      },
+      revision: partnerships.revision,
+    },
+    clock,
+  );
   const records = {
     partnership: partnerships.partnership,
     update: (partnershipId: string, change: (p: Partnership) => void) =>
@@ -116,6 +147,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
   const background = new BackgroundTasks(logger);
   const bot = new PartnershipBot({
     answers,
+    publishedAnswers,
     actions,
     records,
     poster,
@@ -131,6 +163,11 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     tenants: config.allowedTenants,
     ...(options.tabKeys ? { keys: options.tabKeys } : {}),
   });
+  // A tab's token names the member by Azure AD object id; roles granted by @mention hold their Teams id, learnt beside it from their messages.
+  const tabActor = (directory: PartnershipDirectory, oid: string) => {
+    const teamsId = directory.memberships[oid]?.teamsUserId;
+    return { id: oid, ids: teamsId ? [oid, teamsId] : [oid], name: '', isAdmin: config.admins.includes(oid) };
+  };
   const tab = {
     assets: await loadTabAssets(),
     auth: tabAuth,
@@ -139,16 +176,21 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
       const linked = linkedPartnership(directory, { userIds: [], ...(where.channel ? { conversationId: where.channel } : {}), ...(where.team ? { teamId: where.team } : {}) });
       const partnership = linked?.partnership ?? partnerships.partnership();
       if (!partnership) return {};
-      // Signed in: another partnership's channel tab is for its members only (by role, or by writing in its channels).
-      const member = where.userId === undefined || partnership.id === directory.defaultPartnershipId || memberPartnerships(directory, [where.userId]).some((p) => p.id === partnership.id);
-      if (!config.localMode && !member) return null;
-      return { ...partnershipPage(partnership, journal.all(partnership.id), clock()), exportUrl: actions.exportLink(partnership.id).url, localMode: config.localMode };
+      // The same rule as in chat: the tracker for members; what the partnership publishes for anyone signed in from an allowed tenant.
+      if (config.localMode || (where.userId !== undefined && isPartnershipMember(directory, partnership, tabActor(directory, where.userId)))) {
+        return { ...partnershipPage(partnership, journal.all(partnership.id), clock()), exportUrl: actions.exportLink(partnership.id).url, localMode: config.localMode };
+      }
+      return { ...partnershipPage(publishedRecords(partnership), [], clock()), exportUrl: '', localMode: false, membersOnly: membersOnly(partnership).summary };
     },
   };
   const server = createServer({
     tab,
     handleActivity: createMessageEndpoint(adapter, bot, { allowedTenants: config.allowedTenants, logger }),
-    health: () => ({ mode: config.localMode ? 'local' : 'authenticated', store: store.status() }),
+    health: () => {
+      // Anyone can reach /healthz: where the store lives on disk is not theirs to know.
+      const { file: _file, ...status } = store.status();
+      return { mode: config.localMode ? 'local' : 'authenticated', store: status };
+    },
     exportFile,
     logger,
   });

@@ -5,11 +5,13 @@
  */
 import { pino } from 'pino';
 import { startApp } from './app.js';
+import { routeSdkConsole } from './bot/sdk-console.js';
 import { ConfigError, loadConfig } from './config.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = pino({ level: config.logLevel });
+  routeSdkConsole(logger);
   const app = await startApp(config, logger);
   logger.info({ url: app.url, dataFile: config.dataFile }, 'bot listening on /api/messages');
   if (config.localMode) {

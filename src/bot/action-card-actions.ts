@@ -52,7 +52,7 @@ async function logFromForm(partnership: Partnership, data: Record<string, unknow
   const outcome = logActionFromForm(partnership, records.view(partnership.id), data, input);
   const card = (value: AdaptiveCardInvokeResponse['value']): AdaptiveCardInvokeResponse => ({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value });
   if (!outcome.add) return card(renderActionFormCard(partnership, outcome.answer?.summary ?? '', data));
-  const saved = await records.add(partnership.id, outcome.add.make);
+  const saved = await records.add(partnership.id, outcome.add.make, outcome.add.once);
   const message = outcome.add.confirm(saved).summary;
   return card(renderActionsCard({ title: `Action ${saved.number} logged`, summary: '', actions: [saved], view: `action ${saved.number}` }, londonDate(input.now), message, false, true));
 }

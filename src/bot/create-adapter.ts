@@ -14,6 +14,7 @@ import {
 import { AuthenticationConstants } from 'botframework-connector';
 import type { Logger } from 'pino';
 import type { BotAuthConfig } from '../config.js';
+import { loggableError } from './sdk-console.js';
 import { reportTurn } from './turn-report.js';
 
 /**
@@ -53,7 +54,7 @@ export function createAdapter(auth: BotAuthConfig, logger: Logger): CloudAdapter
 
 function logTurnError(logger: Logger, context: TurnContext, error: unknown): void {
   try {
-    logger.error({ err: error, activityType: context.activity.type, conversationType: context.activity.conversation?.conversationType }, 'turn failed');
+    logger.error({ err: loggableError(error), conversationType: context.activity.conversation?.conversationType }, 'turn failed');
   } catch {
     // Logging must never hide the original failure from the adapter.
   }
@@ -64,6 +65,6 @@ async function apologise(logger: Logger, context: TurnContext): Promise<void> {
   try {
     await context.sendActivity('Sorry, something went wrong on my side answering that. Please try again in a moment.');
   } catch (sendError) {
-    logger.error({ err: sendError }, 'could not tell the member about a failed turn');
+    logger.error({ err: loggableError(sendError) }, 'could not tell the member about a failed turn');
   }
 }

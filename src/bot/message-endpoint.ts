@@ -1,10 +1,10 @@
 /**
- * Connects the HTTP edge to the bot: each POSTed activity is checked against the tenant
- * allow-list, processed by the CloudAdapter (which authenticates it outside local mode and runs
- * the bot's turn) and logged as one JSON line: activity type, command, outcome, status and
- * duration, with no message text or personal data.
+ * Connects the HTTP edge to the bot: each POSTed activity is processed by the CloudAdapter (which
+ * authenticates it outside local mode), checked against the tenant allow-list once it is known to
+ * be genuine, and handed to the bot's turn; then logged as one JSON line: activity type, command,
+ * outcome, status and duration, with no message text or personal data.
  */
-import type { ActivityHandler, CloudAdapter, Request, Response } from 'botbuilder';
+import { ActivityTypes, type ActivityHandler, type CloudAdapter, type Request, type Response, type TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import { startReport, type TurnReport } from './turn-report.js';
 
@@ -37,6 +37,20 @@ function authenticatingResponse(res: Response, turnStarted: () => boolean): Resp
   };
 }
 
+/** Activity types the bot handles; anything else is logged as "other", never as sent (it could be any text). */
+const KNOWN_TYPES = new Set<string>(Object.values(ActivityTypes));
+
+const OTHER_ORGANISATION = "This assistant serves the partnerships' own organisations, and yours is not one of them yet. Ask your partnership's secretariat to add it.";
+
+/** Someone from a tenant that is not allowed gets one short message, and nothing else happens. */
+async function refuseTenant(context: TurnContext): Promise<void> {
+  if (context.activity.type === ActivityTypes.Message) await context.sendActivity(OTHER_ORGANISATION);
+  else if (context.activity.type === ActivityTypes.Invoke) {
+    const body = { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: OTHER_ORGANISATION };
+    await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body } });
+  }
+}
+
 function tenantOf(activity: ActivityShape): string | undefined {
   const id = activity.channelData?.tenant?.id ?? activity.conversation?.tenantId;
   return typeof id === 'string' ? id : undefined;
@@ -48,19 +62,17 @@ export function createMessageEndpoint(adapter: CloudAdapter, bot: ActivityHandle
     const started = performance.now();
     const activity = (req.body ?? {}) as ActivityShape;
     const line = {
-      activityType: typeof activity.type === 'string' ? activity.type.slice(0, 40) : 'unknown',
-      conversationType: typeof activity.conversation?.conversationType === 'string' ? activity.conversation.conversationType.slice(0, 20) : undefined,
+      activityType: typeof activity.type === 'string' && KNOWN_TYPES.has(activity.type) ? activity.type : 'other',
+      conversationType: typeof activity.conversation?.conversationType === 'string' && /^(personal|groupChat|channel)$/.test(activity.conversation.conversationType) ? activity.conversation.conversationType : undefined,
     };
-    if (allowed.size > 0 && !allowed.has(tenantOf(activity) ?? '')) {
-      res.status(403);
-      res.send({ error: 'This bot does not serve your organisation.' });
-      res.end();
-      options.logger.warn({ ...line, outcome: 'tenant-refused', status: 403, durationMs: Math.round(performance.now() - started) }, 'turn');
-      return;
-    }
     let report: TurnReport | undefined;
     await adapter.process(req, authenticatingResponse(res, () => report !== undefined), async (context) => {
       report = startReport(context);
+      if (allowed.size > 0 && !allowed.has(tenantOf(context.activity) ?? '')) {
+        report.outcome = 'tenant-refused';
+        await refuseTenant(context);
+        return;
+      }
       await bot.run(context);
     });
     const status = (res as unknown as { statusCode?: number }).statusCode;

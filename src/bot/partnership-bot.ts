@@ -21,6 +21,9 @@ import type { CommandInput, CommandOutcome } from '../core/commands/command.js';
 import type { Action, ConversationRef, Partnership, PartnershipDirectory } from '../core/model.js';
 import { partnershipCommand } from '../core/partnerships/partnership-commands.js';
 import type { ResolvedPartnership } from '../core/partnerships/resolve-partnership.js';
+import { memberOfResolved, membersOnly } from '../core/partnerships/membership.js';
+import { isInternalAnswer, readsInternalRecords } from './members-only.js';
+import { isChannelLinkCommand } from '../core/channels/link-channel.js';
 import type { Actor } from '../core/roles/permissions.js';
 import { renderActionFormCard } from '../views/action-form-card.js';
 import { renderActionsCard } from '../views/actions-card.js';
@@ -62,12 +65,15 @@ export interface ActionRecords {
   view(partnershipId: string): ActionsView;
   /** A signed link to the CSV export, and how many minutes it works. */
   exportLink(partnershipId: string): { url: string; minutes: number };
-  add(partnershipId: string, make: (number: number) => Action): Promise<Action>;
+  /** Logs a new action; with `once`, an action already logged (or being logged) under that key is returned instead. */
+  add(partnershipId: string, make: (number: number) => Action, once?: string): Promise<Action>;
   save(partnershipId: string, number: number, next: (current: Action) => Action | null): Promise<Action | null>;
 }
 
 export interface PartnershipBotOptions {
   answers: AnswerService;
+  /** Answers from what each partnership publishes, for people who are not its members (see membership.ts). */
+  publishedAnswers?: AnswerService;
   actions?: ActionRecords;
   records: PartnershipRecords;
   poster?: AgendaPosting;
@@ -83,6 +89,7 @@ export interface PartnershipBotOptions {
 
 export class PartnershipBot extends ActivityHandler {
   private readonly answers: AnswerService;
+  private readonly publishedAnswers: AnswerService;
   private readonly records: PartnershipRecords;
   private readonly poster: AgendaPosting | undefined;
   private readonly backupLink: PartnershipBotOptions['backupLink'];
@@ -96,6 +103,7 @@ export class PartnershipBot extends ActivityHandler {
   constructor(options: PartnershipBotOptions) {
     super();
     this.answers = options.answers;
+    this.publishedAnswers = options.publishedAnswers ?? options.answers;
     this.records = options.records;
     this.poster = options.poster;
     this.backupLink = options.backupLink;
@@ -159,7 +167,7 @@ export class PartnershipBot extends ActivityHandler {
     } else if (outcome.list) {
       await context.sendActivity(cardActivity(renderActionsCard(outcome.list, today), outcome.list.summary));
     } else if (outcome.add) {
-      const saved = await actions.add(partnership.id, outcome.add.make);
+      const saved = await actions.add(partnership.id, outcome.add.make, outcome.add.once);
       if (outcome.change) await this.records.update(partnership.id, outcome.change);
       const message = outcome.add.confirm(saved).summary;
       const card = renderActionsCard({ title: `Action ${saved.number} logged`, summary: '', actions: [saved], view: `action ${saved.number}` }, today, message, false, true);
@@ -192,6 +200,10 @@ export class PartnershipBot extends ActivityHandler {
     const resolved = this.resolve(context);
     if ('ask' in resolved) return messageResponse(resolved.ask.summary);
     const { partnership } = resolved;
+    if (!memberOfResolved(this.records.directory(), resolved, this.actor(context))) {
+      reportTurn(context, { command: 'card-action', outcome: 'members-only' });
+      return messageResponse(membersOnly(partnership).summary);
+    }
     const action = invokeValue?.action ?? { verb: undefined, data: undefined };
     const verb: unknown = action.verb;
     // A verb is logged only in the shape the bot's own take: a forged one could be any text.
@@ -234,6 +246,10 @@ export class PartnershipBot extends ActivityHandler {
       return;
     }
     const { partnership } = resolved;
+    if (!memberOfResolved(this.records.directory(), resolved, this.actor(context)) && !isChannelLinkCommand(text)) {
+      await this.answerNonMember(context, partnership, input);
+      return;
+    }
     if (isAgendaSubmit(context.activity.value)) {
       reportTurn(context, { command: 'agenda-answer' });
       await answerCardSubmit(context, partnership, context.activity.value, this.actor(context), this.clock(), this.agendaDeps());
@@ -271,7 +287,8 @@ export class PartnershipBot extends ActivityHandler {
       if (effect?.kind === 'post-agenda' && this.poster) {
         const result = await this.poster.post(partnership.id, effect.agendaId);
         const agenda = this.records.partnership(partnership.id)?.agendas.find((a) => a.id === effect.agendaId);
-        if (agenda) answer = postingReport(agenda, result);
+        // An undo says what it undid; the report of the cards brought back in line follows it.
+        if (agenda) answer = answer.kind === 'history' ? { ...answer, summary: `${answer.summary} ${postingReport(agenda, result).summary}` } : postingReport(agenda, result);
       }
       reportTurn(context, { command: saved.outcome.command ?? 'command', outcome: answer.kind });
       await context.sendActivity(answerActivity(answer));
@@ -284,6 +301,17 @@ export class PartnershipBot extends ActivityHandler {
       return;
     }
     reportTurn(context, { command: 'question', outcome: answer.kind });
+    await context.sendActivity(answerActivity(answer));
+  }
+
+  /** Someone outside the partnership gets what it publishes, and one line on how to join for the rest (see members-only.ts). */
+  private async answerNonMember(context: TurnContext, partnership: Partnership, input: CommandInput): Promise<void> {
+    const published = readsInternalRecords(partnership, input, context.activity.value, this.actions?.view(partnership.id)) ? undefined : this.publishedAnswers.answer(input.text, partnership.id);
+    const asksForRecords = !published || isInternalAnswer(published);
+    const answer = asksForRecords ? membersOnly(partnership) : published;
+    // Their personal chat is kept all the same: an owner named in an action is reminded there.
+    if (!asksForRecords) await this.rememberPersonalChat(context);
+    reportTurn(context, { command: asksForRecords ? 'members-only' : 'question', outcome: answer.kind });
     await context.sendActivity(answerActivity(answer));
   }
 

@@ -23,13 +23,17 @@ export function resolveTurn(records: PartnershipRecords, activity: Partial<Activ
 export async function rememberMember(records: PartnershipRecords, activity: Partial<Activity>, actor: Actor, resolved?: ResolvedPartnership): Promise<void> {
   const ref = conversationRefOf(activity);
   if (ref?.userId && !records.knowsConversation(ref.conversationId)) await records.rememberConversation(ref);
-  if (!resolved || !('via' in resolved) || (resolved.via !== 'channel' && resolved.via !== 'team') || actor.id === 'unknown') return;
-  const pid = resolved.partnership.id;
-  if (records.directory().memberships[actor.id]?.seenIn.includes(pid)) return;
+  const aadId = activity.from?.aadObjectId;
+  const teamsId = activity.from?.id;
+  const channelPid = resolved && 'via' in resolved && (resolved.via === 'channel' || resolved.via === 'team') && actor.id !== 'unknown' ? resolved.partnership.id : undefined;
+  const known = records.directory().memberships[actor.id];
+  const learnsTeamsId = aadId !== undefined && teamsId !== undefined && aadId === actor.id && known?.teamsUserId !== teamsId;
+  if (!learnsTeamsId && (channelPid === undefined || known?.seenIn.includes(channelPid))) return;
   await records.updateDirectory(
     (d) => {
-      const seenIn = d.memberships[actor.id]?.seenIn ?? [];
-      if (!seenIn.includes(pid)) d.memberships[actor.id] = { ...d.memberships[actor.id], seenIn: [...seenIn, pid] };
+      const current = d.memberships[actor.id] ?? { seenIn: [] };
+      const seenIn = channelPid === undefined || current.seenIn.includes(channelPid) ? current.seenIn : [...current.seenIn, channelPid];
+      d.memberships[actor.id] = { ...current, seenIn, ...(learnsTeamsId && teamsId ? { teamsUserId: teamsId } : {}) };
     },
     () => [],
   );

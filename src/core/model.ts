@@ -240,6 +240,8 @@ export interface Membership {
   seenIn: string[];
   /** The partnership they chose ("use Medway CSP") when they belong to several. */
   chosen?: string;
+  /** Keyed by Azure AD object id: the member's Teams user id, which roles granted by @mention hold (learnt from their messages). */
+  teamsUserId?: string;
 }
 
 /** Every partnership the bot serves, and its members: what commands about partnerships read. */

@@ -26,11 +26,18 @@ export interface ServerDependencies {
 export function createServer(deps: ServerDependencies): restify.Server {
   const server = restify.createServer({ name: 'csp-teams-bot', handleUncaughtExceptions: false });
   server.use(restify.plugins.queryParser({ mapParams: false }));
-  server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, rejectUnknown: true }));
+  // JSON only: a form-encoded or multipart body is what a cross-site form posts, never the Bot Framework.
+  // Its body reader takes the size limit too, though restify's types leave it out.
+  server.use(restify.plugins.jsonBodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false } as restify.plugins.JsonBodyParserOptions));
 
   server.post('/api/messages', async (req: Request, res: Response) => {
-    if (!isActivityShaped(req.body)) {
-      res.send(400, { error: 'The body must be a JSON Bot Framework activity with a "type".' });
+    if (!req.is('application/json')) {
+      res.send(415, { error: 'The body must be JSON (application/json).' });
+      return;
+    }
+    const problem = activityProblem(req.body);
+    if (problem) {
+      res.send(400, { error: problem });
       return;
     }
     await deps.handleActivity(req, res);
@@ -69,11 +76,19 @@ export function createServer(deps: ServerDependencies): restify.Server {
   return server;
 }
 
-/** The least an activity must have before the adapter sees it (without a type it answers 500). */
-function isActivityShaped(body: unknown): boolean {
-  if (typeof body !== 'object' || body === null || Array.isArray(body) || Buffer.isBuffer(body)) return false;
-  const type = (body as { type?: unknown }).type;
-  return typeof type === 'string' && type.length > 0;
+/**
+ * The least an activity must have before the adapter sees it: a type (without one it answers
+ * 500), a conversation and a service URL to answer on (without them a reply waits on a DNS
+ * time-out), and Teams as its channel: identities from other channels are not Teams' to vouch for.
+ */
+function activityProblem(body: unknown): string | undefined {
+  if (typeof body !== 'object' || body === null || Array.isArray(body) || Buffer.isBuffer(body)) return 'The body must be a JSON Bot Framework activity.';
+  const { type, serviceUrl, conversation, channelId } = body as { type?: unknown; serviceUrl?: unknown; conversation?: { id?: unknown }; channelId?: unknown };
+  if (typeof type !== 'string' || type.length === 0) return 'The activity must have a "type".';
+  if (channelId !== 'msteams') return 'This bot serves Microsoft Teams only.';
+  if (typeof serviceUrl !== 'string' || !/^https?:\/\/[^\s/]/.test(serviceUrl)) return 'The activity must have a "serviceUrl".';
+  if (typeof conversation?.id !== 'string' || conversation.id.length === 0) return 'The activity must have a "conversation".';
+  return undefined;
 }
 
 /** Starts listening; resolves with the base URL once the port is bound. */

@@ -33,7 +33,9 @@ export function createTabAuth(options: TabAuthOptions): TabAuth {
       if (!issuer) return { ok: false, reason: 'The token does not come from Azure AD.' };
       const tenantId = String(payload.tid ?? issuer[1] ?? issuer[2] ?? '');
       if (options.tenants.length > 0 && !options.tenants.includes(tenantId)) return { ok: false, reason: 'Your organisation is not allowed to use this partnership tab.' };
-      return { ok: true, tenantId, ...(typeof payload.oid === 'string' ? { userId: payload.oid } : {}) };
+      // Membership goes by the member's object id: a token that does not name one cannot be checked.
+      if (typeof payload.oid !== 'string' || payload.oid === '') return { ok: false, reason: 'The sign-in token does not say who you are.' };
+      return { ok: true, tenantId, userId: payload.oid };
     } catch {
       return { ok: false, reason: 'The sign-in token is not valid or has expired.' };
     }

@@ -212,7 +212,7 @@ export const storeSchema = z.strictObject({
   /** Team channels the bot has been told about (installed in, or addressed from), linked or not. */
   conversations: z.array(conversationRef),
   /** Member id -> the partnerships they have written in, and the one they chose for their personal chat. */
-  memberships: z.record(z.string(), z.strictObject({ seenIn: z.array(z.string()), chosen: z.string().optional() })),
+  memberships: z.record(z.string(), z.strictObject({ seenIn: z.array(z.string()), chosen: z.string().optional(), teamsUserId: z.string().optional() })),
 });
 
 export type StoreData = z.infer<typeof storeSchema>;

@@ -116,7 +116,7 @@ function render(page: Page): void {
       el('h2', { id: 'resolutions-heading' }, page.lastMeeting ? `Resolutions of ${page.lastMeeting.when}` : 'Recent resolutions'),
       el('ul', {}, ...(page.lastMeeting?.resolutions ?? []).map((r) => el('li', {}, el('strong', {}, `${r.item}: `), r.text))),
     ),
-    tracker(page),
+    page.membersOnly ? el('p', { class: 'note', role: 'note' }, page.membersOnly) : tracker(page),
   );
 }
 

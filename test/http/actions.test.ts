@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { startRunningBot, type RunningBot } from '../helpers/running-bot.js';
 import { channelMessage, DEFAULT_CHANNEL_ID, invokeAction, personalMessage, personalConversationId, type InboundActivity } from '../helpers/teams-activities.js';
 import { cardSchemaErrors } from '../helpers/card-schema.js';
+import { grantRole } from '../helpers/memberships.js';
 
 const SECRETARIAT = { userId: '29:1sec-anna', userName: 'Anna Taylor', aadObjectId: '2b2b2b2b-3c3c-4d4d-8e5e-6f6f6f6f6f6f' };
 const OFFICER = { userId: '29:1officer-sam', userName: 'Sam Officer', aadObjectId: '3c3c3c3c-4d4d-4e5e-8f6f-7a7a7a7a7a7a' };
@@ -30,6 +31,7 @@ describe('HTTP server: actions', () => {
   const say = async (text: string, who: typeof OFFICER = OFFICER) => (await bot.send(personalMessage(text, who))).text;
   before(async () => {
     bot = await startRunningBot({ BOT_ADMINS: SECRETARIAT.aadObjectId });
+    await grantRole(bot, SECRETARIAT.aadObjectId, OFFICER, 'officer');
   });
   after(async () => bot.stop());
 
@@ -62,7 +64,13 @@ describe('HTTP server: actions', () => {
 
   it('changes status by text, keeps who and when, and refuses others\' actions', async () => {
     const other = { userId: '29:1other', userName: 'Olly Other', aadObjectId: '4d4d4d4d-5e5e-4f6f-8a7a-8b8b8b8b8b8b' };
+    expect(await say('2 done', other)).to.contain("part of the KCSP's internal records, for its members only");
+    await grantRole(bot, SECRETARIAT.aadObjectId, other);
     expect(await say('2 done', other)).to.contain("action 2 is Sarah Jones's");
+    // Ownership goes by Teams id: a member who shares the owner's display name is not the owner.
+    const namesake = { userId: '29:1another-sarah', userName: SARAH.name, aadObjectId: '6f6f6f6f-7a7a-4b8b-8c9c-0d0d0d0d0d0d' };
+    await grantRole(bot, SECRETARIAT.aadObjectId, namesake);
+    expect(await say('2 done', namesake)).to.contain("action 2 is Sarah Jones's");
     expect(await say('action 4 in progress')).to.contain('Action 4 is now in progress');
     expect(await say('drop action 5', SECRETARIAT)).to.contain('Action 5 is now dropped');
     const statuses = journal(bot).map((a) => a.status);
@@ -96,7 +104,9 @@ describe('HTTP server: actions', () => {
     expect(JSON.stringify(forged.result.body)).to.contain('not something this card can do');
     const badNumber = await bot.send(invokeAction('action.status', { number: 'one', status: 'done' }, OFFICER));
     expect(JSON.stringify(badNumber.result.body)).to.contain('something unexpected');
-    const notMine = await bot.send(invokeAction('action.status', { number: 2, status: 'done', view: 'open actions' }, { userId: '29:1nobody', userName: 'No Body' }));
+    const notMember = await bot.send(invokeAction('action.status', { number: 2, status: 'done', view: 'open actions' }, { userId: '29:1nobody', userName: 'No Body' }));
+    expect(JSON.stringify(notMember.result.body)).to.contain('for its members only');
+    const notMine = await bot.send(invokeAction('action.status', { number: 2, status: 'done', view: 'open actions' }, { userId: '29:1other', userName: 'Olly Other', aadObjectId: '4d4d4d4d-5e5e-4f6f-8a7a-8b8b8b8b8b8b' }));
     expect(JSON.stringify(notMine.result.body)).to.contain("action 2 is Sarah Jones's");
     expect(readFileSync(`${bot.dataFile}.actions`).equals(before)).to.equal(true);
   });
@@ -119,6 +129,19 @@ describe('HTTP server: actions', () => {
     bot.setNow(new Date('2026-11-24T12:00:00Z'));
     expect((await fetch(url)).status).to.equal(410);
     bot.setNow(new Date('2026-11-24T10:00:00Z'));
+  });
+
+  it('exports descriptions and names that look like spreadsheet formulas as text, never as formulas', async () => {
+    const plotter = { userId: '29:1plotter', userName: '=HYPERLINK("http://evil.example","Sam")', aadObjectId: '7a7a7a7a-8b8b-4c9c-8d0d-1e1e1e1e1e1e' };
+    await grantRole(bot, SECRETARIAT.aadObjectId, plotter);
+    expect(await say('action: Shafick Peerbux to =cmd|\' /C calc\'!A0 by 30 April', plotter)).to.match(/Action \d+ logged/);
+    expect(await say('action: Shafick Peerbux to @SUM(1+1) by 30 April', plotter)).to.match(/Action \d+ logged/);
+    const { replies } = await bot.send(personalMessage('export actions', OFFICER));
+    const card = (replies[0]!.attachments as { content: { actions: { type: string; url?: string }[] } }[])[0]!.content;
+    const rows = parse(await (await fetch(card.actions.find((a) => a.type === 'Action.OpenUrl')?.url ?? '')).text(), { bom: true }) as string[][];
+    const cells = rows.slice(1).flatMap((row) => row);
+    expect(cells.filter((c) => /^[=+\-@\t\r]/.test(c))).to.deep.equal([]);
+    expect(cells).to.include("'=cmd|' /C calc'!A0").and.include("'@SUM(1+1)").and.include(`'${plotter.userName}`);
   });
 
   it('lets the secretariat confirm or discard the importer\'s draft actions, once', async () => {
@@ -200,6 +223,7 @@ describe('HTTP server: the weekly actions digest', () => {
     const bot = await startRunningBot({ BOT_ADMINS: SECRETARIAT.aadObjectId, DIGEST_DAY: 'tuesday', DIGEST_TIME: '09:00' });
     try {
       await bot.send(channelMessage('link this channel', { ...SECRETARIAT }));
+      await grantRole(bot, SECRETARIAT.aadObjectId, OFFICER, 'officer');
       const sarah = { userId: SARAH.id, userName: SARAH.name, aadObjectId: '5e5e5e5e-6f6f-4a7a-8b8b-9c9c9c9c9c9c' };
       const hello = personalMessage('hello', sarah);
       const sarahChat = (hello.conversation as { id: string }).id;

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { grantRole } from '../helpers/memberships.js';
 import { readFileSync } from 'node:fs';
 import type { Agenda } from '../../src/core/model.js';
 import { cardSchemaErrors } from '../helpers/card-schema.js';
@@ -21,6 +22,7 @@ describe('HTTP server: the agenda builder form', () => {
   before(async () => {
     bot = await startRunningBot({ BOT_ADMINS: SECRETARIAT.aadObjectId }, { pacing: { gapMs: 5, retries: 2, backoffMs: 10 } });
     await bot.send(channelMessage('link this channel', { ...SECRETARIAT }));
+    await grantRole(bot, SECRETARIAT.aadObjectId, { userId: '29:1member', userName: 'Mo Member' });
   });
   after(async () => bot.stop());
 

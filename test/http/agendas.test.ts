@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { grantRole } from '../helpers/memberships.js';
 import { readFileSync } from 'node:fs';
 import type { Agenda } from '../../src/core/model.js';
 import { startRunningBot, type RunningBot } from '../helpers/running-bot.js';
@@ -26,6 +27,7 @@ describe('HTTP server: building and circulating an agenda', () => {
     const grant = withMention(channelMessage('make <at>Harry Hill</at> chair', { aadObjectId: ADMIN, userName: 'Ada Admin' }), { id: CHAIR.userId, name: 'Harry Hill' });
     expect((await bot.send(grant)).text).to.contain('Harry Hill is now chair');
     for (const channel of CHANNELS) expect((await chairSays('link this channel to Kent CSP', channel)).text).to.contain('now linked');
+    await grantRole(bot, ADMIN, { userId: '29:1a2B3c4D5e6F-testuser-0001', userName: 'Test User' });
   });
   after(async () => bot.stop());
 
@@ -209,7 +211,46 @@ describe('HTTP server: cancelling a circulated meeting', () => {
       expect(updates).to.have.length(2);
       for (const update of updates) expect(JSON.stringify(update.body)).to.contain('CANCELLED').and.not.contain('agenda.attending');
       expect(storedAgendas(bot)[0]?.status).to.equal('cancelled');
-      expect((await bot.send(personalMessage('When is the next meeting?'))).text).to.contain('The meeting of Sunday 14 March 2027, 10:00 has been cancelled.');
+      expect((await bot.send(personalMessage('When is the next meeting?', CHAIR))).text).to.contain('The meeting of Sunday 14 March 2027, 10:00 has been cancelled.');
+    } finally {
+      await bot.stop();
+    }
+  });
+});
+
+describe('HTTP server: undo after agenda changes and resolution corrections', () => {
+  it("undoes the member's own latest change (the cancellation, then a correction), never an older change of someone else, and brings the posted cards back", async () => {
+    const bot = await startRunningBot({ BOT_ADMINS: `${ADMIN},${CHAIR.aadObjectId}` }, { pacing: { gapMs: 5, retries: 2, backoffMs: 10 } });
+    try {
+      for (const channel of CHANNELS) await bot.send(channelMessage('link this channel', { ...CHAIR, channelId: channel }));
+      await bot.send(personalMessage('agenda 14 March 2027 10:00 online', CHAIR));
+      await bot.send(personalMessage('item B1 Community Safety Agreement refresh', CHAIR));
+      await bot.send(personalMessage('circulate', CHAIR));
+      // Someone else's change, made after the chair's edits and before the cancellation.
+      await grantRole(bot, ADMIN, { userId: '29:1member-dan', userName: 'Dan Deputy' });
+      await bot.send(personalMessage('cancel the meeting', CHAIR));
+      bot.connector.clear();
+      const undone = await bot.send(personalMessage('undo', CHAIR));
+      expect(undone.text).to.contain('Undone: Meeting of Sunday 14 March 2027, 10:00 cancelled');
+      expect(storedAgendas(bot)[0]?.status).to.equal('circulated');
+      const updates = bot.connector.requests.filter((r) => r.operation === 'updateActivity');
+      expect(updates).to.have.length(2);
+      for (const update of updates) {
+        expect(JSON.stringify(update.body)).to.not.contain('CANCELLED');
+        expect(JSON.stringify(update.body)).to.contain('agenda.attending');
+      }
+      expect((await bot.send(personalMessage('who has roles?', CHAIR))).text).to.contain('Dan Deputy');
+      expect((await bot.send(personalMessage('When is the next meeting?', CHAIR))).text).to.contain('The next meeting is Sunday 14 March 2027, 10:00');
+
+      const corrected = await bot.send(personalMessage('correct resolution for B5 on 21 March 2023: that the update be rejected', CHAIR));
+      expect(corrected.text).to.contain('resolution corrected');
+      expect((await bot.send(personalMessage('history of resolutions', CHAIR))).text).to.contain('resolution corrected').and.contain('Harry Hill');
+      expect((await bot.send(personalMessage('undo', CHAIR))).text).to.contain('resolution corrected');
+      const answer = await bot.send(personalMessage('what did we resolve about B5 on 21 March 2023?', CHAIR));
+      expect(answer.text).to.not.contain('be rejected');
+      // The chair's next undo is their circulation, not the admin's role grant.
+      expect((await bot.send(personalMessage('undo', CHAIR))).text).to.not.contain('Dan Deputy');
+      expect((await bot.send(personalMessage('who has roles?', CHAIR))).text).to.contain('Dan Deputy');
     } finally {
       await bot.stop();
     }

@@ -7,13 +7,14 @@ import { DEFAULT_TENANT_ID, personalMessage } from '../helpers/teams-activities.
 
 const APP_ID = '11111111-2222-4333-8444-555555555555';
 const OTHER_TENANT = '0e0e0e0e-1111-4222-8333-444444444444';
+const ADMIN = { aadObjectId: '0f1e2d3c-4b5a-4697-8877-665544332211', userName: 'Ada Admin' };
 
 describe('HTTP server: Bot Framework tokens and the tenant allow-list', () => {
   let keys: BotFrameworkKeys;
   let bot: RunningBot;
   before(async () => {
     keys = await startBotFrameworkKeys(APP_ID);
-    bot = await startRunningBot({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'a-client-secret', BOT_OPENID_METADATA: keys.metadataUrl, ALLOWED_TENANTS: DEFAULT_TENANT_ID });
+    bot = await startRunningBot({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'a-client-secret', BOT_OPENID_METADATA: keys.metadataUrl, ALLOWED_TENANTS: DEFAULT_TENANT_ID, BOT_ADMINS: ADMIN.aadObjectId });
   });
   after(async () => {
     await bot.stop();
@@ -49,15 +50,48 @@ describe('HTTP server: Bot Framework tokens and the tenant allow-list', () => {
   }
 
   it('accepts a valid token and runs the turn', async () => {
-    const result = await post('action: Shafick Peerbux to circulate the refreshed CSA by 30 April', await keys.sign({ serviceUrl: bot.connector.url }));
+    const result = await post('action: Shafick Peerbux to circulate the refreshed CSA by 30 April', await keys.sign({ serviceUrl: bot.connector.url }), ADMIN);
     expect(result.status).to.not.equal(401);
     expect(journal()).to.contain('circulate the refreshed CSA');
   });
 
-  it('refuses an activity from a tenant not on the allow-list with 403, even with a valid token', async () => {
+  it('runs nothing for a genuine user of a tenant not on the allow-list', async () => {
     const before = journal();
-    const result = await post('action: Shafick Peerbux to report on KSI by 30 April', await keys.sign({ serviceUrl: bot.connector.url }), { tenantId: OTHER_TENANT });
-    expect(result.status).to.equal(403);
+    const result = await post('action: Shafick Peerbux to report on KSI by 30 April', await keys.sign({ serviceUrl: bot.connector.url }), { ...ADMIN, tenantId: OTHER_TENANT });
+    expect(result.status).to.equal(200);
     expect(journal()).to.equal(before);
+  });
+
+  it('refuses an unsigned activity from another tenant with 401 before anything else, sending nothing', async () => {
+    bot.connector.clear();
+    const result = await post('hello', undefined, { tenantId: OTHER_TENANT });
+    expect(result.status).to.equal(401);
+    expect(bot.connector.requests.filter((r) => r.operation !== 'unknown')).to.have.length(0);
+  });
+});
+
+describe('HTTP server: the tenant allow-list (local mode, where replies can be read)', () => {
+  let bot: RunningBot;
+  before(async () => {
+    bot = await startRunningBot({ ALLOWED_TENANTS: DEFAULT_TENANT_ID });
+  });
+  after(async () => bot.stop());
+
+  it('tells a user of another tenant, in one message, that it does not serve them, and does nothing else', async () => {
+    const before = readFileSync(bot.dataFile);
+    const { result, replies, text } = await bot.send(personalMessage('action: Shafick Peerbux to report on KSI by 30 April', { tenantId: OTHER_TENANT }));
+    expect(result.status).to.equal(200);
+    expect(replies).to.have.length(1);
+    expect(text).to.contain('yours is not one of them');
+    expect(readFileSync(bot.dataFile).equals(before)).to.equal(true);
+    expect((await bot.send(personalMessage('who leads road safety?'))).text).to.contain('Martin Adams');
+  });
+
+  it('answers a member of an allowed tenant who is not in the partnership from what it publishes only', async () => {
+    expect((await bot.send(personalMessage('who leads road safety?'))).text).to.contain('Martin Adams');
+    const { text } = await bot.send(personalMessage('action: Shafick Peerbux to circulate the refreshed CSA by 30 April'));
+    expect(text).to.contain('for its members only');
+    expect((await bot.send(personalMessage('open actions'))).text).to.contain('for its members only');
+    expect((await bot.send(personalMessage('export actions'))).text).to.contain('for its members only').and.not.contain('/exports/');
   });
 });

@@ -22,11 +22,33 @@ describe('HTTP server: 50 conversations writing at once', () => {
   after(async () => bot.stop());
 
   it('logs 50 actions sent at the same moment, each once, with 50 different numbers', async () => {
+    // Writing in the partnership's linked channel makes each of them a member, in their personal chats too.
+    await Promise.all(Array.from({ length: CONVERSATIONS }, (_, i) => bot.send(channelMessage('what are the priorities?', { ...member(i), ...CHANNEL }))));
     const sent = await Promise.all(Array.from({ length: CONVERSATIONS }, (_, i) => bot.send(personalMessage(`action: Shafick Peerbux to send return ${i} by 30 April`, member(i)))));
     expect(sent.every((s) => /Action \d+ logged/.test(s.text))).to.equal(true);
     const logged = journal();
     expect(logged.map((a) => a.description).sort()).to.deep.equal(Array.from({ length: CONVERSATIONS }, (_, i) => `send return ${i}`).sort());
     expect(new Set(logged.map((a) => a.number)).size).to.equal(CONVERSATIONS);
+  });
+
+  it('logs one action for three deliveries of the same activity arriving together (Teams retries a member\'s first message)', async () => {
+    for (let trial = 0; trial < 5; trial++) {
+      const activity = personalMessage(`action: Shafick Peerbux to send the retried return ${trial} by 30 April`, { ...ADMIN, conversationId: `a:1first-chat-${trial}` });
+      const deliveries = await Promise.all([bot.send(activity), bot.send(activity), bot.send(activity)]);
+      const numbers = new Set(deliveries.map((d) => /Action (\d+)/.exec(d.text)?.[1]));
+      expect(numbers.size, deliveries.map((d) => d.text).join(' | ')).to.equal(1);
+      expect(journal().filter((a) => a.description === `send the retried return ${trial}`)).to.have.length(1);
+    }
+  });
+
+  it('makes one action of a draft confirmed twice at the same moment', async () => {
+    const [first, second] = await Promise.all([
+      bot.send(personalMessage('confirm draft D1', { ...ADMIN, conversationId: 'a:1confirm-1' })),
+      bot.send(personalMessage('confirm draft D1', { ...ADMIN, conversationId: 'a:1confirm-2' })),
+    ]);
+    expect(first.text + second.text).to.match(/Draft D1 confirmed as action \d+/);
+    const fromDraft = journal().filter((a) => a.description.includes('Vision Zero'));
+    expect(fromDraft).to.have.length(1);
   });
 
   it('keeps all 50 answers given on one agenda card at once', async () => {

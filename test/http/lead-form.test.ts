@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { grantRole } from '../helpers/memberships.js';
 import { readFileSync } from 'node:fs';
 import { cardSchemaErrors } from '../helpers/card-schema.js';
 import { startRunningBot, type RunningBot } from '../helpers/running-bot.js';
@@ -19,6 +20,7 @@ describe('HTTP server: the lead form card', () => {
   };
   before(async () => {
     bot = await startRunningBot({ BOT_ADMINS: SECRETARIAT.aadObjectId });
+    await grantRole(bot, SECRETARIAT.aadObjectId, MEMBER);
   });
   after(async () => bot.stop());
 

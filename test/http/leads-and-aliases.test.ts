@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { grantRole } from '../helpers/memberships.js';
 import { readFileSync } from 'node:fs';
 import { startRunningBot, type RunningBot } from '../helpers/running-bot.js';
 import { personalMessage } from '../helpers/teams-activities.js';
@@ -11,6 +12,7 @@ describe('HTTP server: keeping leads and aliases current from chat', () => {
   const say = async (text: string, who: typeof MEMBER = MEMBER) => (await bot.send(personalMessage(text, who))).text;
   before(async () => {
     bot = await startRunningBot({ BOT_ADMINS: SECRETARIAT.aadObjectId });
+    await grantRole(bot, SECRETARIAT.aadObjectId, MEMBER);
   });
   after(async () => bot.stop());
 
@@ -39,7 +41,7 @@ describe('HTTP server: keeping leads and aliases current from chat', () => {
 
   it('undoes the last change, restoring the previous leads; a member may not undo it', async () => {
     const before = readFileSync(bot.dataFile);
-    expect(await say('undo')).to.contain('can only be undone by the chair or the secretariat');
+    expect(await say('undo')).to.contain('You have made no change to the KCSP');
     expect(readFileSync(bot.dataFile).equals(before)).to.equal(true);
     expect(await say('undo', SECRETARIAT)).to.contain('Undone: lead for Road Safety set to Jane Smith');
     const answer = await say('who leads road safety?');

@@ -99,10 +99,21 @@ describe('HTTP server: the priorities refreshed for a new year, and a second par
     expect(await inChannel(KENT_CHANNEL, 'open actions')).to.not.contain('knife crime');
   });
 
+  it("never lets one partnership's organiser take over another's team or channel", async () => {
+    const kentOther = { ...KENT_CHANNEL, channelId: '19:kentOther00000000000000000001@thread.tacv2', channelName: 'Other' };
+    const before = readFileSync(bot.dataFile);
+    expect(await inChannel(KENT_CHANNEL, 'link this team to Medway CSP', MEDWAY_SECRETARIAT)).to.contain('is in a team of the KCSP').and.contain('or an admin');
+    expect(await inChannel(kentOther, 'link this channel to Medway CSP', MEDWAY_SECRETARIAT)).to.contain('is in a team of the KCSP');
+    expect(await inChannel(KENT_CHANNEL, 'link this channel to Medway CSP', MEDWAY_SECRETARIAT)).to.contain('is linked to the KCSP');
+    expect(readFileSync(bot.dataFile).equals(before)).to.equal(true);
+    // Kent's members there are still answered from Kent.
+    expect(await inChannel(kentOther, 'what are the current priorities?')).to.contain('Road Safety').and.not.contain('Knife Crime');
+  });
+
   it('shows the history of changes and undoes the last one, by whoever may make it', async () => {
     const history = await inChannel(KENT_CHANNEL, 'recent changes');
     expect(history).to.contain('2024/25 priorities published').and.contain('Anna Taylor');
-    expect(await inChannel(KENT_CHANNEL, 'undo')).to.contain('can only be undone by the chair or the secretariat');
+    expect(await inChannel(KENT_CHANNEL, 'undo')).to.contain('You have made no change to the KCSP');
     expect(await inChannel(KENT_CHANNEL, 'undo', KENT_SECRETARIAT)).to.contain('Undone: 2024/25 priorities published');
     expect(await inChannel(KENT_CHANNEL, 'what are the current priorities?')).to.contain('8 priorities for 2023/24');
   });

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { grantRole } from '../helpers/memberships.js';
 import { readFileSync } from 'node:fs';
 import { startRunningBot, type RunningBot } from '../helpers/running-bot.js';
 import { channelMessage, personalMessage } from '../helpers/teams-activities.js';
@@ -13,6 +14,7 @@ describe('HTTP server: resolutions recorded from chat', () => {
   after(async () => bot.stop());
 
   it('refuses a member without the role and leaves the store file as it was', async () => {
+    await grantRole(bot, ADMIN, { userId: '29:1a2B3c4D5e6F-testuser-0001', userName: 'Test User' });
     const before = readFileSync(bot.dataFile);
     const { text } = await bot.send(personalMessage('resolved for B3 on 21 March 2023: that the update be rejected', { aadObjectId: '99999999-0000-4000-8000-000000000001' }));
     expect(text).to.contain('only the chair or the secretariat');
@@ -31,7 +33,9 @@ describe('HTTP server: resolutions recorded from chat', () => {
     expect(answer.text).to.contain('previously: "that the Neighbourhood Policing Review Update be noted."');
   });
 
-  it('lists the draft actions the importer proposed, as drafts', async () => {
+  it('lists the draft actions the importer proposed, as drafts, to members only', async () => {
+    await grantRole(bot, ADMIN, { userId: '29:1a2B3c4D5e6F-testuser-0001', userName: 'Test User' });
+    expect((await bot.send(personalMessage('show the draft actions', { userId: '29:1outsider', userName: 'Out Sider' }))).text).to.contain('for its members only');
     const { text } = await bot.send(personalMessage('show the draft actions'));
     expect(text).to.contain('not agreed actions until the secretariat confirms them');
     expect(text).to.contain('the Probation Service: consider the funding arrangements for 2022/23');
@@ -53,6 +57,7 @@ describe('HTTP server: roles granted from chat', () => {
     const record = await bot.send(personalMessage('resolved for A1 on 21 March 2023: that the apologies be noted', { userId: annaTeamsId, userName: 'Anna Taylor', aadObjectId: '12121212-3434-4565-8787-989898989898' }));
     expect(record.text).to.contain('resolution recorded');
     await bot.restart();
-    expect((await bot.send(personalMessage('who has roles?'))).text).to.contain('Anna Taylor');
+    expect((await bot.send(personalMessage('who has roles?', { aadObjectId: ADMIN }))).text).to.contain('Anna Taylor');
+    expect((await bot.send(personalMessage('who has roles?'))).text).to.contain('for its members only').and.not.contain('Anna Taylor');
   });
 });

@@ -1,10 +1,11 @@
 import { expect } from 'chai';
+import { grantRole } from '../helpers/memberships.js';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { restoreStore } from '../../src/cli/backup.js';
 import { readBackup } from '../../src/store/backup-file.js';
 import { startRunningBot, type RunningBot } from '../helpers/running-bot.js';
-import { personalMessage } from '../helpers/teams-activities.js';
+import { channelMessage, groupChatMessage, personalMessage } from '../helpers/teams-activities.js';
 import { makeTempFolder } from '../helpers/temp-folder.js';
 
 const ADMIN = { userId: '29:1admin-ada', userName: 'Ada Admin', aadObjectId: '0f1e2d3c-4b5a-4697-8877-665544332211' };
@@ -21,6 +22,7 @@ describe('HTTP server: an admin exports the whole store from chat', () => {
   before(async () => {
     bot = await startRunningBot({ BOT_ADMINS: ADMIN.aadObjectId });
     folder = makeTempFolder();
+    await grantRole(bot, ADMIN.aadObjectId, MEMBER);
   });
   after(async () => {
     await bot.stop();
@@ -31,6 +33,14 @@ describe('HTTP server: an admin exports the whole store from chat', () => {
     const { text, replies } = await bot.send(personalMessage('export the store', MEMBER));
     expect(text).to.contain('only an admin of the bot can export the whole store');
     expect(JSON.stringify(replies)).to.not.contain('/exports/backup.json');
+  });
+
+  it('never posts the backup link in a channel or group chat, even for an admin', async () => {
+    for (const activity of [channelMessage('export the store', ADMIN), groupChatMessage('export the store', ADMIN)]) {
+      const { text, replies } = await bot.send(activity);
+      expect(text).to.contain('only give its link in your personal chat');
+      expect(JSON.stringify(replies)).to.not.contain('/exports/backup.json');
+    }
   });
 
   it('gives an admin a signed, expiring link to a backup that npm run restore reads back into an empty folder', async () => {

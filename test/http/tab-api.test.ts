@@ -1,5 +1,8 @@
 import { expect } from 'chai';
 import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT, type JWK } from 'jose';
+import { personalMessage } from '../helpers/teams-activities.js';
+import { startBotFrameworkKeys, type BotFrameworkKeys } from '../helpers/bot-framework-keys.js';
+import { postActivity } from '../helpers/http.js';
 import { startRunningBot, type RunningBot } from '../helpers/running-bot.js';
 
 const APP_ID = '11111111-2222-4333-8444-555555555555';
@@ -57,13 +60,16 @@ describe('Partnership tab: API with Teams SSO in production', () => {
   after(async () => bot.stop());
 
   it('accepts a valid token for this app from an allowed tenant', async () => {
-    expect(await get(`Bearer ${await token({ aud: `api://csp-bot.example.org/${APP_ID}`, iss: `https://login.microsoftonline.com/${TENANT}/v2.0` })}`)).to.equal(200);
-    expect(await get(`Bearer ${await token({ aud: APP_ID, iss: `https://sts.windows.net/${TENANT}/` })}`)).to.equal(200);
+    const oid = '5c5c5c5c-0000-4000-8000-00000000cccc';
+    expect(await get(`Bearer ${await token({ oid, aud: `api://csp-bot.example.org/${APP_ID}`, iss: `https://login.microsoftonline.com/${TENANT}/v2.0` })}`)).to.equal(200);
+    expect(await get(`Bearer ${await token({ oid, aud: APP_ID, iss: `https://sts.windows.net/${TENANT}/` })}`)).to.equal(200);
   });
 
   it('rejects a missing, expired, wrongly signed, wrong-audience, wrong-issuer or other-tenant token with 401', async () => {
     const iss = `https://login.microsoftonline.com/${TENANT}/v2.0`;
     expect(await get()).to.equal(401);
+    // A valid token that does not name the member (no oid) cannot be checked against the partnership's members.
+    expect(await get(`Bearer ${await token({ aud: APP_ID, iss })}`)).to.equal(401);
     expect(await get(`Bearer ${await token({ aud: APP_ID, iss }, privateKey, '-5m')}`)).to.equal(401);
     expect(await get(`Bearer ${await token({ aud: APP_ID, iss }, otherKey)}`)).to.equal(401);
     expect(await get(`Bearer ${await token({ aud: 'api://someone-else', iss })}`)).to.equal(401);
@@ -74,6 +80,7 @@ describe('Partnership tab: API with Teams SSO in production', () => {
 
 describe('Partnership tab: each channel\'s own partnership', () => {
   let bot: RunningBot;
+  let botKeys: BotFrameworkKeys;
   let privateKey: CryptoKey;
   const MEDWAY_CHANNEL = '19:medwayBoard00000000000000001@thread.tacv2';
   const MEMBER = '5a5a5a5a-0000-4000-8000-00000000aaaa';
@@ -81,14 +88,15 @@ describe('Partnership tab: each channel\'s own partnership', () => {
   const get = async (oid: string, query = '') => {
     const jwt = await new SignJWT({ tid: TENANT, oid, aud: APP_ID, iss: `https://login.microsoftonline.com/${TENANT}/v2.0` }).setProtectedHeader({ alg: 'RS256', kid: 'k' }).setIssuedAt().setExpirationTime('10m').sign(privateKey);
     const response = await fetch(`${bot.app.url}/api/tab/partnership${query}`, { headers: { authorization: `Bearer ${jwt}` } });
-    return { status: response.status, body: (await response.json()) as { name?: string; priorities?: unknown[] } };
+    return { status: response.status, body: (await response.json()) as { name?: string; priorities?: unknown[]; actions?: unknown[]; exportUrl?: string; membersOnly?: string } };
   };
 
   before(async () => {
     const pair = await generateKeyPair('RS256');
     privateKey = pair.privateKey as CryptoKey;
     const jwk: JWK = { ...(await exportJWK(pair.publicKey)), kid: 'k', alg: 'RS256', use: 'sig' };
-    bot = await startRunningBot({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'unused', ALLOWED_TENANTS: TENANT }, { tabKeys: createLocalJWKSet({ keys: [jwk] }) });
+    botKeys = await startBotFrameworkKeys(APP_ID);
+    bot = await startRunningBot({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'unused', ALLOWED_TENANTS: TENANT, BOT_OPENID_METADATA: botKeys.metadataUrl }, { tabKeys: createLocalJWKSet({ keys: [jwk] }) });
     await bot.app.store.update((d) => {
       const kent = d.partnerships['kent-csp']!;
       d.partnerships['medway-csp'] = { ...structuredClone(kent), id: 'medway-csp', name: 'Medway Community Safety Partnership', shortName: 'Medway CSP', priorityYears: [], priorityChanges: [], agendas: [], roles: [], changes: [] };
@@ -96,14 +104,39 @@ describe('Partnership tab: each channel\'s own partnership', () => {
       d.memberships[MEMBER] = { seenIn: ['medway-csp'] };
     });
   });
-  after(async () => bot.stop());
+  after(async () => {
+    await bot.stop();
+    await botKeys.close();
+  });
 
-  it('shows the partnership of the channel the tab is in, to its members only', async () => {
+  it('shows the partnership of the channel the tab is in, its tracker to its members only', async () => {
     const medway = await get(MEMBER, `?channel=${encodeURIComponent(MEDWAY_CHANNEL)}`);
     expect(medway.status).to.equal(200);
     expect(medway.body.name).to.equal('Medway Community Safety Partnership');
     expect(medway.body.priorities).to.deep.equal([]);
-    expect((await get(OUTSIDER, `?channel=${encodeURIComponent(MEDWAY_CHANNEL)}`)).status).to.equal(403);
-    expect((await get(OUTSIDER)).body.name).to.equal('Kent Community Safety Partnership');
+    expect(medway.body.membersOnly).to.equal(undefined);
+    const outsider = await get(OUTSIDER, `?channel=${encodeURIComponent(MEDWAY_CHANNEL)}`);
+    expect(outsider.status).to.equal(200);
+    expect(outsider.body.actions).to.deep.equal([]);
+    expect(outsider.body.exportUrl).to.equal('');
+    expect(outsider.body.membersOnly).to.contain('for its members only');
+    // The default partnership is no more open than any other.
+    const kent = await get(OUTSIDER);
+    expect(kent.body.name).to.equal('Kent Community Safety Partnership');
+    expect(kent.body.priorities).to.have.length(8);
+    expect(kent.body.membersOnly).to.contain('for its members only');
+  });
+
+  it("knows a chair granted by @mention (a Teams id) by the Azure AD id in the tab's token, once they have written to the bot", async () => {
+    const chair = { userId: '29:1medway-chair', aadObjectId: '5d5d5d5d-0000-4000-8000-00000000dddd' };
+    await bot.app.store.update((d) => {
+      d.partnerships['medway-csp']!.roles.push({ userId: chair.userId, name: 'Mo Chair', role: 'chair', grantedBy: 'Ada Admin', grantedAt: '2026-11-24T09:00:00.000Z' });
+    });
+    expect((await get(chair.aadObjectId, `?channel=${encodeURIComponent(MEDWAY_CHANNEL)}`)).body.membersOnly).to.contain('for its members only');
+    const hello = { ...personalMessage('hello', { ...chair, userName: 'Mo Chair', tenantId: TENANT }), serviceUrl: bot.connector.url };
+    await postActivity(bot.messagesUrl, hello, { authorization: `Bearer ${await botKeys.sign({ serviceUrl: bot.connector.url })}` });
+    const page = await get(chair.aadObjectId, `?channel=${encodeURIComponent(MEDWAY_CHANNEL)}`);
+    expect(page.status).to.equal(200);
+    expect(page.body.membersOnly).to.equal(undefined);
   });
 });

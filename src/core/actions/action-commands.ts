@@ -41,7 +41,11 @@ export interface ActionOutcome {
   /** Asks the edge for a signed export link; the answer is made from it. */
   exportLink?: (url: string, minutes: number) => Answer;
   /** A new action to save with the next number; the reply is made from what was saved. */
-  add?: { make: (number: number) => Action; confirm: (saved: Action) => Answer };
+  /**
+   * A new action. `once` is what makes logging it idempotent (the Teams activity, or the draft it
+   * confirms): however often it arrives, even at the same moment, one action is logged.
+   */
+  add?: { make: (number: number) => Action; confirm: (saved: Action) => Answer; once?: string };
   /** A change to one action; the reply is made from what was saved. */
   update?: { number: number; next: (current: Action) => Action | null; confirm: (saved: Action) => Answer };
 }
@@ -63,9 +67,9 @@ export function isOverdue(action: Action, today: string): boolean {
   return action.due !== undefined && action.due < today && (action.status === 'open' || action.status === 'in progress');
 }
 
+/** Owner or logger, by Teams or Azure AD id only: anyone can take a display name. */
 function isMine(action: Action, actor: Actor): boolean {
-  const name = actor.name.toLowerCase();
-  return (action.owner.userId !== undefined && actor.ids.includes(action.owner.userId)) || action.owner.name.toLowerCase() === name || actor.ids.includes(action.createdBy.id);
+  return (action.owner.userId !== undefined && actor.ids.includes(action.owner.userId)) || actor.ids.includes(action.createdBy.id);
 }
 
 export function describeAction(action: Action, today: string): { heading: string; text: string } {
@@ -188,6 +192,7 @@ export function runActionCommand(partnership: Partnership, actions: ActionsView,
   const by = { id: input.actor.id, name: input.actor.name };
   return {
     add: {
+      ...(input.activityId ? { once: input.activityId } : {}),
       make: (number) => ({
         id: `${partnership.id}#${number}`,
         partnershipId: partnership.id,

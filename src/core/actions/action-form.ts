@@ -38,6 +38,7 @@ export function logActionFromForm(partnership: Partnership, actions: ActionsView
   const by = { id: input.actor.id, name: input.actor.name };
   return {
     add: {
+      ...(input.activityId ? { once: input.activityId } : {}),
       make: (number): Action => ({
         id: `${partnership.id}#${number}`,
         partnershipId: partnership.id,

@@ -49,6 +49,7 @@ export function runDraftCommand(partnership: Partnership, actions: ActionsView, 
   return {
     change: mark,
     add: {
+      once: source,
       make: (number): Action => ({
         id: `${partnership.id}#${number}`,
         partnershipId: partnership.id,

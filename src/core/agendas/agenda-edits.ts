@@ -9,6 +9,7 @@ import type { CommandInput, CommandOutcome } from '../commands/command.js';
 import type { Agenda, AgendaItem, Partnership } from '../model.js';
 import { may, whoMay } from '../roles/permissions.js';
 import { formatLondon } from './london-time.js';
+import { loggedChange } from '../records/record-change.js';
 
 export const MAX_ITEM_TITLE = 300;
 export const MAX_AGENDA_TITLE = 200;
@@ -45,10 +46,10 @@ function edit(agenda: Agenda, input: CommandInput, apply: (a: Agenda) => void, l
   bump(preview);
   return {
     answer: agendaPreview(preview, lead),
-    change: (target) => {
+    change: loggedChange(input, `agenda:${agenda.id}`, `Agenda for ${formatLondon(agenda.startsAt)}: ${lead.replace(/\.$/, '').toLowerCase()}`, (target) => {
       const stored = target.agendas.find((a) => a.id === agenda.id);
       if (stored) bump(stored);
-    },
+    }),
   };
 }
 
@@ -89,7 +90,7 @@ export function startOrMoveAgenda(partnership: Partnership, agenda: Agenda | und
   return {
     agendaId: created.id,
     answer: agendaPreview(created, `Draft agenda started for ${formatLondon(created.startsAt)}. Add items with "item B1 <title> - <presenter>".`),
-    change: (target) => void target.agendas.push(created),
+    change: loggedChange(input, `agenda:${created.id}`, `Draft agenda started for ${formatLondon(created.startsAt)}`, (target) => void target.agendas.push(created)),
   };
 }
 

@@ -8,6 +8,7 @@ import type { CommandInput, CommandOutcome } from '../commands/command.js';
 import type { Agenda, Partnership } from '../model.js';
 import { may, whoMay } from '../roles/permissions.js';
 import { currentAgenda } from './current-agenda.js';
+import { loggedChange } from '../records/record-change.js';
 import { formatLondon } from './london-time.js';
 
 const CIRCULATE = /^\s*(?:circulate|send out|send|post|publish)(?:\s+(?:the\s+)?agenda)?(?:\s+again)?\s*\.?\s*$/i;
@@ -36,10 +37,10 @@ export function circulateCommand(partnership: Partnership, input: CommandInput):
   if (cancel) {
     return {
       answer: makeAnswer('agenda', 'Meeting cancelled', `The meeting of ${formatLondon(agenda.startsAt)} is cancelled.`),
-      change: (target) => {
+      change: loggedChange(input, `agenda:${agenda.id}`, `Meeting of ${formatLondon(agenda.startsAt)} cancelled`, (target) => {
         const stored = target.agendas.find((a) => a.id === agenda.id);
         if (stored) Object.assign(stored, { status: 'cancelled', version: stored.version + 1, updatedAt: at });
-      },
+      }),
       ...(agenda.posts.length > 0 ? { effect: { kind: 'post-agenda' as const, agendaId: agenda.id } } : {}),
     };
   }
@@ -47,10 +48,10 @@ export function circulateCommand(partnership: Partnership, input: CommandInput):
   if (partnership.channels.length === 0) return invalid('No channel is linked to the partnership yet, so there is nowhere to post the agenda. The chair or secretariat writes "link this channel" in each channel first.');
   return {
     answer: makeAnswer('agenda', 'Agenda circulated', `Circulating the agenda for ${formatLondon(agenda.startsAt)}.`),
-    change: (target) => {
+    change: loggedChange(input, `agenda:${agenda.id}`, `Agenda for ${formatLondon(agenda.startsAt)} circulated`, (target) => {
       const stored = target.agendas.find((a) => a.id === agenda.id);
       if (stored && stored.status === 'draft') Object.assign(stored, { status: 'circulated', updatedAt: at });
-    },
+    }),
     effect: { kind: 'post-agenda', agendaId: agenda.id },
   };
 }

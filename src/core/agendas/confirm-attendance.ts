@@ -9,6 +9,7 @@ import type { CommandInput, CommandOutcome } from '../commands/command.js';
 import type { Agenda, Meeting, Partnership, Person, Source } from '../model.js';
 import { words } from '../text/normalise.js';
 import { may, whoMay } from '../roles/permissions.js';
+import { loggedChange } from '../records/record-change.js';
 import { formatLondon, londonDate } from './london-time.js';
 
 const CONFIRM = /^\s*confirm\s+(?:the\s+)?attendance(?:\s+for\s+(?:the\s+)?(?:last\s+)?meeting)?\s*\.?\s*$/i;
@@ -71,11 +72,11 @@ export function confirmAttendance(partnership: Partnership, input: CommandInput)
     answer: makeAnswer('agenda', 'Attendance confirmed', `Attendance for ${formatLondon(agenda.startsAt)} is now the meeting's record: ${attending} present (including substitutes) and ${apologies} apologies.`, {
       suggestions: [`Who attended the meeting on ${formatLondon(agenda.startsAt).split(', ')[0]}?`],
     }),
-    change: (target) => {
+    change: loggedChange(input, `meeting:${initials(partnership.name)}-${date}`, `Attendance confirmed for ${formatLondon(agenda.startsAt)}`, (target) => {
       const meeting = build(target);
       const existing = target.meetings.find((m) => m.id === meeting.id);
       if (existing) Object.assign(existing, { present: meeting.present, apologies: meeting.apologies, status: 'held', sources: [...existing.sources.filter((s) => s.doc !== source.doc), source] });
       else target.meetings.push(meeting);
-    },
+    }),
   };
 }

@@ -26,11 +26,36 @@ function invalid(title: string, summary: string): CommandOutcome {
   return { answer: makeAnswer('invalid', title, summary) };
 }
 
-/** Which partnership already holds this channel or team, other than `except`. */
-function holder(input: CommandInput, except: Partnership, key: { conversationId?: string; teamId?: string }): Partnership | undefined {
-  return Object.values(directoryOf(input, except).partnerships).find(
-    (p) => p.id !== except.id && (p.channels.some((c) => c.ref.conversationId === key.conversationId) || (key.teamId !== undefined && (p.teams ?? []).some((t) => t.teamId === key.teamId))),
-  );
+/**
+ * Which other partnership this channel or team already belongs to, and how: the channel or team
+ * itself is linked to it (unlink it there first), or it sits in a team that is linked to it or
+ * whose channels are its (only that partnership's organisers, or an admin, may hand it over).
+ */
+function holder(input: CommandInput, except: Partnership, ref: { conversationId: string; teamId?: string }, wholeTeam: boolean): { partnership: Partnership; direct: boolean } | undefined {
+  const others = Object.values(directoryOf(input, except).partnerships).filter((p) => p.id !== except.id);
+  const teamId = ref.teamId;
+  const direct = others.find((p) => (wholeTeam ? teamId !== undefined && (p.teams ?? []).some((t) => t.teamId === teamId) : p.channels.some((c) => c.ref.conversationId === ref.conversationId)));
+  if (direct) return { partnership: direct, direct: true };
+  if (teamId === undefined) return undefined;
+  const byTeam = others.find((p) => (p.teams ?? []).some((t) => t.teamId === teamId) || p.channels.some((c) => c.ref.teamId === teamId));
+  return byTeam ? { partnership: byTeam, direct: false } : undefined;
+}
+
+/** Why linking here is not this member's to do, or null when it is. */
+function heldElsewhere(input: CommandInput, target: Partnership, ref: { conversationId: string; teamId?: string }, wholeTeam: boolean, where: string): CommandOutcome | null {
+  const held = holder(input, target, ref, wholeTeam);
+  if (!held) return null;
+  const other = held.partnership.shortName;
+  if (held.direct) return invalid('Linked elsewhere', `${where} is linked to the ${other}. Unlink it from there first ("unlink this ${wholeTeam ? 'team' : 'channel'}").`);
+  if (may(held.partnership, input.actor, 'link-channels')) return null;
+  return {
+    answer: makeAnswer('refused', 'Belongs to another partnership', `${where} is in a team of the ${other}: only ${whoMay('link-channels')} of the ${other}, or an admin, can link it to another partnership.`),
+  };
+}
+
+/** "link this channel to X": the one command that may come from outside the conversation's partnership (its permission is checked in X). */
+export function isChannelLinkCommand(text: string): boolean {
+  return LINK.test(text) || UNLINK.test(text);
 }
 
 export function linkChannel(partnership: Partnership, input: CommandInput): CommandOutcome | null {
@@ -53,8 +78,8 @@ export function linkChannel(partnership: Partnership, input: CommandInput): Comm
   const where = ref.channelName ? `"${ref.channelName}"${ref.teamName ? ` in ${ref.teamName}` : ''}` : 'This channel';
   const subject = `channel:${ref.conversationId}`;
   if (link) {
-    const other = holder(input, target, { conversationId: ref.conversationId });
-    if (other) return invalid('Linked elsewhere', `${where} is linked to the ${other.shortName}. Unlink it from there first ("unlink this channel").`);
+    const elsewhere = heldElsewhere(input, target, ref, false, where);
+    if (elsewhere) return elsewhere;
     if (linked) return { answer: makeAnswer('channels', 'Already linked', `${where} is already linked to the ${target.shortName}.`) };
     const after: LinkedChannel = { ref, linkedBy: input.actor.name, linkedAt: input.now.toISOString() };
     return recordChange(target, input, { subject, summary: `${where} linked`, before: undefined, after }, makeAnswer('channels', 'Channel linked', `${where} is now linked to the ${target.name}: questions here are answered from it, and its agendas are posted here.`));
@@ -71,8 +96,8 @@ function linkTeam(target: Partnership, input: CommandInput, linking: boolean): C
   const current = (target.teams ?? []).find((t) => t.teamId === ref.teamId);
   const subject = `team:${ref.teamId}`;
   if (linking) {
-    const other = holder(input, target, { teamId: ref.teamId });
-    if (other) return invalid('Linked elsewhere', `${name} is linked to the ${other.shortName}. Unlink it from there first ("unlink this team").`);
+    const elsewhere = heldElsewhere(input, target, ref, true, name);
+    if (elsewhere) return elsewhere;
     if (current) return { answer: makeAnswer('channels', 'Already linked', `${name} is already linked to the ${target.shortName}.`) };
     const after: LinkedTeam = { teamId: ref.teamId, ...(ref.teamName ? { teamName: ref.teamName } : {}), linkedBy: input.actor.name, linkedAt: input.now.toISOString() };
     return recordChange(target, input, { subject, summary: `${name} linked`, before: undefined, after }, makeAnswer('channels', 'Team linked', `${name} is now linked to the ${target.name}: questions in any of its channels are answered from it. Link a channel too ("link this channel") for agendas to be posted there.`));

@@ -97,6 +97,10 @@ function use(directory: PartnershipDirectory, input: CommandInput, chosen: Partn
 
 function backup(directory: PartnershipDirectory, input: CommandInput): CommandOutcome {
   if (!input.actor.isAdmin) return { answer: makeAnswer('refused', 'Only an admin', `Sorry, ${input.actor.name}: only an admin of the bot can export the whole store.`) };
+  // Every partnership's records in one file: a link posted in a channel or group chat could be opened by everyone there.
+  if (input.conversation?.conversationType !== 'personal') {
+    return { answer: makeAnswer('invalid', 'In a personal chat only', 'The whole-store backup holds every partnership\'s records, so I only give its link in your personal chat with me. Ask me there.') };
+  }
   const count = Object.keys(directory.partnerships).length;
   const answer = (url: string, minutes: number) =>
     makeAnswer('export', 'Whole-store backup', `The backup of all ${count} partnership${count === 1 ? '' : 's'} and their actions (one JSON file, for "npm run restore") is ready. The link works for ${minutes} minutes.`, {

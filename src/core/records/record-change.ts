@@ -7,7 +7,7 @@
 import { makeAnswer, type Answer } from '../answers/answer.js';
 import { formatDate } from '../answers/format.js';
 import type { CommandInput, CommandOutcome } from '../commands/command.js';
-import type { Lead, LinkedChannel, LinkedTeam, Partnership, PriorityChange, PriorityDraft, PriorityYear, RecordChange, RoleGrant } from '../model.js';
+import type { Agenda, Lead, LinkedChannel, LinkedTeam, Meeting, Partnership, PriorityChange, PriorityDraft, PriorityYear, RecordChange, RoleGrant } from '../model.js';
 import { may, whoMay, type Permission } from '../roles/permissions.js';
 
 /** The value a `priorities` change keeps: everything a publication alters. */
@@ -17,7 +17,7 @@ export interface PublishedPriorities {
   draft?: PriorityDraft;
 }
 
-type Kind = 'lead' | 'alias' | 'draft' | 'priorities' | 'role' | 'channel' | 'team' | 'partnership';
+type Kind = 'lead' | 'alias' | 'draft' | 'priorities' | 'role' | 'channel' | 'team' | 'partnership' | 'agenda' | 'meeting';
 
 const PERMISSION: Record<Kind, Permission> = {
   lead: 'manage-priorities',
@@ -28,6 +28,9 @@ const PERMISSION: Record<Kind, Permission> = {
   channel: 'link-channels',
   team: 'link-channels',
   partnership: 'manage-partnerships',
+  agenda: 'manage-agendas',
+  // A meeting's record changes by a resolution recorded or corrected, or attendance confirmed.
+  meeting: 'record-resolutions',
 };
 
 function kindOf(subject: string): { kind: Kind; key: string } {
@@ -70,6 +73,16 @@ export function applyValue(target: Partnership, subject: string, value: unknown)
     case 'partnership':
       // Creating or removing a whole partnership is a change to the directory; see undoLast.
       return;
+    case 'agenda': {
+      const current = target.agendas.find((a) => a.id === key);
+      // Members' answers and the posted cards stay; a new version brings the cards up to date.
+      const restored = value && current ? { ...(value as Agenda), responses: current.responses, posts: current.posts, version: current.version + 1 } : (value as Agenda | undefined);
+      target.agendas = [...target.agendas.filter((a) => a.id !== key), ...(restored ? [restored] : [])];
+      return;
+    }
+    case 'meeting':
+      target.meetings = [...target.meetings.filter((m) => m.id !== key), ...(value ? [value as Meeting] : [])];
+      return;
   }
 }
 
@@ -102,10 +115,50 @@ export function recordChange(
   };
 }
 
-/** Undoes the partnership's last change that is not undone yet, if the member may make that kind of change. */
+/** The value of an agenda or meeting as the log keeps it. */
+function snapshot(target: Partnership, subject: string): unknown {
+  const { kind, key } = kindOf(subject);
+  const found = kind === 'agenda' ? target.agendas.find((a) => a.id === key) : kind === 'meeting' ? target.meetings.find((m) => m.id === key) : undefined;
+  return found === undefined ? undefined : structuredClone(found);
+}
+
+/**
+ * A change to an agenda (`agenda:<id>`) or a meeting's record (`meeting:<id>`) made by a command
+ * that changes it in place: logged with the value before and after, read when it is applied, so
+ * that history shows it and undo restores it like any other change.
+ */
+export function loggedChange(input: Pick<CommandInput, 'actor' | 'now'>, subject: string, summary: string, change: (target: Partnership) => void): (target: Partnership) => void {
+  return (target) => {
+    const before = snapshot(target, subject);
+    change(target);
+    const after = snapshot(target, subject);
+    const entry: RecordChange = {
+      id: (target.changes?.at(-1)?.id ?? 0) + 1,
+      at: input.now.toISOString(),
+      by: { id: input.actor.id, name: input.actor.name },
+      subject,
+      summary,
+      ...(before === undefined ? {} : { before }),
+      ...(after === undefined ? {} : { after }),
+    };
+    target.changes = [...(target.changes ?? []), entry];
+  };
+}
+
+/**
+ * Undoes the latest change the member made in the partnership that is not undone yet, if they
+ * may still make that kind of change and nobody has changed the same thing since.
+ */
 export function undoLast(partnership: Partnership, input: CommandInput): CommandOutcome {
-  const last = [...(partnership.changes ?? [])].reverse().find((c) => !c.undone);
-  if (!last) return { answer: makeAnswer('invalid', 'Nothing to undo', `No change made from Teams to the ${partnership.shortName} is left to undo.`) };
+  const changes = partnership.changes ?? [];
+  const last = [...changes].reverse().find((c) => !c.undone && input.actor.ids.includes(c.by.id));
+  if (!last) return { answer: makeAnswer('invalid', 'Nothing to undo', `You have made no change to the ${partnership.shortName} from Teams that is left to undo.`) };
+  const since = changes.find((c) => c.id > last.id && !c.undone && c.subject === last.subject);
+  if (since) {
+    return {
+      answer: makeAnswer('invalid', 'Changed since', `Your last change (${last.summary}) was changed again since, by ${since.by.name} (${since.summary}), so undoing it would undo theirs too. Nothing changed.`),
+    };
+  }
   const { kind } = kindOf(last.subject);
   const permission = PERMISSION[kind] ?? 'manage-partnerships';
   if (!may(partnership, input.actor, permission)) {
@@ -125,6 +178,9 @@ export function undoLast(partnership: Partnership, input: CommandInput): Command
     if (held > 0) return { answer: makeAnswer('invalid', 'Nothing changed', `The ${partnership.shortName} already holds meetings, agendas or linked channels, so its creation cannot be undone.`) };
     return { answer, removesPartnership: partnership.id };
   }
+  const agendaId = kind === 'agenda' ? kindOf(last.subject).key : undefined;
+  const restored = last.before as Agenda | undefined;
+  const postedCards = agendaId !== undefined && (partnership.agendas.find((a) => a.id === agendaId)?.posts.length ?? 0) > 0 && restored?.status !== 'draft';
   return {
     answer,
     partnershipId: partnership.id,
@@ -132,6 +188,8 @@ export function undoLast(partnership: Partnership, input: CommandInput): Command
       applyValue(target, last.subject, last.before);
       markUndone(target);
     },
+    // Cards already posted for the agenda are brought back in line with it.
+    ...(postedCards && agendaId ? { effect: { kind: 'post-agenda' as const, agendaId } } : {}),
   };
 }
 

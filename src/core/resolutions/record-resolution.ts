@@ -10,6 +10,7 @@ import { capitalise, itemLabel, meetingLabel } from '../answers/format.js';
 import { readMeetingReference } from '../answers/meeting-reference.js';
 import type { Meeting, Partnership } from '../model.js';
 import type { CommandOutcome } from '../commands/command.js';
+import { loggedChange } from '../records/record-change.js';
 import { may, whoMay, type Actor } from '../roles/permissions.js';
 
 export const MAX_RESOLUTION_LENGTH = 2_000;
@@ -74,13 +75,13 @@ export function recordResolution(partnership: Partnership, command: ResolutionCo
       ],
       suggestions: [`What did we resolve about ${item.code} on ${meetingLabel(meeting)}?`],
     }),
-    change: (target) => {
+    change: loggedChange({ actor, now }, `meeting:${meeting.id}`, `${capitalise(meetingLabel(meeting))}, ${itemLabel(item)}: resolution ${previous ? 'corrected' : 'recorded'}`, (target) => {
       const stored = target.meetings.find((m) => m.id === meeting.id)?.items.find((i) => i.id === item.id);
       if (!stored) return;
       // The text as stored when the change is applied: another edit may have landed in between.
       const before = stored.resolution?.text;
       stored.resolutionHistory = [...(stored.resolutionHistory ?? []), { text: command.text, ...(before ? { previous: before } : {}), by: { id: actor.id, name: actor.name }, at }];
       stored.resolution = { text: command.text, parts: [] };
-    },
+    }),
   };
 }

@@ -17,4 +17,6 @@ export interface PartnershipPage {
 export interface TabData extends PartnershipPage {
   exportUrl: string;
   localMode: boolean;
+  /** Set for someone outside the partnership: why the tracker is not shown. */
+  membersOnly?: string;
 }

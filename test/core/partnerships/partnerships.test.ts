@@ -102,13 +102,14 @@ describe('partnerships', () => {
     expect(partnershipAt(dir, personal)).to.equal('medway-csp');
     const medwayChannel = channel('19:medway-1', '19:team-m');
     run(dir, 'link this channel to Medway CSP', admin, medwayChannel);
-    // The last change in Medway is the link; Sam (secretariat) may undo that, but not then the role grant.
-    expect(run(dir, 'undo', sam, medwayChannel).summary).to.contain('Undone: "19:medway-1" linked');
-    expect(dir.partnerships['medway-csp']?.channels).to.deep.equal([]);
-    expect(run(dir, 'undo', sam, personal).summary).to.contain('can only be undone by an admin');
+    // "undo" undoes the member's own latest change: Sam has made none; the admin's latest in Medway is the link.
+    expect(run(dir, 'undo', sam, medwayChannel).summary).to.contain('You have made no change to the Medway CSP');
+    expect(dir.partnerships['medway-csp']?.channels).to.have.length(1);
     // An admin belongs to no partnership: they choose one for their personal chat.
     const adminChat = { ...personal, conversationId: 'a:personal-admin', userId: '29:admin' };
     run(dir, 'use Medway CSP', admin, adminChat);
+    expect(run(dir, 'undo', admin, adminChat).summary).to.contain('Undone: "19:medway-1" linked');
+    expect(dir.partnerships['medway-csp']?.channels).to.deep.equal([]);
     expect(run(dir, 'undo', admin, adminChat).summary).to.contain('Undone: Sam Member made secretariat');
     expect(dir.partnerships['medway-csp']?.roles).to.deep.equal([]);
   });

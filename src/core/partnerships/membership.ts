@@ -1,0 +1,57 @@
+/**
+ * Who counts as a member of a partnership, and what everyone else may see of it. What a
+ * partnership publishes (its priorities, leads, meetings and the resolutions in its published
+ * minutes) may be answered in any conversation of the allowed tenants. Its internal records
+ * (actions, draft actions, agendas and the answers to them, attendance taken in Teams, roles,
+ * linked channels, change history, exports) reach only its members: role holders, admins, and
+ * people in its linked channels or teams. Identity is by Teams and Azure AD ids only; a display
+ * name anyone can choose never makes someone a member.
+ */
+import { makeAnswer, type Answer } from '../answers/answer.js';
+import type { Partnership, PartnershipDirectory, Source } from '../model.js';
+import type { Actor } from '../roles/permissions.js';
+import { whoMay } from '../roles/permissions.js';
+import type { ResolvedPartnership } from './resolve-partnership.js';
+
+export function isPartnershipMember(directory: PartnershipDirectory, partnership: Partnership, actor: Actor, via?: string): boolean {
+  if (actor.isAdmin) return true;
+  // Teams only delivers a channel's messages from the people in it.
+  if (via === 'channel' || via === 'team') return true;
+  if (partnership.roles.some((r) => actor.ids.includes(r.userId))) return true;
+  return actor.ids.some((id) => directory.memberships[id]?.seenIn.includes(partnership.id) ?? false);
+}
+
+/** Whether the turn's member belongs to the partnership it resolved to. */
+export function memberOfResolved(directory: PartnershipDirectory, resolved: ResolvedPartnership, actor: Actor): boolean {
+  return 'partnership' in resolved && isPartnershipMember(directory, resolved.partnership, actor, resolved.via);
+}
+
+/** The one-line reply to someone asking for a partnership's internal records who is not its member. */
+export function membersOnly(partnership: Partnership): Answer {
+  return makeAnswer(
+    'refused',
+    'For members only',
+    `That is part of the ${partnership.shortName}'s internal records, for its members only: ask ${whoMay('link-channels')} to give you a role, or ask in one of its linked channels.`,
+  );
+}
+
+/** Attendance taken from agenda cards in Teams, and the people it names, are internal records. */
+function fromTeams(source: Source): boolean {
+  return source.doc.startsWith('agenda ');
+}
+
+/** The partnership as anyone may be answered from it: what it publishes, nothing of its internal records. */
+export function publishedRecords(partnership: Partnership): Partnership {
+  const { changes: _changes, priorityDraft: _draft, digest: _digest, teams: _teams, ...published } = partnership;
+  return {
+    ...published,
+    roles: [],
+    draftActions: [],
+    channels: [],
+    agendas: [],
+    people: partnership.people.filter((p) => p.sources.length === 0 || !p.sources.every(fromTeams)),
+    meetings: partnership.meetings
+      .filter((m) => m.sources.length === 0 || !m.sources.every(fromTeams))
+      .map((m) => (m.sources.some(fromTeams) ? { ...m, present: [], apologies: [] } : m)),
+  };
+}
