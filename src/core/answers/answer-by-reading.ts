@@ -147,7 +147,7 @@ function meetingEntry(kb: KnowledgeBase, index: ReadingIndex, frame: QuestionFra
   return { score: 0, ...(ranked[0] ? { unnamed: ranked[0].shown } : {}) };
 }
 
-const WHAT: Partial<Record<AskedKind, string>> = { chair: 'Who chaired', 'vice-chair': 'The vice-chair', apologies: 'Who sent apologies', 'minute-taker': 'Who took the minutes', declarations: 'Declarations of interest' };
+const WHAT: Partial<Record<AskedKind, string>> = { chair: 'Who chaired', 'vice-chair': 'The vice-chair', apologies: 'Who sent apologies', 'minute-taker': 'Who took the minutes', declarations: 'Any declaration of interest' };
 
 function answerPerMeeting(kb: KnowledgeBase, index: ReadingIndex, frame: QuestionFrame, meetings: readonly Meeting[]): Answer {
   const what = WHAT[frame.kind] ?? 'That';
@@ -187,8 +187,8 @@ function listAfter(s: Sentence): string {
 }
 
 /** The best sentences, with the one that follows where it continues the point. */
-export function answerFromSentences(index: ReadingIndex, frame: QuestionFrame, meetings: readonly Meeting[], minimum = 3, cue = CUES[frame.kind]): Answer | null {
-  const all = ranked(index, frame, meetings, cue).filter((r) => r.score >= minimum);
+export function answerFromSentences(index: ReadingIndex, frame: QuestionFrame, meetings: readonly Meeting[], minimum = 3, cue = CUES[frame.kind], cueNeeded = false): Answer | null {
+  const all = ranked(index, frame, meetings, cue).filter((r) => r.score >= minimum && (!cueNeeded || cue?.test(r.s.text)));
   const best = all[0];
   if (!best) return null;
   const shown = all.filter((r) => r.score >= best.score - 1).slice(0, frame.kind === 'action' ? 8 : 2);
@@ -235,7 +235,7 @@ function answerInitials(index: ReadingIndex, code: string, meetings: readonly Me
 function frameFor(kb: KnowledgeBase, text: string): QuestionFrame {
   const frame = readFrame(text);
   const own = new Set(words(`${kb.partnership.name} ${kb.partnership.shortName}`).map((w) => stemmer(w)));
-  return { ...frame, terms: frame.terms.filter((t) => !own.has(t)) };
+  return { ...frame, terms: frame.terms.filter((t) => !own.has(t)), meeting: { ...frame.meeting, clause: frame.meeting.clause.filter((t) => !own.has(t)) } };
 }
 
 export function answerByReading(kb: KnowledgeBase, text: string): Answer | null {
@@ -258,7 +258,7 @@ export function answerByReading(kb: KnowledgeBase, text: string): Answer | null 
       if (!meeting || meeting.present.length > 0) return null;
       const listed = (index.byMeeting.get(meeting.id) ?? []).find((s) => /^(?:present|members present|attendees|in attendance)\b/i.test(s.text));
       if (listed) return makeAnswer('attendance', 'Attendance', `${meetingLabel(meeting)}: ${listed.text}`, { sources: [cite(meeting, listed.item)] });
-      const about = answerFromSentences(index, frame, [meeting], 3.5);
+      const about = answerFromSentences(index, frame, [meeting], 3.5, CUES.attendance, true);
       if (about) return { ...about, summary: `The minutes of ${meetingLabel(meeting)} do not list who attended; they say: ${about.summary}` };
       return notRecorded('Who attended', [meeting], meeting.apologies.length > 0 ? ' Only the apologies are listed.' : '');
     }

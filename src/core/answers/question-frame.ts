@@ -46,6 +46,8 @@ const FILLER = new Set(['pls', 'plz', 'please', 'remind', 'could', 'would', 'tha
 const KIND_WORDS = /^(chair\w*|vice|apol\w*|attend\w*|present|minut\w*|minuet\w*|declar\w*|interest\w*|meet|met|meeting|meetings|held|date|when|where|board|priorit\w*|resolv\w*|decid\w*|decision\w*|agreed?|sent|took|take|taker|elected|who|what|which|csp|partnership)$/;
 
 function kindOf(lower: string): AskedKind {
+  // "What date was the meeting chaired by X?" asks for a date; the chair only picks the meeting.
+  if (/^(?:when|what date|which date)\b.*\b(?:meet|met|meeting|board|held)\b/.test(lower)) return 'meeting-date';
   if (/\bvice[- ]?chair/.test(lower)) return 'vice-chair';
   if (/\bapol\w*|\bsent (?:their )?regrets\b|\babsent\b/.test(lower)) return 'apologies';
   if (/\bminu\w*|\bnotes?\b/.test(lower) && /\b(?:took|take|taking|taker|wrote|writes?)\b/.test(lower)) return 'minute-taker';
@@ -97,7 +99,8 @@ export function readFrame(text: string): QuestionFrame {
   const kind = kindOf(lower);
   const dates = readDates(lower);
   const approvedMinutes = /\b(?:approved|agreed|confirmed|signed off|sign off|accepted|adopted)\b.*\bminutes\b|\bminutes\b.*\b(?:approved|agreed|confirmed|signed)\b/.test(lower) && dates.length > 0 && kind !== 'decision';
-  const clauseMatch = /\bmeeting (?:where|that|when|which|at which|in which|chaired by)\b(.*)$|\b(?:where|when) (.*)$/.exec(lower);
+  // "the meeting where/that/when ...", "the December meeting when ...": the clause picks the meeting; a leading "when" asks, it does not pick.
+  const clauseMatch = /\bmeeting (?:where|that|when|which|at which|in which|chaired by)\b(.*)$|\s(?:where|when) (.*)$/.exec(lower);
   const clause = kind === 'venue' ? [] : contentWords(clauseMatch?.[1] ?? clauseMatch?.[2] ?? '');
   const present = /\bwho (?:chairs|is|'s)\b|\bwho's\b|\bcurrent\b|\bnow\b|\bpresent(?:ly)?\b/.test(lower) && dates.length === 0;
   const history = /\bhave chaired\b|\bchanged?\b|\bbefore\b|\bprevious(?:ly)?\b|\bhistory\b|\bover time\b|\ball (?:the )?chairs\b/.test(lower);

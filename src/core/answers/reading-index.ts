@@ -59,7 +59,8 @@ function readInitials(text: string): Map<string, string[]> {
   const add = (code: string, name: string): void => {
     const letters = initialsOf(name);
     // Initials must start like the name's: "AC" for Alison Cooper, "DOC" for Dax O'Connor, "ASe" for Alison Semmence.
-    if (code.charAt(0).toUpperCase() !== letters.charAt(0) || code.length < 2) return;
+    const upper = code.toUpperCase();
+    if (code.length < 2 || upper.charAt(0) !== letters.charAt(0) || upper.charAt(1) !== letters.charAt(1)) return;
     const list = found.get(code.toUpperCase()) ?? [];
     if (!list.includes(name)) list.push(name);
     found.set(code.toUpperCase(), list);
