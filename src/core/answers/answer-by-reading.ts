@@ -29,6 +29,15 @@ const CUES: Partial<Record<AskedKind, RegExp>> = {
 };
 const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
+/** How much of a clause one sentence says: words found, less a little for how far apart they are. */
+function clauseScore(sentence: Sentence, clause: readonly string[]): number {
+  const found = clause.filter((t) => sentence.stems.has(t));
+  if (found.length < 2) return found.length;
+  const positions = found.map((t) => sentence.order.indexOf(t)).filter((p) => p >= 0);
+  const span = Math.max(...positions) - Math.min(...positions);
+  return found.length - Math.min(0.9, span / 20);
+}
+
 /** The meetings a question is about, newest first; for a fact, all when its dates pick none. */
 export function meetingsAsked(kb: KnowledgeBase, index: ReadingIndex, frame: QuestionFrame): Meeting[] {
   const newestFirst = kb.partnership.meetings.filter((m) => m.status !== 'planned').sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''));
@@ -43,11 +52,11 @@ export function meetingsAsked(kb: KnowledgeBase, index: ReadingIndex, frame: Que
     chosen.forEach((m) => picked.add(m));
   }
   if (clause.length > 0) {
-    // The meeting with the one sentence that says most of the clause ("Cllr Beddow was confirmed as Chair").
-    const hitsIn = (m: Meeting) => Math.max(0, ...(index.byMeeting.get(m.id) ?? []).map((s) => clause.filter((t) => s.stems.has(t)).length));
+    // The meeting with the one sentence that says most of the clause ("Cllr Beddow was confirmed as Chair"), its words closest together.
+    const hitsIn = (m: Meeting) => Math.max(0, ...(index.byMeeting.get(m.id) ?? []).map((s) => clauseScore(s, clause)));
     const scored = newestFirst.map((m) => ({ m, hits: hitsIn(m) }));
     const best = Math.max(0, ...scored.map((s) => s.hits));
-    if (best >= Math.min(2, clause.length)) scored.filter((s) => s.hits === best).forEach((s) => picked.add(s.m));
+    if (best >= Math.min(1.5, clause.length)) scored.filter((s) => s.hits === best).forEach((s) => picked.add(s.m));
   }
   if (picked.size > 0) return [...picked];
   if (dates.length > 0 && frame.kind !== 'fact' && frame.kind !== 'decision' && frame.kind !== 'action') return [];
@@ -66,7 +75,9 @@ function place(s: Sentence): string {
 /** The part of a long list that holds the cue: "Lisa Winward, Supt, NYP (Chair)" out of the whole PRESENT list. */
 function excerpt(sentence: Sentence, cue: RegExp | undefined, kind: AskedKind): string {
   const text = sentence.text;
-  if (text.split(' ').length <= 45 || !cue) return text;
+  // A short sentence is quoted whole, unless it is a list of people ("Present: A (Chair), B, C").
+  const isList = (text.match(/,/g) ?? []).length >= 3 || /^\W*(?:present|attendees|members present)\b/i.test(text);
+  if (!cue || (text.split(' ').length <= 45 && !isList && kind !== 'apologies')) return text;
   const at = text.search(cue);
   if (at < 0) return text.slice(0, 300);
   if (kind === 'apologies') {

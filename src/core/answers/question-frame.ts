@@ -100,8 +100,9 @@ export function readFrame(text: string): QuestionFrame {
   const dates = readDates(lower);
   const approvedMinutes = /\b(?:approved|agreed|confirmed|signed off|sign off|accepted|adopted)\b.*\bminutes\b|\bminutes\b.*\b(?:approved|agreed|confirmed|signed)\b/.test(lower) && dates.length > 0 && kind !== 'decision';
   // "the meeting where/that/when ...", "the December meeting when ...": the clause picks the meeting; a leading "when" asks, it does not pick.
-  const clauseMatch = /\bmeeting (?:where|that|when|which|at which|in which|chaired by)\b(.*)$|\s(?:where|when) (.*)$/.exec(lower);
-  const clause = kind === 'venue' ? [] : contentWords(clauseMatch?.[1] ?? clauseMatch?.[2] ?? '');
+  const clauseMatch = /\bmeeting ((?:where|that|when|which|at which|in which)\b.*|chaired by\b.*)$|\s(?:where|when) (.*)$/.exec(lower);
+  // The clause keeps words such as "chaired": they say what happened at the meeting sought.
+  const clause = kind === 'venue' ? [] : words(clauseMatch?.[1] ?? clauseMatch?.[2] ?? '').filter((w) => !isStopword(w) && !FILLER.has(w) && !/^\d+$/.test(w)).map((w) => stemmer(w));
   const present = /\bwho (?:chairs|is|'s)\b|\bwho's\b|\bcurrent\b|\bnow\b|\bpresent(?:ly)?\b/.test(lower) && dates.length === 0;
   const history = /\bhave chaired\b|\bchanged?\b|\bbefore\b|\bprevious(?:ly)?\b|\bhistory\b|\bover time\b|\ball (?:the )?chairs\b/.test(lower);
   const wants = /\bhow often\b|\bhow frequently\b/.test(lower)

@@ -18,6 +18,8 @@ export interface Sentence {
   /** Stems of the sentence's own words; `titleStems` of its item's title, shared by its sentences. */
   stems: Set<string>;
   titleStems: Set<string>;
+  /** Its stems in order, for how close a question's words stand. */
+  order: string[];
   /** The sentences before and after it in the same item (across paragraphs: lists print one name a line). */
   next?: Sentence;
   previous?: Sentence;
@@ -79,7 +81,8 @@ function build(kb: KnowledgeBase): ReadingIndex {
       const titleStems = new Set(words(item.title).map((w) => stemmer(w)));
       for (const paragraph of [...item.minutes, ...(item.resolution ? [item.resolution.text] : [])]) {
         splitSentences(paragraph).forEach((text, n) => {
-          const sentence: Sentence = { meeting, item, text, lower: text.toLowerCase(), stems: new Set(words(text).map((w) => stemmer(w))), titleStems, opensParagraph: n === 0 };
+          const order = words(text).map((w) => stemmer(w));
+          const sentence: Sentence = { meeting, item, text, lower: text.toLowerCase(), stems: new Set(order), order, titleStems, opensParagraph: n === 0 };
           if (previous) {
             previous.next = sentence;
             sentence.previous = previous;
@@ -96,7 +99,14 @@ function build(kb: KnowledgeBase): ReadingIndex {
     index.text.set(meeting.id, text);
     index.stems.set(meeting.id, new Set(words(text).map((w) => stemmer(w))));
     index.approved.set(meeting.id, approved);
-    index.initials.set(meeting.id, readInitials(text));
+    // Initials the page defines, else those of the people it lists ("TR" for Tom Reed, present).
+    const initials = readInitials(text);
+    for (const id of [...meeting.present, ...meeting.apologies]) {
+      const name = kb.person(id)?.name;
+      const code = name ? initialsOf(name) : '';
+      if (name && code.length >= 2 && !initials.has(code)) initials.set(code, [name]);
+    }
+    index.initials.set(meeting.id, initials);
   }
   const seen = new Set<string>();
   for (const sentence of index.sentences) {
