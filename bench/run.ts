@@ -28,6 +28,7 @@ import { makeTempFolder } from '../test/helpers/temp-folder.js';
 import { benchActionLogging } from './action-logging.js';
 import { startEchoBot } from './echo-bot.js';
 import { runHttpLoad, type HttpLoadResult } from './http-load.js';
+import { benchOtherPartnerships } from './other-partnerships.js';
 import { runKillTest } from './kill-restart.js';
 import { runSoak } from './soak.js';
 import { roundMs, summarise } from './stats.js';
@@ -102,6 +103,12 @@ async function main(): Promise<void> {
   const engine = benchAnswerEngine();
   console.log(`  ${engine.answers} answers: p50 ${roundMs(engine.p50Ms)} ms, p99 ${roundMs(engine.p99Ms)} ms (target p99 < 2 ms); index build ${roundMs(engine.buildMs)} ms`);
 
+  const others = benchOtherPartnerships();
+  const importMedian = [...others.importMs].sort((a, b) => a - b)[Math.floor(others.importMs.length / 2)] ?? Number.NaN;
+  console.log(`Other partnerships (shared/eval/other-csp-dev): importing all ${others.pages} pages ${roundMs(importMedian)} ms (median of ${others.importMs.length}; target < 2 s)`);
+  console.log(`  ${others.answers} answers to their questions: p50 ${roundMs(others.p50Ms)} ms, p99 ${roundMs(others.p99Ms)} ms`);
+  if (process.env.BENCH_ENGINE_ONLY) return;
+
   console.log('Logging an action (durable: fsync before it is confirmed)');
   const actionLogging: Record<string, unknown> = {};
   for (const existing of [10_000, 100_000]) {
@@ -126,7 +133,7 @@ async function main(): Promise<void> {
   const kill = await runKillTest({ writes: Number(process.env.KILL_WRITES ?? 5_000), conversations: 16, kills: Number(process.env.KILL_COUNT ?? 20) });
   console.log(`Kill test: ${kill.attempted} writes, ${kill.confirmed} confirmed, ${kill.kills} SIGKILLs, ${kill.lost.length} confirmed writes lost (must be 0), store loaded: ${kill.storeLoaded}, ${kill.seconds} s`);
 
-  const results = { date: new Date().toISOString(), engine, actionLogging, http, throughputRatio: ratio, soak, kill };
+  const results = { date: new Date().toISOString(), engine, others, actionLogging, http, throughputRatio: ratio, soak, kill };
   const folder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'results');
   mkdirSync(folder, { recursive: true });
   writeFileSync(path.join(folder, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);

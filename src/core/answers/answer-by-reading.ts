@@ -181,12 +181,16 @@ function answerPerMeeting(kb: KnowledgeBase, index: ReadingIndex, frame: Questio
   return makeAnswer('meeting', what, summary, { entries: entries.length === 1 ? [] : entries, sources: entries.flatMap((e) => e.sources ?? []) });
 }
 
-/** Sentences ranked for a question, best first. */
-function ranked(index: ReadingIndex, frame: QuestionFrame, meetings: readonly Meeting[], cue: RegExp | undefined): { s: Sentence; score: number }[] {
-  return meetings
-    .flatMap((m) => index.byMeeting.get(m.id) ?? [])
-    .map((s) => ({ s, score: scoreSentence(s, frame, cue, index) }))
-    .sort((a, b) => b.score - a.score || (b.s.meeting.date ?? '').localeCompare(a.s.meeting.date ?? ''));
+/** Sentences scoring at least `minimum`, best first (filtered before sorting: most sentences score nothing). */
+function ranked(index: ReadingIndex, frame: QuestionFrame, meetings: readonly Meeting[], cue: RegExp | undefined, minimum: number): { s: Sentence; score: number }[] {
+  const found: { s: Sentence; score: number }[] = [];
+  for (const meeting of meetings) {
+    for (const s of index.byMeeting.get(meeting.id) ?? []) {
+      const score = scoreSentence(s, frame, cue, index);
+      if (score >= minimum) found.push({ s, score });
+    }
+  }
+  return found.sort((a, b) => b.score - a.score || (b.s.meeting.date ?? '').localeCompare(a.s.meeting.date ?? ''));
 }
 
 /** What follows a sentence: the next one, or the whole list when the sentence introduces one ("the following two pledges:"). */
@@ -199,7 +203,7 @@ function listAfter(s: Sentence): string {
 
 /** The best sentences, with the one that follows where it continues the point. */
 export function answerFromSentences(index: ReadingIndex, frame: QuestionFrame, meetings: readonly Meeting[], minimum = 3, cue = CUES[frame.kind], cueNeeded = false): Answer | null {
-  const all = ranked(index, frame, meetings, cue).filter((r) => r.score >= minimum && (!cueNeeded || cue?.test(r.s.text)));
+  const all = ranked(index, frame, meetings, cue, minimum).filter((r) => !cueNeeded || cue?.test(r.s.text));
   const best = all[0];
   if (!best) return null;
   const shown = all.filter((r) => r.score >= best.score - 1).slice(0, frame.kind === 'action' ? 8 : 2);
