@@ -21,6 +21,7 @@ import {
 } from '../core/minutes/index.js';
 import type { Partnership } from '../core/model.js';
 import { newPartnership, readPartnershipName } from '../core/partnerships/new-partnership.js';
+import { UNKNOWN_BODY } from '../core/minutes/meeting-ids.js';
 import { loadDefaultStore } from '../store/default-store.js';
 import { openStore } from '../store/store.js';
 
@@ -80,6 +81,12 @@ async function parseAll(files: readonly string[]): Promise<{ parsed: ParsedDocum
   return { parsed, refused };
 }
 
+/** A page that names no body (an undated ModernGov page starts at its first item) is the partnership's it is imported into. */
+function namedBody(document: ParsedDocument, partnership: Partnership): ParsedDocument {
+  if (!document.meeting || document.meeting.body !== UNKNOWN_BODY) return document;
+  return { ...document, meeting: { ...document.meeting, body: partnership.name }, warnings: [...document.warnings, `no body named on the page: taken as ${partnership.name}, the partnership imported into`] };
+}
+
 /** The partnership to import into: the one named, created when new, or the default. */
 function targetPartnership(existing: Partnership | undefined, args: Arguments, documents: readonly ParsedDocument[], now: Date): { partnership: Partnership; created: boolean } | undefined {
   if (existing) return { partnership: existing, created: false };
@@ -126,7 +133,8 @@ export async function runImport(args: readonly string[], io: CliIo): Promise<num
   if (created) io.out(`new partnership ${partnership.name} (${partnership.shortName}), id ${partnership.id}`);
   let records: MinutesRecords = { meetings: partnership.meetings, people: partnership.people };
   let changed = false;
-  for (const document of documents) {
+  for (const parsed of documents) {
+    const document = namedBody(parsed, partnership);
     const { records: next, report } = mergeParsedDocument(records, document);
     records = next;
     changed ||= report.added.length > 0 || report.merged.length > 0;

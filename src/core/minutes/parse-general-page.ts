@@ -12,18 +12,22 @@ import type { RawDocument, RawItem, RawLine } from './parsed-document.js';
 import { isBlankLine, normaliseWhitespace, stripPdfIconTail } from './text-cleaning.js';
 
 /** "Agenda item 4", "Item 2:", "Item No. 3 - Title". */
-const LABELLED_ITEM = /^(?:agenda\s+)?item\s+(?:no\.?\s*)?(\d{1,3}[a-z]?)\b[:.]?\s*(?:[-–—]\s*)?(.*)$/i;
+const LABELLED_ITEM = /^(?:agenda\s+)?item\s+(?:no\.?\s*)?(\d{1,3}[a-z]?)\b(.*)$/i;
 /** "No 1" on its own line (a table cell). */
 const NUMBER_CELL = /^No\.?\s*(\d{1,3})$/i;
 /** "1. Apologies", "12) Any other business": a short numbered heading, not a "1.1" paragraph. */
 const NUMBERED_HEADING = /^(\d{1,2})[.)]\s+(\S.*)$/;
 /** "SSP 136/13", "SSP/1/24", "HSP80": letters and a number, optionally with a year. */
-const CODED_HEADING = /^([A-Z]{2,6}(?:\s|\/)?\d{1,3}(?:\/\d{2,4})?)\b[.:]?\s*(.*)$/;
+const CODED_HEADING = /^([A-Z]{2,6}(?:\s|\/)?\d{1,3}(?:\/\d{2,4})?)\b(.*)$/;
 const CODE_LETTERS = /^[A-Z]{2,6}$/;
 const CODE_NUMBER = /^\d{1,3}\/\d{2,4}$/;
 /** "Item - Election of Chair": a title cell after a number cell. */
 const ITEM_TITLE_LABEL = /^Item\s*[-–—:]\s*(.+)$/i;
-const LABEL_LINE = /^(Date|Time|Date and Time|Place|Venue|Location|Meeting|Chair|Present|Apologies(?: for absence)?|In attendance|Officers|Attendees|Members present|Additional attendees|Core membership|Support|Attendance(?: details| list)?)\s*:?\s*(.*)$/i;
+const LABEL_LINE = /^(Date and Time|Date|Time|Place|Venue|Location|Meeting|Chair|Present|Apologies(?: for absence)?|In attendance|Officers|Attendees|Members present|Additional attendees|Core membership|Support|Attendance(?: details| list)?)\b(.*)$/i;
+/** What follows a label or a code, without its colon, full stop or dash: "Item 2 - Title" -> "Title". */
+function afterLabel(rest: string | undefined): string {
+  return (rest ?? '').replace(/^[\s:.–—-]+/, '').trim();
+}
 const BOILERPLATE = /cookie|^skip to (?:main )?content$|^close alert$|^(?:menu|search|home)$/i;
 const NOT_MEETING_DATE = /\bheld on\b|\bprevious\b|\blast meeting\b|\bnext meeting\b|\bfuture meeting/i;
 
@@ -98,7 +102,7 @@ function explicitHeading(lines: readonly PageLine[], index: number): Heading | u
   const span = next < 0 ? 1 : next - index + 1;
   const labelled = LABELLED_ITEM.exec(text);
   if (labelled) {
-    const title = (labelled[2] ?? '').trim();
+    const title = afterLabel(labelled[2]);
     if (title) return { code: labelled[1], title, span: 1 };
     return isTitleShaped(nextText) && !LABELLED_ITEM.test(nextText) ? { code: labelled[1], title: nextText.replace(/^\d{1,2}[.)]\s+/, ''), span } : { code: labelled[1], title: `Item ${labelled[1]}`, span: 1 };
   }
@@ -113,7 +117,8 @@ function explicitHeading(lines: readonly PageLine[], index: number): Heading | u
     return { code: `${text} ${nextText}`, title: isTitleShaped(title) ? title : nextText, span: isTitleShaped(title) ? titleIndex - index + 1 : span };
   }
   const coded = CODED_HEADING.exec(text);
-  if (coded && /\d/.test(coded[1] ?? '') && (coded[2] ?? '') !== '' && isTitleShaped(coded[2] ?? '')) return { code: coded[1], title: coded[2] ?? '', span: 1 };
+  const codedTitle = afterLabel(coded?.[2]);
+  if (coded && /\d/.test(coded[1] ?? '') && codedTitle !== '' && isTitleShaped(codedTitle)) return { code: coded[1], title: codedTitle, span: 1 };
   const numbered = NUMBERED_HEADING.exec(text);
   if (numbered && isTitleShaped(numbered[2] ?? '') && (numbered[2] ?? '').split(' ').length <= 10) return { code: numbered[1], title: numbered[2] ?? '', span: 1 };
   return undefined;
@@ -146,7 +151,7 @@ export function readHeaderFacts(header: readonly RawLine[]): HeaderFacts {
   const facts: HeaderFacts = {};
   texts.forEach((text, i) => {
     const label = LABEL_LINE.exec(text);
-    const value = label ? (label[2] || texts[i + 1] || '') : text;
+    const value = label ? afterLabel(label[2]) || texts[i + 1] || '' : text;
     if (!facts.date && !NOT_MEETING_DATE.test(text)) {
       const date = findDate(value);
       if (date) {
@@ -175,7 +180,7 @@ function headerForAttendance(header: readonly RawLine[]): RawLine[] {
     if (!line) continue;
     const text = normaliseWhitespace(line.text);
     const label = LABEL_LINE.exec(text);
-    if (label && (label[2] ?? '') === '' && /present|apolog|attendance|officers/i.test(label[1] ?? '')) {
+    if (label && afterLabel(label[2]) === '' && /present|apolog|attendance|officers/i.test(label[1] ?? '')) {
       const next = nextNonBlankIndex(header, i + 1);
       if (next >= 0) {
         out.push({ text: '', line: line.line }, { text: `${label[1]}: ${textAt(header, next)}`, line: line.line });
