@@ -21,6 +21,7 @@ function subjectsAsked(partnership: Partnership, about: string): string[] | null
   if (/\b(channels?|teams?|links?)\b/i.test(about)) return ['channel:', 'team:'];
   if (/\b(draft|refresh)\b/i.test(about)) return ['draft', 'priorities'];
   if (/^partnerships?$/i.test(about)) return ['partnership'];
+  if (/\b(minutes|imports?)\b/i.test(about)) return ['minutes:'];
   return null;
 }
 
