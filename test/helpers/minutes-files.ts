@@ -140,10 +140,13 @@ export async function startFileServer(): Promise<FileServer> {
     }
     const bytes = files.get(name);
     if (!bytes) {
-      res.writeHead(404).end('not found');
+      // restify, loaded in the same process, patches responses so that writeHead does not chain.
+      res.writeHead(404);
+      res.end('not found');
       return;
     }
-    res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': bytes.length }).end(Buffer.from(bytes));
+    res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': bytes.length });
+    res.end(Buffer.from(bytes));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
