@@ -17,6 +17,8 @@ import type { Config } from './config.js';
 import { AnswerService } from './core/answers/answer-service.js';
 import type { Action, ConversationRef, Partnership, PartnershipDirectory } from './core/model.js';
 import { createServer, listen } from './http/create-server.js';
+import { startImportHandoff } from './http/import-handoff.js';
+import { runHandedImport } from './core/minutes-import/handed-import.js';
 import { loadDefaultStore } from './store/default-store.js';
 import { stringify } from 'csv-stringify/sync';
 import { checkExportLink, signExportLink, WHOLE_STORE, type ExportKind } from './core/actions/export-link.js';
@@ -180,6 +182,14 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
   );
   const url = await listen(server, config.port, options.host ?? config.host);
   baseUrl = url;
+  const handoff = await startImportHandoff(
+    config.dataFile,
+    (request) => {
+      const partnershipId = request.partnershipId ?? config.defaultPartnershipId ?? store.data().defaultPartnershipId;
+      return runHandedImport({ files: request.files, partnershipId, partnership: store.partnership(partnershipId), now: clock(), update: records.update });
+    },
+    logger,
+  );
   reminders.start();
   return {
     url,
@@ -189,6 +199,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
       await background.idle();
     },
     close: async () => {
+      await handoff.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await reminders.stop();
       await background.idle();
