@@ -38,7 +38,11 @@ function encodable(font: PDFFont, text: string): string {
 }
 
 /** A text PDF on A4 pages, lines wrapped at the margin, a wider gap between paragraphs, page numbers at the foot. */
-export async function seedPdf(file: string, maxPages = Infinity): Promise<Uint8Array> {
+export function seedPdf(file: string, maxPages = Infinity): Promise<Uint8Array> {
+  return textPdf(seedText(file), maxPages);
+}
+
+export async function textPdf(text: string, maxPages = Infinity): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
   const font = await pdf.embedFont(StandardFonts.Helvetica);
   const bold = await pdf.embedFont(StandardFonts.HelveticaBold);
@@ -49,7 +53,7 @@ export async function seedPdf(file: string, maxPages = Infinity): Promise<Uint8A
     page = pdf.addPage([595, 842]);
     y = 790;
   };
-  for (const line of documentLines(seedText(file))) {
+  for (const line of documentLines(text)) {
     if (line.text === '') {
       y -= 8;
       continue;
@@ -84,8 +88,12 @@ export async function scannedPdf(): Promise<Uint8Array> {
 }
 
 /** A Word document with one paragraph per line of the seed, headings as Word headings. */
-export async function seedDocx(file: string): Promise<Uint8Array> {
-  const paragraphs = documentLines(seedText(file))
+export function seedDocx(file: string): Promise<Uint8Array> {
+  return textDocx(seedText(file));
+}
+
+export async function textDocx(text: string): Promise<Uint8Array> {
+  const paragraphs = documentLines(text)
     .filter((line) => line.text !== '')
     .map((line) => (line.heading ? new Paragraph({ text: line.text, heading: HeadingLevel.HEADING_2 }) : new Paragraph({ children: [new TextRun(line.text)] })));
   const document = new Document({ sections: [{ children: paragraphs }] });
@@ -98,7 +106,11 @@ function escapeHtml(text: string): string {
 
 /** The ModernGov page a browser saves ("Web page, complete"): site chrome around the committee content. */
 export function seedHtml(file: string): Uint8Array {
-  const body = documentLines(seedText(file))
+  return textHtml(seedText(file));
+}
+
+export function textHtml(text: string): Uint8Array {
+  const body = documentLines(text)
     .filter((line) => line.text !== '')
     .map((line) => (line.heading ? `<h2 class="mgSubTitleTxt">${escapeHtml(line.text)}</h2>` : `<p>${escapeHtml(line.text)}</p>`))
     .join('\n');
