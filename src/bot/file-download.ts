@@ -13,6 +13,7 @@ export interface DownloadLimits {
 export class DownloadError extends Error {}
 
 function megabytes(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
   return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
 }
 

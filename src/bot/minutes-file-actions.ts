@@ -40,10 +40,14 @@ export function isMinutesImportVerb(verb: unknown): verb is string {
   return verb === IMPORT_VERB || verb === CANCEL_VERB;
 }
 
+/** The files in a message; a name without an extension takes the `fileType` Teams gives. */
 function fileAttachments(attachments: readonly Attachment[] | undefined): FileAttachment[] {
   return (attachments ?? []).flatMap((a) => {
-    const content = a.content as { downloadUrl?: unknown } | undefined;
-    return a.contentType === FILE_DOWNLOAD_INFO && typeof content?.downloadUrl === 'string' ? [{ name: a.name ?? 'file', downloadUrl: content.downloadUrl }] : [];
+    const content = a.content as { downloadUrl?: unknown; fileType?: unknown } | undefined;
+    if (a.contentType !== FILE_DOWNLOAD_INFO || typeof content?.downloadUrl !== 'string') return [];
+    const name = (a.name ?? '').trim() || 'file';
+    const type = typeof content.fileType === 'string' && /^[a-z0-9]{1,10}$/i.test(content.fileType) ? content.fileType : '';
+    return [{ name: name.includes('.') || type === '' ? name : `${name}.${type}`, downloadUrl: content.downloadUrl }];
   });
 }
 
@@ -156,7 +160,8 @@ export class MinutesFileImports {
   }
 
   /** Import or Cancel pressed on a preview card. */
-  async answerInvoke(verb: string, data: unknown, actor: Actor): Promise<AdaptiveCardInvokeResponse> {
+  async answerInvoke(context: TurnContext, verb: string, data: unknown, actor: Actor): Promise<AdaptiveCardInvokeResponse> {
+    reportTurn(context, { command: verb });
     const values = typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : {};
     const importId = typeof values['importId'] === 'string' ? values['importId'] : '';
     const entry = this.pending.get(importId);

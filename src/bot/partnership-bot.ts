@@ -194,7 +194,7 @@ export class PartnershipBot extends ActivityHandler {
 
   /** Universal Actions (Action.Execute) from the agenda card. */
   protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
-    if (this.minutesFiles && isMinutesImportVerb(invokeValue?.action?.verb)) return this.minutesFiles.answerInvoke(invokeValue.action.verb, invokeValue.action.data, this.actor(context));
+    if (this.minutesFiles && isMinutesImportVerb(invokeValue?.action?.verb)) return this.minutesFiles.answerInvoke(context, invokeValue.action.verb, invokeValue.action.data, this.actor(context));
     const resolved = this.resolve(context);
     if ('ask' in resolved) return messageResponse(resolved.ask.summary);
     const { partnership } = resolved;
