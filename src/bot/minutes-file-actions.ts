@@ -100,6 +100,8 @@ export class MinutesFileImports {
       await context.sendActivity(answerActivity(makeAnswer('invalid', 'Too many files', `Send at most ${MAX_FILES} minutes files at a time. Nothing was imported.`)));
       return true;
     }
+    // Downloading and reading may take seconds: Teams shows that the bot is at it.
+    await context.sendActivity({ type: 'typing' });
     const read: PreviewFile[] = [];
     const notRead: { file: string; reason: string }[] = [];
     for (const file of files) {

@@ -29,7 +29,8 @@ function withFiles(files: { name: string; url: string }[], who: TeamsActivityOpt
 }
 
 function cardOf(replies: Record<string, unknown>[]): Record<string, unknown> {
-  const attachment = (replies[0]?.attachments as { content: Record<string, unknown> }[] | undefined)?.[0];
+  const message = replies.find((r) => Array.isArray(r.attachments) && r.attachments.length > 0);
+  const attachment = (message?.attachments as { content: Record<string, unknown> }[] | undefined)?.[0];
   expect(attachment, 'a card').to.not.equal(undefined);
   return attachment!.content;
 }
