@@ -8,6 +8,8 @@
  *     agenda card answers: throughput, p50/p99, errors (must be 0), the heap over time.
  *  5. The kill test in long form: KILL_WRITES (default 5,000) writes, KILL_COUNT (default 20)
  *     SIGKILLs and restarts; every confirmed write must survive.
+ *  6. Minutes files: import time per page for PDF, Word, web page and text, over the development
+ *     pages (`BENCH_ONLY=minutes-files` runs this part alone).
  * After a discarded warm-up of each, runs alternate (echo, bot, echo, bot...) so that machine
  * noise falls on both alike, and medians are compared. BENCH_SECONDS sets each run's length
  * (default 6), BENCH_ROUNDS the number of measured rounds (default 5).
@@ -26,6 +28,7 @@ import { loadDefaultStore } from '../src/store/default-store.js';
 import { startConnectorStandIn } from '../test/helpers/connector-stand-in.js';
 import { makeTempFolder } from '../test/helpers/temp-folder.js';
 import { benchActionLogging } from './action-logging.js';
+import { benchMinutesFiles, type FormatTiming } from './minutes-files.js';
 import { startEchoBot } from './echo-bot.js';
 import { runHttpLoad, type HttpLoadResult } from './http-load.js';
 import { runKillTest } from './kill-restart.js';
@@ -97,7 +100,22 @@ function describe(label: string, runs: HttpLoadResult[]): string {
   return `  ${label.padEnd(10)} ${r}`;
 }
 
+function describeMinutesFiles(timings: readonly FormatTiming[]): string[] {
+  return timings.map((t) => `  ${t.format}: p50 ${roundMs(t.p50Ms)} ms, mean ${roundMs(t.meanMs)} ms, max ${roundMs(t.maxMs)} ms per page (${t.imported} of ${t.pages} pages imported, ${t.refused} refused as not minutes)`);
+}
+
+async function benchMinutesFilesPart(): Promise<FormatTiming[]> {
+  console.log('Minutes files: read, parse and plan one development page (shared/eval/other-csp-dev), per format');
+  const timings = await benchMinutesFiles();
+  describeMinutesFiles(timings).forEach((line) => console.log(line));
+  return timings;
+}
+
 async function main(): Promise<void> {
+  if (process.env.BENCH_ONLY === 'minutes-files') {
+    await benchMinutesFilesPart();
+    return;
+  }
   console.log(`Answer engine over ${questions.length} sample questions`);
   const engine = benchAnswerEngine();
   console.log(`  ${engine.answers} answers: p50 ${roundMs(engine.p50Ms)} ms, p99 ${roundMs(engine.p99Ms)} ms (target p99 < 2 ms); index build ${roundMs(engine.buildMs)} ms`);
@@ -126,7 +144,9 @@ async function main(): Promise<void> {
   const kill = await runKillTest({ writes: Number(process.env.KILL_WRITES ?? 5_000), conversations: 16, kills: Number(process.env.KILL_COUNT ?? 20) });
   console.log(`Kill test: ${kill.attempted} writes, ${kill.confirmed} confirmed, ${kill.kills} SIGKILLs, ${kill.lost.length} confirmed writes lost (must be 0), store loaded: ${kill.storeLoaded}, ${kill.seconds} s`);
 
-  const results = { date: new Date().toISOString(), engine, actionLogging, http, throughputRatio: ratio, soak, kill };
+  const minutesFiles = await benchMinutesFilesPart();
+
+  const results = { date: new Date().toISOString(), engine, actionLogging, http, throughputRatio: ratio, soak, kill, minutesFiles };
   const folder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'results');
   mkdirSync(folder, { recursive: true });
   writeFileSync(path.join(folder, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);

@@ -12,10 +12,13 @@ import { Periodic } from './bot/periodic.js';
 import { sendDueReminders } from './bot/reminder-scheduler.js';
 import { createMessageEndpoint } from './bot/message-endpoint.js';
 import { PartnershipBot } from './bot/partnership-bot.js';
+import { MinutesFileImports } from './bot/minutes-file-actions.js';
 import type { Config } from './config.js';
 import { AnswerService } from './core/answers/answer-service.js';
 import type { Action, ConversationRef, Partnership, PartnershipDirectory } from './core/model.js';
 import { createServer, listen } from './http/create-server.js';
+import { startImportHandoff } from './http/import-handoff.js';
+import { runHandedImport } from './core/minutes-import/handed-import.js';
 import { loadDefaultStore } from './store/default-store.js';
 import { stringify } from 'csv-stringify/sync';
 import { checkExportLink, signExportLink, WHOLE_STORE, type ExportKind } from './core/actions/export-link.js';
@@ -153,6 +156,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     poster,
     backupLink,
     background: (description, task) => background.run(description, task),
+    minutesFiles: new MinutesFileImports({ records, limits: { maxBytes: config.minutesFiles.maxBytes, timeoutMs: config.minutesFiles.downloadTimeoutMs }, clock, logger }),
     admins: config.admins,
     logger,
     clock,
@@ -220,6 +224,14 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
   );
   const url = await listen(server, config.port, options.host ?? config.host);
   baseUrl = url;
+  const handoff = await startImportHandoff(
+    config.dataFile,
+    (request) => {
+      const partnershipId = request.partnershipId ?? config.defaultPartnershipId ?? store.data().defaultPartnershipId;
+      return runHandedImport({ files: request.files, partnershipId, partnership: store.partnership(partnershipId), now: clock(), update: records.update });
+    },
+    logger,
+  );
   reminders.start();
   return {
     url,
@@ -229,6 +241,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
       await background.idle();
     },
     close: async () => {
+      await handoff.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await reminders.stop();
       await background.idle();

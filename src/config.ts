@@ -30,6 +30,8 @@ const environmentSchema = z.object({
   BACKUP_DAYS: z.coerce.number().int().min(0).max(366).default(14),
   DIGEST_DAY: z.string().default('monday'),
   DIGEST_TIME: z.string().default('09:00'),
+  MINUTES_FILE_MAX_MB: z.coerce.number().positive().max(100).default(10),
+  MINUTES_DOWNLOAD_TIMEOUT_SECONDS: z.coerce.number().positive().max(600).default(30),
 });
 
 export interface BotAuthConfig {
@@ -67,6 +69,8 @@ export interface Config {
   backupDays: number;
   /** When the weekly actions digest goes out (London time); null when DIGEST_DAY is "off". */
   digest: DigestSchedule | null;
+  /** Minutes files sent to the bot: the largest accepted, and how long a download may take. */
+  minutesFiles: { maxBytes: number; downloadTimeoutMs: number };
 }
 
 export class ConfigError extends Error {
@@ -124,5 +128,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     digest: typeof digest === 'string' ? null : digest,
     allowedTenants: e.ALLOWED_TENANTS.split(/[\s,;]+/).filter(Boolean),
     backupDays: e.BACKUP_DAYS,
+    minutesFiles: { maxBytes: Math.round(e.MINUTES_FILE_MAX_MB * 1024 * 1024), downloadTimeoutMs: Math.round(e.MINUTES_DOWNLOAD_TIMEOUT_SECONDS * 1000) },
   };
 }

@@ -37,6 +37,7 @@ import { conversationRefOf } from './conversation-ref.js';
 import { answerActivity, cardActivity } from './card-activity.js';
 import { CoalescedRefresh } from './coalesced-refresh.js';
 import { saveCommand, type CommandReader } from './save-command.js';
+import { isMinutesImportVerb, type MinutesFileImports } from './minutes-file-actions.js';
 import { reportTurn } from './turn-report.js';
 import { actorOf, mentionsOf } from './turn-people.js';
 import { rememberMember, resolveTurn } from './turn-partnership.js';
@@ -81,6 +82,8 @@ export interface PartnershipBotOptions {
   backupLink?: () => { url: string; minutes: number };
   /** Runs work that follows a reply (see background-tasks.ts). */
   background?: (description: string, task: () => Promise<unknown>) => void;
+  /** Minutes files sent in a personal chat (see minutes-file-actions.ts). */
+  minutesFiles?: MinutesFileImports;
   /** Azure AD object ids of the bootstrap admins. */
   admins: readonly string[];
   clock?: () => Date;
@@ -99,6 +102,7 @@ export class PartnershipBot extends ActivityHandler {
   private readonly admins: ReadonlySet<string>;
   private readonly clock: () => Date;
   private readonly logger: Logger;
+  private readonly minutesFiles: MinutesFileImports | undefined;
 
   constructor(options: PartnershipBotOptions) {
     super();
@@ -111,6 +115,7 @@ export class PartnershipBot extends ActivityHandler {
     this.admins = new Set(options.admins);
     this.clock = options.clock ?? (() => new Date());
     this.logger = options.logger;
+    this.minutesFiles = options.minutesFiles;
     this.background =
       options.background ?? ((description, task) => void task().catch((error: unknown) => this.logger.warn({ err: error }, `background task failed: ${description}`)));
     this.refreshes = new CoalescedRefresh(this.background);
@@ -197,6 +202,7 @@ export class PartnershipBot extends ActivityHandler {
 
   /** Universal Actions (Action.Execute) from the agenda card. */
   protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+    if (this.minutesFiles && isMinutesImportVerb(invokeValue?.action?.verb)) return this.minutesFiles.answerInvoke(context, invokeValue.action.verb, invokeValue.action.data, this.actor(context));
     const resolved = this.resolve(context);
     if ('ask' in resolved) return messageResponse(resolved.ask.summary);
     const { partnership } = resolved;
@@ -224,6 +230,7 @@ export class PartnershipBot extends ActivityHandler {
   }
 
   private async answerMessage(context: TurnContext): Promise<void> {
+    if (await this.minutesFiles?.answerFiles(context, this.actor(context))) return;
     const text = questionText(context.activity);
     const input = this.commandInput(context, text);
     const directoryOutcome = text.trim() === '' ? null : partnershipCommand(this.records.directory(), input);

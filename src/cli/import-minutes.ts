@@ -19,6 +19,7 @@ import {
 } from '../core/minutes/index.js';
 import { loadDefaultStore } from '../store/default-store.js';
 import { openStore } from '../store/store.js';
+import { importThroughRunningBot } from './running-bot-import.js';
 
 export interface CliIo {
   env: NodeJS.ProcessEnv;
@@ -91,6 +92,11 @@ export async function runImport(args: readonly string[], io: CliIo): Promise<num
     return 1;
   }
   const config = loadConfig(io.env);
+  const handed = parsedArgs.dryRun ? null : await importThroughRunningBot(config.dataFile, parsedArgs.files, parsedArgs.partnershipId);
+  if (handed) {
+    handed.lines.forEach((line) => (handed.code === 0 ? io.out : io.err)(line));
+    return handed.code;
+  }
   const store = await openStore({ file: config.dataFile, defaults: loadDefaultStore, readOnly: parsedArgs.dryRun });
   const partnership = store.partnership(parsedArgs.partnershipId ?? config.defaultPartnershipId);
   if (!partnership) {

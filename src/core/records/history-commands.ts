@@ -21,8 +21,9 @@ function subjectsAsked(partnership: Partnership, about: string): string[] | null
   if (/\b(channels?|teams?|links?)\b/i.test(about)) return ['channel:', 'team:'];
   if (/\b(draft|refresh)\b/i.test(about)) return ['draft', 'priorities'];
   if (/^partnerships?$/i.test(about)) return ['partnership'];
+  if (/\b(minutes|imports?)\b/i.test(about)) return ['minutes:'];
   if (/\b(agendas?|meetings? cancelled)\b/i.test(about)) return ['agenda:'];
-  if (/\b(resolutions?|attendance|minutes)\b/i.test(about)) return ['meeting:'];
+  if (/\b(resolutions?|attendance)\b/i.test(about)) return ['meeting:'];
   return null;
 }
 
