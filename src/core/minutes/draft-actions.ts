@@ -13,7 +13,7 @@ import { normaliseWhitespace } from './text-cleaning.js';
 
 const ACTION_VERBS = 'consider|provide|review|circulate|update|report|bring|give|present|share|look into|explore|confirm|arrange|prepare|write|contact|establish';
 /** "requested that X (to) consider ..." -> owner X, what "consider ...". */
-const REQUESTED_THAT = new RegExp(String.raw`\b(?:requested|asked) (?:that )?(?!an? )(.+?) (?:to |should )?((?:${ACTION_VERBS})\b.+)$`, 'i');
+const REQUESTED_THAT = new RegExp(String.raw`\b(?:requested|asked) (?:that )?(?!an? )(.+?) (?:to |should )?((?:${ACTION_VERBS})\b[^]+)$`, 'i');
 /** "requested a further update on X in March 2023": the item's presenter is to give it. */
 const REQUESTED_UPDATE = /\b(?:requested|asked for) an? ((?:further )?(?:update|report|briefing|paper)) (?:on|about) (.+?)$/i;
 /** "The Partnership would be updated on progress": the presenter is to update it. */

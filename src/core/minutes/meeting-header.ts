@@ -16,7 +16,7 @@ export interface MeetingHeader {
 }
 
 /** "<Body> - <written date> [time]": the dash separates the body from a date that follows at once. */
-const HEADER_LINE = new RegExp(String.raw`^(.+?)\s+[-–—]\s+(${WRITTEN_DATE.source})(.*)$`, 'i');
+const HEADER_LINE = new RegExp(String.raw`^(.*?\S)\s+[-–—]\s+(${WRITTEN_DATE.source})(.*)$`, 'i');
 
 /** A labelled line ("To: Crime and Disorder Committee – 19 July 2023") belongs to a report, not a minutes page. */
 export function isMeetingHeaderLine(text: string): boolean {

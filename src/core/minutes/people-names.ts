@@ -58,7 +58,7 @@ const PERSONAL_VERBS =
   'responded|replied|informed|emphasi[sz]ed|spoke|summari[sz]ed|queried|suggested|answered|assured|clarified|remarked|questioned|stressed|reminded|welcomed';
 const SPEAKER_VERB_AFTER = new RegExp(String.raw`^\s+(?:then\s+|also\s+|further\s+|briefly\s+)?(?:${PERSONAL_VERBS})\b`);
 /** "Martin Adams, Assistant Director ..., provided": a role between commas, then a verb. */
-const APPOSITION_AFTER = new RegExp(String.raw`^,\s+[^;]{2,160}?,\s+(?:then\s+|also\s+)?(?:${SPEAKER_VERBS})\b`);
+const APPOSITION_AFTER = new RegExp(String.raw`^,\s+[^;\s][^;]{1,159}?,\s+(?:then\s+|also\s+)?(?:${SPEAKER_VERBS})\b`);
 /** A role in brackets; a bare acronym in brackets defines an abbreviation ("Anti-Social Behaviour (ASB)") unless a verb follows. */
 const ROLE_IN_BRACKETS_AFTER = new RegExp(String.raw`^\s*\((?:(?![A-Z0-9&]+\))[A-Z]|[^)]*\)\s+(?:${PERSONAL_VERBS})\b)`);
 const FROM_ORGANISATION_AFTER = /^,?\s+from\s+(?:the\s+)?[A-Z]/;

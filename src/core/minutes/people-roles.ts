@@ -75,7 +75,7 @@ function isPlausibleRole(text: string): boolean {
 }
 
 const BRACKETED = /^\s*\(([^()]{2,160})\)/;
-const APPOSITION = new RegExp(String.raw`^,\s+([^;]{2,160}?),\s+(?:then\s+|also\s+)?(?:${SPEAKER_VERBS})\b`);
+const APPOSITION = new RegExp(String.raw`^,\s+([^;\s][^;]{1,159}?),\s+(?:then\s+|also\s+)?(?:${SPEAKER_VERBS})\b`);
 const FROM_ORGANISATION = /^(,?\s+from\s+(?:the\s+)?)([A-Z].*)$/;
 
 /** The role written right after a name ending at `end`, if any. */

@@ -22,9 +22,10 @@ import { singleSpaced } from '../text/normalise.js';
 const KIND = String.raw`(priority|(?:cross[- ]?cutting )?theme)`;
 const START = /^(?:start|begin|open|prepare|refresh) (?:the )?(?:new )?(?:(\S+) )?priorities(?: for (.+?))? ?\.?$/i;
 const ADD = new RegExp(String.raw`^add (?:a )?(?:new )?${KIND} ?:? (.+?) ?\.?$`, 'i');
-const RENAME = new RegExp(String.raw`^rename (?:the )?(?:${KIND} )?(.+?) (?:to|as) (.+?) ?\.?$`, 'i');
+// The last group is [^] (any character), so once the middle words are found the rest always matches: no rescans.
+const RENAME = new RegExp(String.raw`^rename (?:the )?(?:${KIND} )?(.+?) (?:to|as) ([^]+?) ?\.?$`, 'i');
 const RETIRE = new RegExp(String.raw`^(?:retire (?:the )?(?:${KIND} ?:? )?|(?:drop|remove|delete) (?:the )?${KIND} ?:? )(.+?) ?\.?$`, 'i');
-const MOVE = new RegExp(String.raw`^move (?:the )?${KIND} (.+?) (?:to (?:position |number |no\.? ?)?(\d{1,2}|first|top|last|bottom)|(before|after|above|below) (.+?)) ?\.?$`, 'i');
+const MOVE = new RegExp(String.raw`^move (?:the )?${KIND} (.+?) (?:to (?:position |number |no\.? ?)?(\d{1,2}|first|top|last|bottom)|(before|after|above|below) ([^]+?)) ?\.?$`, 'i');
 const SHOW = /^(?:(?:show|list|see|view) (?:me )?(?:the )?)?(?:\d{4}\/\d{2} )?(?:draft|proposed) (?:\d{4}\/\d{2} )?priorities(?: for \S+)? ?\??$/i;
 const PUBLISH = /^publish (?:the )?(?:\d{4}\/\d{2} )?(?:new |draft )?priorities(?: for \d{4}\/\d{2})? ?\.?$/i;
 /** A bare "publish" also circulates an agenda: it is this command only while a draft is open. */

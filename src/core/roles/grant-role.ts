@@ -12,7 +12,7 @@ import { recordChange } from '../records/record-change.js';
 import { may } from './permissions.js';
 import { singleSpaced } from '../text/normalise.js';
 
-const IN_PARTNERSHIP = String.raw`(?: (?:of|in|for|at) (?:the )?(.+?))?`;
+const IN_PARTNERSHIP = String.raw`(?: (?:of|in|for|at) (?:the )?([^]+?))?`;
 const GRANT = new RegExp(String.raw`^(?:make|set|grant|appoint) (.+?) (?:as )?(?:the |a |an )?(chair|secretariat|secretary|officer|member)(?: role)?${IN_PARTNERSHIP} ?\.?$`, 'i');
 const REVOKE = /^(?:remove|revoke|clear|withdraw) (?:the )?(?:role (?:of|from|for) )?(.+?)(?:'s)?(?: role)?(?: (?:in|at) (?:the )?(.+?))? ?\.?$/i;
 
