@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: how fast the bot answers, measured against its own floor in the same process.
  *  1. The answer engine alone over the sample questions: p50/p99 time per answer.
+ *  1b. The slowest reader of chat text on adversarial input of 1k and 28k characters.
  *  2. Logging an action durably, with 10,000 and 100,000 actions already held.
  *  3. The real HTTP server at 32 concurrent conversations beside a bare botbuilder echo bot,
  *     both replying to the same Bot Connector stand-in: turns per second and p50/p99 latency.
@@ -29,6 +30,7 @@ import { startConnectorStandIn } from '../test/helpers/connector-stand-in.js';
 import { makeTempFolder } from '../test/helpers/temp-folder.js';
 import { benchActionLogging } from './action-logging.js';
 import { benchMinutesFiles, type FormatTiming } from './minutes-files.js';
+import { benchAdversarialInput } from './adversarial-input.js';
 import { startEchoBot } from './echo-bot.js';
 import { runHttpLoad, type HttpLoadResult } from './http-load.js';
 import { runKillTest } from './kill-restart.js';
@@ -120,6 +122,12 @@ async function main(): Promise<void> {
   const engine = benchAnswerEngine();
   console.log(`  ${engine.answers} answers: p50 ${roundMs(engine.p50Ms)} ms, p99 ${roundMs(engine.p99Ms)} ms (target p99 < 2 ms); index build ${roundMs(engine.buildMs)} ms`);
 
+  console.log('Slowest reader of chat text on adversarial input (every command opening x repeated runs)');
+  benchAdversarialInput(1_000); // warm-up, discarded
+  for (const size of [1_000, 28_000]) {
+    const slowest = benchAdversarialInput(size);
+    console.log(`  ${size.toLocaleString('en-GB')} characters: slowest ${roundMs(slowest.slowestMs)} ms (${slowest.reader}, ${slowest.input}...)`);
+  }
   console.log('Logging an action (durable: fsync before it is confirmed)');
   const actionLogging: Record<string, unknown> = {};
   for (const existing of [10_000, 100_000]) {

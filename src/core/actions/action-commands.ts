@@ -11,7 +11,7 @@ import { readMeetingReference } from '../answers/meeting-reference.js';
 import { topicPhrases } from '../answers/knowledge-base.js';
 import type { CommandInput } from '../commands/command.js';
 import type { Action, ActionStatus, Partnership } from '../model.js';
-import { words } from '../text/normalise.js';
+import { singleSpaced, words } from '../text/normalise.js';
 import { PhraseMatcher } from '../text/phrase-matcher.js';
 import { may, whoMay, type Actor } from '../roles/permissions.js';
 import { londonDate } from '../agendas/london-time.js';
@@ -50,10 +50,10 @@ export interface ActionOutcome {
   update?: { number: number; next: (current: Action) => Action | null; confirm: (saved: Action) => Answer };
 }
 
-const STATUS = /^\s*(?:action\s+)?#?(\d{1,6})\s+(?:is\s+|as\s+)?(done|complete|completed|closed|in progress|started|open|reopen(?:ed)?|dropped|drop|cancelled)\s*\.?\s*$|^\s*(?:mark|set)\s+(?:action\s+)?#?(\d{1,6})\s+(?:as\s+)?(done|complete|in progress|open|dropped)\s*\.?\s*$|^\s*(drop|reopen|close|complete)\s+action\s+#?(\d{1,6})\s*\.?\s*$/i;
-const ONE = /^\s*action\s+#?(\d{1,6})\s*\??\s*$/i;
-const EXPORT = /^\s*(?:export|download)\s+(?:the\s+|all\s+)?actions?(?:\s+(?:as|to)\s+(?:csv|excel|a spreadsheet))?\s*\.?\s*$/i;
-const LIST = /^\s*(?:(?:show|list|what are|which are)\s+(?:me\s+)?(?:the\s+)?)?(my|open|overdue|all|outstanding)?\s*actions\b(.*)$/i;
+const STATUS = /^(?:action )?#?(\d{1,6}) (?:is |as )?(done|complete|completed|closed|in progress|started|open|reopen(?:ed)?|dropped|drop|cancelled) ?\.?$|^(?:mark|set) (?:action )?#?(\d{1,6}) (?:as )?(done|complete|in progress|open|dropped) ?\.?$|^(drop|reopen|close|complete) action #?(\d{1,6}) ?\.?$/i;
+const ONE = /^action #?(\d{1,6}) ?\??$/i;
+const EXPORT = /^(?:export|download) (?:the |all )?actions?(?: (?:as|to) (?:csv|excel|a spreadsheet))? ?\.?$/i;
+const LIST = /^(?:(?:show|list|what are|which are) (?:me )?(?:the )?)?(my|open|overdue|all|outstanding)? ?actions\b(.*)$/i;
 
 function statusOf(word: string): ActionStatus {
   const w = word.toLowerCase();
@@ -89,13 +89,13 @@ function listActions(partnership: Partnership, actions: ActionsView, input: Comm
   const live = actions.all().filter((a) => a.status === 'open' || a.status === 'in progress');
   if (which === 'my') return listOf('My actions', live.filter((a) => isMine(a, input.actor)), today, 'You have no open actions.', view);
   if (which === 'overdue') return listOf('Overdue actions', live.filter((a) => isOverdue(a, today)), today, 'No action is overdue.', view);
-  const forText = /\bfor\s+(.+)$/i.exec(rest)?.[1];
+  const forText = /\bfor (.+)$/i.exec(rest)?.[1];
   if (forText) {
     const [topic] = new PhraseMatcher(topicPhrases(partnership), () => true).findTargets(words(forText));
     if (!topic) return { answer: makeAnswer('actions', 'Actions', `"${forText}" is not one of the partnership's priorities.`) };
     return listOf(`Actions for ${forText}`, actions.all().filter((a) => a.priorityId === topic.id), today, `No action is linked to ${forText}.`, view);
   }
-  const fromText = /\bfrom\s+(.+)$/i.exec(rest)?.[1];
+  const fromText = /\bfrom (.+)$/i.exec(rest)?.[1];
   if (fromText) {
     const ref = readMeetingReference(fromText, input.now);
     const ids = new Set(partnership.meetings.filter((m) => (ref?.kind === 'month' ? Number(m.date?.slice(5, 7)) === ref.month : ref?.kind === 'date' ? m.date === ref.date : true)).map((m) => m.id));
@@ -156,7 +156,8 @@ export function editAction(partnership: Partnership, actions: ActionsView, input
 }
 
 export function runActionCommand(partnership: Partnership, actions: ActionsView, input: CommandInput & { activityId?: string }): ActionOutcome | null {
-  const { text, now } = input;
+  const { now } = input;
+  const text = singleSpaced(input.text);
   const today = londonDate(now);
   const draftCommand = runDraftCommand(partnership, actions, input);
   if (draftCommand) return draftCommand;
@@ -182,7 +183,7 @@ export function runActionCommand(partnership: Partnership, actions: ActionsView,
     return { list: { title: `Action ${action.number}`, summary: `History: ${history}.`, actions: [action], view: text.trim() } };
   }
   const list = LIST.exec(text);
-  if (list && (list[1] || /^\s*(for|from)\b|^\s*\??\s*$/i.test(list[2] ?? ''))) return listActions(partnership, actions, input, (list[1] ?? 'open').toLowerCase().replace('outstanding', 'open'), list[2] ?? '');
+  if (list && (list[1] || /^ ?(for|from)\b|^ ?\??$/i.test(list[2] ?? ''))) return listActions(partnership, actions, input, (list[1] ?? 'open').toLowerCase().replace('outstanding', 'open'), list[2] ?? '');
   if (!isActionLine(text)) return null;
   const earlier = input.activityId ? actions.loggedBy(input.activityId) : undefined;
   if (earlier) return { answer: makeAnswer('actions', `Action ${earlier.number}`, `Action ${earlier.number} is logged: ${earlier.owner.name} to ${earlier.description}.`) };

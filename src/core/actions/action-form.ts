@@ -10,7 +10,7 @@ import type { Action, Partnership } from '../model.js';
 import type { ActionOutcome, ActionsView } from './action-commands.js';
 import { MAX_DESCRIPTION, resolveOwner } from './read-action-line.js';
 
-export const OPEN_ACTION_FORM = /^\s*(?:log|new|add|create)\s+(?:an?\s+)?action\s*(?:form)?\s*$/i;
+export const OPEN_ACTION_FORM = /^\s*(?:log|new|add|create)\s+(?:an?\s+)?action(?:\s*form)?\s*$/i;
 
 function text(data: Record<string, unknown>, name: string): string {
   const value = data[name];

@@ -11,20 +11,21 @@ import { agendaPreview, invalid, moveItem, refuseUnlessOrganiser, removeItem, se
 import { currentAgenda } from './current-agenda.js';
 import { formatLondon } from './london-time.js';
 import { readMeetingTime } from './read-meeting-time.js';
+import { singleSpaced } from '../text/normalise.js';
 
 const CODE = String.raw`([A-Z]{0,2}\d{1,2}[a-z]?)`;
-const CREATE = /^\s*(?:new\s+|create\s+(?:an?\s+)?)?agenda\s+(?:for\s+)?(?!title\b)(.*\d.*)$/i;
-const TITLE = /^\s*agenda\s+title\s*:?\s*(.+)$/i;
-const ITEM = new RegExp(String.raw`^\s*(?:add\s+)?item\s+${CODE}\s*[:.]?\s+([\s\S]+)$`, 'i');
-const REMOVE = new RegExp(String.raw`^\s*(?:remove|delete|drop)\s+item\s+${CODE}\s*\.?\s*$`, 'i');
-const MOVE = new RegExp(String.raw`^\s*move\s+item\s+${CODE}\s+(up|down|to\s+(?:the\s+)?top|to\s+(?:the\s+)?end|before\s+${CODE}|after\s+${CODE})\s*\.?\s*$`, 'i');
-const SHOW = /^\s*(?:show|preview|see)\s+(?:the\s+)?(?:draft\s+)?agenda\s*\??\s*$/i;
+const CREATE = /^(?:new |create (?:an? )?)?agenda (?:for )?(?!title\b)(\D*\d.*)$/i;
+const TITLE = /^agenda title ?:? ?(.+)$/i;
+const ITEM = new RegExp(String.raw`^(?:add )?item ${CODE} ?[:.]? ([\s\S]+)$`, 'i');
+const REMOVE = new RegExp(String.raw`^(?:remove|delete|drop) item ${CODE} ?\.?$`, 'i');
+const MOVE = new RegExp(String.raw`^move item ${CODE} (up|down|to (?:the )?top|to (?:the )?end|before ${CODE}|after ${CODE}) ?\.?$`, 'i');
+const SHOW = /^(?:show|preview|see) (?:the )?(?:draft )?agenda ?\??$/i;
 
 /** "Community Safety Agreement refresh - Ms S Brinson https://..." -> title, presenter, paper. */
 function readItem(code: string, rest: string): AgendaItem {
   const paperUrl = /https?:\/\/\S+/.exec(rest)?.[0];
   const withoutLink = paperUrl ? rest.replace(paperUrl, '').trim() : rest.trim();
-  const [title = '', presenter] = withoutLink.split(/\s+[-–—]\s+|\s+presented by\s+/i).map((p) => p.trim());
+  const [title = '', presenter] = withoutLink.split(/ [-–—] | presented by /i).map((p) => p.trim());
   return { code: code.toUpperCase(), title, ...(presenter ? { presenter } : {}), ...(paperUrl ? { paperUrl } : {}) };
 }
 
@@ -36,7 +37,8 @@ function readMove(direction: string, before?: string, after?: string): MoveTo {
 }
 
 export function agendaCommand(partnership: Partnership, input: CommandInput): CommandOutcome | null {
-  const { text, now } = input;
+  const { now } = input;
+  const text = singleSpaced(input.text);
   const show = SHOW.test(text);
   const title = TITLE.exec(text);
   const create = title ? null : CREATE.exec(text);

@@ -10,9 +10,10 @@ import { may, whoMay } from '../roles/permissions.js';
 import { currentAgenda } from './current-agenda.js';
 import { loggedChange } from '../records/record-change.js';
 import { formatLondon } from './london-time.js';
+import { singleSpaced } from '../text/normalise.js';
 
-const CIRCULATE = /^\s*(?:circulate|send out|send|post|publish)(?:\s+(?:the\s+)?agenda)?(?:\s+again)?\s*\.?\s*$/i;
-const CANCEL = /^\s*cancel\s+(?:the\s+)?(?:meeting|agenda)\s*\.?\s*$/i;
+const CIRCULATE = /^(?:circulate|send out|send|post|publish)(?: (?:the )?agenda)?(?: again)? ?\.?$/i;
+const CANCEL = /^cancel (?:the )?(?:meeting|agenda) ?\.?$/i;
 
 export interface PostingResult {
   posted: number;
@@ -25,8 +26,8 @@ function invalid(summary: string): CommandOutcome {
 }
 
 export function circulateCommand(partnership: Partnership, input: CommandInput): CommandOutcome | null {
-  const circulate = CIRCULATE.test(input.text);
-  const cancel = !circulate && CANCEL.test(input.text);
+  const circulate = CIRCULATE.test(singleSpaced(input.text));
+  const cancel = !circulate && CANCEL.test(singleSpaced(input.text));
   if (!circulate && !cancel) return null;
   if (!may(partnership, input.actor, 'manage-agendas')) {
     return { answer: makeAnswer('refused', 'Only the chair or the secretariat', `Sorry, ${input.actor.name}: only ${whoMay('manage-agendas')} of the ${partnership.shortName} can circulate or cancel agendas.`) };

@@ -7,12 +7,12 @@
 import { makeAnswer } from '../answers/answer.js';
 import type { CommandInput, CommandOutcome } from '../commands/command.js';
 import type { Agenda, Meeting, Partnership, Person, Source } from '../model.js';
-import { words } from '../text/normalise.js';
+import { singleSpaced, words } from '../text/normalise.js';
 import { may, whoMay } from '../roles/permissions.js';
 import { loggedChange } from '../records/record-change.js';
 import { formatLondon, londonDate } from './london-time.js';
 
-const CONFIRM = /^\s*confirm\s+(?:the\s+)?attendance(?:\s+for\s+(?:the\s+)?(?:last\s+)?meeting)?\s*\.?\s*$/i;
+const CONFIRM = /^confirm (?:the )?attendance(?: for (?:the )?(?:last )?meeting)? ?\.?$/i;
 
 function initials(body: string): string {
   return body.split(/\s+/).filter((w) => w && !/^(of|and|the|for|&)$/i.test(w)).map((w) => w.charAt(0).toLowerCase()).join('');
@@ -40,7 +40,7 @@ function lastAgenda(partnership: Partnership, now: Date): Agenda | undefined {
 }
 
 export function confirmAttendance(partnership: Partnership, input: CommandInput): CommandOutcome | null {
-  if (!CONFIRM.test(input.text)) return null;
+  if (!CONFIRM.test(singleSpaced(input.text))) return null;
   if (!may(partnership, input.actor, 'manage-agendas')) {
     return { answer: makeAnswer('refused', 'Only the chair or the secretariat', `Sorry, ${input.actor.name}: only ${whoMay('manage-agendas')} can confirm attendance.`) };
   }

@@ -44,12 +44,18 @@ export function answerPriorityList(kb: KnowledgeBase, question: Question): Answe
   });
 }
 
+/** Words between the subject and "priority": "still one of the current ...". */
+const FILLER = new Set(['still', 'a', 'an', 'one', 'of', 'the', 'our', 'among', 'on', 'list', 'current', 'kcsp', 'csp', 'partnership']);
+
 /** The subject of "is X a priority?": the words between the verb and "priority". */
 function checkedSubject(question: Question): string {
-  const match = /^(?:is|are|was|were)\s+(.+?)\s+(?:still\s+)?(?:a|an|one\s+of\s+(?:the|our)|among\s+the|on\s+the\s+list\s+of)?\s*(?:current\s+|kcsp\s+|csp\s+|partnership\s+|our\s+|the\s+)*priorit(?:y|ies)\b/i.exec(
-    question.text,
-  );
-  const subject = match?.[1] ?? question.text;
+  // Cut at the first "priority" and drop the filler before it in code: a lazy subject followed by
+  // repeated optional words ("the the the ...") backtracks quadratically.
+  const verb = /^(?:is|are|was|were) /i.exec(question.text);
+  const at = question.text.search(/\bpriorit(?:y|ies)\b/i);
+  const between = verb && at > verb[0].length ? question.text.slice(verb[0].length, at).trim().split(' ') : null;
+  while (between && between.length > 1 && FILLER.has((between.at(-1) ?? '').toLowerCase())) between.pop();
+  const subject = between ? between.join(' ') : question.text;
   return words(subject)
     .filter((w) => !isStopword(w) || w === 'and')
     .join(' ')

@@ -38,7 +38,7 @@ const COMMANDS: Command[] = [
   { name: 'revoke-role', run: revokeRole },
   {
     name: 'list-roles',
-    run: (partnership, input) => (/^\s*(who has (a )?roles?|list (the )?roles|roles|show (the )?roles)\s*\??\s*$/i.test(input.text) ? { answer: answerRoles(partnership) } : null),
+    run: (partnership, input) => (/^\s*(who has (a )?roles?|list (the )?roles|roles|show (the )?roles)\s*(?:\?\s*)?$/i.test(input.text) ? { answer: answerRoles(partnership) } : null),
   },
 ];
 
