@@ -11,12 +11,10 @@ import { ActivityHandler, CardFactory, MessageFactory, type AdaptiveCardInvokeRe
 import type { Logger } from 'pino';
 import { postingReport, type PostingResult } from '../core/agendas/circulate-agenda.js';
 import { makeAnswer, type Answer } from '../core/answers/answer.js';
-import { londonDate } from '../core/agendas/london-time.js';
 import type { AnswerService } from '../core/answers/answer-service.js';
 import { isFormRequest, isFormVerb } from '../core/agendas/agenda-form.js';
 import { runCommand } from '../core/commands/run-command.js';
-import { runActionCommand, type ActionsView } from '../core/actions/action-commands.js';
-import { OPEN_ACTION_FORM } from '../core/actions/action-form.js';
+import type { ActionsView } from '../core/actions/action-commands.js';
 import type { CommandInput, CommandOutcome } from '../core/commands/command.js';
 import type { Action, ConversationRef, Partnership, PartnershipDirectory } from '../core/model.js';
 import { partnershipCommand } from '../core/partnerships/partnership-commands.js';
@@ -24,11 +22,10 @@ import type { ResolvedPartnership } from '../core/partnerships/resolve-partnersh
 import { memberOfResolved, membersOnly } from '../core/partnerships/membership.js';
 import { isInternalAnswer, readsInternalRecords } from './members-only.js';
 import { isChannelLinkCommand } from '../core/channels/link-channel.js';
+import { refuseUnlessOrganiser } from '../core/agendas/agenda-edits.js';
 import type { Actor } from '../core/roles/permissions.js';
-import { renderActionFormCard } from '../views/action-form-card.js';
-import { renderActionsCard } from '../views/actions-card.js';
 import { questionText } from './activity-text.js';
-import { answerActionInvoke, applyActionOutcome, isActionVerb } from './action-card-actions.js';
+import { answerActionInvoke, isActionVerb } from './action-card-actions.js';
 import { answerCardInvoke, answerCardSubmit, isAgendaSubmit, messageResponse, type AgendaActionDeps } from './agenda-actions.js';
 import { openAgendaForm, runAgendaForm } from './agenda-form-actions.js';
 import { openLeadForm, saveLeadForm } from './lead-form-actions.js';
@@ -41,6 +38,7 @@ import { isMinutesImportVerb, type MinutesFileImports } from './minutes-file-act
 import { reportTurn } from './turn-report.js';
 import { actorOf, mentionsOf } from './turn-people.js';
 import { rememberMember, resolveTurn } from './turn-partnership.js';
+import { runActionTurn } from './action-turn.js';
 
 /** Where the bot reads and durably changes the partnership's records. */
 export interface PartnershipRecords {
@@ -152,37 +150,11 @@ export class PartnershipBot extends ActivityHandler {
     return saveCommand(this.records, input, read, first, (id) => this.actions?.view(id).all().length ?? 0);
   }
 
-  /** Logs, lists or updates actions; false when the message is not about actions. */
-  private async runActionCommand(context: TurnContext, partnership: Partnership, text: string, resolved: ResolvedPartnership): Promise<boolean> {
-    const actions = this.actions;
-    if (!actions) return false;
-    if (OPEN_ACTION_FORM.test(text)) {
-      await context.sendActivity(cardActivity(renderActionFormCard(partnership), ''));
-      return true;
-    }
+  /** Logs, lists or updates actions; false when the message is not about actions (see action-turn.ts). */
+  private runActionCommand(context: TurnContext, partnership: Partnership, text: string, resolved: ResolvedPartnership): Promise<boolean> {
+    if (!this.actions) return Promise.resolve(false);
     const input = { ...this.commandInput(context, text), ...(context.activity.id ? { activityId: context.activity.id } : {}) };
-    const outcome = runActionCommand(partnership, actions.view(partnership.id), input);
-    if (!outcome) return false;
-    reportTurn(context, { command: 'actions', outcome: outcome.answer?.kind ?? (outcome.add ? 'logged' : outcome.list ? 'listed' : 'updated') });
-    if (!outcome.answer || !['refused', 'invalid'].includes(outcome.answer.kind)) await this.rememberPersonalChat(context, resolved);
-    const today = londonDate(input.now);
-    if (outcome.exportLink) {
-      const { url, minutes } = actions.exportLink(partnership.id);
-      await context.sendActivity(answerActivity(outcome.exportLink(url, minutes)));
-    } else if (outcome.list) {
-      await context.sendActivity(cardActivity(renderActionsCard(outcome.list, today), outcome.list.summary));
-    } else if (outcome.add) {
-      const saved = await actions.add(partnership.id, outcome.add.make, outcome.add.once);
-      if (outcome.change) await this.records.update(partnership.id, outcome.change);
-      const message = outcome.add.confirm(saved).summary;
-      const card = renderActionsCard({ title: `Action ${saved.number} logged`, summary: '', actions: [saved], view: `action ${saved.number}` }, today, message, false, true);
-      await context.sendActivity(cardActivity(card, message));
-    } else {
-      if (outcome.change) await this.records.update(partnership.id, outcome.change);
-      const { message } = await applyActionOutcome(partnership.id, outcome, actions);
-      if (message) await context.sendActivity(answerActivity(outcome.update ? makeAnswer('actions', 'Actions', message) : (outcome.answer ?? makeAnswer('actions', 'Actions', message))));
-    }
-    return true;
+    return runActionTurn(context, partnership, input, { actions: this.actions, records: this.records, remember: () => this.rememberPersonalChat(context, resolved) });
   }
 
   private commandInput(context: TurnContext, text: string): CommandInput {
@@ -277,6 +249,12 @@ export class PartnershipBot extends ActivityHandler {
     }
     if (isFormRequest(text)) {
       reportTurn(context, { command: 'agenda-form' });
+      // Every button on the builder would be refused: say who can, instead of opening it.
+      const refused = refuseUnlessOrganiser(partnership, input);
+      if (refused) {
+        await context.sendActivity(answerActivity(refused.answer));
+        return;
+      }
       await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(openAgendaForm(partnership, this.clock()))));
       return;
     }

@@ -256,3 +256,29 @@ describe('HTTP server: undo after agenda changes and resolution corrections', ()
     }
   });
 });
+
+describe('HTTP server: the agenda builder and the UPDATED mark, as members meet them', () => {
+  it('opens the builder only for organisers, and marks a card UPDATED only for changes after circulation', async () => {
+    const bot = await startRunningBot({ BOT_ADMINS: CHAIR.aadObjectId }, { pacing: { gapMs: 5, retries: 2, backoffMs: 10 } });
+    try {
+      const member = { userId: '29:1member-dan', userName: 'Dan Deputy' };
+      await grantRole(bot, CHAIR.aadObjectId, member);
+      const refused = await bot.send(personalMessage('new agenda', member));
+      expect(refused.text).to.contain('only the chair or the secretariat');
+      expect(JSON.stringify(refused.replies)).to.not.contain('agendaForm.save');
+      for (const channel of CHANNELS) await bot.send(channelMessage('link this channel', { ...CHAIR, channelId: channel }));
+      await bot.send(personalMessage('agenda 14 March 2027 10:00 online', CHAIR));
+      await bot.send(personalMessage('item B1 Community Safety Agreement refresh', CHAIR));
+      await bot.send(personalMessage('item B2 Working Group update', CHAIR));
+      await bot.send(personalMessage('circulate', CHAIR));
+      const agendaId = storedAgendas(bot)[0]!.id;
+      const answered = await bot.send(invokeAction('agenda.attending', { agendaId }, { ...member, kind: 'channel', channelId: CHANNELS[0] }));
+      expect(JSON.stringify(answered.result.body)).to.contain('down as attending').and.not.contain('UPDATED');
+      await bot.send(personalMessage('item B3 MARAC review', CHAIR));
+      const after = await bot.send(invokeAction('agenda.refresh', { agendaId }, { ...member, kind: 'channel', channelId: CHANNELS[0] }));
+      expect(JSON.stringify(after.result.body)).to.contain('UPDATED');
+    } finally {
+      await bot.stop();
+    }
+  });
+});
