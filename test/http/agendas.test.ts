@@ -205,12 +205,17 @@ describe('HTTP server: cancelling a circulated meeting', () => {
       await bot.send(personalMessage('item B1 Community Safety Agreement refresh', CHAIR));
       await bot.send(personalMessage('circulate', CHAIR));
       bot.connector.clear();
-      const { text } = await bot.send(personalMessage('cancel the meeting', CHAIR));
-      expect(text).to.contain('updated in place in 2');
+      // A second meeting is being prepared, and was edited last: "cancel the meeting" must not guess.
+      await bot.send(personalMessage('agenda 9 May 2027 14:00 Sessions House', CHAIR));
+      const asked = await bot.send(personalMessage('cancel the meeting', CHAIR));
+      expect(asked.text).to.contain('2 meetings are coming').and.contain('Sunday 14 March 2027').and.contain('Sunday 9 May 2027');
+      expect(storedAgendas(bot).map((a) => a.status)).to.deep.equal(['circulated', 'draft']);
+      const { text } = await bot.send(personalMessage('cancel the meeting on 14 March 2027', CHAIR));
+      expect(text).to.contain('on Sunday 14 March 2027, 10:00 is cancelled; the posted cards in 2 channels now say so');
       const updates = bot.connector.requests.filter((r) => r.operation === 'updateActivity');
       expect(updates).to.have.length(2);
       for (const update of updates) expect(JSON.stringify(update.body)).to.contain('CANCELLED').and.not.contain('agenda.attending');
-      expect(storedAgendas(bot)[0]?.status).to.equal('cancelled');
+      expect(storedAgendas(bot).map((a) => a.status)).to.deep.equal(['cancelled', 'draft']);
       expect((await bot.send(personalMessage('When is the next meeting?', CHAIR))).text).to.contain('The meeting of Sunday 14 March 2027, 10:00 has been cancelled.');
     } finally {
       await bot.stop();
