@@ -58,14 +58,15 @@ class BotProcess {
     this.child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], { cwd: ROOT, env: this.env, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     this.child.stderr?.on('data', (chunk: Buffer) => (stderr = `${stderr}${chunk.toString()}`.slice(-4000)));
-    const deadline = Date.now() + 30_000;
+    // Generous: on a shared machine a start can be slow; one that never comes is the failure.
+    const deadline = Date.now() + 120_000;
     while (Date.now() < deadline) {
       if (this.child.exitCode !== null) throw new Error(`the bot exited on start (${this.child.exitCode}): ${stderr}`);
       const ok = await fetch(`${this.url}/healthz`).then((r) => r.ok, () => false);
       if (ok) return;
       await new Promise((r) => setTimeout(r, 50));
     }
-    throw new Error(`the bot did not start within 30 s: ${stderr}`);
+    throw new Error(`the bot did not start within 120 s: ${stderr}`);
   }
 
   async kill(): Promise<void> {

@@ -7,12 +7,14 @@ import { startRunningBot } from '../helpers/running-bot.js';
 import { personalMessage } from '../helpers/teams-activities.js';
 import { makeTempFolder } from '../helpers/temp-folder.js';
 
+const ADMIN = '0f1e2d3c-4b5a-4697-8877-665544332211';
+
 describe('daily backups', () => {
   it('writes one copy a day beside the store, keeps the last BACKUP_DAYS, and npm run restore brings one back', async () => {
-    const bot = await startRunningBot({ BACKUP_DAYS: '3' });
+    const bot = await startRunningBot({ BACKUP_DAYS: '3', BOT_ADMINS: ADMIN });
     const folder = backupFolder(bot.dataFile);
     expect(readdirSync(folder)).to.deep.equal(['backup-2026-11-24.json']);
-    await bot.send(personalMessage('action: Shafick Peerbux to circulate the refreshed CSA by 30 April'));
+    await bot.send(personalMessage('action: Shafick Peerbux to circulate the refreshed CSA by 30 April', { aadObjectId: ADMIN }));
     // Older copies from earlier days; the oldest beyond three go at the next day's backup.
     for (const day of ['2026-11-20', '2026-11-21', '2026-11-22']) writeFileSync(path.join(folder, `backup-${day}.json`), '{}');
     bot.setNow(new Date('2026-11-25T10:00:00Z'));
