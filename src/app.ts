@@ -98,7 +98,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     }
     // A byte-order mark so that Excel reads the UTF-8 (names, en dashes) correctly.
     // escape_formulas: a description or name beginning = + - @ (or tab, CR) is text in Excel, never a formula.
-    const csv = stringify([EXPORT_COLUMNS, ...exportRows(journal.all(check.partnershipId))], { escape_formulas: true });
+    const csv = stringify([EXPORT_COLUMNS, ...exportRows(journal.all(check.partnershipId), store.partnership(check.partnershipId))], { escape_formulas: true });
     return { status: 200, body: `\uFEFF${csv}`, contentType: 'text/csv; charset=utf-8' };
   };
   if (config.defaultPartnershipId && !store.partnership(config.defaultPartnershipId)) {

@@ -39,12 +39,12 @@ export async function runActionTurn(context: TurnContext, partnership: Partnersh
     const { url, minutes } = actions.exportLink(partnership.id);
     await context.sendActivity(answerActivity(outcome.exportLink(url, minutes)));
   } else if (outcome.list) {
-    await context.sendActivity(cardActivity(renderActionsCard(outcome.list, today), outcome.list.summary));
+    await context.sendActivity(cardActivity(renderActionsCard(outcome.list, today, '', false, false, partnership), outcome.list.summary));
   } else if (outcome.add) {
     const saved = await actions.add(partnership.id, outcome.add.make, outcome.add.once);
     if (outcome.change) await records.update(partnership.id, outcome.change);
     const message = outcome.add.confirm(saved).summary;
-    const card = renderActionsCard({ title: `Action ${saved.number} logged`, summary: '', actions: [saved], view: `action ${saved.number}` }, today, message, false, true);
+    const card = renderActionsCard({ title: `Action ${saved.number} logged`, summary: '', actions: [saved], view: `action ${saved.number}` }, today, message, false, true, partnership);
     await context.sendActivity(cardActivity(card, message));
   } else {
     if (outcome.change) await records.update(partnership.id, outcome.change);

@@ -56,7 +56,12 @@ describe('HTTP server: actions', () => {
     expect(await say('actions for domestic abuse')).to.contain('#2 Sarah Jones').and.not.contain('#1 ');
     expect(await say('actions from the March meeting')).to.contain('#5 Mr McMullan');
     expect(await say('action 3')).to.contain('Ms S Brinson: strengthen the scams section of the CSA');
-    expect(await say('my actions')).to.contain('5 actions');
+    // The officer logged all five for others: "my actions" is what they own; "actions I logged" the rest.
+    expect(await say('my actions')).to.contain('You own no open actions');
+    expect(await say('actions I logged')).to.contain('5 actions');
+    // What each is linked to, by name.
+    expect(await say('action 2')).to.contain('for Domestic Abuse');
+    expect(await say('action 5')).to.contain('from the meeting of Thursday 24 March 2022');
     bot.setNow(new Date('2026-11-30T10:00:00Z'));
     expect(await say('overdue actions')).to.contain('1 action, 1 overdue').and.contain('#3 Ms S Brinson').and.contain('OVERDUE');
     bot.setNow(new Date('2026-11-24T10:00:00Z'));
@@ -122,7 +127,8 @@ describe('HTTP server: actions', () => {
     const rows = parse(await response.text(), { bom: true }) as string[][];
     expect(rows[0]).to.deep.equal(['Number', 'Owner', 'Action', 'Due', 'Status', 'Priority', 'Meeting', 'Item', 'Logged by', 'Logged at', 'History']);
     expect(rows).to.have.length(journal(bot).length + 1);
-    expect(rows[2]).to.include.members(['2', 'Sarah Jones', 'review the MARAC funding', '2027-05-31', 'open', 'domestic-abuse']);
+    expect(rows[2]).to.include.members(['2', 'Sarah Jones', 'review the MARAC funding', '2027-05-31', 'open', 'Domestic Abuse']);
+    expect(rows[5]).to.include.members(['meeting of Thursday 24 March 2022']);
     expect(rows[1]?.[10]).to.match(/created by Sam Officer; .* status open -> done by Sam Officer/);
     expect((await fetch(url.replace(/sig=[^&]+/, 'sig=guessed'))).status).to.equal(403);
     expect((await fetch(url.replace('p=kent-csp', 'p=other-csp'))).status).to.equal(403);

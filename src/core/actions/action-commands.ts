@@ -17,6 +17,13 @@ import { may, whoMay, type Actor } from '../roles/permissions.js';
 import { londonDate } from '../agendas/london-time.js';
 import { runDraftCommand } from './draft-commands.js';
 import { isActionLine, MAX_DESCRIPTION, readActionLine } from './read-action-line.js';
+import { actionLinks, describeLinks } from './action-links.js';
+
+/** The priority and meeting an action is linked to, as facts on its confirmation. */
+export function linkFacts(partnership: Partnership, action: Action): { title: string; value: string }[] {
+  const links = actionLinks(partnership, action);
+  return [...(links.priority ? [{ title: 'Priority', value: links.priority }] : []), ...(links.meeting ? [{ title: 'From', value: `${links.meeting}${links.item ? `, item ${links.item}` : ''}` }] : [])];
+}
 
 /** The actions as the store holds them now. */
 export interface ActionsView {
@@ -54,6 +61,7 @@ const STATUS = /^(?:action )?#?(\d{1,6}) (?:is |as )?(done|complete|completed|cl
 const ONE = /^action #?(\d{1,6}) ?\??$/i;
 const EXPORT = /^(?:export|download) (?:the |all )?actions?(?: (?:as|to) (?:csv|excel|a spreadsheet))? ?\.?$/i;
 const LIST = /^(?:(?:show|list|what are|which are) (?:me )?(?:the )?)?(my|open|overdue|all|outstanding)? ?actions\b(.*)$/i;
+const LOGGED_BY_ME = /^(?:(?:show|list) (?:me )?(?:the )?)?actions (?:i(?: have|'ve)? logged|logged by me|i(?: have|'ve)? (?:set|raised|created))\??$/i;
 
 function statusOf(word: string): ActionStatus {
   const w = word.toLowerCase();
@@ -67,14 +75,21 @@ export function isOverdue(action: Action, today: string): boolean {
   return action.due !== undefined && action.due < today && (action.status === 'open' || action.status === 'in progress');
 }
 
+function ownedBy(action: Action, actor: Actor): boolean {
+  if (action.owner.userId !== undefined) return actor.ids.includes(action.owner.userId);
+  return action.owner.name.toLowerCase() === actor.name.toLowerCase();
+}
+
 /** Owner or logger, by Teams or Azure AD id only: anyone can take a display name. */
 function isMine(action: Action, actor: Actor): boolean {
   return (action.owner.userId !== undefined && actor.ids.includes(action.owner.userId)) || actor.ids.includes(action.createdBy.id);
 }
 
-export function describeAction(action: Action, today: string): { heading: string; text: string } {
+/** `partnership`, when given, names what the action is linked to (its priority, its meeting). */
+export function describeAction(action: Action, today: string, partnership?: Partnership): { heading: string; text: string } {
   const due = action.due ? `due ${formatDate(action.due)}` : 'no due date';
-  return { heading: `#${action.number} ${action.owner.name}: ${action.description}`, text: `${due} · ${action.status}${isOverdue(action, today) ? ' · OVERDUE' : ''}` };
+  const links = describeLinks(actionLinks(partnership, action));
+  return { heading: `#${action.number} ${action.owner.name}: ${action.description}`, text: `${due} · ${action.status}${isOverdue(action, today) ? ' · OVERDUE' : ''}${links}` };
 }
 
 function listOf(title: string, actions: readonly Action[], today: string, empty: string, view: string): ActionOutcome {
@@ -87,7 +102,8 @@ function listActions(partnership: Partnership, actions: ActionsView, input: Comm
   const today = londonDate(input.now);
   const view = input.text.trim();
   const live = actions.all().filter((a) => a.status === 'open' || a.status === 'in progress');
-  if (which === 'my') return listOf('My actions', live.filter((a) => isMine(a, input.actor)), today, 'You have no open actions.', view);
+  // Actions the member owns (by id, or by the name they go by where the action names no Teams user); "actions I logged" lists the rest.
+  if (which === 'my') return listOf('My actions', live.filter((a) => ownedBy(a, input.actor)), today, 'You own no open actions. Say "actions I logged" for those you logged for others.', view);
   if (which === 'overdue') return listOf('Overdue actions', live.filter((a) => isOverdue(a, today)), today, 'No action is overdue.', view);
   const forText = /\bfor (.+)$/i.exec(rest)?.[1];
   if (forText) {
@@ -182,6 +198,10 @@ export function runActionCommand(partnership: Partnership, actions: ActionsView,
     const history = action.history.map((h) => `${h.at.slice(0, 10)} ${h.change}${h.to ? ` to ${h.to}` : ''} by ${h.by.name}`).join('; ');
     return { list: { title: `Action ${action.number}`, summary: `History: ${history}.`, actions: [action], view: text.trim() } };
   }
+  if (LOGGED_BY_ME.test(text)) {
+    const logged = actions.all().filter((a) => input.actor.ids.includes(a.createdBy.id) && (a.status === 'open' || a.status === 'in progress'));
+    return listOf('Actions I logged', logged, today, 'You have logged no open actions.', text.trim());
+  }
   const list = LIST.exec(text);
   if (list && (list[1] || /^ ?(for|from)\b|^ ?\??$/i.test(list[2] ?? ''))) return listActions(partnership, actions, input, (list[1] ?? 'open').toLowerCase().replace('outstanding', 'open'), list[2] ?? '');
   if (!isActionLine(text)) return null;
@@ -207,10 +227,7 @@ export function runActionCommand(partnership: Partnership, actions: ActionsView,
       }),
       confirm: (saved) =>
         makeAnswer('actions', `Action ${saved.number} logged`, `Action ${saved.number} logged: ${saved.owner.name} to ${saved.description}, ${saved.due ? `due ${formatDate(saved.due)}` : 'no due date'}.`, {
-          facts: [
-            ...(saved.priorityId ? [{ title: 'Priority', value: saved.priorityId }] : []),
-            ...(saved.meeting ? [{ title: 'From', value: `${saved.meeting.itemId ? `${saved.meeting.itemId}, ` : ''}${saved.meeting.meetingId}` }] : []),
-          ],
+          facts: linkFacts(partnership, saved),
           suggestions: [`action ${saved.number} dropped`, 'open actions'],
         }),
     },
