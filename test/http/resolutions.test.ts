@@ -56,6 +56,9 @@ describe('HTTP server: roles granted from chat', () => {
     expect((await bot.send(grant)).text).to.contain('Anna Taylor is now secretariat of the KCSP.');
     const record = await bot.send(personalMessage('resolved for A1 on 21 March 2023: that the apologies be noted', { userId: annaTeamsId, userName: 'Anna Taylor', aadObjectId: '12121212-3434-4565-8787-989898989898' }));
     expect(record.text).to.contain('resolution recorded');
+    const anna = { userId: annaTeamsId, userName: 'Anna Taylor', aadObjectId: '12121212-3434-4565-8787-989898989898' };
+    expect((await bot.send(personalMessage("what's my role?", anna))).text).to.contain('You are secretariat of the KCSP (granted by Ada Admin').and.contain('circulate agendas');
+    expect((await bot.send(personalMessage('what is my role?', { aadObjectId: ADMIN }))).text).to.contain('You are an admin of the bot');
     await bot.restart();
     expect((await bot.send(personalMessage('who has roles?', { aadObjectId: ADMIN }))).text).to.contain('Anna Taylor');
     expect((await bot.send(personalMessage('who has roles?'))).text).to.contain('for its members only').and.not.contain('Anna Taylor');
