@@ -78,6 +78,9 @@ describe('HTTP server: actions', () => {
     expect(await say('2 done', namesake)).to.contain("action 2 is Sarah Jones's");
     expect(await say('action 4 in progress')).to.contain('Action 4 is now in progress');
     expect(await say('drop action 5', SECRETARIAT)).to.contain('Action 5 is now dropped');
+    // A closed action's card offers Reopen instead of the status buttons.
+    const closed = JSON.stringify((await bot.send(personalMessage('action 5', SECRETARIAT))).replies);
+    expect(closed).to.contain('Reopen').and.not.contain('"title":"Drop"');
     const statuses = journal(bot).map((a) => a.status);
     expect(statuses).to.deep.equal(['open', 'open', 'open', 'in progress', 'dropped']);
     expect(await say('action 4')).to.contain('status to in progress by Sam Officer');
@@ -242,7 +245,7 @@ describe('HTTP server: the weekly actions digest', () => {
       expect(posts.map((p) => p.conversationId).sort()).to.deep.equal([DEFAULT_CHANNEL_ID, sarahChat].sort());
       const texts = posts.map((p) => JSON.stringify(p.body));
       expect(texts.find((t) => t.includes('Weekly actions digest'))).to.contain('1 open actions, 1 overdue');
-      expect(texts.find((t) => t.includes('Your overdue actions'))).to.contain('review the MARAC funding');
+      expect(texts.find((t) => t.includes('Your overdue actions'))).to.contain('review the MARAC funding').and.contain('Say \\"1 done\\"');
       await bot.restart();
       await bot.app.idle();
       expect(bot.connector.requests.filter((r) => r.operation === 'sendToConversation')).to.have.length(2);
