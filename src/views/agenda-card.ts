@@ -34,7 +34,8 @@ function badge(agenda: Agenda): { badge: string; badgeColor: string } {
   return { badge: '', badgeColor: 'Default' };
 }
 
-export function agendaCardData(agenda: Agenda, viewer?: AgendaViewer, message = ''): object {
+/** `organiserIds`: the chair and the secretariat, refreshed first so that they always see who has not answered. */
+export function agendaCardData(agenda: Agenda, viewer?: AgendaViewer, message = '', organiserIds: readonly string[] = []): object {
   const count = (a: AttendanceAnswer): number => agenda.responses.filter((r) => r.answer === a).length;
   const mine = viewer ? agenda.responses.find((r) => r.userId === viewer.userId) : undefined;
   const pending = viewer?.organiser ? viewer.expected.filter((e) => !agenda.responses.some((r) => r.userId === e.userId)).map((e) => e.name) : [];
@@ -50,10 +51,10 @@ export function agendaCardData(agenda: Agenda, viewer?: AgendaViewer, message = 
     pending: viewer?.organiser ? (pending.length > 0 ? `Not answered yet (${pending.length}): ${pending.join(', ')}` : 'Everyone expected has answered.') : '',
     message,
     open: agenda.status === 'circulated',
-    refreshUserIds: agenda.responses.map((r) => r.userId).slice(0, MAX_REFRESH_USERS),
+    refreshUserIds: [...new Set([...organiserIds, ...agenda.responses.map((r) => r.userId)])].slice(0, MAX_REFRESH_USERS),
   };
 }
 
-export function renderAgendaCard(agenda: Agenda, viewer?: AgendaViewer, message?: string): AdaptiveCard {
-  return expandCard('agenda', agendaCardData(agenda, viewer, message));
+export function renderAgendaCard(agenda: Agenda, viewer?: AgendaViewer, message?: string, organiserIds?: readonly string[]): AdaptiveCard {
+  return expandCard('agenda', agendaCardData(agenda, viewer, message, organiserIds));
 }

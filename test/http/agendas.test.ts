@@ -99,7 +99,8 @@ describe('HTTP server: building and circulating an agenda', () => {
     const chairView = await bot.send(invokeAction('agenda.refresh', { agendaId }, { ...CHAIR, kind: 'channel', channelId: CHANNELS[0] }));
     const chairCard = JSON.stringify((chairView.result.body as { value: unknown }).value);
     expect(chairCard).to.contain('Not answered yet').and.contain('Dan Deputy');
-    expect(chairCard).to.contain('"userIds":["29:1member-ann","29:1member-bob","29:1member-cat"]');
+    // The chair first, so they always see who has not answered; then those who have answered.
+    expect(chairCard).to.contain('"userIds":["29:1chair-harry","29:1member-ann","29:1member-bob","29:1member-cat"]');
   });
 
   it('answers forged verbs, unknown agendas and bad input on the card, and stores nothing', async () => {
@@ -282,6 +283,37 @@ describe('HTTP server: the agenda builder and the UPDATED mark, as members meet 
       await bot.send(personalMessage('item B3 MARAC review', CHAIR));
       const after = await bot.send(invokeAction('agenda.refresh', { agendaId }, { ...member, kind: 'channel', channelId: CHANNELS[0] }));
       expect(JSON.stringify(after.result.body)).to.contain('UPDATED');
+    } finally {
+      await bot.stop();
+    }
+  });
+});
+
+describe('HTTP server: who has not answered, as the chair asks it', () => {
+  it('answers the chair in chat, however asked, and lists the chair for refresh before anyone has answered', async () => {
+    const bot = await startRunningBot({ BOT_ADMINS: ADMIN }, { pacing: { gapMs: 5, retries: 2, backoffMs: 10 } });
+    try {
+      const grant = withMention(channelMessage('make <at>Harry Hill</at> chair', { aadObjectId: ADMIN, userName: 'Ada Admin' }), { id: CHAIR.userId, name: 'Harry Hill' });
+      await bot.send(grant);
+      const cat = { userId: '29:1member-cat', userName: 'Cat Apologies' };
+      const dan = { userId: '29:1member-dan', userName: 'Dan Deputy' };
+      await grantRole(bot, ADMIN, cat);
+      await grantRole(bot, ADMIN, dan);
+      for (const channel of CHANNELS) await bot.send(channelMessage('link this channel', { ...CHAIR, channelId: channel }));
+      await bot.send(personalMessage('agenda 14 March 2027 10:00 online', CHAIR));
+      await bot.send(personalMessage('item B1 Community Safety Agreement refresh', CHAIR));
+      bot.connector.clear();
+      await bot.send(personalMessage('circulate', CHAIR));
+      const posted = bot.connector.requests.find((r) => r.operation === 'sendToConversation');
+      expect(JSON.stringify(posted?.body)).to.contain(CHAIR.userId);
+      const agendaId = storedAgendas(bot)[0]!.id;
+      await bot.send(invokeAction('agenda.apologies', { agendaId }, { ...cat, kind: 'channel', channelId: CHANNELS[0] }));
+      for (const question of ["who hasn't answered?", 'Who has not sent apologies yet?', 'who is yet to respond to the next meeting']) {
+        const { text } = await bot.send(personalMessage(question, CHAIR));
+        expect(text, question).to.contain('2 of the 3 expected').and.contain('Dan Deputy').and.contain('Harry Hill');
+        expect(text, question).to.not.contain('Cat Apologies');
+      }
+      expect((await bot.send(personalMessage("who hasn't answered?", dan))).text).to.contain('Only the chair or the secretariat see who has not answered');
     } finally {
       await bot.stop();
     }
