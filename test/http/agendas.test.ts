@@ -172,6 +172,10 @@ describe('HTTP server: building and circulating an agenda', () => {
     expect(present.text).to.contain('Ann Attend').and.contain('Bob Attend').and.contain('Ms J Deputy');
     const apologies = await bot.send(personalMessage('Who sent apologies for the meeting on 14 March 2027?'));
     expect(apologies.text).to.contain('Cat Apologies').and.contain('Eve Sub');
+    const stored = JSON.parse(readFileSync(bot.dataFile, 'utf8')) as { partnerships: Record<string, { meetings: { id: string; date: string | null; chairId?: string }[]; people: { id: string; name: string }[] }> };
+    const kent = stored.partnerships['kent-csp']!;
+    const meeting = kent.meetings.find((m) => m.date === '2027-03-14');
+    expect(kent.people.find((p) => p.id === meeting?.chairId)?.name).to.match(/\bH(arry)? Hill$/);
   });
 });
 
