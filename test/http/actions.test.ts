@@ -76,6 +76,10 @@ describe('HTTP server: actions', () => {
     const namesake = { userId: '29:1another-sarah', userName: SARAH.name, aadObjectId: '6f6f6f6f-7a7a-4b8b-8c9c-0d0d0d0d0d0d' };
     await grantRole(bot, SECRETARIAT.aadObjectId, namesake);
     expect(await say('2 done', namesake)).to.contain("action 2 is Sarah Jones's");
+    // Officers follow actions up for the partnership: they may update anyone's.
+    await grantRole(bot, SECRETARIAT.aadObjectId, namesake, 'officer');
+    expect(await say('2 in progress', namesake)).to.contain('Action 2 is now in progress');
+    expect(await say('2 open', namesake)).to.contain('Action 2 is now open');
     expect(await say('action 4 in progress')).to.contain('Action 4 is now in progress');
     expect(await say('drop action 5', SECRETARIAT)).to.contain('Action 5 is now dropped');
     // A closed action's card offers Reopen instead of the status buttons.

@@ -124,8 +124,8 @@ function listActions(partnership: Partnership, actions: ActionsView, input: Comm
 function changeable(partnership: Partnership, actions: ActionsView, input: CommandInput, number: number): Action | ActionOutcome {
   const action = actions.get(number);
   if (!action) return { answer: makeAnswer('invalid', 'No such action', `There is no action ${number}. Say "open actions" to see them.`) };
-  if (!isMine(action, input.actor) && !may(partnership, input.actor, 'manage-actions')) {
-    return { answer: makeAnswer('refused', 'Not your action', `Sorry, ${input.actor.name}: action ${number} is ${action.owner.name}'s. Only its owner, or ${whoMay('manage-actions')}, can change it.`) };
+  if (!isMine(action, input.actor) && !may(partnership, input.actor, 'update-actions')) {
+    return { answer: makeAnswer('refused', 'Not your action', `Sorry, ${input.actor.name}: action ${number} is ${action.owner.name}'s. Only its owner, or ${whoMay('update-actions')}, can change it.`) };
   }
   return action;
 }
