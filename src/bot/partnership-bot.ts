@@ -272,8 +272,9 @@ export class PartnershipBot extends ActivityHandler {
       if (effect?.kind === 'post-agenda' && this.poster) {
         const result = await this.poster.post(partnership.id, effect.agendaId);
         const agenda = this.records.partnership(partnership.id)?.agendas.find((a) => a.id === effect.agendaId);
-        // An undo says what it undid; the report of the cards brought back in line follows it.
-        if (agenda) answer = answer.kind === 'history' ? { ...answer, summary: `${answer.summary} ${postingReport(agenda, result).summary}` } : postingReport(agenda, result);
+        // Circulating or cancelling is reported by what happened to the cards; any other change (a
+        // meeting moved, an undo) says what it did, and the report of the cards follows it.
+        if (agenda) answer = saved.outcome.command === 'circulate' ? postingReport(agenda, result) : { ...answer, summary: `${answer.summary} ${postingReport(agenda, result).summary}` };
       }
       reportTurn(context, { command: saved.outcome.command ?? 'command', outcome: answer.kind });
       await context.sendActivity(answerActivity(answer));

@@ -211,7 +211,7 @@ describe('HTTP server: cancelling a circulated meeting', () => {
       await bot.send(personalMessage('circulate', CHAIR));
       bot.connector.clear();
       // A second meeting is being prepared, and was edited last: "cancel the meeting" must not guess.
-      await bot.send(personalMessage('agenda 9 May 2027 14:00 Sessions House', CHAIR));
+      await bot.send(personalMessage('new agenda 9 May 2027 14:00 Sessions House', CHAIR));
       const asked = await bot.send(personalMessage('cancel the meeting', CHAIR));
       expect(asked.text).to.contain('2 meetings are coming').and.contain('Sunday 14 March 2027').and.contain('Sunday 9 May 2027');
       expect(storedAgendas(bot).map((a) => a.status)).to.deep.equal(['circulated', 'draft']);
@@ -318,6 +318,35 @@ describe('HTTP server: who has not answered, as the chair asks it', () => {
         expect(text, question).to.not.contain('Cat Apologies');
       }
       expect((await bot.send(personalMessage("who hasn't answered?", dan))).text).to.contain('Only the chair or the secretariat see who has not answered');
+    } finally {
+      await bot.stop();
+    }
+  });
+});
+
+describe('HTTP server: moving a circulated meeting', () => {
+  it('asks whether a new date moves the circulated meeting or starts another, and moves it (cards updated) when told', async () => {
+    const bot = await startRunningBot({ BOT_ADMINS: CHAIR.aadObjectId }, { pacing: { gapMs: 5, retries: 2, backoffMs: 10 } });
+    try {
+      for (const channel of CHANNELS) await bot.send(channelMessage('link this channel', { ...CHAIR, channelId: channel }));
+      await bot.send(personalMessage('agenda 14 March 2027 10:00 online', CHAIR));
+      await bot.send(personalMessage('item B1 Community Safety Agreement refresh', CHAIR));
+      await bot.send(personalMessage('circulate', CHAIR));
+      const asked = await bot.send(personalMessage('agenda 21 March 2027 10:00 online', CHAIR));
+      expect(asked.text).to.contain('already circulated').and.contain('move the meeting to');
+      expect(storedAgendas(bot)).to.have.length(1);
+      bot.connector.clear();
+      const moved = await bot.send(personalMessage('move the meeting to 21 March 2027 14:00', CHAIR));
+      expect(moved.text).to.contain('The meeting of Sunday 14 March 2027, 10:00 is moved to Sunday 21 March 2027, 14:00').and.contain('updated in place in 2');
+      expect(storedAgendas(bot)).to.have.length(1);
+      expect(storedAgendas(bot)[0]!.startsAt).to.equal('2027-03-21T14:00:00.000Z');
+      const updates = bot.connector.requests.filter((r) => r.operation === 'updateActivity');
+      expect(updates).to.have.length(2);
+      for (const update of updates) expect(JSON.stringify(update.body)).to.contain('21 March 2027');
+      // The next edit goes to the same meeting, not to a stray draft.
+      expect((await bot.send(personalMessage('item B2 Working Group update', CHAIR))).text).to.contain('21 March 2027');
+      const fresh = await bot.send(personalMessage('new agenda 9 May 2027 10:00 online', CHAIR));
+      expect(fresh.text).to.contain('Draft agenda started for Sunday 9 May 2027');
     } finally {
       await bot.stop();
     }
