@@ -196,6 +196,11 @@ describe('HTTP server: actions', () => {
     expect(journal(bot)).to.have.length(expected);
   });
 
+  it('reads due dates as officers type them, and shows back a date it had to guess', async () => {
+    expect(await say('action: Martin Adams to circulate the KSI summary by 3rd of next month')).to.match(/Action \d+ logged: Martin Adams to circulate the KSI summary, due Thursday 3 December 2026\./);
+    expect(await say('action: Martin Adams to book the venue by mid-January')).to.contain('I read "mid-January" as Friday 1 January 2027');
+  });
+
   it('explains bad input and logs nothing', async () => {
     const before = readFileSync(`${bot.dataFile}.actions`);
     for (const [text, message] of [

@@ -207,8 +207,9 @@ export function runActionCommand(partnership: Partnership, actions: ActionsView,
   if (!isActionLine(text)) return null;
   const earlier = input.activityId ? actions.loggedBy(input.activityId) : undefined;
   if (earlier) return { answer: makeAnswer('actions', `Action ${earlier.number}`, `Action ${earlier.number} is logged: ${earlier.owner.name} to ${earlier.description}.`) };
-  const draft = readActionLine(partnership, text, input.mentions, now);
-  if ('problem' in draft) return { answer: makeAnswer('invalid', 'Action not logged', draft.problem) };
+  const read = readActionLine(partnership, text, input.mentions, now);
+  if ('problem' in read) return { answer: makeAnswer('invalid', 'Action not logged', read.problem) };
+  const { dueNote, ...draft } = read;
   const at = now.toISOString();
   const by = { id: input.actor.id, name: input.actor.name };
   return {
@@ -226,7 +227,7 @@ export function runActionCommand(partnership: Partnership, actions: ActionsView,
         history: [{ at, by, change: 'created' }],
       }),
       confirm: (saved) =>
-        makeAnswer('actions', `Action ${saved.number} logged`, `Action ${saved.number} logged: ${saved.owner.name} to ${saved.description}, ${saved.due ? `due ${formatDate(saved.due)}` : 'no due date'}.`, {
+        makeAnswer('actions', `Action ${saved.number} logged`, `Action ${saved.number} logged: ${saved.owner.name} to ${saved.description}, ${saved.due ? `due ${formatDate(saved.due)}` : 'no due date'}.${dueNote ? ` ${dueNote}` : ''}`, {
           facts: linkFacts(partnership, saved),
           suggestions: [`action ${saved.number} dropped`, 'open actions'],
         }),

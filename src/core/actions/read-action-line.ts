@@ -13,10 +13,13 @@ import type { Mention } from '../commands/command.js';
 import type { Partnership } from '../model.js';
 import { singleSpaced, words } from '../text/normalise.js';
 import { PhraseMatcher } from '../text/phrase-matcher.js';
+import { readDueDate } from './read-due-date.js';
 
 export const MAX_DESCRIPTION = 500;
 
 export interface ActionDraft {
+  /** Shown back on the confirmation when the due date was read with a guess; not stored. */
+  dueNote?: string;
   owner: { name: string; personId?: string; userId?: string };
   description: string;
   due?: string;
@@ -50,13 +53,6 @@ export function isActionLine(text: string): boolean {
   return LINE.test(singleSpaced(text));
 }
 
-function readDue(phrase: string, now: Date): string | { problem: string } {
-  const [result] = chrono.en.GB.parse(phrase, now, { forwardDate: true });
-  if (!result) return { problem: `I couldn't read "${phrase}" as a due date. Try "by 30 April", "by Friday", "end of May" or "30/04".` };
-  const due = londonDate(result.start.date());
-  if (due < londonDate(now)) return { problem: `The due date (${phrase}) is in the past. Give a date still to come.` };
-  return due;
-}
 
 export function resolveOwner(partnership: Partnership, ownerText: string, mentions: readonly Mention[]): ActionDraft['owner'] | { problem: string } {
   const mention = mentions.find((m) => words(ownerText).join(' ').includes(words(m.name).join(' '))) ?? (mentions.length === 1 ? mentions[0] : undefined);
@@ -104,20 +100,21 @@ export function readActionLine(partnership: Partnership, text: string, mentions:
     }
   }
   let due: string | undefined;
+  let dueNote: string | undefined;
   const dueMatch = DUE.exec(rest);
   if (dueMatch?.[1]) {
-    const read = readDue(dueMatch[1], now);
-    if (typeof read !== 'string') return { problem: `${read.problem} Nothing was logged.` };
-    due = read;
+    const read = readDueDate(dueMatch[1], now, partnership);
+    if ('problem' in read) return { problem: `${read.problem} Nothing was logged.` };
+    ({ due, note: dueNote } = read);
     rest = rest.replace(dueMatch[0], '');
   }
   if (!due) {
     // A date ending the line without "by" ("... next week", "... end of May").
     const tail = chrono.en.GB.parse(rest, now, { forwardDate: true }).find((r) => r.index + r.text.length >= rest.trimEnd().length - 1 && /^(next|this|end|tomorrow|on |in )/i.test(r.text));
     if (tail) {
-      const read = readDue(tail.text, now);
-      if (typeof read !== 'string') return { problem: `${read.problem} Nothing was logged.` };
-      due = read;
+      const read = readDueDate(tail.text, now, partnership);
+      if ('problem' in read) return { problem: `${read.problem} Nothing was logged.` };
+      ({ due, note: dueNote } = read);
       rest = rest.slice(0, tail.index);
     }
   }
@@ -130,5 +127,5 @@ export function readActionLine(partnership: Partnership, text: string, mentions:
   if (what.length > MAX_DESCRIPTION) return { problem: `That action is ${what.length} characters long; keep it under ${MAX_DESCRIPTION} (put detail in a paper). Nothing was logged.` };
   const owner = resolveOwner(partnership, ownerText, mentions);
   if ('problem' in owner) return owner;
-  return { owner, description: what.replace(/[.;]$/, ''), ...(due ? { due } : {}), ...(priorityId ? { priorityId } : {}), ...(meeting ? { meeting } : {}) };
+  return { owner, description: what.replace(/[.;]$/, ''), ...(due ? { due } : {}), ...(dueNote ? { dueNote } : {}), ...(priorityId ? { priorityId } : {}), ...(meeting ? { meeting } : {}) };
 }
