@@ -59,6 +59,11 @@ describe('HTTP server: actions', () => {
     // The officer logged all five for others: "my actions" is what they own; "actions I logged" the rest.
     expect(await say('my actions')).to.contain('You own no open actions');
     expect(await say('actions I logged')).to.contain('5 actions');
+    // Asked the ways people ask.
+    expect(await say('what actions does Sarah Jones have?')).to.contain('#2 Sarah Jones').and.not.contain('#1 ');
+    expect(await say("Martin Adams's actions")).to.contain('#4 Martin Adams').and.not.contain('#2 ');
+    expect(await say('actions due this week')).to.contain('#3 Ms S Brinson').and.not.contain('#1 ');
+    expect(await say('history of action 3')).to.contain('History:').and.contain('created by Sam Officer');
     // What each is linked to, by name.
     expect(await say('action 2')).to.contain('for Domestic Abuse');
     expect(await say('action 5')).to.contain('from the meeting of Thursday 24 March 2022');
@@ -199,6 +204,8 @@ describe('HTTP server: actions', () => {
   it('reads due dates as officers type them, and shows back a date it had to guess', async () => {
     expect(await say('action: Martin Adams to circulate the KSI summary by 3rd of next month')).to.match(/Action \d+ logged: Martin Adams to circulate the KSI summary, due Thursday 3 December 2026\./);
     expect(await say('action: Martin Adams to book the venue by mid-January')).to.contain('I read "mid-January" as Friday 1 January 2027');
+    // A member may name themself as owner, role or not.
+    expect(await say('action: I will draft the newsletter by end of May')).to.contain('logged: Sam Officer to draft the newsletter');
   });
 
   it('explains bad input and logs nothing', async () => {

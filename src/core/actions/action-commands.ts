@@ -58,7 +58,9 @@ export interface ActionOutcome {
 }
 
 const STATUS = /^(?:action )?#?(\d{1,6}) (?:is |as )?(done|complete|completed|closed|in progress|started|open|reopen(?:ed)?|dropped|drop|cancelled) ?\.?$|^(?:mark|set) (?:action )?#?(\d{1,6}) (?:as )?(done|complete|in progress|open|dropped) ?\.?$|^(drop|reopen|close|complete) action #?(\d{1,6}) ?\.?$/i;
-const ONE = /^action #?(\d{1,6}) ?\??$/i;
+const ONE = /^(?:(?:show )?(?:the )?history of )?action #?(\d{1,6})(?:'s history| history)? ?\??$/i;
+/** "what actions does Shafick have?", "Shafick's actions": read as "actions for Shafick". */
+const PERSON_ACTIONS = /^(?:what|which) actions (?:does|do|has|have|is|are) (.{1,80}?) (?:have|got|own|hold|doing|working on)(?: open| outstanding)? ?\??$|^(?:show |list )?([^']{1,80})'s (?:open )?actions ?\??$/i;
 const EXPORT = /^(?:export|download) (?:the |all )?actions?(?: (?:as|to) (?:csv|excel|a spreadsheet))? ?\.?$/i;
 const LIST = /^(?:(?:show|list|what are|which are) (?:me )?(?:the )?)?(my|open|overdue|all|outstanding)? ?actions\b(.*)$/i;
 const LOGGED_BY_ME = /^(?:(?:show|list) (?:me )?(?:the )?)?actions (?:i(?: have|'ve)? logged|logged by me|i(?: have|'ve)? (?:set|raised|created))\??$/i;
@@ -108,8 +110,18 @@ function listActions(partnership: Partnership, actions: ActionsView, input: Comm
   const forText = /\bfor (.+)$/i.exec(rest)?.[1];
   if (forText) {
     const [topic] = new PhraseMatcher(topicPhrases(partnership), () => true).findTargets(words(forText));
-    if (!topic) return { answer: makeAnswer('actions', 'Actions', `"${forText}" is not one of the partnership's priorities.`) };
+    if (!topic) {
+      const owned = ownedByName(live, forText);
+      if (owned.length > 0) return listOf(`Actions for ${forText}`, owned, today, '', view);
+      return { answer: makeAnswer('actions', 'Actions', `"${forText}" is not one of the partnership's priorities, nor the owner of an open action.`) };
+    }
     return listOf(`Actions for ${forText}`, actions.all().filter((a) => a.priorityId === topic.id), today, `No action is linked to ${forText}.`, view);
+  }
+  const dueWithin = /\bdue (this|next) (week|month)\b/i.exec(rest);
+  if (dueWithin) {
+    const [from, to] = periodOf(today, dueWithin[1]?.toLowerCase() === 'next', dueWithin[2]?.toLowerCase() === 'month');
+    const label = `due ${dueWithin[1]?.toLowerCase()} ${dueWithin[2]?.toLowerCase()}`;
+    return listOf(`Actions ${label}`, live.filter((a) => a.due !== undefined && a.due >= from && a.due <= to), today, `No open action is ${label}.`, view);
   }
   const fromText = /\bfrom (.+)$/i.exec(rest)?.[1];
   if (fromText) {
@@ -118,6 +130,27 @@ function listActions(partnership: Partnership, actions: ActionsView, input: Comm
     return listOf(`Actions from ${fromText}`, actions.all().filter((a) => a.meeting && ids.has(a.meeting.meetingId)), today, `No action is linked to ${fromText}.`, view);
   }
   return listOf(which === 'all' ? 'All actions' : 'Open actions', which === 'all' ? actions.all() : live, today, 'There are no open actions.', view);
+}
+
+/** Open actions whose owner goes by every word typed ("Shafick", "Mr Peerbux", "Sarah Jones"). */
+function ownedByName(live: readonly Action[], typed: string): Action[] {
+  const asked = words(typed).filter((w) => !['mr', 'mrs', 'ms', 'dr', 'cllr', 'the'].includes(w));
+  return asked.length === 0 ? [] : live.filter((a) => asked.every((w) => words(a.owner.name).includes(w)));
+}
+
+/** The first and last day (ISO) of this or next week (Monday to Sunday) or month, from `today`. */
+function periodOf(today: string, next: boolean, month: boolean): [string, string] {
+  const date = new Date(`${today}T12:00:00Z`);
+  if (month) {
+    const start = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + (next ? 1 : 0), 1, 12));
+    const end = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 0, 12));
+    return [start.toISOString().slice(0, 10), end.toISOString().slice(0, 10)];
+  }
+  const monday = new Date(date);
+  monday.setUTCDate(date.getUTCDate() - ((date.getUTCDay() + 6) % 7) + (next ? 7 : 0));
+  const sunday = new Date(monday);
+  sunday.setUTCDate(monday.getUTCDate() + 6);
+  return [monday.toISOString().slice(0, 10), sunday.toISOString().slice(0, 10)];
 }
 
 /** The action, if the member may change it; otherwise why not. */
@@ -202,12 +235,16 @@ export function runActionCommand(partnership: Partnership, actions: ActionsView,
     const logged = actions.all().filter((a) => input.actor.ids.includes(a.createdBy.id) && (a.status === 'open' || a.status === 'in progress'));
     return listOf('Actions I logged', logged, today, 'You have logged no open actions.', text.trim());
   }
+  const person = PERSON_ACTIONS.exec(text);
+  if (person) return listActions(partnership, actions, input, 'open', ` for ${person[1] ?? person[2] ?? ''}`);
   const list = LIST.exec(text);
-  if (list && (list[1] || /^ ?(for|from)\b|^ ?\??$/i.test(list[2] ?? ''))) return listActions(partnership, actions, input, (list[1] ?? 'open').toLowerCase().replace('outstanding', 'open'), list[2] ?? '');
+  if (list && (list[1] || /^ ?(for|from|due)\b|^ ?\??$/i.test(list[2] ?? ''))) return listActions(partnership, actions, input, (list[1] ?? 'open').toLowerCase().replace('outstanding', 'open'), list[2] ?? '');
   if (!isActionLine(text)) return null;
   const earlier = input.activityId ? actions.loggedBy(input.activityId) : undefined;
   if (earlier) return { answer: makeAnswer('actions', `Action ${earlier.number}`, `Action ${earlier.number} is logged: ${earlier.owner.name} to ${earlier.description}.`) };
-  const read = readActionLine(partnership, text, input.mentions, now);
+  // The member's Teams id where the channel gives one: an owner is nudged in Teams by it.
+  const self = { id: input.actor.ids.find((id) => id.startsWith('29:')) ?? input.actor.id, name: input.actor.name };
+  const read = readActionLine(partnership, text, input.mentions, now, self);
   if ('problem' in read) return { answer: makeAnswer('invalid', 'Action not logged', read.problem) };
   const { dueNote, ...draft } = read;
   const at = now.toISOString();

@@ -54,7 +54,9 @@ export function isActionLine(text: string): boolean {
 }
 
 
-export function resolveOwner(partnership: Partnership, ownerText: string, mentions: readonly Mention[]): ActionDraft['owner'] | { problem: string } {
+/** `self`: the member logging it, who may name themself ("I", "me", or their own name) without a role. */
+export function resolveOwner(partnership: Partnership, ownerText: string, mentions: readonly Mention[], self?: Mention): ActionDraft['owner'] | { problem: string } {
+  if (self && (/^(?:i|me|myself)$/i.test(ownerText.trim()) || words(ownerText).join(' ') === words(self.name).join(' '))) return { name: self.name, userId: self.id };
   const mention = mentions.find((m) => words(ownerText).join(' ').includes(words(m.name).join(' '))) ?? (mentions.length === 1 ? mentions[0] : undefined);
   if (mention) return { name: mention.name, userId: mention.id };
   const matcher = new PhraseMatcher(personPhrases(partnership), () => true);
@@ -74,7 +76,7 @@ export function resolveOwner(partnership: Partnership, ownerText: string, mentio
 }
 
 /** The action a line describes, or what is wrong with it. */
-export function readActionLine(partnership: Partnership, text: string, mentions: readonly Mention[], now: Date): ActionDraft | { problem: string } {
+export function readActionLine(partnership: Partnership, text: string, mentions: readonly Mention[], now: Date, self?: Mention): ActionDraft | { problem: string } {
   const body = (LINE.exec(singleSpaced(text))?.[1] ?? '').trim();
   if (!body) return { problem: 'Tell me the action in one line, e.g. "action: Shafick Peerbux to circulate the refreshed CSA by 30 April". Nothing was logged.' };
   if (body.length > MAX_ACTION_LINE) return { problem: `That action line is ${body.length} characters long; keep it under ${MAX_DESCRIPTION} (put detail in a paper). Nothing was logged.` };
@@ -120,12 +122,12 @@ export function readActionLine(partnership: Partnership, text: string, mentions:
   }
   rest = rest.trim();
   const mentioned = mentions.find((m) => rest.toLowerCase().startsWith(m.name.toLowerCase()));
-  const split = mentioned ? { owner: mentioned.name, what: rest.slice(mentioned.name.length) } : /^(.{2,60}?) (?:to|will|should|must|is to) (.+)$/i.exec(rest);
+  const split = mentioned ? { owner: mentioned.name, what: rest.slice(mentioned.name.length) } : /^(.{1,60}?) (?:to|will|should|must|is to) (.+)$/i.exec(rest);
   const ownerText = Array.isArray(split) ? (split[1] ?? '') : (split?.owner ?? '');
   const what = (Array.isArray(split) ? (split[2] ?? '') : (split?.what ?? '')).replace(/^ ?(?:to|will|should|must) /i, '').trim();
   if (!ownerText || !what) return { problem: 'I need who and what: "action: <owner> to <what> by <date>". Nothing was logged.' };
   if (what.length > MAX_DESCRIPTION) return { problem: `That action is ${what.length} characters long; keep it under ${MAX_DESCRIPTION} (put detail in a paper). Nothing was logged.` };
-  const owner = resolveOwner(partnership, ownerText, mentions);
+  const owner = resolveOwner(partnership, ownerText, mentions, self);
   if ('problem' in owner) return owner;
   return { owner, description: what.replace(/[.;]$/, ''), ...(due ? { due } : {}), ...(dueNote ? { dueNote } : {}), ...(priorityId ? { priorityId } : {}), ...(meeting ? { meeting } : {}) };
 }
