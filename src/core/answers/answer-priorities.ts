@@ -22,7 +22,13 @@ function priorityNames(year: PriorityYear): string[] {
   return year.priorities.map((p) => (p.shortName && !p.name.includes(`(${p.shortName})`) ? `${p.name} (${p.shortName})` : p.name));
 }
 
-export function answerPriorityList(kb: KnowledgeBase, question: Question): Answer {
+/** Whether a financial year ("2023/24", ending 31 March 2024) is over by `today`. */
+function yearIsOver(label: string, today: Date): boolean {
+  const start = Number(/^(\d{4})/.exec(label)?.[1]);
+  return Number.isInteger(start) && start > 0 && today.toISOString().slice(0, 10) > `${start + 1}-03-31`;
+}
+
+export function answerPriorityList(kb: KnowledgeBase, question: Question, today?: Date): Answer {
   const unknownYear = question.years.find((y) => !kb.findYear(y));
   const year = yearAsked(kb, question);
   const count = year.priorities.length;
@@ -32,7 +38,9 @@ export function answerPriorityList(kb: KnowledgeBase, question: Question): Answe
     ? `The ${unknownYear} priorities are being prepared and are not published yet. The current ones are the ${count} for ${year.year}:`
     : unknownYear
       ? `No priorities are recorded for ${unknownYear}. The latest recorded are the ${count} for ${year.year}:`
-      : `The partnership has ${count} priorities for ${year.year}:`;
+      : question.years.length === 0 && today && yearIsOver(year.year, today)
+        ? `The latest recorded are the ${count} priorities for ${year.year}; no later year has been published:`
+        : `The partnership has ${count} priorities for ${year.year}:`;
   return makeAnswer('priorities', `Priorities ${year.year}`, summary, {
     entries: priorityNames(year).map((name, i) => ({ text: `${i + 1}. ${name}` })),
     facts: [

@@ -112,7 +112,7 @@ const INTENTS: Intent[] = [
     needsPriorities: true,
     capability: { topic: 'Priorities', example: 'What are the current priorities?' },
     matches: has(/\bpriorit(y|ies)\b/),
-    answer: (kb, q) => answerPriorityList(kb, q),
+    answer: (kb, q, today) => answerPriorityList(kb, q, today),
   },
   {
     name: 'agenda',
