@@ -25,7 +25,7 @@ describe('HTTP server: /api/messages in local mode', () => {
     const attachments = reply.attachments as { contentType: string; content: unknown }[];
     expect(attachments[0]?.contentType).to.equal('application/vnd.microsoft.card.adaptive');
     expect(cardSchemaErrors(attachments[0]?.content)).to.deep.equal([]);
-    expect(text).to.contain('Agenda item page (undated), 4 (004_733e496a4d42639d.txt)');
+    expect(text).to.contain('Source: Agenda item page (undated), item 4').and.not.contain('004_733e496a4d42639d.txt');
     expect(text).to.not.contain('Mookherjee');
   });
 
