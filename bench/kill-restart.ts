@@ -39,7 +39,7 @@ export interface KillTestResult {
   seconds: number;
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
@@ -50,12 +50,14 @@ function freePort(): Promise<number> {
   });
 }
 
-class BotProcess {
+/** The bot as its own process; `launcher` runs it under another command (e.g. prlimit with a file-size limit). */
+export class BotProcess {
   private child: ChildProcess | undefined;
   constructor(private readonly env: NodeJS.ProcessEnv, private readonly url: string) {}
 
-  async start(): Promise<void> {
-    this.child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], { cwd: ROOT, env: this.env, stdio: ['ignore', 'ignore', 'pipe'] });
+  async start(launcher: readonly string[] = []): Promise<void> {
+    const command = [...launcher, process.execPath, '--import', 'tsx', 'src/index.ts'];
+    this.child = spawn(command[0] ?? process.execPath, command.slice(1), { cwd: ROOT, env: this.env, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     this.child.stderr?.on('data', (chunk: Buffer) => (stderr = `${stderr}${chunk.toString()}`.slice(-4000)));
     const deadline = Date.now() + 30_000;
@@ -70,7 +72,7 @@ class BotProcess {
 
   async kill(): Promise<void> {
     const child = this.child;
-    if (!child || child.exitCode !== null) return;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
     await new Promise<void>((resolve) => {
       child.once('exit', () => resolve());
       child.kill('SIGKILL');
@@ -79,7 +81,7 @@ class BotProcess {
 
   async stop(): Promise<void> {
     const child = this.child;
-    if (!child || child.exitCode !== null) return;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
     await new Promise<void>((resolve) => {
       child.once('exit', () => resolve());
       child.kill('SIGTERM');

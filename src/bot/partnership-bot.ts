@@ -22,6 +22,7 @@ import type { Action, ConversationRef, Partnership, PartnershipDirectory } from 
 import { partnershipCommand } from '../core/partnerships/partnership-commands.js';
 import type { ResolvedPartnership } from '../core/partnerships/resolve-partnership.js';
 import type { Actor } from '../core/roles/permissions.js';
+import { SAVE_FAILED_REPLY, SaveFailedError } from '../core/records/save-failed.js';
 import { renderActionFormCard } from '../views/action-form-card.js';
 import { renderActionsCard } from '../views/actions-card.js';
 import { questionText } from './activity-text.js';
@@ -115,7 +116,7 @@ export class PartnershipBot extends ActivityHandler {
       const botWasAdded = (context.activity.membersAdded ?? []).some((m) => m.id === botId);
       if (botWasAdded) {
         const ref = conversationRefOf(context.activity);
-        if (ref?.conversationType === 'channel') await this.records.rememberConversation(ref);
+        if (ref?.conversationType === 'channel') await this.records.rememberConversation(ref).catch((error: unknown) => this.couldNotRemember(error));
         await this.welcome(context);
       }
       await next();
@@ -130,8 +131,13 @@ export class PartnershipBot extends ActivityHandler {
     return resolveTurn(this.records, context.activity, this.actor(context));
   }
 
+  /** Remembering where a member is only helps later posts: a failed save must not keep them from an answer. */
   private rememberPersonalChat(context: TurnContext, resolved?: ResolvedPartnership): Promise<void> {
-    return rememberMember(this.records, context.activity, this.actor(context), resolved);
+    return rememberMember(this.records, context.activity, this.actor(context), resolved).catch((error: unknown) => this.couldNotRemember(error));
+  }
+
+  private couldNotRemember(error: unknown): void {
+    this.logger.warn({ err: error }, 'could not remember the conversation; answered anyway');
   }
 
   /** Saves a command's change (see save-command.ts); resolves with the outcome as saved. */
@@ -189,6 +195,17 @@ export class PartnershipBot extends ActivityHandler {
 
   /** Universal Actions (Action.Execute) from the agenda card. */
   protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+    try {
+      return await this.answerCardAction(context, invokeValue);
+    } catch (error) {
+      if (!(error instanceof SaveFailedError)) throw error;
+      this.logger.warn({ err: error }, 'a card action could not be saved');
+      reportTurn(context, { outcome: 'save-failed' });
+      return messageResponse(SAVE_FAILED_REPLY);
+    }
+  }
+
+  private async answerCardAction(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
     const resolved = this.resolve(context);
     if ('ask' in resolved) return messageResponse(resolved.ask.summary);
     const { partnership } = resolved;

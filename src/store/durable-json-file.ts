@@ -26,21 +26,24 @@ export class DurableJsonFile<T> implements Adapter<T> {
     return this.parse(text);
   }
 
+  /** Leaves the old file as it was if any step fails (a full disk): the temporary file is removed. */
   async write(data: T): Promise<void> {
     const directory = path.dirname(this.file);
     await mkdir(directory, { recursive: true });
     const temporary = `${this.file}.${process.pid}.${this.sequence++}.tmp`;
-    const handle = await open(temporary, 'w');
     try {
-      await handle.writeFile(`${JSON.stringify(data, null, 2)}\n`, 'utf8');
-      await handle.sync();
+      const handle = await open(temporary, 'w');
+      try {
+        await handle.writeFile(`${JSON.stringify(data, null, 2)}\n`, 'utf8');
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      await rename(temporary, this.file);
     } catch (error) {
-      await handle.close();
       await unlink(temporary).catch(() => undefined);
       throw error;
     }
-    await handle.close();
-    await rename(temporary, this.file);
     await syncDirectory(directory);
   }
 }

@@ -6,6 +6,7 @@
  */
 import { Low } from 'lowdb';
 import type { Partnership } from '../core/model.js';
+import { saveFailed } from '../core/records/save-failed.js';
 import { DurableJsonFile } from './durable-json-file.js';
 import { migrate, MIGRATIONS, type Migration } from './migrations.js';
 import { storeSchema, type StoreData } from './schema.js';
@@ -140,7 +141,8 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
       try {
         await adapter.write(draft);
       } catch (error) {
-        accepted.forEach((item) => item.reject(error));
+        // The old file is left as it was and readers keep the old data: nothing is confirmed.
+        accepted.forEach((item) => item.reject(saveFailed(error)));
         continue;
       }
       db.data = draft;
