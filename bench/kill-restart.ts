@@ -15,6 +15,7 @@ import { startConnectorStandIn, type ConnectorStandIn } from '../test/helpers/co
 import { postActivity } from '../test/helpers/http.js';
 import { replyText } from '../test/helpers/reply-text.js';
 import { seededRandom } from '../test/helpers/seeded-random.js';
+import { storedData } from '../test/helpers/stored-data.js';
 import { personalMessage } from '../test/helpers/teams-activities.js';
 import { makeTempFolder } from '../test/helpers/temp-folder.js';
 
@@ -162,7 +163,8 @@ export async function runKillTest(options: KillTestOptions): Promise<KillTestRes
     }
   })();
   const saved = new Set([...journal.matchAll(/file report (w\d+x\d+)/g)].map((m) => m[1]));
-  const store = JSON.parse(readFileSync(dataFile, 'utf8')) as { partnerships: Record<string, { aliases: Record<string, string> }> };
+  // The store as saved: its snapshot with the change journal replayed.
+  const store = storedData(dataFile) as { partnerships: Record<string, { aliases: Record<string, string> }> };
   const aliases = store.partnerships['kent-csp']?.aliases ?? {};
   const lost = [...[...confirmedActions].filter((t) => !saved.has(t)), ...[...confirmedAliases].filter((t) => aliases[t] !== 'road-safety')];
   await connector.close();

@@ -6,6 +6,17 @@
  */
 import { open, readFile, type FileHandle } from 'node:fs/promises';
 
+/** Writes every byte, or throws: a single write may be cut short (a full disk) without an error. */
+export async function writeAll(handle: FileHandle, data: Buffer | string, file: string): Promise<void> {
+  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+  let written = 0;
+  while (written < bytes.length) {
+    const { bytesWritten } = await handle.write(bytes, written, bytes.length - written);
+    if (bytesWritten <= 0) throw new Error(`${file}: the disk took no more bytes`);
+    written += bytesWritten;
+  }
+}
+
 export class AppendFile {
   /** Set when a failed append could not even be cut back: nothing more is written until it is. */
   private untidy = false;
@@ -45,12 +56,7 @@ export class AppendFile {
       if (this.untidy) await this.cutBack();
       const bytes = Buffer.from(text, 'utf8');
       try {
-        let written = 0;
-        while (written < bytes.length) {
-          const { bytesWritten } = await this.handle.write(bytes, written, bytes.length - written);
-          if (bytesWritten <= 0) throw new Error(`${this.file}: the disk took no more bytes`);
-          written += bytesWritten;
-        }
+        await writeAll(this.handle, bytes, this.file);
         await this.handle.datasync();
       } catch (error) {
         this.untidy = true;

@@ -6,6 +6,8 @@
 import { open, readFile, rename, mkdir, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { Adapter } from 'lowdb';
+import { writeAll } from './append-file.js';
+import { writeJson } from './json-chunks.js';
 
 export class DurableJsonFile<T> implements Adapter<T> {
   private sequence = 0;
@@ -34,7 +36,8 @@ export class DurableJsonFile<T> implements Adapter<T> {
     try {
       const handle = await open(temporary, 'w');
       try {
-        await handle.writeFile(`${JSON.stringify(data, null, 2)}\n`, 'utf8');
+        // In pieces, so that a large store never holds up the bot's turns while it is saved.
+        await writeJson(data, (text) => writeAll(handle, text, temporary));
         await handle.sync();
       } finally {
         await handle.close();

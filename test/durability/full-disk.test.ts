@@ -1,11 +1,11 @@
 import { expect } from 'chai';
 import { spawnSync } from 'node:child_process';
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { BotProcess, freePort } from '../../bench/kill-restart.js';
 import { SAVE_FAILED_REPLY } from '../../src/core/records/save-failed.js';
 import { ActionJournal } from '../../src/store/action-journal.js';
-import { openStore } from '../../src/store/store.js';
+import { changeJournalFile, openStore } from '../../src/store/store.js';
 import { startConnectorStandIn, type ConnectorStandIn } from '../helpers/connector-stand-in.js';
 import { postActivity } from '../helpers/http.js';
 import { replyText } from '../helpers/reply-text.js';
@@ -17,7 +17,7 @@ const ADMIN = '0f1e2d3c-4b5a-4697-8877-665544332211';
 /**
  * The bot as its own process under a real file-size limit (RLIMIT_FSIZE via util-linux's prlimit):
  * past it a write is cut short and then fails with EFBIG, as on a full disk, for the actions
- * journal and for the store alike.
+ * journal and for the store's change journal alike.
  */
 describe('durability: the disk fills while members log actions and set aliases', function () {
   this.timeout(300_000);
@@ -51,8 +51,17 @@ describe('durability: the disk fills while members log actions and set aliases',
       await seeded.add('kent-csp', (number) => ({ id: `kent-csp#${number}`, partnershipId: 'kent-csp', number, owner: { name: 'Shafick Peerbux' }, description: `earlier action ${n} ${'x'.repeat(400)}`, status: 'open', createdBy: { id: 'u', name: 'Anna' }, createdAt: '2026-12-01T10:00:00.000Z', history: [] }));
     }
     await seeded.close();
-    // Room for about 15 more long actions in the journal and a few dozen aliases in the store.
-    const limit = Math.max(statSync(dataFile).size, statSync(`${dataFile}.actions`).size) + 14_000;
+    // And as many changes in the store's change journal: members the bot has seen.
+    const seeding = await openStore({ file: dataFile, defaults: () => expect.fail('the store exists') });
+    for (let n = 0; !existsSync(changeJournalFile(dataFile)) || statSync(changeJournalFile(dataFile)).size < statSync(dataFile).size; n++) {
+      await seeding.update((d) => {
+        for (let m = 0; m < 20; m++) d.memberships[`seen-member-${n}-${m}-${'x'.repeat(60)}`] = { seenIn: ['kent-csp'] };
+      });
+    }
+    await seeding.close();
+    const sizes = [dataFile, `${dataFile}.actions`, changeJournalFile(dataFile)].map((f) => statSync(f).size);
+    // Room for about 15 more long actions in the journal and a few dozen aliases in the change journal.
+    const limit = Math.max(...sizes) + 14_000;
     await bot.start(['prlimit', `--fsize=${limit}`]);
 
     const send = async (text: string, who: { aadObjectId: string; userId: string; userName: string }, conversationId: string): Promise<string> => {
