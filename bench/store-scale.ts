@@ -8,6 +8,7 @@
  * snapshot of the whole store: how long it takes and the longest stall it causes.
  */
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { pino } from 'pino';
@@ -119,6 +120,52 @@ export async function benchSnapshot(partnerships: number, meetings: number): Pro
   }
 }
 
+/** A change through the store alone (no HTTP, no bot): an alias and its change-log entry, durably. */
+export async function benchStoreAlone(partnerships: number, meetings: number, changes: number): Promise<{ p50Ms: number; p99Ms: number }> {
+  const folder = makeTempFolder('csp-store-bench-');
+  const dataFile = path.join(folder.path, 'store.json');
+  writeFileSync(dataFile, `${JSON.stringify(generateStore(partnerships, meetings), null, 2)}\n`);
+  const store = await openStore({ file: dataFile, defaults: () => generateStore(1, 5) });
+  const samples: number[] = [];
+  try {
+    for (let i = 0; i < changes; i++) {
+      const t = performance.now();
+      await store.update((d) => {
+        const kent = d.partnerships[d.defaultPartnershipId]!;
+        if (i % 2 === 0) kent.aliases[`bench ${i}`] = 'road-safety';
+        else delete kent.aliases[`bench ${i - 1}`];
+        kent.changes = [...(kent.changes ?? []), { id: i + 1, at: new Date().toISOString(), by: { id: 'u', name: 'Ada Admin' }, subject: `alias:bench ${i}`, summary: 'bench' }];
+      });
+      samples.push(performance.now() - t);
+    }
+  } finally {
+    await store.close();
+    folder.remove();
+  }
+  const summary = summarise(samples);
+  return { p50Ms: summary.p50Ms, p99Ms: summary.p99Ms };
+}
+
+/** The floor under any durable change on this machine: appending a line and fsyncing it. */
+export async function benchFsyncFloor(changes: number): Promise<{ p50Ms: number; p99Ms: number }> {
+  const folder = makeTempFolder('csp-store-bench-');
+  const handle = await open(path.join(folder.path, 'floor'), 'a');
+  const samples: number[] = [];
+  try {
+    for (let i = 0; i < changes; i++) {
+      const t = performance.now();
+      await handle.write(`${JSON.stringify({ seq: i, ops: [{ p: ['partnerships', 'kent-csp', 'aliases', `bench ${i}`], v: 'road-safety' }] })}\n`);
+      await handle.datasync();
+      samples.push(performance.now() - t);
+    }
+  } finally {
+    await handle.close();
+    folder.remove();
+  }
+  const summary = summarise(samples);
+  return { p50Ms: summary.p50Ms, p99Ms: summary.p99Ms };
+}
+
 /** The issue's figures before this design, for the table. */
 export const BEFORE: Record<string, string> = {
   'Kent today': '13 / 60 ms, first answer 0.5 s, start 5.1 s',
@@ -134,8 +181,19 @@ export function describeRow(row: StoreScaleRow): string {
   );
 }
 
-export async function runStoreScale(changes = Number(process.env.STORE_CHANGES ?? 200)): Promise<{ rows: StoreScaleRow[]; snapshot: Awaited<ReturnType<typeof benchSnapshot>> }> {
+export async function runStoreScale(changes = Number(process.env.STORE_CHANGES ?? 200)) {
   console.log(`Store at scale: ${changes} durable changes (admin aliases over HTTP) per size; first answers to ${questions.length} sample questions after start`);
+  const floor = await benchFsyncFloor(changes);
+  console.log(`  floor: append one line and fdatasync it: p50 ${roundMs(floor.p50Ms)} ms, p99 ${roundMs(floor.p99Ms)} ms`);
+  const alone: Record<string, { p50Ms: number; p99Ms: number }> = {};
+  for (const [partnerships, meetings] of [
+    [1, 5],
+    [14, 500],
+  ] as const) {
+    const r = await benchStoreAlone(partnerships, meetings, changes);
+    alone[`${partnerships} x ${meetings}`] = r;
+    console.log(`  store alone (no HTTP), ${partnerships} x ${meetings}: a durable change p50 ${roundMs(r.p50Ms)} ms, p99 ${roundMs(r.p99Ms)} ms`);
+  }
   const rows: StoreScaleRow[] = [];
   for (const [partnerships, meetings] of [
     [1, 5],
@@ -149,7 +207,7 @@ export async function runStoreScale(changes = Number(process.env.STORE_CHANGES ?
   }
   const snapshot = await benchSnapshot(14, 500);
   console.log(`  background snapshot of the 14 x 500 store (${snapshot.sizeMb} MB): ${snapshot.seconds} s, longest event-loop stall ${roundMs(snapshot.stallMaxMs)} ms`);
-  return { rows, snapshot };
+  return { floor, alone, rows, snapshot };
 }
 
 if (process.argv[1]?.endsWith('store-scale.ts')) {

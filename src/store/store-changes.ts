@@ -82,7 +82,7 @@ function diffLazy(path: Path, draft: Lazy, ops: StoreOp[], depth: number): void 
     else diffValue([...path, key], state.base[key], plain(value), ops);
   }
   for (const key of Object.keys(draft)) {
-    if (!(key in state.base)) ops.push({ p: [...path, key], v: plain(draft[key]) });
+    if (!Object.hasOwn(state.base, key)) ops.push({ p: [...path, key], v: plain(draft[key]) });
   }
 }
 
@@ -195,7 +195,7 @@ export function applyOps(data: StoreData, ops: readonly StoreOp[]): StoreData {
       const child = parent[segment];
       if (typeof child !== 'object' || child === null) throw new Error(`${op.p.join('.')}: no such place in the store`);
       const copy = writable(child as Record<string, unknown>);
-      parent[segment] = copy;
+      Object.defineProperty(parent, segment, { value: copy, writable: true, enumerable: true, configurable: true });
       parent = copy;
     }
     const last = op.p.at(-1);
@@ -204,14 +204,15 @@ export function applyOps(data: StoreData, ops: readonly StoreOp[]): StoreData {
       root = writable(op.v);
       continue;
     }
-    if ('v' in op) parent[last] = op.v;
+    // Defined, not assigned: a member's alias or id may be "__proto__".
+    if ('v' in op) Object.defineProperty(parent, last, { value: op.v, writable: true, enumerable: true, configurable: true });
     else if ('d' in op) delete parent[last];
     else {
       const current = parent[last];
       if (!Array.isArray(current) && current !== undefined) throw new Error(`${op.p.join('.')}: not a list`);
       const array = writable(current ?? []);
       array.splice(op.s[0], op.s[1], ...op.s[2]);
-      parent[last] = array;
+      Object.defineProperty(parent, last, { value: array, writable: true, enumerable: true, configurable: true });
     }
   }
   return root as unknown as StoreData;

@@ -105,6 +105,18 @@ describe('store changes: a change saved as what it changes', () => {
     expect(again.partnership('kent-csp')?.aliases['after restore']).to.equal('road-safety');
   });
 
+  it('saves and replays keys named like object internals ("__proto__", "constructor") as plain keys', async () => {
+    const store = await openStore({ file, defaults: twoPartnerships });
+    await store.update((d) => {
+      const kent = d.partnerships['kent-csp']!;
+      kent.aliases = { ...kent.aliases, ['__proto__']: 'road-safety', constructor: 'road-safety' };
+    });
+    await store.close();
+    const aliases = (await openStore({ file, defaults: () => expect.fail('the store exists'), readOnly: true })).partnership('kent-csp')!.aliases;
+    expect(Object.getPrototypeOf(aliases)).to.equal(Object.prototype);
+    expect(Object.hasOwn(aliases, '__proto__') && aliases.constructor).to.equal('road-safety');
+  });
+
   it('writes a store in pieces as exactly the text JSON.stringify gives', async () => {
     const data = { ...twoPartnerships(), extra: [undefined, () => 1, { a: undefined, b: [] }], empty: {} };
     let text = '';
