@@ -73,6 +73,21 @@ describe('store changes: a change saved as what it changes', () => {
     expect(Object.keys(reopened.partnership('medway-csp')!.aliases).filter((k) => k.startsWith('alias '))).to.have.length(30);
   });
 
+  it('does not apply twice the changes a snapshot holds when a crash left them in the journal too', async () => {
+    const entry = (id: number) => ({ id, at: 'now', by: { id: 'u', name: 'Ann' }, subject: `alias:a${id}`, summary: 's' });
+    const store = await openStore({ file, defaults: twoPartnerships });
+    for (let id = 1; id <= 3; id++) await store.update((d) => void (d.partnerships['kent-csp']!.changes = [...(d.partnerships['kent-csp']!.changes ?? []), entry(id)]));
+    await store.close();
+    const journal = readFileSync(changeJournalFile(file), 'utf8');
+    const snapshotting = await openStore({ file, defaults: twoPartnerships, snapshotBytes: 1 });
+    await snapshotting.update((d) => void (d.partnerships['kent-csp']!.changes = [...(d.partnerships['kent-csp']!.changes ?? []), entry(4)]));
+    await snapshotting.close();
+    // As if the bot died after the snapshot was renamed into place but before the journal was rewritten.
+    writeFileSync(changeJournalFile(file), journal + readFileSync(changeJournalFile(file), 'utf8'));
+    const reopened = await openStore({ file, defaults: () => expect.fail('the store exists'), readOnly: true });
+    expect(reopened.partnership('kent-csp')?.changes?.map((c) => c.id)).to.deep.equal([1, 2, 3, 4]);
+  });
+
   it('skips a journal line torn by a crash, and refuses a journal damaged elsewhere, naming the line and keeping a copy', async () => {
     const store = await openStore({ file, defaults: twoPartnerships });
     await store.update((d) => void (d.partnerships['kent-csp']!.aliases['first'] = 'road-safety'));
