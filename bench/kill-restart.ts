@@ -15,6 +15,7 @@ import { startConnectorStandIn, type ConnectorStandIn } from '../test/helpers/co
 import { postActivity } from '../test/helpers/http.js';
 import { replyText } from '../test/helpers/reply-text.js';
 import { seededRandom } from '../test/helpers/seeded-random.js';
+import { storedData } from '../test/helpers/stored-data.js';
 import { personalMessage } from '../test/helpers/teams-activities.js';
 import { makeTempFolder } from '../test/helpers/temp-folder.js';
 
@@ -39,7 +40,7 @@ export interface KillTestResult {
   seconds: number;
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
@@ -50,12 +51,14 @@ function freePort(): Promise<number> {
   });
 }
 
-class BotProcess {
+/** The bot as its own process; `launcher` runs it under another command (e.g. prlimit with a file-size limit). */
+export class BotProcess {
   private child: ChildProcess | undefined;
   constructor(private readonly env: NodeJS.ProcessEnv, private readonly url: string) {}
 
-  async start(): Promise<void> {
-    this.child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], { cwd: ROOT, env: this.env, stdio: ['ignore', 'ignore', 'pipe'] });
+  async start(launcher: readonly string[] = []): Promise<void> {
+    const command = [...launcher, process.execPath, '--import', 'tsx', 'src/index.ts'];
+    this.child = spawn(command[0] ?? process.execPath, command.slice(1), { cwd: ROOT, env: this.env, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     this.child.stderr?.on('data', (chunk: Buffer) => (stderr = `${stderr}${chunk.toString()}`.slice(-4000)));
     // Generous: on a shared machine a start can be slow; one that never comes is the failure.
@@ -71,7 +74,7 @@ class BotProcess {
 
   async kill(): Promise<void> {
     const child = this.child;
-    if (!child || child.exitCode !== null) return;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
     await new Promise<void>((resolve) => {
       child.once('exit', () => resolve());
       child.kill('SIGKILL');
@@ -80,7 +83,7 @@ class BotProcess {
 
   async stop(): Promise<void> {
     const child = this.child;
-    if (!child || child.exitCode !== null) return;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
     await new Promise<void>((resolve) => {
       child.once('exit', () => resolve());
       child.kill('SIGTERM');
@@ -168,7 +171,8 @@ export async function runKillTest(options: KillTestOptions): Promise<KillTestRes
     }
   })();
   const saved = new Set([...journal.matchAll(/file report (w\d+x\d+)/g)].map((m) => m[1]));
-  const store = JSON.parse(readFileSync(dataFile, 'utf8')) as { partnerships: Record<string, { aliases: Record<string, string> }> };
+  // The store as saved: its snapshot with the change journal replayed.
+  const store = storedData(dataFile) as { partnerships: Record<string, { aliases: Record<string, string> }> };
   const aliases = store.partnerships['kent-csp']?.aliases ?? {};
   const lost = [...[...confirmedActions].filter((t) => !saved.has(t)), ...[...confirmedAliases].filter((t) => aliases[t] !== 'road-safety')];
   await connector.close();

@@ -7,6 +7,9 @@
  *     both replying to the same Bot Connector stand-in: turns per second and p50/p99 latency.
  *  4. The soak: 64 conversations for SOAK_SECONDS (default 60) of mixed questions, actions and
  *     agenda card answers: throughput, p50/p99, errors (must be 0), the heap over time.
+ *  0. The store at scale (bench/store-scale.ts): stores of 1 x 5, 1 x 500, 14 x 50 and 14 x 500
+ *     meetings generated from the default data set; durable change p50/p99 and the longest stall,
+ *     first answer after start, start to healthy, heap; the background snapshot at 14 x 500.
  *  5. The kill test in long form: KILL_WRITES (default 5,000) writes, KILL_COUNT (default 20)
  *     SIGKILLs and restarts; every confirmed write must survive.
  *  6. Minutes files: import time per page for PDF, Word, web page and text, over the development
@@ -35,6 +38,7 @@ import { startEchoBot } from './echo-bot.js';
 import { runHttpLoad, type HttpLoadResult } from './http-load.js';
 import { runKillTest } from './kill-restart.js';
 import { runSoak } from './soak.js';
+import { runStoreScale } from './store-scale.js';
 import { roundMs, summarise } from './stats.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
@@ -118,6 +122,14 @@ async function main(): Promise<void> {
     await benchMinutesFilesPart();
     return;
   }
+  // BENCH_ONLY=store runs only the store at scale (issue 17's table).
+  const storeScale = await runStoreScale();
+  if (process.env.BENCH_ONLY === 'store') {
+    const folder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'results');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(path.join(folder, 'store-scale.json'), `${JSON.stringify({ date: new Date().toISOString(), ...storeScale }, null, 2)}\n`);
+    return;
+  }
   console.log(`Answer engine over ${questions.length} sample questions`);
   const engine = benchAnswerEngine();
   console.log(`  ${engine.answers} answers: p50 ${roundMs(engine.p50Ms)} ms, p99 ${roundMs(engine.p99Ms)} ms (target p99 < 2 ms); index build ${roundMs(engine.buildMs)} ms`);
@@ -154,7 +166,7 @@ async function main(): Promise<void> {
 
   const minutesFiles = await benchMinutesFilesPart();
 
-  const results = { date: new Date().toISOString(), engine, actionLogging, http, throughputRatio: ratio, soak, kill, minutesFiles };
+  const results = { date: new Date().toISOString(), storeScale, engine, actionLogging, http, throughputRatio: ratio, soak, kill, minutesFiles };
   const folder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'results');
   mkdirSync(folder, { recursive: true });
   writeFileSync(path.join(folder, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);

@@ -24,6 +24,7 @@ import { isInternalAnswer, readsInternalRecords } from './members-only.js';
 import { isChannelLinkCommand } from '../core/channels/link-channel.js';
 import { refuseUnlessOrganiser } from '../core/agendas/agenda-edits.js';
 import type { Actor } from '../core/roles/permissions.js';
+import { SAVE_FAILED_REPLY, SaveFailedError } from '../core/records/save-failed.js';
 import { questionText } from './activity-text.js';
 import { answerActionInvoke, isActionVerb } from './action-card-actions.js';
 import { answerCardInvoke, answerCardSubmit, isAgendaSubmit, messageResponse, type AgendaActionDeps } from './agenda-actions.js';
@@ -126,7 +127,7 @@ export class PartnershipBot extends ActivityHandler {
       const botWasAdded = (context.activity.membersAdded ?? []).some((m) => m.id === botId);
       if (botWasAdded) {
         const ref = conversationRefOf(context.activity);
-        if (ref?.conversationType === 'channel') await this.records.rememberConversation(ref);
+        if (ref?.conversationType === 'channel') await this.records.rememberConversation(ref).catch((error: unknown) => this.couldNotRemember(error));
         await this.welcome(context);
       }
       await next();
@@ -141,8 +142,13 @@ export class PartnershipBot extends ActivityHandler {
     return resolveTurn(this.records, context.activity, this.actor(context));
   }
 
+  /** Remembering where a member is only helps later posts: a failed save must not keep them from an answer. */
   private rememberPersonalChat(context: TurnContext, resolved?: ResolvedPartnership): Promise<void> {
-    return rememberMember(this.records, context.activity, this.actor(context), resolved);
+    return rememberMember(this.records, context.activity, this.actor(context), resolved).catch((error: unknown) => this.couldNotRemember(error));
+  }
+
+  private couldNotRemember(error: unknown): void {
+    this.logger.warn({ err: error }, 'could not remember the conversation; answered anyway');
   }
 
   /** Saves a command's change (see save-command.ts); resolves with the outcome as saved. */
@@ -174,6 +180,17 @@ export class PartnershipBot extends ActivityHandler {
 
   /** Universal Actions (Action.Execute) from the agenda card. */
   protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+    try {
+      return await this.answerCardAction(context, invokeValue);
+    } catch (error) {
+      if (!(error instanceof SaveFailedError)) throw error;
+      this.logger.warn({ err: error }, 'a card action could not be saved');
+      reportTurn(context, { outcome: 'save-failed' });
+      return messageResponse(SAVE_FAILED_REPLY);
+    }
+  }
+
+  private async answerCardAction(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
     if (this.minutesFiles && isMinutesImportVerb(invokeValue?.action?.verb)) return this.minutesFiles.answerInvoke(context, invokeValue.action.verb, invokeValue.action.data, this.actor(context));
     const resolved = this.resolve(context);
     if ('ask' in resolved) return messageResponse(resolved.ask.summary);

@@ -6,6 +6,8 @@
 import { open, readFile, rename, mkdir, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { Adapter } from 'lowdb';
+import { writeAll } from './append-file.js';
+import { writeJson } from './json-chunks.js';
 
 export class DurableJsonFile<T> implements Adapter<T> {
   private sequence = 0;
@@ -26,21 +28,25 @@ export class DurableJsonFile<T> implements Adapter<T> {
     return this.parse(text);
   }
 
+  /** Leaves the old file as it was if any step fails (a full disk): the temporary file is removed. */
   async write(data: T): Promise<void> {
     const directory = path.dirname(this.file);
     await mkdir(directory, { recursive: true });
     const temporary = `${this.file}.${process.pid}.${this.sequence++}.tmp`;
-    const handle = await open(temporary, 'w');
     try {
-      await handle.writeFile(`${JSON.stringify(data, null, 2)}\n`, 'utf8');
-      await handle.sync();
+      const handle = await open(temporary, 'w');
+      try {
+        // In pieces, so that a large store never holds up the bot's turns while it is saved.
+        await writeJson(data, (text) => writeAll(handle, text, temporary));
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      await rename(temporary, this.file);
     } catch (error) {
-      await handle.close();
       await unlink(temporary).catch(() => undefined);
       throw error;
     }
-    await handle.close();
-    await rename(temporary, this.file);
     await syncDirectory(directory);
   }
 }

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { storeBytes } from '../helpers/stored-data.js';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,10 +35,10 @@ describe('npm run import while the bot runs', () => {
     // The change log is an internal record: asked by an admin.
     expect((await bot.send(personalMessage('recent changes', { aadObjectId: ADMIN }))).text).to.contain('minutes imported from minutes-page-ashford.txt');
     out = [];
-    const before = readFileSync(bot.dataFile);
+    const before = storeBytes(bot.dataFile);
     expect(await run(ASHFORD)).to.equal(0);
     expect(out.join('\n')).to.contain('nothing new');
-    expect(readFileSync(bot.dataFile).equals(before)).to.equal(true);
+    expect(storeBytes(bot.dataFile).equals(before)).to.equal(true);
   });
 
   it('keeps the address and secret readable by the server user only, and refuses a request without the secret', async () => {
@@ -45,16 +46,16 @@ describe('npm run import while the bot runs', () => {
     expect(statSync(file).mode & 0o777).to.equal(0o600);
     const { url } = JSON.parse(readFileSync(file, 'utf8')) as { url: string };
     expect(new URL(url).hostname).to.equal('127.0.0.1');
-    const before = readFileSync(bot.dataFile);
+    const before = storeBytes(bot.dataFile);
     const response = await fetch(url, { method: 'POST', body: JSON.stringify({ files: [{ name: 'x.txt', text: readFileSync(ASHFORD, 'utf8') }] }), headers: { authorization: 'Bearer guessed' } });
     expect(response.status).to.equal(401);
-    expect(readFileSync(bot.dataFile).equals(before)).to.equal(true);
+    expect(storeBytes(bot.dataFile).equals(before)).to.equal(true);
   });
 
   it('stops with the file and line for minutes it cannot read, writing nothing', async () => {
-    const before = readFileSync(bot.dataFile);
+    const before = storeBytes(bot.dataFile);
     expect(await run(path.join(path.dirname(ASHFORD), '../unrecognised.html'))).to.equal(1);
     expect(err.join('\n')).to.contain('nothing written');
-    expect(readFileSync(bot.dataFile).equals(before)).to.equal(true);
+    expect(storeBytes(bot.dataFile).equals(before)).to.equal(true);
   });
 });

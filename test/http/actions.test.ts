@@ -6,6 +6,7 @@ import { startRunningBot, type RunningBot } from '../helpers/running-bot.js';
 import { channelMessage, DEFAULT_CHANNEL_ID, invokeAction, personalMessage, personalConversationId, type InboundActivity } from '../helpers/teams-activities.js';
 import { cardSchemaErrors } from '../helpers/card-schema.js';
 import { grantRole } from '../helpers/memberships.js';
+import { storedData } from '../helpers/stored-data.js';
 
 const SECRETARIAT = { userId: '29:1sec-anna', userName: 'Anna Taylor', aadObjectId: '2b2b2b2b-3c3c-4d4d-8e5e-6f6f6f6f6f6f' };
 const OFFICER = { userId: '29:1officer-sam', userName: 'Sam Officer', aadObjectId: '3c3c3c3c-4d4d-4e5e-8f6f-7a7a7a7a7a7a' };
@@ -169,7 +170,7 @@ describe('HTTP server: actions', () => {
     expect(confirmed).to.match(/Draft D1 confirmed as action \d+: Mr McMullan to give a further update on Vision Zero Strategy, due Friday 31 March 2023/);
     expect(await say('confirm draft D1', SECRETARIAT)).to.contain('already confirmed');
     expect(await say('discard draft D3', SECRETARIAT)).to.contain('is discarded');
-    const drafts = (JSON.parse(readFileSync(bot.dataFile, 'utf8')) as { partnerships: Record<string, { draftActions: { status: string }[] }> }).partnerships['kent-csp']!.draftActions;
+    const drafts = (storedData(bot.dataFile) as { partnerships: Record<string, { draftActions: { status: string }[] }> }).partnerships['kent-csp']!.draftActions;
     expect(drafts.map((d) => d.status)).to.deep.equal(['confirmed', 'draft', 'discarded']);
     expect(journal(bot).filter((a) => a.description.startsWith('give a further update on Vision Zero'))).to.have.length(1);
   });

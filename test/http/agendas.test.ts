@@ -5,6 +5,7 @@ import type { Agenda } from '../../src/core/model.js';
 import { startRunningBot, type RunningBot } from '../helpers/running-bot.js';
 import { cardSubmit, channelMessage, invokeAction, personalMessage, type InboundActivity } from '../helpers/teams-activities.js';
 import { cardSchemaErrors } from '../helpers/card-schema.js';
+import { storedData, storeBytes } from '../helpers/stored-data.js';
 
 const ADMIN = '0f1e2d3c-4b5a-4697-8877-665544332211';
 const CHAIR = { userId: '29:1chair-harry', userName: 'Harry Hill', aadObjectId: '1a1a1a1a-2b2b-4c3c-8d4d-5e5e5e5e5e5e' };
@@ -14,7 +15,7 @@ function withMention(activity: InboundActivity, who: { id: string; name: string 
   return { ...activity, entities: [...(activity.entities ?? []), { type: 'mention', mentioned: who, text: `<at>${who.name}</at>` }] };
 }
 function storedAgendas(bot: RunningBot): Agenda[] {
-  return (JSON.parse(readFileSync(bot.dataFile, 'utf8')) as { partnerships: Record<string, { agendas: Agenda[] }> }).partnerships['kent-csp']!.agendas;
+  return (storedData(bot.dataFile) as { partnerships: Record<string, { agendas: Agenda[] }> }).partnerships['kent-csp']!.agendas;
 }
 
 describe('HTTP server: building and circulating an agenda', () => {
@@ -106,7 +107,7 @@ describe('HTTP server: building and circulating an agenda', () => {
   it('answers forged verbs, unknown agendas and bad input on the card, and stores nothing', async () => {
     const agendaId = storedAgendas(bot)[0]!.id;
     await bot.app.idle();
-    const before = readFileSync(bot.dataFile);
+    const before = storeBytes(bot.dataFile);
     const forged = await bot.send(invokeAction('agenda.delete', { agendaId }, { userId: '29:1x', kind: 'channel' }));
     expect(JSON.stringify(forged.result.body)).to.contain('not something this card can do');
     const gone = await bot.send(invokeAction('agenda.attending', { agendaId: 'agenda-that-never-was' }, { userId: '29:1x', kind: 'channel' }));
@@ -115,7 +116,7 @@ describe('HTTP server: building and circulating an agenda', () => {
     expect(JSON.stringify(noName.result.body)).to.contain('Name your substitute');
     const wrongType = await bot.send(invokeAction('agenda.apologies', { agendaId, note: { $gt: 1 } }, { userId: '29:1x', kind: 'channel' }));
     expect(JSON.stringify(wrongType.result.body)).to.contain('something unexpected');
-    expect(readFileSync(bot.dataFile).equals(before)).to.equal(true);
+    expect(storeBytes(bot.dataFile).equals(before)).to.equal(true);
   });
 
   it('takes a substitute through the Action.Submit fallback too', async () => {
@@ -172,7 +173,7 @@ describe('HTTP server: building and circulating an agenda', () => {
     expect(present.text).to.contain('Ann Attend').and.contain('Bob Attend').and.contain('Ms J Deputy');
     const apologies = await bot.send(personalMessage('Who sent apologies for the meeting on 14 March 2027?'));
     expect(apologies.text).to.contain('Cat Apologies').and.contain('Eve Sub');
-    const stored = JSON.parse(readFileSync(bot.dataFile, 'utf8')) as { partnerships: Record<string, { meetings: { id: string; date: string | null; chairId?: string }[]; people: { id: string; name: string }[] }> };
+    const stored = storedData(bot.dataFile) as { partnerships: Record<string, { meetings: { id: string; date: string | null; chairId?: string }[]; people: { id: string; name: string }[] }> };
     const kent = stored.partnerships['kent-csp']!;
     const meeting = kent.meetings.find((m) => m.date === '2027-03-14');
     expect(kent.people.find((p) => p.id === meeting?.chairId)?.name).to.match(/\bH(arry)? Hill$/);

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { storedData, storeBytes } from '../helpers/stored-data.js';
 import { readFileSync } from 'node:fs';
 import { cardSchemaErrors } from '../helpers/card-schema.js';
 import { scannedPdf, seedDocx, seedHtml, seedPdf, startFileServer, type FileServer } from '../helpers/minutes-files.js';
@@ -69,15 +70,15 @@ describe('HTTP server: minutes files sent in a personal chat', function () {
   });
 
   it('tells a member without a role who can import, downloading and changing nothing', async () => {
-    const before = readFileSync(bot.dataFile);
+    const before = storeBytes(bot.dataFile);
     const { text } = await send(withFiles([{ name: 'minutes.pdf', url: files.missing() }], MEMBER));
     expect(text).to.contain('only the chair or the secretariat').and.contain('Nothing was imported');
-    expect(readFileSync(bot.dataFile).equals(before)).to.equal(true);
+    expect(storeBytes(bot.dataFile).equals(before)).to.equal(true);
   });
 
   it('previews a PDF made from the seed notes, imports it on Import once however often pressed, and answers from it', async () => {
     const url = files.put('KCSP notes 21 March 2023.pdf', await seedPdf(PDF_SEED));
-    const before = readFileSync(bot.dataFile);
+    const before = storeBytes(bot.dataFile);
     const { replies, text } = await send(withFiles([{ name: 'KCSP notes 21 March 2023.pdf', url }], MEDWAY_SECRETARIAT));
     const card = cardOf(replies);
     expect(cardSchemaErrors(card)).to.deep.equal([]);
@@ -86,7 +87,7 @@ describe('HTTP server: minutes files sent in a personal chat', function () {
     expect(text).to.contain('Kent Community Safety Agreement').and.contain('RESOLVED');
     expect(text).to.match(/Present: \s*[A-Z]/).and.to.match(/Apologies: \s*[A-Z]/);
     expect(text).to.contain('Draft actions proposed');
-    expect(readFileSync(bot.dataFile).equals(before)).to.equal(true);
+    expect(storeBytes(bot.dataFile).equals(before)).to.equal(true);
     expect(await ask('when was the last meeting?')).to.not.contain('21 March 2023');
 
     const importId = importIdOf(card);
@@ -98,7 +99,7 @@ describe('HTTP server: minutes files sent in a personal chat', function () {
     expect(first).to.contain('Minutes imported').and.contain('Imported into the Medway CSP and saved');
     expect(second).to.equal(first);
     expect(await press('minutesImport.import', { importId }, MEDWAY_SECRETARIAT)).to.equal(first);
-    const saved = JSON.parse(readFileSync(bot.dataFile, 'utf8')) as { partnerships: Record<string, { meetings: { date: string }[]; changes?: { subject: string }[] }> };
+    const saved = storedData(bot.dataFile) as { partnerships: Record<string, { meetings: { date: string }[]; changes?: { subject: string }[] }> };
     const medway = Object.values(saved.partnerships).find((p) => p.meetings.some((m) => m.date === '2023-03-21') && p !== saved.partnerships['kent-csp'])!;
     expect(medway.changes!.filter((c) => c.subject.startsWith('minutes:'))).to.have.length(1);
 
@@ -112,9 +113,9 @@ describe('HTTP server: minutes files sent in a personal chat', function () {
     const url = files.put('again.pdf', await seedPdf(PDF_SEED));
     const { replies, text } = await send(withFiles([{ name: 'KCSP notes 21 March 2023.pdf', url }], MEDWAY_SECRETARIAT));
     expect(text).to.contain('Nothing new');
-    const before = readFileSync(bot.dataFile);
+    const before = storeBytes(bot.dataFile);
     expect(await press('minutesImport.import', { importId: importIdOf(cardOf(replies)) }, MEDWAY_SECRETARIAT)).to.contain('already held by the Medway CSP');
-    expect(readFileSync(bot.dataFile).equals(before)).to.equal(true);
+    expect(storeBytes(bot.dataFile).equals(before)).to.equal(true);
   });
 
   it('imports a Word document and a saved ModernGov page in one message; undo takes the import back', async () => {
@@ -139,7 +140,7 @@ describe('HTTP server: minutes files sent in a personal chat', function () {
   });
 
   it('refuses bad input with the reason and changes nothing', async () => {
-    const before = readFileSync(bot.dataFile);
+    const before = storeBytes(bot.dataFile);
     const big = files.put('huge.txt', new TextEncoder().encode('NOTES of a meeting of the partnership\n'.repeat(40_000)));
     const cases: [string, string, string][] = [
       ['huge.txt', big, 'larger than the 1 MB limit'],
@@ -153,7 +154,7 @@ describe('HTTP server: minutes files sent in a personal chat', function () {
       const { text } = await send(withFiles([{ name, url }], MEDWAY_SECRETARIAT));
       expect(text, name).to.contain(reason).and.contain('nothing was imported');
     }
-    expect(readFileSync(bot.dataFile).equals(before)).to.equal(true);
+    expect(storeBytes(bot.dataFile).equals(before)).to.equal(true);
   });
 
   it('offers an admin the choice of partnership, and Cancel imports nothing', async () => {
@@ -161,20 +162,20 @@ describe('HTTP server: minutes files sent in a personal chat', function () {
     const { replies } = await send(withFiles([{ name: 'notes.pdf', url }], ADMIN));
     const card = JSON.stringify(cardOf(replies));
     expect(card).to.contain('"id":"partnershipId"').and.contain('Medway CSP').and.contain('KCSP');
-    const before = readFileSync(bot.dataFile);
+    const before = storeBytes(bot.dataFile);
     expect(await press('minutesImport.import', { importId: importIdOf(cardOf(replies)) }, MEMBER)).to.contain('only the member who sent these files');
     expect(await press('minutesImport.cancel', { importId: importIdOf(cardOf(replies)) }, ADMIN)).to.contain('Cancelled: nothing was imported');
     expect(await press('minutesImport.import', { importId: importIdOf(cardOf(replies)) }, ADMIN)).to.contain('cancelled');
-    expect(readFileSync(bot.dataFile).equals(before)).to.equal(true);
+    expect(storeBytes(bot.dataFile).equals(before)).to.equal(true);
   });
 
   it('after a restart, a preview left waiting is answered as expired, and a saved one as imported', async () => {
     const url = files.put('later.pdf', await seedPdf(PDF_SEED, 1));
     const { replies } = await send(withFiles([{ name: 'later.pdf', url }], MEDWAY_SECRETARIAT));
     await bot.restart();
-    const before = readFileSync(bot.dataFile);
+    const before = storeBytes(bot.dataFile);
     expect(await press('minutesImport.import', { importId: importIdOf(cardOf(replies)) }, MEDWAY_SECRETARIAT)).to.contain('no longer kept').and.contain('Send the file again');
     expect(await press('minutesImport.import', { importId: importedId }, MEDWAY_SECRETARIAT)).to.contain('already imported into the Medway CSP');
-    expect(readFileSync(bot.dataFile).equals(before)).to.equal(true);
+    expect(storeBytes(bot.dataFile).equals(before)).to.equal(true);
   });
 });

@@ -6,6 +6,7 @@ import { backupFolder } from '../../src/store/daily-backups.js';
 import { startRunningBot } from '../helpers/running-bot.js';
 import { personalMessage } from '../helpers/teams-activities.js';
 import { makeTempFolder } from '../helpers/temp-folder.js';
+import { storedData } from '../helpers/stored-data.js';
 
 const ADMIN = '0f1e2d3c-4b5a-4697-8877-665544332211';
 
@@ -27,7 +28,7 @@ describe('daily backups', () => {
     const restored = path.join(target.path, 'store.json');
     expect(await restoreStore(path.join(folder, 'backup-2026-11-25.json'), { env: { DATA_FILE: restored }, out: () => undefined, err: () => undefined })).to.equal(0);
     expect(readFileSync(`${restored}.actions`, 'utf8')).to.contain('circulate the refreshed CSA');
-    expect(readFileSync(restored, 'utf8')).to.equal(readFileSync(bot.dataFile, 'utf8'));
+    expect(storedData(restored)).to.deep.equal(storedData(bot.dataFile));
     target.remove();
     await bot.stop();
   });
