@@ -233,6 +233,16 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     logger,
   );
   reminders.start();
+  // Each partnership's knowledge base is built now, one per turn of the event loop, so the first
+  // question after a start does not wait for it (and turns arriving meanwhile are not held up).
+  const warmUp = (ids: string[]): void => {
+    const [id, ...rest] = ids;
+    if (id === undefined) return;
+    answers.knowledgeBase(id);
+    publishedAnswers.knowledgeBase(id);
+    setImmediate(() => warmUp(rest));
+  };
+  setImmediate(() => warmUp(Object.keys(store.data().partnerships)));
   return {
     url,
     store,
