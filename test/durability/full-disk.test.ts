@@ -72,6 +72,12 @@ describe('durability: the disk fills while members log actions and set aliases',
     };
     const admin = { aadObjectId: ADMIN, userId: '29:admin', userName: 'Ada Admin' };
     const member = (n: number) => ({ aadObjectId: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`, userId: `29:member-${n}`, userName: `Member ${n}` });
+    // The writers are the partnership's members (actions are for members only).
+    for (const n of [0, 1, 2, 3]) {
+      const who = member(n);
+      const grant = { ...personalMessage(`make <at>${who.userName}</at> member`, { ...admin, conversationId: 'a:full-grants' }), serviceUrl: connector.url };
+      await postActivity(`${url}/api/messages`, { ...grant, entities: [{ type: 'mention', mentioned: { id: who.userId, name: who.userName }, text: `<at>${who.userName}</at>` }] });
+    }
     const outcome = { actions: { saved: [] as string[], refused: [] as string[] }, aliases: { saved: [] as string[], refused: [] as string[] }, other: [] as string[] };
     const writer = async (w: number): Promise<void> => {
       for (let i = 0; i < 40; i++) {
