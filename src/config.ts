@@ -4,6 +4,9 @@
  * listed at once so that an operator fixes them in one go.
  */
 import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseEnv } from 'node:util';
 import { z } from 'zod';
 import { parseDigestSchedule, type DigestSchedule } from './core/actions/digest.js';
 
@@ -74,6 +77,46 @@ export class ConfigError extends Error {
     super(`Configuration is not valid:\n${problems.map((p) => `  - ${p}`).join('\n')}\nSee .env.example for every variable.`);
     this.name = 'ConfigError';
   }
+}
+
+/** Where the configuration came from, for the start-up log (names only: values may be secrets). */
+export interface ConfigSource {
+  /** The .env file read, when there was one. */
+  envFile?: string;
+  /** Variables taken from it. */
+  fromFile: string[];
+  /** Variables in it that the environment already set, which win (as with Node's --env-file). */
+  overridden: string[];
+}
+
+/**
+ * Reads `.env` (in the working directory unless `file` says otherwise) into `env` when it exists,
+ * with Node's own parser. A variable already in the environment keeps its value, so App Service
+ * settings or a shell's export beat a stale file.
+ */
+export function readEnvFile(file = path.resolve('.env'), env: NodeJS.ProcessEnv = process.env): ConfigSource {
+  if (!existsSync(file)) return { fromFile: [], overridden: [] };
+  const values = parseEnv(readFileSync(file, 'utf8'));
+  const fromFile: string[] = [];
+  const overridden: string[] = [];
+  for (const [name, value] of Object.entries(values)) {
+    if (value === undefined) continue;
+    if (env[name] !== undefined) {
+      overridden.push(name);
+    } else {
+      env[name] = value;
+      fromFile.push(name);
+    }
+  }
+  return { envFile: file, fromFile, overridden };
+}
+
+/** One line for the start-up log saying where the configuration came from. */
+export function describeConfigSource(source: ConfigSource): string {
+  if (!source.envFile) return 'configuration from the environment only (no .env file)';
+  const taken = source.fromFile.length > 0 ? source.fromFile.join(', ') : 'nothing';
+  const kept = source.overridden.length > 0 ? `; the environment's own value kept for ${source.overridden.join(', ')}` : '';
+  return `configuration from the environment and ${source.envFile} (${taken} taken from the file${kept})`;
 }
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
