@@ -15,7 +15,7 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 const environmentSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
   HOST: z.string().min(1).optional(),
-  DATA_FILE: z.string().min(1).default('data/store.json'),
+  DATA_FILE: z.string().min(1).default('data/runtime/store.json'),
   DEFAULT_PARTNERSHIP_ID: z.string().regex(/^[a-z0-9-]+$/, 'lower-case letters, digits and hyphens').optional(),
   BOT_NAME: z.string().min(1).default('CSP Assistant'),
   MicrosoftAppId: z.string().trim().default(''),

@@ -5,7 +5,7 @@ describe('config', () => {
   it('defaults to local mode on port 3978 with the default data file', () => {
     const config = loadConfig({});
     expect(config.port).to.equal(3978);
-    expect(config.dataFile).to.equal('data/store.json');
+    expect(config.dataFile).to.equal('data/runtime/store.json');
     expect(config.localMode).to.equal(true);
     expect(config.host).to.equal('127.0.0.1');
   });
