@@ -20,8 +20,10 @@ const environmentSchema = z.object({
   BOT_NAME: z.string().min(1).default('CSP Assistant'),
   MicrosoftAppId: z.string().trim().default(''),
   MicrosoftAppPassword: z.string().default(''),
-  MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+  // Azure no longer creates multi-tenant bot registrations (since July 2025); MultiTenant stays for older ones.
+  MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('SingleTenant'),
   MicrosoftAppTenantId: z.string().trim().default(''),
+  TAB_SSO_APP_ID: z.string().trim().default(''),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   BOT_ADMINS: z.string().default(''),
   AGENDA_REMINDER_HOURS: z.coerce.number().min(0).max(24 * 30).default(48),
@@ -46,6 +48,11 @@ export interface BotAuthConfig {
 
 export interface Config {
   port: number;
+  /**
+   * The app registration whose Teams SSO tokens the tab accepts (its client id): the bot's own
+   * app id unless TAB_SSO_APP_ID names another, as it must for a managed-identity bot.
+   */
+  tabSsoAppId: string;
   /** Interface to listen on: loopback only in local mode unless HOST says otherwise, since nothing is authenticated there. */
   host: string;
   dataFile: string;
@@ -134,18 +141,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (badAdmins.length > 0) problems.push(`BOT_ADMINS: each must be an Azure AD object id (a GUID); not: ${badAdmins.join(', ')}`);
   if (!localMode) {
     if (!GUID.test(e.MicrosoftAppId)) problems.push('MicrosoftAppId: must be the bot\'s Azure app id (a GUID)');
-    if (e.MicrosoftAppType !== 'UserAssignedMSI' && e.MicrosoftAppPassword === '') {
-      problems.push('MicrosoftAppPassword: required when MicrosoftAppId is set (the bot registration\'s client secret)');
+    if (e.MicrosoftAppType === 'UserAssignedMSI') {
+      // botbuilder refuses a secret with a managed identity; say so here, with the rest.
+      if (e.MicrosoftAppPassword !== '') problems.push('MicrosoftAppPassword: must be empty when MicrosoftAppType is UserAssignedMSI (the managed identity has no secret)');
+      if (e.TAB_SSO_APP_ID === '') {
+        problems.push('TAB_SSO_APP_ID: required when MicrosoftAppType is UserAssignedMSI (the client id of the tab\'s own app registration: a managed identity cannot sign members in)');
+      }
+    } else if (e.MicrosoftAppPassword === '') {
+      problems.push(`MicrosoftAppPassword: required when MicrosoftAppId is set and MicrosoftAppType is ${e.MicrosoftAppType} (the bot registration's client secret)`);
     }
     if (e.MicrosoftAppType !== 'MultiTenant' && !GUID.test(e.MicrosoftAppTenantId)) {
-      problems.push(`MicrosoftAppTenantId: required (a GUID) when MicrosoftAppType is ${e.MicrosoftAppType}`);
+      problems.push(`MicrosoftAppTenantId: required (a GUID, your Microsoft Entra tenant) when MicrosoftAppType is ${e.MicrosoftAppType}`);
     }
   }
+  if (e.TAB_SSO_APP_ID !== '' && !GUID.test(e.TAB_SSO_APP_ID)) problems.push('TAB_SSO_APP_ID: must be the client id (a GUID) of the tab\'s app registration');
   const digest = e.DIGEST_DAY.toLowerCase() === 'off' ? null : parseDigestSchedule(e.DIGEST_DAY, e.DIGEST_TIME);
   if (typeof digest === 'string') problems.push(digest);
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port: e.PORT,
+    tabSsoAppId: e.TAB_SSO_APP_ID || e.MicrosoftAppId,
     host: e.HOST ?? (localMode ? '127.0.0.1' : '0.0.0.0'),
     dataFile: e.DATA_FILE,
     ...(e.DEFAULT_PARTNERSHIP_ID ? { defaultPartnershipId: e.DEFAULT_PARTNERSHIP_ID } : {}),
@@ -154,7 +169,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     botAuth: {
       MicrosoftAppId: e.MicrosoftAppId,
       MicrosoftAppPassword: e.MicrosoftAppPassword,
-      MicrosoftAppType: e.MicrosoftAppType,
+      // No app id, no registration: botbuilder runs without credentials only on its MultiTenant path.
+      MicrosoftAppType: localMode ? 'MultiTenant' : e.MicrosoftAppType,
       MicrosoftAppTenantId: e.MicrosoftAppTenantId,
       ...(e.BOT_OPENID_METADATA ? { openIdMetadataUrl: e.BOT_OPENID_METADATA } : {}),
     },
