@@ -39,17 +39,21 @@ export const TEAMS_DARK: TeamsTheme = {
   },
 };
 
+const FONT = "'Segoe UI', 'Segoe UI Web (West European)', -apple-system, BlinkMacSystemFont, Roboto, 'Helvetica Neue', sans-serif";
+const SIZES = { small: 12, default: 14, medium: 14, large: 18, extraLarge: 24 };
+const WEIGHTS = { lighter: 200, default: 400, bolder: 600 };
+
 /** An Adaptive Cards JS renderer host config for the theme. */
 export function hostConfig(theme: TeamsTheme): object {
   const foregroundColors = Object.fromEntries(Object.entries(theme.colours).map(([name, c]) => [name, { default: c.default, subtle: c.subtle }]));
   return {
     supportsInteractivity: true,
+    fontFamily: FONT,
+    fontSizes: SIZES,
+    fontWeights: WEIGHTS,
     fontTypes: {
-      default: {
-        fontFamily: "'Segoe UI', 'Segoe UI Web (West European)', -apple-system, BlinkMacSystemFont, Roboto, 'Helvetica Neue', sans-serif",
-        fontSizes: { small: 12, default: 14, medium: 14, large: 18, extraLarge: 24 },
-        fontWeights: { lighter: 200, default: 400, bolder: 600 },
-      },
+      default: { fontFamily: FONT, fontSizes: SIZES, fontWeights: WEIGHTS },
+      monospace: { fontFamily: "Consolas, 'Courier New', monospace", fontSizes: SIZES, fontWeights: WEIGHTS },
     },
     spacing: { small: 4, default: 8, medium: 16, large: 24, extraLarge: 32, padding: 16 },
     separator: { lineThickness: 1, lineColor: theme.name === 'light' ? '#EEEEEE' : '#3B3A39' },
