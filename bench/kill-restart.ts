@@ -16,6 +16,7 @@ import { postActivity } from '../test/helpers/http.js';
 import { replyText } from '../test/helpers/reply-text.js';
 import { seededRandom } from '../test/helpers/seeded-random.js';
 import { personalMessage } from '../test/helpers/teams-activities.js';
+import { TSX_LOADER } from '../test/helpers/program-process.js';
 import { makeTempFolder } from '../test/helpers/temp-folder.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -52,10 +53,11 @@ function freePort(): Promise<number> {
 
 class BotProcess {
   private child: ChildProcess | undefined;
-  constructor(private readonly env: NodeJS.ProcessEnv, private readonly url: string) {}
+  // Run from the temp folder, so a developer's .env in the repository does not configure the test bot.
+  constructor(private readonly env: NodeJS.ProcessEnv, private readonly url: string, private readonly cwd: string) {}
 
   async start(): Promise<void> {
-    this.child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], { cwd: ROOT, env: this.env, stdio: ['ignore', 'ignore', 'pipe'] });
+    this.child = spawn(process.execPath, ['--import', TSX_LOADER, path.join(ROOT, 'src', 'index.ts')], { cwd: this.cwd, env: this.env, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     this.child.stderr?.on('data', (chunk: Buffer) => (stderr = `${stderr}${chunk.toString()}`.slice(-4000)));
     const deadline = Date.now() + 30_000;
@@ -95,7 +97,7 @@ export async function runKillTest(options: KillTestOptions): Promise<KillTestRes
   const url = `http://127.0.0.1:${port}`;
   const dataFile = path.join(folder.path, 'store.json');
   const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_FILE: dataFile, LOG_LEVEL: 'error', DIGEST_DAY: 'off', BOT_ADMINS: ADMIN, BACKUP_DAYS: '0' };
-  const bot = new BotProcess(env, url);
+  const bot = new BotProcess(env, url, folder.path);
   const next = seededRandom(options.seed ?? 20261201);
   await bot.start();
   let running = true;

@@ -1,12 +1,12 @@
 import { expect } from 'chai';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { baseEnvironment, startProgram, type ProgramProcess } from './helpers/program-process.js';
+import { baseEnvironment, startProgram, TSX_LOADER, type ProgramProcess } from './helpers/program-process.js';
 import { personalMessage } from './helpers/teams-activities.js';
 import { makeTempFolder } from './helpers/temp-folder.js';
 import { postActivity } from './helpers/http.js';
 
-const ENTRY = ['--import', import.meta.resolve('tsx'), path.resolve(import.meta.dirname, '../src/index.ts')];
+const ENTRY = ['--import', TSX_LOADER, path.resolve(import.meta.dirname, '../src/index.ts')];
 const APP_ID = '6e0f1c2a-3b4d-4e5f-8a9b-0c1d2e3f4a5b';
 const TENANT_ID = '9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d';
 

@@ -4,6 +4,11 @@
  * with SIGTERM as App Service does.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+
+/** tsx's loader by absolute URL, for `node --import` from a working directory outside the repository. */
+export const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 
 export interface ProgramProcess {
   url: string;
