@@ -17,6 +17,7 @@ import { replyText } from '../test/helpers/reply-text.js';
 import { seededRandom } from '../test/helpers/seeded-random.js';
 import { storedData } from '../test/helpers/stored-data.js';
 import { personalMessage } from '../test/helpers/teams-activities.js';
+import { TSX_LOADER } from '../test/helpers/program-process.js';
 import { makeTempFolder } from '../test/helpers/temp-folder.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -54,11 +55,12 @@ export function freePort(): Promise<number> {
 /** The bot as its own process; `launcher` runs it under another command (e.g. prlimit with a file-size limit). */
 export class BotProcess {
   private child: ChildProcess | undefined;
-  constructor(private readonly env: NodeJS.ProcessEnv, private readonly url: string) {}
+  // Run from the temp folder, so a developer's .env in the repository does not configure the test bot.
+  constructor(private readonly env: NodeJS.ProcessEnv, private readonly url: string, private readonly cwd: string) {}
 
   async start(launcher: readonly string[] = []): Promise<void> {
-    const command = [...launcher, process.execPath, '--import', 'tsx', 'src/index.ts'];
-    this.child = spawn(command[0] ?? process.execPath, command.slice(1), { cwd: ROOT, env: this.env, stdio: ['ignore', 'ignore', 'pipe'] });
+    const command = [...launcher, process.execPath, '--import', TSX_LOADER, path.join(ROOT, 'src', 'index.ts')];
+    this.child = spawn(command[0] ?? process.execPath, command.slice(1), { cwd: this.cwd, env: this.env, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     this.child.stderr?.on('data', (chunk: Buffer) => (stderr = `${stderr}${chunk.toString()}`.slice(-4000)));
     // Generous: on a shared machine a start can be slow; one that never comes is the failure.
@@ -99,7 +101,7 @@ export async function runKillTest(options: KillTestOptions): Promise<KillTestRes
   const url = `http://127.0.0.1:${port}`;
   const dataFile = path.join(folder.path, 'store.json');
   const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_FILE: dataFile, LOG_LEVEL: 'error', DIGEST_DAY: 'off', BOT_ADMINS: ADMIN, BACKUP_DAYS: '0' };
-  const bot = new BotProcess(env, url);
+  const bot = new BotProcess(env, url, folder.path);
   const next = seededRandom(options.seed ?? 20261201);
   await bot.start();
   // The writers are members of the partnership (actions are for members only): the admin grants them a role first.

@@ -163,7 +163,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
   });
   const tabAuth = createTabAuth({
     localMode: config.localMode,
-    audiences: [config.botAuth.MicrosoftAppId, ...(config.publicBaseUrl ? [`api://${new URL(config.publicBaseUrl).host}/${config.botAuth.MicrosoftAppId}`] : [])],
+    audiences: [config.tabSsoAppId, ...(config.publicBaseUrl ? [`api://${new URL(config.publicBaseUrl).host}/${config.tabSsoAppId}`] : [])],
     tenants: config.allowedTenants,
     ...(options.tabKeys ? { keys: options.tabKeys } : {}),
   });

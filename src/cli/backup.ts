@@ -62,7 +62,7 @@ export async function restoreStore(file: string | undefined, io: CliIo): Promise
 }
 
 const [command, file] = process.argv.slice(2);
-if (process.argv[1]?.endsWith('backup.ts') && (command === 'export' || command === 'restore')) {
+if (/backup\.[jt]s$/.test(process.argv[1] ?? '') && (command === 'export' || command === 'restore')) {
   const io: CliIo = { env: process.env, out: console.log, err: console.error };
   (command === 'export' ? exportStore(file, io) : restoreStore(file, io))
     .then((code) => process.exit(code))

@@ -17,7 +17,7 @@ export function renderActionsCard(tracker: ActionList, today: string, message = 
     title: tracker.title,
     summary: tracker.actions.length > MAX_TRACKER_ROWS ? `${tracker.summary} (first ${MAX_TRACKER_ROWS} shown)` : tracker.summary,
     message,
-    messageColor: problem ? 'Attention' : 'Good',
+    messageColor: problem ? 'Attention' : 'Default',
     rows: tracker.actions.slice(0, MAX_TRACKER_ROWS).map((a) => {
       const { heading, text } = describeAction(a, today, partnership);
       return {

@@ -42,7 +42,7 @@ describe('durability: the disk fills while members log actions and set aliases',
     const url = `http://127.0.0.1:${port}`;
     const dataFile = path.join(folder.path, 'store.json');
     const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_FILE: dataFile, LOG_LEVEL: 'error', DIGEST_DAY: 'off', BOT_ADMINS: ADMIN, BACKUP_DAYS: '0' };
-    bot = new BotProcess(env, url);
+    bot = new BotProcess(env, url, folder.path);
     await bot.start();
     await bot.stop();
     // Actions already logged, as many bytes as the store holds, so that both files fill at about the same time.

@@ -15,7 +15,7 @@ describe('HTTP server: Bot Framework tokens and the tenant allow-list', () => {
   let bot: RunningBot;
   before(async () => {
     keys = await startBotFrameworkKeys(APP_ID);
-    bot = await startRunningBot({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'a-client-secret', BOT_OPENID_METADATA: keys.metadataUrl, ALLOWED_TENANTS: DEFAULT_TENANT_ID, BOT_ADMINS: ADMIN.aadObjectId });
+    bot = await startRunningBot({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'a-client-secret', MicrosoftAppTenantId: DEFAULT_TENANT_ID, BOT_OPENID_METADATA: keys.metadataUrl, ALLOWED_TENANTS: DEFAULT_TENANT_ID, BOT_ADMINS: ADMIN.aadObjectId });
   });
   after(async () => {
     await bot.stop();

@@ -128,7 +128,7 @@ describe('HTTP server: /api/messages in local mode', () => {
 describe('HTTP server: /api/messages with an app id', () => {
   let bot: RunningBot;
   before(async () => {
-    bot = await startRunningBot({ MicrosoftAppId: '11111111-2222-4333-8444-555555555555', MicrosoftAppPassword: 'not-used-in-this-test' });
+    bot = await startRunningBot({ MicrosoftAppId: '11111111-2222-4333-8444-555555555555', MicrosoftAppPassword: 'not-used-in-this-test', MicrosoftAppTenantId: '72f988bf-0000-4000-8000-0000c5a1f00d' });
   });
   after(async () => bot.stop());
 

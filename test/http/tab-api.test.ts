@@ -69,7 +69,7 @@ describe('Partnership tab: API with Teams SSO in production', () => {
     otherKey = (await generateKeyPair('RS256')).privateKey as CryptoKey;
     const jwk: JWK = { ...(await exportJWK(pair.publicKey)), kid: 'test-key', alg: 'RS256', use: 'sig' };
     bot = await startRunningBot(
-      { MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'unused', PUBLIC_BASE_URL: 'https://csp-bot.example.org', ALLOWED_TENANTS: TENANT },
+      { MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'unused', MicrosoftAppTenantId: TENANT, PUBLIC_BASE_URL: 'https://csp-bot.example.org', ALLOWED_TENANTS: TENANT },
       { tabKeys: createLocalJWKSet({ keys: [jwk] }) },
     );
   });
@@ -112,7 +112,7 @@ describe('Partnership tab: each channel\'s own partnership', () => {
     privateKey = pair.privateKey as CryptoKey;
     const jwk: JWK = { ...(await exportJWK(pair.publicKey)), kid: 'k', alg: 'RS256', use: 'sig' };
     botKeys = await startBotFrameworkKeys(APP_ID);
-    bot = await startRunningBot({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'unused', ALLOWED_TENANTS: TENANT, BOT_OPENID_METADATA: botKeys.metadataUrl }, { tabKeys: createLocalJWKSet({ keys: [jwk] }) });
+    bot = await startRunningBot({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'unused', MicrosoftAppTenantId: TENANT, ALLOWED_TENANTS: TENANT, BOT_OPENID_METADATA: botKeys.metadataUrl }, { tabKeys: createLocalJWKSet({ keys: [jwk] }) });
     await bot.app.store.update((d) => {
       const kent = d.partnerships['kent-csp']!;
       d.partnerships['medway-csp'] = { ...structuredClone(kent), id: 'medway-csp', name: 'Medway Community Safety Partnership', shortName: 'Medway CSP', priorityYears: [], priorityChanges: [], agendas: [], roles: [], changes: [] };
