@@ -6,11 +6,11 @@
  * thing skipped, and anything else unreadable stops the bot with the line number. Compaction
  * rewrites the journal atomically with one line per action.
  */
-import { open, rename, unlink } from 'node:fs/promises';
 import { z } from 'zod';
 import type { Action } from '../core/model.js';
 import { saveFailed } from '../core/records/save-failed.js';
 import { AppendFile } from './append-file.js';
+import { replaceFile } from './replace-file.js';
 import { keepDamagedCopy, StoreError } from './store-error.js';
 
 const person = z.strictObject({ id: z.string(), name: z.string() });
@@ -169,7 +169,7 @@ export class ActionJournal {
     this.flushing = null;
   }
 
-  /** Replaces every action with these (a restore), durably: temp file, fsync, rename. */
+  /** Replaces every action with these (a restore), durably: see replace-file.ts. */
   replaceAll(actions: readonly Action[]): Promise<void> {
     const checked = actions.map((action) => actionSchema.parse(action));
     return this.out.exclusive(async (reopen) => {
@@ -183,7 +183,7 @@ export class ActionJournal {
     });
   }
 
-  /** Rewrites the journal with one line per action (temp file, fsync, rename). */
+  /** Rewrites the journal with one line per action (see replace-file.ts). */
   compact(): Promise<void> {
     return this.out.exclusive(async (reopen) => {
       if (this.lines === this.actions.size) return;
@@ -194,21 +194,10 @@ export class ActionJournal {
 
   /** A failed rewrite leaves the journal as it was: the temporary file is removed. */
   private async rewrite(actions: readonly Action[], reopen: (size: number) => Promise<void>): Promise<void> {
-    const temporary = `${this.file}.${process.pid}.tmp`;
     const text = actions.map((a) => `${JSON.stringify(a)}\n`).join('');
-    try {
-      const out = await open(temporary, 'w');
-      try {
-        await out.writeFile(text);
-        await out.sync();
-      } finally {
-        await out.close();
-      }
-      await rename(temporary, this.file);
-    } catch (error) {
-      await unlink(temporary).catch(() => undefined);
+    await replaceFile(this.file, (handle) => handle.writeFile(text)).catch((error: unknown) => {
       throw saveFailed(error);
-    }
+    });
     await reopen(Buffer.byteLength(text));
   }
 

@@ -6,9 +6,9 @@
  * skipped; anything else unreadable stops the bot with the line number. After a snapshot is saved,
  * the lines it holds are dropped (rewritten atomically).
  */
-import { open, rename, unlink } from 'node:fs/promises';
 import { saveFailed } from '../core/records/save-failed.js';
 import { AppendFile } from './append-file.js';
+import { replaceFile } from './replace-file.js';
 import type { StoreOp } from './store-changes.js';
 import { StoreError } from './store-error.js';
 
@@ -83,25 +83,14 @@ export class ChangeJournal {
     this.bytes += Buffer.byteLength(text);
   }
 
-  /** Drops the lines a saved snapshot holds (through `seq`): temp file, fsync, rename. */
+  /** Drops the lines a saved snapshot holds (through `seq`): see replace-file.ts. */
   dropThrough(seq: number): Promise<void> {
     return this.out.exclusive(async (reopen) => {
       const kept = this.pending.filter((line) => line.seq > seq);
       const text = kept.map((line) => line.text).join('');
-      const temporary = `${this.file}.${process.pid}.tmp`;
-      try {
-        const handle = await open(temporary, 'w');
-        try {
-          await handle.writeFile(text);
-          await handle.sync();
-        } finally {
-          await handle.close();
-        }
-        await rename(temporary, this.file);
-      } catch (error) {
-        await unlink(temporary).catch(() => undefined);
+      await replaceFile(this.file, (handle) => handle.writeFile(text)).catch((error: unknown) => {
         throw saveFailed(error);
-      }
+      });
       await reopen(Buffer.byteLength(text));
       this.pending = kept;
       this.bytes = Buffer.byteLength(text);
