@@ -15,7 +15,9 @@ import { startConnectorStandIn, type ConnectorStandIn } from '../test/helpers/co
 import { postActivity } from '../test/helpers/http.js';
 import { replyText } from '../test/helpers/reply-text.js';
 import { seededRandom } from '../test/helpers/seeded-random.js';
+import { storedData } from '../test/helpers/stored-data.js';
 import { personalMessage } from '../test/helpers/teams-activities.js';
+import { TSX_LOADER } from '../test/helpers/program-process.js';
 import { makeTempFolder } from '../test/helpers/temp-folder.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -39,7 +41,7 @@ export interface KillTestResult {
   seconds: number;
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
@@ -50,27 +52,31 @@ function freePort(): Promise<number> {
   });
 }
 
-class BotProcess {
+/** The bot as its own process; `launcher` runs it under another command (e.g. prlimit with a file-size limit). */
+export class BotProcess {
   private child: ChildProcess | undefined;
-  constructor(private readonly env: NodeJS.ProcessEnv, private readonly url: string) {}
+  // Run from the temp folder, so a developer's .env in the repository does not configure the test bot.
+  constructor(private readonly env: NodeJS.ProcessEnv, private readonly url: string, private readonly cwd: string) {}
 
-  async start(): Promise<void> {
-    this.child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], { cwd: ROOT, env: this.env, stdio: ['ignore', 'ignore', 'pipe'] });
+  async start(launcher: readonly string[] = []): Promise<void> {
+    const command = [...launcher, process.execPath, '--import', TSX_LOADER, path.join(ROOT, 'src', 'index.ts')];
+    this.child = spawn(command[0] ?? process.execPath, command.slice(1), { cwd: this.cwd, env: this.env, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     this.child.stderr?.on('data', (chunk: Buffer) => (stderr = `${stderr}${chunk.toString()}`.slice(-4000)));
-    const deadline = Date.now() + 30_000;
+    // Generous: on a shared machine a start can be slow; one that never comes is the failure.
+    const deadline = Date.now() + 120_000;
     while (Date.now() < deadline) {
       if (this.child.exitCode !== null) throw new Error(`the bot exited on start (${this.child.exitCode}): ${stderr}`);
       const ok = await fetch(`${this.url}/healthz`).then((r) => r.ok, () => false);
       if (ok) return;
       await new Promise((r) => setTimeout(r, 50));
     }
-    throw new Error(`the bot did not start within 30 s: ${stderr}`);
+    throw new Error(`the bot did not start within 120 s: ${stderr}`);
   }
 
   async kill(): Promise<void> {
     const child = this.child;
-    if (!child || child.exitCode !== null) return;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
     await new Promise<void>((resolve) => {
       child.once('exit', () => resolve());
       child.kill('SIGKILL');
@@ -79,7 +85,7 @@ class BotProcess {
 
   async stop(): Promise<void> {
     const child = this.child;
-    if (!child || child.exitCode !== null) return;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
     await new Promise<void>((resolve) => {
       child.once('exit', () => resolve());
       child.kill('SIGTERM');
@@ -95,7 +101,7 @@ export async function runKillTest(options: KillTestOptions): Promise<KillTestRes
   const url = `http://127.0.0.1:${port}`;
   const dataFile = path.join(folder.path, 'store.json');
   const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_FILE: dataFile, LOG_LEVEL: 'error', DIGEST_DAY: 'off', BOT_ADMINS: ADMIN, BACKUP_DAYS: '0' };
-  const bot = new BotProcess(env, url);
+  const bot = new BotProcess(env, url, folder.path);
   const next = seededRandom(options.seed ?? 20261201);
   await bot.start();
   // The writers are members of the partnership (actions are for members only): the admin grants them a role first.
@@ -167,7 +173,8 @@ export async function runKillTest(options: KillTestOptions): Promise<KillTestRes
     }
   })();
   const saved = new Set([...journal.matchAll(/file report (w\d+x\d+)/g)].map((m) => m[1]));
-  const store = JSON.parse(readFileSync(dataFile, 'utf8')) as { partnerships: Record<string, { aliases: Record<string, string> }> };
+  // The store as saved: its snapshot with the change journal replayed.
+  const store = storedData(dataFile) as { partnerships: Record<string, { aliases: Record<string, string> }> };
   const aliases = store.partnerships['kent-csp']?.aliases ?? {};
   const lost = [...[...confirmedActions].filter((t) => !saved.has(t)), ...[...confirmedAliases].filter((t) => aliases[t] !== 'road-safety')];
   await connector.close();

@@ -1,13 +1,19 @@
 /**
  * `npm run bench`: how fast the bot answers, measured against its own floor in the same process.
  *  1. The answer engine alone over the sample questions: p50/p99 time per answer.
+ *  1b. The slowest reader of chat text on adversarial input of 1k and 28k characters.
  *  2. Logging an action durably, with 10,000 and 100,000 actions already held.
  *  3. The real HTTP server at 32 concurrent conversations beside a bare botbuilder echo bot,
  *     both replying to the same Bot Connector stand-in: turns per second and p50/p99 latency.
  *  4. The soak: 64 conversations for SOAK_SECONDS (default 60) of mixed questions, actions and
  *     agenda card answers: throughput, p50/p99, errors (must be 0), the heap over time.
+ *  0. The store at scale (bench/store-scale.ts): stores of 1 x 5, 1 x 500, 14 x 50 and 14 x 500
+ *     meetings generated from the default data set; durable change p50/p99 and the longest stall,
+ *     first answer after start, start to healthy, heap; the background snapshot at 14 x 500.
  *  5. The kill test in long form: KILL_WRITES (default 5,000) writes, KILL_COUNT (default 20)
  *     SIGKILLs and restarts; every confirmed write must survive.
+ *  6. Minutes files: import time per page for PDF, Word, web page and text, over the development
+ *     pages (`BENCH_ONLY=minutes-files` runs this part alone).
  * After a discarded warm-up of each, runs alternate (echo, bot, echo, bot...) so that machine
  * noise falls on both alike, and medians are compared. BENCH_SECONDS sets each run's length
  * (default 6), BENCH_ROUNDS the number of measured rounds (default 5).
@@ -26,11 +32,14 @@ import { loadDefaultStore } from '../src/store/default-store.js';
 import { startConnectorStandIn } from '../test/helpers/connector-stand-in.js';
 import { makeTempFolder } from '../test/helpers/temp-folder.js';
 import { benchActionLogging } from './action-logging.js';
+import { benchMinutesFiles, type FormatTiming } from './minutes-files.js';
+import { benchAdversarialInput } from './adversarial-input.js';
 import { startEchoBot } from './echo-bot.js';
 import { runHttpLoad, type HttpLoadResult } from './http-load.js';
 import { benchOtherPartnerships } from './other-partnerships.js';
 import { runKillTest } from './kill-restart.js';
 import { runSoak } from './soak.js';
+import { runStoreScale } from './store-scale.js';
 import { roundMs, summarise } from './stats.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
@@ -98,7 +107,30 @@ function describe(label: string, runs: HttpLoadResult[]): string {
   return `  ${label.padEnd(10)} ${r}`;
 }
 
+function describeMinutesFiles(timings: readonly FormatTiming[]): string[] {
+  return timings.map((t) => `  ${t.format}: p50 ${roundMs(t.p50Ms)} ms, mean ${roundMs(t.meanMs)} ms, max ${roundMs(t.maxMs)} ms per page (${t.imported} of ${t.pages} pages imported, ${t.refused} refused as not minutes)`);
+}
+
+async function benchMinutesFilesPart(): Promise<FormatTiming[]> {
+  console.log('Minutes files: read, parse and plan one development page (shared/eval/other-csp-dev), per format');
+  const timings = await benchMinutesFiles();
+  describeMinutesFiles(timings).forEach((line) => console.log(line));
+  return timings;
+}
+
 async function main(): Promise<void> {
+  if (process.env.BENCH_ONLY === 'minutes-files') {
+    await benchMinutesFilesPart();
+    return;
+  }
+  // BENCH_ONLY=store runs only the store at scale (issue 17's table).
+  const storeScale = await runStoreScale();
+  if (process.env.BENCH_ONLY === 'store') {
+    const folder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'results');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(path.join(folder, 'store-scale.json'), `${JSON.stringify({ date: new Date().toISOString(), ...storeScale }, null, 2)}\n`);
+    return;
+  }
   console.log(`Answer engine over ${questions.length} sample questions`);
   const engine = benchAnswerEngine();
   console.log(`  ${engine.answers} answers: p50 ${roundMs(engine.p50Ms)} ms, p99 ${roundMs(engine.p99Ms)} ms (target p99 < 2 ms); index build ${roundMs(engine.buildMs)} ms`);
@@ -109,6 +141,12 @@ async function main(): Promise<void> {
   console.log(`  ${others.answers} answers to their questions: p50 ${roundMs(others.p50Ms)} ms, p99 ${roundMs(others.p99Ms)} ms`);
   if (process.env.BENCH_ENGINE_ONLY) return;
 
+  console.log('Slowest reader of chat text on adversarial input (every command opening x repeated runs)');
+  benchAdversarialInput(1_000); // warm-up, discarded
+  for (const size of [1_000, 28_000]) {
+    const slowest = benchAdversarialInput(size);
+    console.log(`  ${size.toLocaleString('en-GB')} characters: slowest ${roundMs(slowest.slowestMs)} ms (${slowest.reader}, ${slowest.input}...)`);
+  }
   console.log('Logging an action (durable: fsync before it is confirmed)');
   const actionLogging: Record<string, unknown> = {};
   for (const existing of [10_000, 100_000]) {
@@ -133,7 +171,9 @@ async function main(): Promise<void> {
   const kill = await runKillTest({ writes: Number(process.env.KILL_WRITES ?? 5_000), conversations: 16, kills: Number(process.env.KILL_COUNT ?? 20) });
   console.log(`Kill test: ${kill.attempted} writes, ${kill.confirmed} confirmed, ${kill.kills} SIGKILLs, ${kill.lost.length} confirmed writes lost (must be 0), store loaded: ${kill.storeLoaded}, ${kill.seconds} s`);
 
-  const results = { date: new Date().toISOString(), engine, others, actionLogging, http, throughputRatio: ratio, soak, kill };
+  const minutesFiles = await benchMinutesFilesPart();
+
+  const results = { date: new Date().toISOString(), storeScale, engine, others, actionLogging, http, throughputRatio: ratio, soak, kill, minutesFiles };
   const folder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'results');
   mkdirSync(folder, { recursive: true });
   writeFileSync(path.join(folder, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);

@@ -1,7 +1,7 @@
 /**
  * Builds the embedded default store, data/default-store.json: the curated priorities, history,
- * aliases and leads of data/curated/ (from shared/DATA.md), plus the meetings, items,
- * resolutions, attendance, people and draft actions that the minutes importer reads from shared/seeds.
+ * aliases and leads of data/curated/ (from data/DATA.md), plus the meetings, items,
+ * resolutions, attendance, people and draft actions that the minutes importer reads from data/seeds.
  * `npm run build:default-store` rewrites the file; a test rebuilds it and compares.
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';

@@ -1,6 +1,7 @@
 /**
  * `npm run package`: fills manifest/manifest.json from the environment (BOT_ID, TEAMS_APP_ID,
- * PUBLIC_HOSTNAME), checks it against the Teams manifest 1.25 schema and against the Teams rules
+ * PUBLIC_HOSTNAME, and TAB_SSO_APP_ID defaulting to BOT_ID; `${{NAME}}` placeholders, as the
+ * Microsoft 365 Agents Toolkit fills them), checks it against the Teams manifest 1.25 schema and against the Teams rules
  * the schema cannot express (icon sizes and transparency, command counts and lengths, unique
  * ids), and writes build/appPackage.zip. Anything wrong stops it with what to fix.
  */
@@ -50,10 +51,13 @@ export function fillManifest(template: string, env: NodeJS.ProcessEnv): Manifest
     TEAMS_APP_ID: value('TEAMS_APP_ID', GUID, "the Teams app's id (a GUID of your choosing, kept across versions)"),
     BOT_ID: value('BOT_ID', GUID, "the Azure Bot registration's app id (a GUID)"),
     PUBLIC_HOSTNAME: value('PUBLIC_HOSTNAME', HOSTNAME, 'the host name the bot is served from, without https:// (e.g. csp-bot.example.org)'),
+    // The tab's SSO registration: the bot's own unless it signs in as a managed identity.
+    TAB_SSO_APP_ID: env.TAB_SSO_APP_ID?.trim() ? value('TAB_SSO_APP_ID', GUID, "the tab's SSO app registration's client id (a GUID)") : '',
   };
+  values.TAB_SSO_APP_ID ||= values.BOT_ID;
   if (problems.length > 0) throw new PackageError(problems);
-  const filled = template.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => (name in values ? values[name as keyof typeof values] : whole));
-  const left = /\{\{(\w+)\}\}/.exec(filled);
+  const filled = template.replace(/\$\{\{(\w+)\}\}/g, (whole, name: string) => (name in values ? values[name as keyof typeof values] : whole));
+  const left = /\$\{\{(\w+)\}\}/.exec(filled);
   if (left) throw new PackageError([`the manifest names a placeholder nobody fills: ${left[0]}`]);
   return JSON.parse(filled) as Manifest;
 }

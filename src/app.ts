@@ -12,10 +12,13 @@ import { Periodic } from './bot/periodic.js';
 import { sendDueReminders } from './bot/reminder-scheduler.js';
 import { createMessageEndpoint } from './bot/message-endpoint.js';
 import { PartnershipBot } from './bot/partnership-bot.js';
+import { MinutesFileImports } from './bot/minutes-file-actions.js';
 import type { Config } from './config.js';
 import { AnswerService } from './core/answers/answer-service.js';
 import type { Action, ConversationRef, Partnership, PartnershipDirectory } from './core/model.js';
 import { createServer, listen } from './http/create-server.js';
+import { startImportHandoff } from './http/import-handoff.js';
+import { runHandedImport } from './core/minutes-import/handed-import.js';
 import { loadDefaultStore } from './store/default-store.js';
 import { stringify } from 'csv-stringify/sync';
 import { checkExportLink, signExportLink, WHOLE_STORE, type ExportKind } from './core/actions/export-link.js';
@@ -95,7 +98,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     }
     // A byte-order mark so that Excel reads the UTF-8 (names, en dashes) correctly.
     // escape_formulas: a description or name beginning = + - @ (or tab, CR) is text in Excel, never a formula.
-    const csv = stringify([EXPORT_COLUMNS, ...exportRows(journal.all(check.partnershipId))], { escape_formulas: true });
+    const csv = stringify([EXPORT_COLUMNS, ...exportRows(journal.all(check.partnershipId), store.partnership(check.partnershipId))], { escape_formulas: true });
     return { status: 200, body: `\uFEFF${csv}`, contentType: 'text/csv; charset=utf-8' };
   };
   if (config.defaultPartnershipId && !store.partnership(config.defaultPartnershipId)) {
@@ -153,13 +156,14 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     poster,
     backupLink,
     background: (description, task) => background.run(description, task),
+    minutesFiles: new MinutesFileImports({ records, limits: { maxBytes: config.minutesFiles.maxBytes, timeoutMs: config.minutesFiles.downloadTimeoutMs }, clock, logger }),
     admins: config.admins,
     logger,
     clock,
   });
   const tabAuth = createTabAuth({
     localMode: config.localMode,
-    audiences: [config.botAuth.MicrosoftAppId, ...(config.publicBaseUrl ? [`api://${new URL(config.publicBaseUrl).host}/${config.botAuth.MicrosoftAppId}`] : [])],
+    audiences: [config.tabSsoAppId, ...(config.publicBaseUrl ? [`api://${new URL(config.publicBaseUrl).host}/${config.tabSsoAppId}`] : [])],
     tenants: config.allowedTenants,
     ...(options.tabKeys ? { keys: options.tabKeys } : {}),
   });
@@ -220,7 +224,25 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
   );
   const url = await listen(server, config.port, options.host ?? config.host);
   baseUrl = url;
+  const handoff = await startImportHandoff(
+    config.dataFile,
+    (request) => {
+      const partnershipId = request.partnershipId ?? config.defaultPartnershipId ?? store.data().defaultPartnershipId;
+      return runHandedImport({ files: request.files, partnershipId, partnership: store.partnership(partnershipId), now: clock(), update: records.update });
+    },
+    logger,
+  );
   reminders.start();
+  // Each partnership's knowledge base is built now, one per turn of the event loop, so the first
+  // question after a start does not wait for it (and turns arriving meanwhile are not held up).
+  const warmUp = (ids: string[]): void => {
+    const [id, ...rest] = ids;
+    if (id === undefined) return;
+    answers.knowledgeBase(id);
+    publishedAnswers.knowledgeBase(id);
+    setImmediate(() => warmUp(rest));
+  };
+  setImmediate(() => warmUp(Object.keys(store.data().partnerships)));
   return {
     url,
     store,
@@ -229,6 +251,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
       await background.idle();
     },
     close: async () => {
+      await handoff.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await reminders.stop();
       await background.idle();

@@ -1,17 +1,26 @@
 /**
- * Entry point: reads the configuration, starts the application and stops it cleanly on
- * SIGINT/SIGTERM. In local mode (no MicrosoftAppId) it says so loudly: anyone who can reach
- * the port can talk to the bot.
+ * Entry point: reads the configuration (the environment, and .env when there is one), starts
+ * the application and stops it cleanly on SIGINT/SIGTERM. In local mode (no MicrosoftAppId) it
+ * says so loudly: anyone who can reach the port can talk to the bot.
  */
 import { pino } from 'pino';
 import { startApp } from './app.js';
 import { routeSdkConsole } from './bot/sdk-console.js';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, describeConfigSource, loadConfig, readEnvFile } from './config.js';
 
 async function main(): Promise<void> {
-  const config = loadConfig();
+  const source = readEnvFile();
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    // Say which file a bad value may have come from.
+    if (error instanceof ConfigError) console.error(describeConfigSource(source));
+    throw error;
+  }
   const logger = pino({ level: config.logLevel });
   routeSdkConsole(logger);
+  logger.info({ envFile: source.envFile ?? null, fromFile: source.fromFile }, describeConfigSource(source));
   const app = await startApp(config, logger);
   logger.info({ url: app.url, dataFile: config.dataFile }, 'bot listening on /api/messages');
   if (config.localMode) {

@@ -45,7 +45,7 @@ export async function answerActionInvoke(partnership: Partnership, verb: string,
   const { message, problem } = await applyActionOutcome(partnership.id, outcome, records);
   const again = runActionCommand(partnership, records.view(partnership.id), { ...input, text: view });
   const list = again?.list ?? { title: 'Actions', summary: '', actions: [], view };
-  return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: renderActionsCard(list, londonDate(input.now), message, problem) };
+  return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: renderActionsCard(list, londonDate(input.now), message, problem, false, partnership) };
 }
 
 async function logFromForm(partnership: Partnership, data: Record<string, unknown>, input: CommandInput & { activityId?: string }, records: ActionRecords): Promise<AdaptiveCardInvokeResponse> {
@@ -54,5 +54,5 @@ async function logFromForm(partnership: Partnership, data: Record<string, unknow
   if (!outcome.add) return card(renderActionFormCard(partnership, outcome.answer?.summary ?? '', data));
   const saved = await records.add(partnership.id, outcome.add.make, outcome.add.once);
   const message = outcome.add.confirm(saved).summary;
-  return card(renderActionsCard({ title: `Action ${saved.number} logged`, summary: '', actions: [saved], view: `action ${saved.number}` }, londonDate(input.now), message, false, true));
+  return card(renderActionsCard({ title: `Action ${saved.number} logged`, summary: '', actions: [saved], view: `action ${saved.number}` }, londonDate(input.now), message, false, true, partnership));
 }

@@ -9,6 +9,7 @@ import { recordAttendance, responderId, type AttendanceOutcome } from '../core/a
 import type { Partnership } from '../core/model.js';
 import type { Actor } from '../core/roles/permissions.js';
 import { renderAgendaCard } from '../views/agenda-card.js';
+import { organiserIds } from '../core/agendas/not-answered.js';
 import type { PartnershipRecords } from './partnership-bot.js';
 
 export interface AgendaActionDeps {
@@ -47,7 +48,7 @@ export async function answerCardInvoke(
   const outcome = recordAttendance(partnership, action, actor, now);
   await apply(partnership, outcome, deps);
   if (!outcome.agenda) return messageResponse(outcome.message);
-  return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: renderAgendaCard(outcome.agenda, viewerOf(partnership, actor, outcome.organiser), outcome.message) };
+  return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: renderAgendaCard(outcome.agenda, viewerOf(partnership, actor, outcome.organiser), outcome.message, organiserIds(partnership)) };
 }
 
 export async function answerCardSubmit(context: TurnContext, partnership: Partnership, value: { verb: string }, actor: Actor, now: Date, deps: AgendaActionDeps): Promise<void> {

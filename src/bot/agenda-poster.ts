@@ -10,6 +10,7 @@ import type { Logger } from 'pino';
 import type { PostingResult } from '../core/agendas/circulate-agenda.js';
 import type { ConversationRef } from '../core/model.js';
 import { renderAgendaCard } from '../views/agenda-card.js';
+import { organiserIds } from '../core/agendas/not-answered.js';
 import type { PartnershipRecords } from './partnership-bot.js';
 
 export interface PacingOptions {
@@ -69,7 +70,7 @@ export class AgendaPoster {
       if (index > 0) await sleep(this.pacing.gapMs);
       const existing = agenda.posts.find((p) => p.conversationId === channel.ref.conversationId);
       try {
-        const activityId = await this.postCard(channel.ref, renderAgendaCard(agenda), existing?.activityId);
+        const activityId = await this.postCard(channel.ref, renderAgendaCard(agenda, undefined, undefined, organiserIds(partnership)), existing?.activityId);
         await this.records.update(partnershipId, (target) => {
           const stored = target.agendas.find((a) => a.id === agendaId);
           if (!stored) return;

@@ -1,4 +1,7 @@
-/** Message activities carrying one Adaptive Card, with its summary as the message's plain text. */
+/**
+ * Message activities carrying one Adaptive Card. The card states the answer; its sentence goes in
+ * the activity's summary (what a notification or a client without cards shows), not again as text.
+ */
 import { CardFactory, MessageFactory } from 'botbuilder';
 import type { Answer } from '../core/answers/answer.js';
 import { renderAnswerCard } from '../views/answer-card.js';
@@ -7,8 +10,8 @@ export type CardActivity = ReturnType<typeof MessageFactory.attachment>;
 
 export function cardActivity(card: object, text: string): CardActivity {
   const activity = MessageFactory.attachment(CardFactory.adaptiveCard(card));
-  activity.text = text;
-  // Teams reads message text as markdown: a member's words echoed in it must stay words.
+  if (text) activity.summary = text;
+  // Teams reads message text as markdown: a member's words echoed anywhere must stay words.
   activity.textFormat = 'plain';
   return activity;
 }

@@ -15,6 +15,7 @@ import { AuthenticationConstants } from 'botframework-connector';
 import type { Logger } from 'pino';
 import type { BotAuthConfig } from '../config.js';
 import { loggableError } from './sdk-console.js';
+import { SAVE_FAILED_REPLY, SaveFailedError } from '../core/records/save-failed.js';
 import { reportTurn } from './turn-report.js';
 
 /**
@@ -45,6 +46,13 @@ export function createAdapter(auth: BotAuthConfig, logger: Logger): CloudAdapter
   const authentication = new ConfigurationBotFrameworkAuthentication(options);
   const adapter = new CloudAdapter(authentication);
   adapter.onTurnError = async (context: TurnContext, error: unknown) => {
+    if (error instanceof SaveFailedError) {
+      // Nothing was saved or confirmed; the member is told so plainly.
+      reportTurn(context, { outcome: 'save-failed' });
+      logger.warn({ err: error }, 'a change could not be saved');
+      await apologise(logger, context, SAVE_FAILED_REPLY);
+      return;
+    }
     reportTurn(context, { outcome: 'error' });
     logTurnError(logger, context, error);
     await apologise(logger, context);
@@ -60,10 +68,10 @@ function logTurnError(logger: Logger, context: TurnContext, error: unknown): voi
   }
 }
 
-async function apologise(logger: Logger, context: TurnContext): Promise<void> {
+async function apologise(logger: Logger, context: TurnContext, text = 'Sorry, something went wrong on my side answering that. Please try again in a moment.'): Promise<void> {
   if (context.activity.type !== 'message') return;
   try {
-    await context.sendActivity('Sorry, something went wrong on my side answering that. Please try again in a moment.');
+    await context.sendActivity(text);
   } catch (sendError) {
     logger.error({ err: loggableError(sendError) }, 'could not tell the member about a failed turn');
   }

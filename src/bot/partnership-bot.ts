@@ -11,12 +11,10 @@ import { ActivityHandler, CardFactory, MessageFactory, type AdaptiveCardInvokeRe
 import type { Logger } from 'pino';
 import { postingReport, type PostingResult } from '../core/agendas/circulate-agenda.js';
 import { makeAnswer, type Answer } from '../core/answers/answer.js';
-import { londonDate } from '../core/agendas/london-time.js';
 import type { AnswerService } from '../core/answers/answer-service.js';
 import { isFormRequest, isFormVerb } from '../core/agendas/agenda-form.js';
 import { runCommand } from '../core/commands/run-command.js';
-import { runActionCommand, type ActionsView } from '../core/actions/action-commands.js';
-import { OPEN_ACTION_FORM } from '../core/actions/action-form.js';
+import type { ActionsView } from '../core/actions/action-commands.js';
 import type { CommandInput, CommandOutcome } from '../core/commands/command.js';
 import type { Action, ConversationRef, Partnership, PartnershipDirectory } from '../core/model.js';
 import { partnershipCommand } from '../core/partnerships/partnership-commands.js';
@@ -24,11 +22,11 @@ import type { ResolvedPartnership } from '../core/partnerships/resolve-partnersh
 import { memberOfResolved, membersOnly } from '../core/partnerships/membership.js';
 import { isInternalAnswer, readsInternalRecords } from './members-only.js';
 import { isChannelLinkCommand } from '../core/channels/link-channel.js';
+import { refuseUnlessOrganiser } from '../core/agendas/agenda-edits.js';
 import type { Actor } from '../core/roles/permissions.js';
-import { renderActionFormCard } from '../views/action-form-card.js';
-import { renderActionsCard } from '../views/actions-card.js';
+import { SAVE_FAILED_REPLY, SaveFailedError } from '../core/records/save-failed.js';
 import { questionText } from './activity-text.js';
-import { answerActionInvoke, applyActionOutcome, isActionVerb } from './action-card-actions.js';
+import { answerActionInvoke, isActionVerb } from './action-card-actions.js';
 import { answerCardInvoke, answerCardSubmit, isAgendaSubmit, messageResponse, type AgendaActionDeps } from './agenda-actions.js';
 import { openAgendaForm, runAgendaForm } from './agenda-form-actions.js';
 import { openLeadForm, saveLeadForm } from './lead-form-actions.js';
@@ -37,9 +35,11 @@ import { conversationRefOf } from './conversation-ref.js';
 import { answerActivity, cardActivity } from './card-activity.js';
 import { CoalescedRefresh } from './coalesced-refresh.js';
 import { saveCommand, type CommandReader } from './save-command.js';
+import { isMinutesImportVerb, type MinutesFileImports } from './minutes-file-actions.js';
 import { reportTurn } from './turn-report.js';
 import { actorOf, mentionsOf } from './turn-people.js';
 import { rememberMember, resolveTurn } from './turn-partnership.js';
+import { runActionTurn } from './action-turn.js';
 
 /** Where the bot reads and durably changes the partnership's records. */
 export interface PartnershipRecords {
@@ -81,6 +81,8 @@ export interface PartnershipBotOptions {
   backupLink?: () => { url: string; minutes: number };
   /** Runs work that follows a reply (see background-tasks.ts). */
   background?: (description: string, task: () => Promise<unknown>) => void;
+  /** Minutes files sent in a personal chat (see minutes-file-actions.ts). */
+  minutesFiles?: MinutesFileImports;
   /** Azure AD object ids of the bootstrap admins. */
   admins: readonly string[];
   clock?: () => Date;
@@ -99,6 +101,7 @@ export class PartnershipBot extends ActivityHandler {
   private readonly admins: ReadonlySet<string>;
   private readonly clock: () => Date;
   private readonly logger: Logger;
+  private readonly minutesFiles: MinutesFileImports | undefined;
 
   constructor(options: PartnershipBotOptions) {
     super();
@@ -111,6 +114,7 @@ export class PartnershipBot extends ActivityHandler {
     this.admins = new Set(options.admins);
     this.clock = options.clock ?? (() => new Date());
     this.logger = options.logger;
+    this.minutesFiles = options.minutesFiles;
     this.background =
       options.background ?? ((description, task) => void task().catch((error: unknown) => this.logger.warn({ err: error }, `background task failed: ${description}`)));
     this.refreshes = new CoalescedRefresh(this.background);
@@ -123,7 +127,7 @@ export class PartnershipBot extends ActivityHandler {
       const botWasAdded = (context.activity.membersAdded ?? []).some((m) => m.id === botId);
       if (botWasAdded) {
         const ref = conversationRefOf(context.activity);
-        if (ref?.conversationType === 'channel') await this.records.rememberConversation(ref);
+        if (ref?.conversationType === 'channel') await this.records.rememberConversation(ref).catch((error: unknown) => this.couldNotRemember(error));
         await this.welcome(context);
       }
       await next();
@@ -138,8 +142,13 @@ export class PartnershipBot extends ActivityHandler {
     return resolveTurn(this.records, context.activity, this.actor(context));
   }
 
+  /** Remembering where a member is only helps later posts: a failed save must not keep them from an answer. */
   private rememberPersonalChat(context: TurnContext, resolved?: ResolvedPartnership): Promise<void> {
-    return rememberMember(this.records, context.activity, this.actor(context), resolved);
+    return rememberMember(this.records, context.activity, this.actor(context), resolved).catch((error: unknown) => this.couldNotRemember(error));
+  }
+
+  private couldNotRemember(error: unknown): void {
+    this.logger.warn({ err: error }, 'could not remember the conversation; answered anyway');
   }
 
   /** Saves a command's change (see save-command.ts); resolves with the outcome as saved. */
@@ -147,37 +156,11 @@ export class PartnershipBot extends ActivityHandler {
     return saveCommand(this.records, input, read, first, (id) => this.actions?.view(id).all().length ?? 0);
   }
 
-  /** Logs, lists or updates actions; false when the message is not about actions. */
-  private async runActionCommand(context: TurnContext, partnership: Partnership, text: string, resolved: ResolvedPartnership): Promise<boolean> {
-    const actions = this.actions;
-    if (!actions) return false;
-    if (OPEN_ACTION_FORM.test(text)) {
-      await context.sendActivity(cardActivity(renderActionFormCard(partnership), ''));
-      return true;
-    }
+  /** Logs, lists or updates actions; false when the message is not about actions (see action-turn.ts). */
+  private runActionCommand(context: TurnContext, partnership: Partnership, text: string, resolved: ResolvedPartnership): Promise<boolean> {
+    if (!this.actions) return Promise.resolve(false);
     const input = { ...this.commandInput(context, text), ...(context.activity.id ? { activityId: context.activity.id } : {}) };
-    const outcome = runActionCommand(partnership, actions.view(partnership.id), input);
-    if (!outcome) return false;
-    reportTurn(context, { command: 'actions', outcome: outcome.answer?.kind ?? (outcome.add ? 'logged' : outcome.list ? 'listed' : 'updated') });
-    if (!outcome.answer || !['refused', 'invalid'].includes(outcome.answer.kind)) await this.rememberPersonalChat(context, resolved);
-    const today = londonDate(input.now);
-    if (outcome.exportLink) {
-      const { url, minutes } = actions.exportLink(partnership.id);
-      await context.sendActivity(answerActivity(outcome.exportLink(url, minutes)));
-    } else if (outcome.list) {
-      await context.sendActivity(cardActivity(renderActionsCard(outcome.list, today), outcome.list.summary));
-    } else if (outcome.add) {
-      const saved = await actions.add(partnership.id, outcome.add.make, outcome.add.once);
-      if (outcome.change) await this.records.update(partnership.id, outcome.change);
-      const message = outcome.add.confirm(saved).summary;
-      const card = renderActionsCard({ title: `Action ${saved.number} logged`, summary: '', actions: [saved], view: `action ${saved.number}` }, today, message, false, true);
-      await context.sendActivity(cardActivity(card, message));
-    } else {
-      if (outcome.change) await this.records.update(partnership.id, outcome.change);
-      const { message } = await applyActionOutcome(partnership.id, outcome, actions);
-      if (message) await context.sendActivity(answerActivity(outcome.update ? makeAnswer('actions', 'Actions', message) : (outcome.answer ?? makeAnswer('actions', 'Actions', message))));
-    }
-    return true;
+    return runActionTurn(context, partnership, input, { actions: this.actions, records: this.records, remember: () => this.rememberPersonalChat(context, resolved) });
   }
 
   private commandInput(context: TurnContext, text: string): CommandInput {
@@ -197,6 +180,18 @@ export class PartnershipBot extends ActivityHandler {
 
   /** Universal Actions (Action.Execute) from the agenda card. */
   protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+    try {
+      return await this.answerCardAction(context, invokeValue);
+    } catch (error) {
+      if (!(error instanceof SaveFailedError)) throw error;
+      this.logger.warn({ err: error }, 'a card action could not be saved');
+      reportTurn(context, { outcome: 'save-failed' });
+      return messageResponse(SAVE_FAILED_REPLY);
+    }
+  }
+
+  private async answerCardAction(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+    if (this.minutesFiles && isMinutesImportVerb(invokeValue?.action?.verb)) return this.minutesFiles.answerInvoke(context, invokeValue.action.verb, invokeValue.action.data, this.actor(context));
     const resolved = this.resolve(context);
     if ('ask' in resolved) return messageResponse(resolved.ask.summary);
     const { partnership } = resolved;
@@ -224,6 +219,7 @@ export class PartnershipBot extends ActivityHandler {
   }
 
   private async answerMessage(context: TurnContext): Promise<void> {
+    if (await this.minutesFiles?.answerFiles(context, this.actor(context))) return;
     const text = questionText(context.activity);
     const input = this.commandInput(context, text);
     const directoryOutcome = text.trim() === '' ? null : partnershipCommand(this.records.directory(), input);
@@ -270,6 +266,12 @@ export class PartnershipBot extends ActivityHandler {
     }
     if (isFormRequest(text)) {
       reportTurn(context, { command: 'agenda-form' });
+      // Every button on the builder would be refused: say who can, instead of opening it.
+      const refused = refuseUnlessOrganiser(partnership, input);
+      if (refused) {
+        await context.sendActivity(answerActivity(refused.answer));
+        return;
+      }
       await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(openAgendaForm(partnership, this.clock()))));
       return;
     }
@@ -287,8 +289,9 @@ export class PartnershipBot extends ActivityHandler {
       if (effect?.kind === 'post-agenda' && this.poster) {
         const result = await this.poster.post(partnership.id, effect.agendaId);
         const agenda = this.records.partnership(partnership.id)?.agendas.find((a) => a.id === effect.agendaId);
-        // An undo says what it undid; the report of the cards brought back in line follows it.
-        if (agenda) answer = answer.kind === 'history' ? { ...answer, summary: `${answer.summary} ${postingReport(agenda, result).summary}` } : postingReport(agenda, result);
+        // Circulating or cancelling is reported by what happened to the cards; any other change (a
+        // meeting moved, an undo) says what it did, and the report of the cards follows it.
+        if (agenda) answer = saved.outcome.command === 'circulate' ? postingReport(agenda, result) : { ...answer, summary: `${answer.summary} ${postingReport(agenda, result).summary}` };
       }
       reportTurn(context, { command: saved.outcome.command ?? 'command', outcome: answer.kind });
       await context.sendActivity(answerActivity(answer));

@@ -10,9 +10,8 @@ import { loadConfig } from '../config.js';
 import { ActionJournal } from '../store/action-journal.js';
 import { backupText, readBackup } from '../store/backup-file.js';
 import { loadDefaultStore } from '../store/default-store.js';
-import { DurableJsonFile } from '../store/durable-json-file.js';
 import { lockStoreFile } from '../store/store-lock.js';
-import { openStore, parseStoreText } from '../store/store.js';
+import { openStore, replaceStoreFile } from '../store/store.js';
 import type { CliIo } from './import-minutes.js';
 
 export async function exportStore(file: string | undefined, io: CliIo): Promise<number> {
@@ -48,7 +47,7 @@ export async function restoreStore(file: string | undefined, io: CliIo): Promise
   // The old store is not read: restoring over a damaged one is when a restore is needed most.
   const release = lockStoreFile(config.dataFile);
   try {
-    await new DurableJsonFile(config.dataFile, (text) => parseStoreText(text, config.dataFile)).write(backup.store);
+    await replaceStoreFile(config.dataFile, backup.store);
     const journal = await ActionJournal.open(`${config.dataFile}.actions`).catch(async () => {
       await unlink(`${config.dataFile}.actions`);
       return ActionJournal.open(`${config.dataFile}.actions`);
@@ -63,7 +62,7 @@ export async function restoreStore(file: string | undefined, io: CliIo): Promise
 }
 
 const [command, file] = process.argv.slice(2);
-if (process.argv[1]?.endsWith('backup.ts') && (command === 'export' || command === 'restore')) {
+if (/backup\.[jt]s$/.test(process.argv[1] ?? '') && (command === 'export' || command === 'restore')) {
   const io: CliIo = { env: process.env, out: console.log, err: console.error };
   (command === 'export' ? exportStore(file, io) : restoreStore(file, io))
     .then((code) => process.exit(code))

@@ -24,6 +24,7 @@ import { newPartnership, readPartnershipName } from '../core/partnerships/new-pa
 import { UNKNOWN_BODY } from '../core/minutes/meeting-ids.js';
 import { loadDefaultStore } from '../store/default-store.js';
 import { openStore } from '../store/store.js';
+import { importThroughRunningBot } from './running-bot-import.js';
 
 export interface CliIo {
   env: NodeJS.ProcessEnv;
@@ -60,8 +61,9 @@ function readArguments(args: readonly string[]): Arguments | string {
 }
 
 /** Each file read on its own: one that cannot be read is reported and the others still go in. */
-async function parseAll(files: readonly string[]): Promise<{ parsed: ParsedDocument[]; refused: string[] }> {
+async function parseAll(files: readonly string[]): Promise<{ parsed: ParsedDocument[]; readable: string[]; refused: string[] }> {
   const parsed: ParsedDocument[] = [];
+  const readable: string[] = [];
   const refused: string[] = [];
   for (const file of files) {
     let text: string;
@@ -73,12 +75,13 @@ async function parseAll(files: readonly string[]): Promise<{ parsed: ParsedDocum
     }
     try {
       parsed.push(parseMinutesDocument(text, path.basename(file)));
+      readable.push(file);
     } catch (error) {
       if (!(error instanceof MinutesFormatError)) throw error;
       refused.push(`${file} line ${error.line}: ${error.problem}`);
     }
   }
-  return { parsed, refused };
+  return { parsed, readable, refused };
 }
 
 /** A page that names no body (an undated ModernGov page starts at its first item) is the partnership's it is imported into. */
@@ -114,7 +117,7 @@ export async function runImport(args: readonly string[], io: CliIo): Promise<num
     io.err(parsedArgs);
     return 2;
   }
-  const { parsed: documents, refused } = await parseAll(parsedArgs.files);
+  const { parsed: documents, readable, refused } = await parseAll(parsedArgs.files);
   for (const problem of refused) io.err(`not imported, nothing of it written: ${problem}`);
   if (documents.length === 0) {
     io.err('import stopped, nothing written: no file could be read as minutes');
@@ -122,6 +125,11 @@ export async function runImport(args: readonly string[], io: CliIo): Promise<num
   }
   const exitCode = refused.length > 0 ? 1 : 0;
   const config = loadConfig(io.env);
+  const handed = parsedArgs.dryRun ? null : await importThroughRunningBot(config.dataFile, readable, parsedArgs.partnershipId);
+  if (handed) {
+    handed.lines.forEach((line) => (handed.code === 0 ? io.out : io.err)(line));
+    return Math.max(handed.code, exitCode);
+  }
   const store = await openStore({ file: config.dataFile, defaults: loadDefaultStore, readOnly: parsedArgs.dryRun });
   const target = targetPartnership(store.partnership(parsedArgs.partnershipId ?? config.defaultPartnershipId), parsedArgs, documents, new Date());
   if (!target) {

@@ -6,6 +6,7 @@
 import restify, { type Request, type Response } from 'restify';
 import type { Logger } from 'pino';
 import { EXPORT_PATHS, type ExportKind } from '../core/actions/export-link.js';
+import { PRIVACY_PAGE, TERMS_PAGE } from './legal-pages.js';
 import { mountTab, type TabDependencies } from './tab-routes.js';
 
 /** Bodies above this are refused with 413 before any bot code runs. */
@@ -62,6 +63,14 @@ export function createServer(deps: ServerDependencies): restify.Server {
   }
 
   if (deps.tab) mountTab(server, deps.tab);
+
+  // The pages the Teams manifest's privacyUrl and termsOfUseUrl point at.
+  for (const [route, html] of [['/privacy', PRIVACY_PAGE], ['/terms', TERMS_PAGE]] as const) {
+    server.get(route, async (_req: Request, res: Response) => {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'public, max-age=3600' });
+      res.end(html);
+    });
+  }
 
   server.get('/healthz', async (_req: Request, res: Response) => {
     res.send(200, { status: 'ok', ...deps.health() });

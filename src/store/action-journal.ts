@@ -6,9 +6,11 @@
  * thing skipped, and anything else unreadable stops the bot with the line number. Compaction
  * rewrites the journal atomically with one line per action.
  */
-import { open, readFile, rename, type FileHandle } from 'node:fs/promises';
 import { z } from 'zod';
 import type { Action } from '../core/model.js';
+import { saveFailed } from '../core/records/save-failed.js';
+import { AppendFile } from './append-file.js';
+import { replaceFile } from './replace-file.js';
 import { keepDamagedCopy, StoreError } from './store-error.js';
 
 const person = z.strictObject({ id: z.string(), name: z.string() });
@@ -40,33 +42,22 @@ export class ActionJournal {
   private readonly unsaved = new Map<string, Action>();
   private waiting: { action: Action; resolve: (action: Action) => void; reject: (error: unknown) => void }[] = [];
   private flushing: Promise<void> | null = null;
-  private queue: Promise<unknown> = Promise.resolve();
   private lines = 0;
 
   private constructor(
     private readonly file: string,
-    private handle: FileHandle,
+    private readonly out: AppendFile,
   ) {}
 
   static async open(file: string): Promise<ActionJournal> {
-    let text = '';
-    try {
-      text = await readFile(file, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    }
-    const journal = new ActionJournal(file, await open(file, 'a'));
+    // A crash mid-append leaves a torn last line, never confirmed: AppendFile cuts it off.
+    const { file: out, text } = await AppendFile.open(file);
+    const journal = new ActionJournal(file, out);
     try {
       journal.replay(text);
     } catch (error) {
-      await journal.handle.close();
+      await out.close();
       throw error instanceof StoreError ? await keepDamagedCopy(error, file) : error;
-    }
-    // A crash mid-append leaves a torn last line, never confirmed: cut it off, or the next append would join it.
-    const complete = text.lastIndexOf('\n') + 1;
-    if (complete < text.length) {
-      await journal.handle.truncate(Buffer.byteLength(text.slice(0, complete)));
-      await journal.handle.sync();
     }
     return journal;
   }
@@ -149,21 +140,21 @@ export class ActionJournal {
 
   /**
    * Group commit: every version waiting is appended in one write and one fsync, and each is
-   * confirmed only after it. While one write is on its way to disk, the next batch gathers.
+   * confirmed only after it. While one write is on its way to disk, the next batch gathers. A
+   * write that fails (a full disk) leaves the journal as it was and confirms none of the batch.
    */
   private async flush(): Promise<void> {
     while (this.waiting.length > 0) {
       const batch = this.waiting;
       this.waiting = [];
       try {
-        await this.serialise(async () => {
-          await this.handle.write(batch.map((w) => `${JSON.stringify(w.action)}\n`).join(''));
-          await this.handle.datasync();
-        });
+        await this.out.append(batch.map((w) => `${JSON.stringify(w.action)}\n`).join(''));
       } catch (error) {
         for (const w of batch) {
           if (this.unsaved.get(w.action.id) === w.action) this.unsaved.delete(w.action.id);
-          w.reject(error);
+          // Its number was never saved: hand it out again.
+          if (!this.actions.has(w.action.id) && this.reserved.get(w.action.partnershipId) === w.action.number) this.reserved.delete(w.action.partnershipId);
+          w.reject(saveFailed(error));
         }
         continue;
       }
@@ -178,47 +169,40 @@ export class ActionJournal {
     this.flushing = null;
   }
 
-  private serialise<T>(task: () => Promise<T>): Promise<T> {
-    const result = this.queue.then(task);
-    this.queue = result.catch(() => undefined);
-    return result;
-  }
-
-  /** Replaces every action with these (a restore), durably: temp file, fsync, rename. */
+  /** Replaces every action with these (a restore), durably: see replace-file.ts. */
   replaceAll(actions: readonly Action[]): Promise<void> {
-    return this.serialise(async () => {
+    const checked = actions.map((action) => actionSchema.parse(action));
+    return this.out.exclusive(async (reopen) => {
+      await this.rewrite(checked, reopen);
       this.actions.clear();
       this.bySource.clear();
       this.highest.clear();
       this.reserved.clear();
-      for (const action of actions) this.remember(actionSchema.parse(action));
-      await this.rewrite();
+      for (const action of checked) this.remember(action);
+      this.lines = this.actions.size;
     });
   }
 
-  /** Rewrites the journal with one line per action (temp file, fsync, rename). */
+  /** Rewrites the journal with one line per action (see replace-file.ts). */
   compact(): Promise<void> {
-    return this.serialise(async () => {
+    return this.out.exclusive(async (reopen) => {
       if (this.lines === this.actions.size) return;
-      await this.rewrite();
+      await this.rewrite([...this.actions.values()], reopen);
+      this.lines = this.actions.size;
     });
   }
 
-  private async rewrite(): Promise<void> {
-    const temporary = `${this.file}.${process.pid}.tmp`;
-    const out = await open(temporary, 'w');
-    await out.writeFile([...this.actions.values()].map((a) => `${JSON.stringify(a)}\n`).join(''));
-    await out.sync();
-    await out.close();
-    await this.handle.close();
-    await rename(temporary, this.file);
-    this.handle = await open(this.file, 'a');
-    this.lines = this.actions.size;
+  /** A failed rewrite leaves the journal as it was: the temporary file is removed. */
+  private async rewrite(actions: readonly Action[], reopen: (size: number) => Promise<void>): Promise<void> {
+    const text = actions.map((a) => `${JSON.stringify(a)}\n`).join('');
+    await replaceFile(this.file, (handle) => handle.writeFile(text)).catch((error: unknown) => {
+      throw saveFailed(error);
+    });
+    await reopen(Buffer.byteLength(text));
   }
 
   async close(): Promise<void> {
     await this.flushing;
-    await this.queue;
-    await this.handle.close();
+    await this.out.close();
   }
 }

@@ -1,6 +1,6 @@
 /**
  * The embedded default data set: Kent CSP's priorities, leads and meetings, built from the
- * public papers in shared/seeds by `npm run build:default-store` and shipped with the code.
+ * public papers in data/seeds by `npm run build:default-store` and shipped with the code.
  * A new store starts as a copy of it.
  */
 import { readFileSync } from 'node:fs';

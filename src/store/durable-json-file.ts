@@ -3,13 +3,13 @@
  * fsync'd, renamed over the store, and the folder fsync'd, so a crash leaves either the old
  * file or the new one, never a torn one. Reading returns the raw text; the store validates it.
  */
-import { open, readFile, rename, mkdir, unlink } from 'node:fs/promises';
-import path from 'node:path';
+import { readFile } from 'node:fs/promises';
 import type { Adapter } from 'lowdb';
+import { writeAll } from './append-file.js';
+import { writeJson } from './json-chunks.js';
+import { replaceFile } from './replace-file.js';
 
 export class DurableJsonFile<T> implements Adapter<T> {
-  private sequence = 0;
-
   constructor(
     private readonly file: string,
     private readonly parse: (text: string) => T,
@@ -26,35 +26,9 @@ export class DurableJsonFile<T> implements Adapter<T> {
     return this.parse(text);
   }
 
+  /** Leaves the old file as it was if any step fails (a full disk). */
   async write(data: T): Promise<void> {
-    const directory = path.dirname(this.file);
-    await mkdir(directory, { recursive: true });
-    const temporary = `${this.file}.${process.pid}.${this.sequence++}.tmp`;
-    const handle = await open(temporary, 'w');
-    try {
-      await handle.writeFile(`${JSON.stringify(data, null, 2)}\n`, 'utf8');
-      await handle.sync();
-    } catch (error) {
-      await handle.close();
-      await unlink(temporary).catch(() => undefined);
-      throw error;
-    }
-    await handle.close();
-    await rename(temporary, this.file);
-    await syncDirectory(directory);
-  }
-}
-
-/** Makes the rename itself durable; some platforms cannot open a directory, which is fine there. */
-async function syncDirectory(directory: string): Promise<void> {
-  let handle;
-  try {
-    handle = await open(directory, 'r');
-    await handle.sync();
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code !== 'EISDIR' && code !== 'EPERM' && code !== 'EINVAL') throw error;
-  } finally {
-    await handle?.close();
+    // In pieces, so that a large store never holds up the bot's turns while it is saved.
+    await replaceFile(this.file, (handle, temporary) => writeJson(data, (text) => writeAll(handle, text, temporary)));
   }
 }

@@ -7,7 +7,7 @@ export function renderAgendaFormCard(agenda: Agenda | undefined, defaultTitle: s
   return expandCard('agenda-form', {
     agendaId: agenda?.id ?? '',
     message,
-    messageColor: problem ? 'Attention' : 'Good',
+    messageColor: problem ? 'Attention' : 'Default',
     title: agenda?.title ?? defaultTitle,
     date: agenda ? londonDate(agenda.startsAt) : '',
     time: agenda ? formatLondonTime(agenda.startsAt) : '',

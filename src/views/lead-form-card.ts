@@ -6,7 +6,7 @@ export function renderLeadFormCard(partnership: Partnership, message = '', value
   const value = (name: string, fallback = ''): string => (typeof values[name] === 'string' ? (values[name] as string) : fallback);
   return expandCard('lead-form', {
     message,
-    messageColor: problem ? 'Attention' : 'Good',
+    messageColor: problem ? 'Attention' : 'Default',
     priorityId: value('priorityId'),
     mode: value('mode', 'set'),
     name: value('name'),

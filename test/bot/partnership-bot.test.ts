@@ -15,11 +15,11 @@ function adapter(): TestAdapter {
 }
 
 describe('PartnershipBot through botbuilder\'s TestAdapter', () => {
-  it('answers with the summary as text and an Adaptive Card', async () => {
+  it('answers with an Adaptive Card, its sentence as the summary', async () => {
     await adapter()
       .send('who leads substance misuse?')
       .assertReply((reply: Partial<Activity>) => {
-        expect(reply.text).to.contain('Mookherjee');
+        expect(reply.summary).to.contain('Mookherjee');
         expect(reply.attachments?.[0]?.contentType).to.equal('application/vnd.microsoft.card.adaptive');
       });
   });
@@ -27,7 +27,7 @@ describe('PartnershipBot through botbuilder\'s TestAdapter', () => {
   it('takes the question from a card button\'s value', async () => {
     await adapter()
       .send({ type: 'message', value: { question: 'When was the last meeting?' } } as Partial<Activity>)
-      .assertReply((reply: Partial<Activity>) => expect(reply.text).to.contain('21 March 2023'));
+      .assertReply((reply: Partial<Activity>) => expect(reply.summary).to.contain('21 March 2023'));
   });
 
   it('removes its own @mention before answering', async () => {
@@ -39,6 +39,6 @@ describe('PartnershipBot through botbuilder\'s TestAdapter', () => {
         text: `<at>${botAccount.name}</at> who is the vice-chair?`,
         entities: [{ type: 'mention', mentioned: botAccount, text: `<at>${botAccount.name}</at>` }],
       } as Partial<Activity>)
-      .assertReply((reply: Partial<Activity>) => expect(reply.text).to.contain('Rivers'));
+      .assertReply((reply: Partial<Activity>) => expect(reply.summary).to.contain('Rivers'));
   });
 });

@@ -51,7 +51,8 @@ describe('npm run export / npm run restore', () => {
     const out: string[] = [];
     expect(await restoreStore(backup, io(target, out))).to.equal(0);
     expect(out.join('\n')).to.contain('restored 2 partnerships and 1 actions');
-    expect(readFileSync(target).equals(readFileSync(source))).to.equal(true);
+    const stored = async (file: string) => (await openStore({ file, defaults: loadDefaultStore, readOnly: true })).data();
+    expect(await stored(target)).to.deep.equal(await stored(source));
     expect(await answersFrom(target)).to.deep.equal(await answersFrom(source));
     const restored = await ActionJournal.open(`${target}.actions`);
     expect(restored.get('kent-csp', 1)?.description).to.equal('report the KSI figures');

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { storeBytes } from '../helpers/stored-data.js';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -61,11 +62,11 @@ describe('npm run import', () => {
   ] as const) {
     it(`refuses ${file} with the file and line, and leaves the store byte-identical`, async () => {
       await openStore({ file: dataFile, defaults: loadDefaultStore });
-      const before = readFileSync(dataFile);
+      const before = storeBytes(dataFile);
       expect(await run(path.join(FIXTURES, file))).to.equal(1);
       expect(err.join('\n')).to.match(problem);
       expect(err.join('\n')).to.contain('nothing written');
-      expect(readFileSync(dataFile).equals(before)).to.equal(true);
+      expect(storeBytes(dataFile).equals(before)).to.equal(true);
     });
 
     it(`imports the readable file beside ${file}, reports ${file}, and exits 1`, async () => {
@@ -120,11 +121,11 @@ describe('npm run import while the bot holds the store', () => {
     try {
       await runImport([ASHFORD], io);
       writeFileSync(`${dataFile}.lock`, String(holder.pid));
-      const before = readFileSync(dataFile);
+      const before = storeBytes(dataFile);
       let error: unknown;
       await runImport([ASHFORD], io).catch((e: unknown) => (error = e));
       expect((error as Error).message).to.match(new RegExp(`in use by another process \\(pid ${holder.pid}`));
-      expect(readFileSync(dataFile).equals(before)).to.equal(true);
+      expect(storeBytes(dataFile).equals(before)).to.equal(true);
     } finally {
       holder.kill();
     }

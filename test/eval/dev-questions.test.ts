@@ -1,7 +1,7 @@
 /**
- * Runs every sample question of shared/eval/dev-questions.json through the real HTTP server, in
+ * Runs every sample question of eval/dev-questions.json through the real HTTP server, in
  * the conversation it names (a channel message carries the @mention), and checks the reply text
- * exactly as shared/eval/README.md defines it.
+ * exactly as eval/README.md defines it.
  */
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
@@ -23,7 +23,7 @@ interface DevQuestion {
 const QUESTIONS_FILE = sharedFolder('eval', 'dev-questions.json');
 const questions = JSON.parse(readFileSync(QUESTIONS_FILE, 'utf8')) as DevQuestion[];
 
-describe('sample questions (shared/eval/dev-questions.json) through the HTTP server', () => {
+describe('sample questions (eval/dev-questions.json) through the HTTP server', () => {
   let bot: RunningBot;
   before(async () => {
     bot = await startRunningBot();

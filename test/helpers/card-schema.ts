@@ -1,5 +1,5 @@
 /**
- * Validates Adaptive Cards against the official 1.5 schema in shared/schemas (Ajv, draft-06).
+ * Validates Adaptive Cards against the official 1.5 schema in schemas/ (Ajv, draft-06).
  * The schema's `id` is moved to `$id` in memory, as Ajv 8 requires; the file is untouched.
  */
 import { readFileSync } from 'node:fs';

@@ -6,6 +6,7 @@ import { startRunningBot, type RunningBot } from '../helpers/running-bot.js';
 import { channelMessage, DEFAULT_CHANNEL_ID, invokeAction, personalMessage, personalConversationId, type InboundActivity } from '../helpers/teams-activities.js';
 import { cardSchemaErrors } from '../helpers/card-schema.js';
 import { grantRole } from '../helpers/memberships.js';
+import { storedData } from '../helpers/stored-data.js';
 
 const SECRETARIAT = { userId: '29:1sec-anna', userName: 'Anna Taylor', aadObjectId: '2b2b2b2b-3c3c-4d4d-8e5e-6f6f6f6f6f6f' };
 const OFFICER = { userId: '29:1officer-sam', userName: 'Sam Officer', aadObjectId: '3c3c3c3c-4d4d-4e5e-8f6f-7a7a7a7a7a7a' };
@@ -56,7 +57,17 @@ describe('HTTP server: actions', () => {
     expect(await say('actions for domestic abuse')).to.contain('#2 Sarah Jones').and.not.contain('#1 ');
     expect(await say('actions from the March meeting')).to.contain('#5 Mr McMullan');
     expect(await say('action 3')).to.contain('Ms S Brinson: strengthen the scams section of the CSA');
-    expect(await say('my actions')).to.contain('5 actions');
+    // The officer logged all five for others: "my actions" is what they own; "actions I logged" the rest.
+    expect(await say('my actions')).to.contain('You own no open actions');
+    expect(await say('actions I logged')).to.contain('5 actions');
+    // Asked the ways people ask.
+    expect(await say('what actions does Sarah Jones have?')).to.contain('#2 Sarah Jones').and.not.contain('#1 ');
+    expect(await say("Martin Adams's actions")).to.contain('#4 Martin Adams').and.not.contain('#2 ');
+    expect(await say('actions due this week')).to.contain('#3 Ms S Brinson').and.not.contain('#1 ');
+    expect(await say('history of action 3')).to.contain('History:').and.contain('created by Sam Officer');
+    // What each is linked to, by name.
+    expect(await say('action 2')).to.contain('for Domestic Abuse');
+    expect(await say('action 5')).to.contain('from the meeting of Thursday 24 March 2022');
     bot.setNow(new Date('2026-11-30T10:00:00Z'));
     expect(await say('overdue actions')).to.contain('1 action, 1 overdue').and.contain('#3 Ms S Brinson').and.contain('OVERDUE');
     bot.setNow(new Date('2026-11-24T10:00:00Z'));
@@ -71,8 +82,15 @@ describe('HTTP server: actions', () => {
     const namesake = { userId: '29:1another-sarah', userName: SARAH.name, aadObjectId: '6f6f6f6f-7a7a-4b8b-8c9c-0d0d0d0d0d0d' };
     await grantRole(bot, SECRETARIAT.aadObjectId, namesake);
     expect(await say('2 done', namesake)).to.contain("action 2 is Sarah Jones's");
+    // Officers follow actions up for the partnership: they may update anyone's.
+    await grantRole(bot, SECRETARIAT.aadObjectId, namesake, 'officer');
+    expect(await say('2 in progress', namesake)).to.contain('Action 2 is now in progress');
+    expect(await say('2 open', namesake)).to.contain('Action 2 is now open');
     expect(await say('action 4 in progress')).to.contain('Action 4 is now in progress');
     expect(await say('drop action 5', SECRETARIAT)).to.contain('Action 5 is now dropped');
+    // A closed action's card offers Reopen instead of the status buttons.
+    const closed = JSON.stringify((await bot.send(personalMessage('action 5', SECRETARIAT))).replies);
+    expect(closed).to.contain('Reopen').and.not.contain('"title":"Drop"');
     const statuses = journal(bot).map((a) => a.status);
     expect(statuses).to.deep.equal(['open', 'open', 'open', 'in progress', 'dropped']);
     expect(await say('action 4')).to.contain('status to in progress by Sam Officer');
@@ -122,7 +140,8 @@ describe('HTTP server: actions', () => {
     const rows = parse(await response.text(), { bom: true }) as string[][];
     expect(rows[0]).to.deep.equal(['Number', 'Owner', 'Action', 'Due', 'Status', 'Priority', 'Meeting', 'Item', 'Logged by', 'Logged at', 'History']);
     expect(rows).to.have.length(journal(bot).length + 1);
-    expect(rows[2]).to.include.members(['2', 'Sarah Jones', 'review the MARAC funding', '2027-05-31', 'open', 'domestic-abuse']);
+    expect(rows[2]).to.include.members(['2', 'Sarah Jones', 'review the MARAC funding', '2027-05-31', 'open', 'Domestic Abuse']);
+    expect(rows[5]).to.include.members(['meeting of Thursday 24 March 2022']);
     expect(rows[1]?.[10]).to.match(/created by Sam Officer; .* status open -> done by Sam Officer/);
     expect((await fetch(url.replace(/sig=[^&]+/, 'sig=guessed'))).status).to.equal(403);
     expect((await fetch(url.replace('p=kent-csp', 'p=other-csp'))).status).to.equal(403);
@@ -151,7 +170,7 @@ describe('HTTP server: actions', () => {
     expect(confirmed).to.match(/Draft D1 confirmed as action \d+: Mr McMullan to give a further update on Vision Zero Strategy, due Friday 31 March 2023/);
     expect(await say('confirm draft D1', SECRETARIAT)).to.contain('already confirmed');
     expect(await say('discard draft D3', SECRETARIAT)).to.contain('is discarded');
-    const drafts = (JSON.parse(readFileSync(bot.dataFile, 'utf8')) as { partnerships: Record<string, { draftActions: { status: string }[] }> }).partnerships['kent-csp']!.draftActions;
+    const drafts = (storedData(bot.dataFile) as { partnerships: Record<string, { draftActions: { status: string }[] }> }).partnerships['kent-csp']!.draftActions;
     expect(drafts.map((d) => d.status)).to.deep.equal(['confirmed', 'draft', 'discarded']);
     expect(journal(bot).filter((a) => a.description.startsWith('give a further update on Vision Zero'))).to.have.length(1);
   });
@@ -181,6 +200,13 @@ describe('HTTP server: actions', () => {
     expect(first.text).to.contain(`Action ${expected} logged`);
     expect(again.text).to.contain(`Action ${expected} is logged`);
     expect(journal(bot)).to.have.length(expected);
+  });
+
+  it('reads due dates as officers type them, and shows back a date it had to guess', async () => {
+    expect(await say('action: Martin Adams to circulate the KSI summary by 3rd of next month')).to.match(/Action \d+ logged: Martin Adams to circulate the KSI summary, due Thursday 3 December 2026\./);
+    expect(await say('action: Martin Adams to book the venue by mid-January')).to.contain('I read "mid-January" as Friday 1 January 2027');
+    // A member may name themself as owner, role or not.
+    expect(await say('action: I will draft the newsletter by end of May')).to.contain('logged: Sam Officer to draft the newsletter');
   });
 
   it('explains bad input and logs nothing', async () => {
@@ -236,7 +262,7 @@ describe('HTTP server: the weekly actions digest', () => {
       expect(posts.map((p) => p.conversationId).sort()).to.deep.equal([DEFAULT_CHANNEL_ID, sarahChat].sort());
       const texts = posts.map((p) => JSON.stringify(p.body));
       expect(texts.find((t) => t.includes('Weekly actions digest'))).to.contain('1 open actions, 1 overdue');
-      expect(texts.find((t) => t.includes('Your overdue actions'))).to.contain('review the MARAC funding');
+      expect(texts.find((t) => t.includes('Your overdue actions'))).to.contain('review the MARAC funding').and.contain('Say \\"1 done\\"');
       await bot.restart();
       await bot.app.idle();
       expect(bot.connector.requests.filter((r) => r.operation === 'sendToConversation')).to.have.length(2);

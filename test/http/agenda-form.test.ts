@@ -5,6 +5,7 @@ import type { Agenda } from '../../src/core/model.js';
 import { cardSchemaErrors } from '../helpers/card-schema.js';
 import { startRunningBot, type RunningBot } from '../helpers/running-bot.js';
 import { channelMessage, invokeAction, personalMessage } from '../helpers/teams-activities.js';
+import { storedData, storeBytes } from '../helpers/stored-data.js';
 
 const SECRETARIAT = { userId: '29:1sec-anna', userName: 'Anna Taylor', aadObjectId: '2b2b2b2b-3c3c-4d4d-8e5e-6f6f6f6f6f6f' };
 
@@ -17,7 +18,7 @@ describe('HTTP server: the agenda builder form', () => {
     expect(cardSchemaErrors(card), verb).to.deep.equal([]);
     return JSON.stringify(card);
   };
-  const agendas = (): Agenda[] => (JSON.parse(readFileSync(bot.dataFile, 'utf8')) as { partnerships: Record<string, { agendas: Agenda[] }> }).partnerships['kent-csp']!.agendas;
+  const agendas = (): Agenda[] => (storedData(bot.dataFile) as { partnerships: Record<string, { agendas: Agenda[] }> }).partnerships['kent-csp']!.agendas;
 
   before(async () => {
     bot = await startRunningBot({ BOT_ADMINS: SECRETARIAT.aadObjectId }, { pacing: { gapMs: 5, retries: 2, backoffMs: 10 } });
@@ -54,14 +55,14 @@ describe('HTTP server: the agenda builder form', () => {
   it('shows bad input on the form and stores nothing', async () => {
     const agendaId = agendas()[0]!.id;
     await bot.app.idle();
-    const before = readFileSync(bot.dataFile);
+    const before = storeBytes(bot.dataFile);
     expect(await press('agendaForm.save', { agendaId, title: 'x', date: '', time: '10:00' })).to.contain('Choose the meeting date');
     expect(await press('agendaForm.save', { agendaId, title: 'x', date: '2027-02-30', time: '10:00' })).to.contain('not a real date');
     expect(await press('agendaForm.addItem', { agendaId, newCode: 'B9', newTitle: 'x'.repeat(5000) })).to.contain('5000 characters long');
     expect(await press('agendaForm.addItem', { agendaId, newCode: 'B9', newTitle: 'Ok', newPaper: 'javascript:alert(1)' })).to.contain('must be a web address');
     expect(await press('agendaForm.remove', { agendaId: 'gone', code: 'B1' })).to.contain('no longer exists');
     expect(await press('agendaForm.explode', { agendaId })).to.contain('not something this form can do');
-    expect(readFileSync(bot.dataFile).equals(before)).to.equal(true);
+    expect(storeBytes(bot.dataFile).equals(before)).to.equal(true);
   });
 
   it('refuses a member who is not chair or secretariat', async () => {

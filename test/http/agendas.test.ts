@@ -5,6 +5,7 @@ import type { Agenda } from '../../src/core/model.js';
 import { startRunningBot, type RunningBot } from '../helpers/running-bot.js';
 import { cardSubmit, channelMessage, invokeAction, personalMessage, type InboundActivity } from '../helpers/teams-activities.js';
 import { cardSchemaErrors } from '../helpers/card-schema.js';
+import { storedData, storeBytes } from '../helpers/stored-data.js';
 
 const ADMIN = '0f1e2d3c-4b5a-4697-8877-665544332211';
 const CHAIR = { userId: '29:1chair-harry', userName: 'Harry Hill', aadObjectId: '1a1a1a1a-2b2b-4c3c-8d4d-5e5e5e5e5e5e' };
@@ -14,7 +15,7 @@ function withMention(activity: InboundActivity, who: { id: string; name: string 
   return { ...activity, entities: [...(activity.entities ?? []), { type: 'mention', mentioned: who, text: `<at>${who.name}</at>` }] };
 }
 function storedAgendas(bot: RunningBot): Agenda[] {
-  return (JSON.parse(readFileSync(bot.dataFile, 'utf8')) as { partnerships: Record<string, { agendas: Agenda[] }> }).partnerships['kent-csp']!.agendas;
+  return (storedData(bot.dataFile) as { partnerships: Record<string, { agendas: Agenda[] }> }).partnerships['kent-csp']!.agendas;
 }
 
 describe('HTTP server: building and circulating an agenda', () => {
@@ -99,13 +100,14 @@ describe('HTTP server: building and circulating an agenda', () => {
     const chairView = await bot.send(invokeAction('agenda.refresh', { agendaId }, { ...CHAIR, kind: 'channel', channelId: CHANNELS[0] }));
     const chairCard = JSON.stringify((chairView.result.body as { value: unknown }).value);
     expect(chairCard).to.contain('Not answered yet').and.contain('Dan Deputy');
-    expect(chairCard).to.contain('"userIds":["29:1member-ann","29:1member-bob","29:1member-cat"]');
+    // The chair first, so they always see who has not answered; then those who have answered.
+    expect(chairCard).to.contain('"userIds":["29:1chair-harry","29:1member-ann","29:1member-bob","29:1member-cat"]');
   });
 
   it('answers forged verbs, unknown agendas and bad input on the card, and stores nothing', async () => {
     const agendaId = storedAgendas(bot)[0]!.id;
     await bot.app.idle();
-    const before = readFileSync(bot.dataFile);
+    const before = storeBytes(bot.dataFile);
     const forged = await bot.send(invokeAction('agenda.delete', { agendaId }, { userId: '29:1x', kind: 'channel' }));
     expect(JSON.stringify(forged.result.body)).to.contain('not something this card can do');
     const gone = await bot.send(invokeAction('agenda.attending', { agendaId: 'agenda-that-never-was' }, { userId: '29:1x', kind: 'channel' }));
@@ -114,7 +116,7 @@ describe('HTTP server: building and circulating an agenda', () => {
     expect(JSON.stringify(noName.result.body)).to.contain('Name your substitute');
     const wrongType = await bot.send(invokeAction('agenda.apologies', { agendaId, note: { $gt: 1 } }, { userId: '29:1x', kind: 'channel' }));
     expect(JSON.stringify(wrongType.result.body)).to.contain('something unexpected');
-    expect(readFileSync(bot.dataFile).equals(before)).to.equal(true);
+    expect(storeBytes(bot.dataFile).equals(before)).to.equal(true);
   });
 
   it('takes a substitute through the Action.Submit fallback too', async () => {
@@ -171,6 +173,10 @@ describe('HTTP server: building and circulating an agenda', () => {
     expect(present.text).to.contain('Ann Attend').and.contain('Bob Attend').and.contain('Ms J Deputy');
     const apologies = await bot.send(personalMessage('Who sent apologies for the meeting on 14 March 2027?'));
     expect(apologies.text).to.contain('Cat Apologies').and.contain('Eve Sub');
+    const stored = storedData(bot.dataFile) as { partnerships: Record<string, { meetings: { id: string; date: string | null; chairId?: string }[]; people: { id: string; name: string }[] }> };
+    const kent = stored.partnerships['kent-csp']!;
+    const meeting = kent.meetings.find((m) => m.date === '2027-03-14');
+    expect(kent.people.find((p) => p.id === meeting?.chairId)?.name).to.match(/\bH(arry)? Hill$/);
   });
 });
 
@@ -205,12 +211,17 @@ describe('HTTP server: cancelling a circulated meeting', () => {
       await bot.send(personalMessage('item B1 Community Safety Agreement refresh', CHAIR));
       await bot.send(personalMessage('circulate', CHAIR));
       bot.connector.clear();
-      const { text } = await bot.send(personalMessage('cancel the meeting', CHAIR));
-      expect(text).to.contain('updated in place in 2');
+      // A second meeting is being prepared, and was edited last: "cancel the meeting" must not guess.
+      await bot.send(personalMessage('new agenda 9 May 2027 14:00 Sessions House', CHAIR));
+      const asked = await bot.send(personalMessage('cancel the meeting', CHAIR));
+      expect(asked.text).to.contain('2 meetings are coming').and.contain('Sunday 14 March 2027').and.contain('Sunday 9 May 2027');
+      expect(storedAgendas(bot).map((a) => a.status)).to.deep.equal(['circulated', 'draft']);
+      const { text } = await bot.send(personalMessage('cancel the meeting on 14 March 2027', CHAIR));
+      expect(text).to.contain('on Sunday 14 March 2027, 10:00 is cancelled; the posted cards in 2 channels now say so');
       const updates = bot.connector.requests.filter((r) => r.operation === 'updateActivity');
       expect(updates).to.have.length(2);
       for (const update of updates) expect(JSON.stringify(update.body)).to.contain('CANCELLED').and.not.contain('agenda.attending');
-      expect(storedAgendas(bot)[0]?.status).to.equal('cancelled');
+      expect(storedAgendas(bot).map((a) => a.status)).to.deep.equal(['cancelled', 'draft']);
       expect((await bot.send(personalMessage('When is the next meeting?', CHAIR))).text).to.contain('The meeting of Sunday 14 March 2027, 10:00 has been cancelled.');
     } finally {
       await bot.stop();
@@ -251,6 +262,92 @@ describe('HTTP server: undo after agenda changes and resolution corrections', ()
       // The chair's next undo is their circulation, not the admin's role grant.
       expect((await bot.send(personalMessage('undo', CHAIR))).text).to.not.contain('Dan Deputy');
       expect((await bot.send(personalMessage('who has roles?', CHAIR))).text).to.contain('Dan Deputy');
+    } finally {
+      await bot.stop();
+    }
+  });
+});
+
+describe('HTTP server: the agenda builder and the UPDATED mark, as members meet them', () => {
+  it('opens the builder only for organisers, and marks a card UPDATED only for changes after circulation', async () => {
+    const bot = await startRunningBot({ BOT_ADMINS: CHAIR.aadObjectId }, { pacing: { gapMs: 5, retries: 2, backoffMs: 10 } });
+    try {
+      const member = { userId: '29:1member-dan', userName: 'Dan Deputy' };
+      await grantRole(bot, CHAIR.aadObjectId, member);
+      const refused = await bot.send(personalMessage('new agenda', member));
+      expect(refused.text).to.contain('only the chair or the secretariat');
+      expect(JSON.stringify(refused.replies)).to.not.contain('agendaForm.save');
+      for (const channel of CHANNELS) await bot.send(channelMessage('link this channel', { ...CHAIR, channelId: channel }));
+      await bot.send(personalMessage('agenda 14 March 2027 10:00 online', CHAIR));
+      await bot.send(personalMessage('item B1 Community Safety Agreement refresh', CHAIR));
+      await bot.send(personalMessage('item B2 Working Group update', CHAIR));
+      await bot.send(personalMessage('circulate', CHAIR));
+      const agendaId = storedAgendas(bot)[0]!.id;
+      const answered = await bot.send(invokeAction('agenda.attending', { agendaId }, { ...member, kind: 'channel', channelId: CHANNELS[0] }));
+      expect(JSON.stringify(answered.result.body)).to.contain('down as attending').and.not.contain('UPDATED');
+      await bot.send(personalMessage('item B3 MARAC review', CHAIR));
+      const after = await bot.send(invokeAction('agenda.refresh', { agendaId }, { ...member, kind: 'channel', channelId: CHANNELS[0] }));
+      expect(JSON.stringify(after.result.body)).to.contain('UPDATED');
+    } finally {
+      await bot.stop();
+    }
+  });
+});
+
+describe('HTTP server: who has not answered, as the chair asks it', () => {
+  it('answers the chair in chat, however asked, and lists the chair for refresh before anyone has answered', async () => {
+    const bot = await startRunningBot({ BOT_ADMINS: ADMIN }, { pacing: { gapMs: 5, retries: 2, backoffMs: 10 } });
+    try {
+      const grant = withMention(channelMessage('make <at>Harry Hill</at> chair', { aadObjectId: ADMIN, userName: 'Ada Admin' }), { id: CHAIR.userId, name: 'Harry Hill' });
+      await bot.send(grant);
+      const cat = { userId: '29:1member-cat', userName: 'Cat Apologies' };
+      const dan = { userId: '29:1member-dan', userName: 'Dan Deputy' };
+      await grantRole(bot, ADMIN, cat);
+      await grantRole(bot, ADMIN, dan);
+      for (const channel of CHANNELS) await bot.send(channelMessage('link this channel', { ...CHAIR, channelId: channel }));
+      await bot.send(personalMessage('agenda 14 March 2027 10:00 online', CHAIR));
+      await bot.send(personalMessage('item B1 Community Safety Agreement refresh', CHAIR));
+      bot.connector.clear();
+      await bot.send(personalMessage('circulate', CHAIR));
+      const posted = bot.connector.requests.find((r) => r.operation === 'sendToConversation');
+      expect(JSON.stringify(posted?.body)).to.contain(CHAIR.userId);
+      const agendaId = storedAgendas(bot)[0]!.id;
+      await bot.send(invokeAction('agenda.apologies', { agendaId }, { ...cat, kind: 'channel', channelId: CHANNELS[0] }));
+      for (const question of ["who hasn't answered?", 'Who has not sent apologies yet?', 'who is yet to respond to the next meeting']) {
+        const { text } = await bot.send(personalMessage(question, CHAIR));
+        expect(text, question).to.contain('2 of the 3 expected').and.contain('Dan Deputy').and.contain('Harry Hill');
+        expect(text, question).to.not.contain('Cat Apologies');
+      }
+      expect((await bot.send(personalMessage("who hasn't answered?", dan))).text).to.contain('Only the chair or the secretariat see who has not answered');
+    } finally {
+      await bot.stop();
+    }
+  });
+});
+
+describe('HTTP server: moving a circulated meeting', () => {
+  it('asks whether a new date moves the circulated meeting or starts another, and moves it (cards updated) when told', async () => {
+    const bot = await startRunningBot({ BOT_ADMINS: CHAIR.aadObjectId }, { pacing: { gapMs: 5, retries: 2, backoffMs: 10 } });
+    try {
+      for (const channel of CHANNELS) await bot.send(channelMessage('link this channel', { ...CHAIR, channelId: channel }));
+      await bot.send(personalMessage('agenda 14 March 2027 10:00 online', CHAIR));
+      await bot.send(personalMessage('item B1 Community Safety Agreement refresh', CHAIR));
+      await bot.send(personalMessage('circulate', CHAIR));
+      const asked = await bot.send(personalMessage('agenda 21 March 2027 10:00 online', CHAIR));
+      expect(asked.text).to.contain('already circulated').and.contain('move the meeting to');
+      expect(storedAgendas(bot)).to.have.length(1);
+      bot.connector.clear();
+      const moved = await bot.send(personalMessage('move the meeting to 21 March 2027 14:00', CHAIR));
+      expect(moved.text).to.contain('The meeting of Sunday 14 March 2027, 10:00 is moved to Sunday 21 March 2027, 14:00').and.contain('updated in place in 2');
+      expect(storedAgendas(bot)).to.have.length(1);
+      expect(storedAgendas(bot)[0]!.startsAt).to.equal('2027-03-21T14:00:00.000Z');
+      const updates = bot.connector.requests.filter((r) => r.operation === 'updateActivity');
+      expect(updates).to.have.length(2);
+      for (const update of updates) expect(JSON.stringify(update.body)).to.contain('21 March 2027');
+      // The next edit goes to the same meeting, not to a stray draft.
+      expect((await bot.send(personalMessage('item B2 Working Group update', CHAIR))).text).to.contain('21 March 2027');
+      const fresh = await bot.send(personalMessage('new agenda 9 May 2027 10:00 online', CHAIR));
+      expect(fresh.text).to.contain('Draft agenda started for Sunday 9 May 2027');
     } finally {
       await bot.stop();
     }

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { storeBytes } from '../helpers/stored-data.js';
 import { readFileSync } from 'node:fs';
 import { startBotFrameworkKeys, type BotFrameworkKeys } from '../helpers/bot-framework-keys.js';
 import { postActivity } from '../helpers/http.js';
@@ -14,7 +15,7 @@ describe('HTTP server: Bot Framework tokens and the tenant allow-list', () => {
   let bot: RunningBot;
   before(async () => {
     keys = await startBotFrameworkKeys(APP_ID);
-    bot = await startRunningBot({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'a-client-secret', BOT_OPENID_METADATA: keys.metadataUrl, ALLOWED_TENANTS: DEFAULT_TENANT_ID, BOT_ADMINS: ADMIN.aadObjectId });
+    bot = await startRunningBot({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'a-client-secret', MicrosoftAppTenantId: DEFAULT_TENANT_ID, BOT_OPENID_METADATA: keys.metadataUrl, ALLOWED_TENANTS: DEFAULT_TENANT_ID, BOT_ADMINS: ADMIN.aadObjectId });
   });
   after(async () => {
     await bot.stop();
@@ -78,12 +79,12 @@ describe('HTTP server: the tenant allow-list (local mode, where replies can be r
   after(async () => bot.stop());
 
   it('tells a user of another tenant, in one message, that it does not serve them, and does nothing else', async () => {
-    const before = readFileSync(bot.dataFile);
+    const before = storeBytes(bot.dataFile);
     const { result, replies, text } = await bot.send(personalMessage('action: Shafick Peerbux to report on KSI by 30 April', { tenantId: OTHER_TENANT }));
     expect(result.status).to.equal(200);
     expect(replies).to.have.length(1);
     expect(text).to.contain('yours is not one of them');
-    expect(readFileSync(bot.dataFile).equals(before)).to.equal(true);
+    expect(storeBytes(bot.dataFile).equals(before)).to.equal(true);
     expect((await bot.send(personalMessage('who leads road safety?'))).text).to.contain('Martin Adams');
   });
 

@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
 import { startRunningBot, type RunningBot } from '../helpers/running-bot.js';
 import { channelMessage, conversationUpdate, DEFAULT_CHANNEL_ID, DEFAULT_TEAM_ID } from '../helpers/teams-activities.js';
+import { storedData } from '../helpers/stored-data.js';
 
 const ADMIN = '0f1e2d3c-4b5a-4697-8877-665544332211';
 
@@ -14,7 +15,7 @@ describe('HTTP server: channels', () => {
 
   it("remembers the team's General channel (its id is the team id) when installed in a team", async () => {
     await bot.send(conversationUpdate('bot', { kind: 'channel' }));
-    const stored = JSON.parse(readFileSync(bot.dataFile, 'utf8')) as { conversations: { conversationId: string; serviceUrl: string }[] };
+    const stored = storedData(bot.dataFile) as { conversations: { conversationId: string; serviceUrl: string }[] };
     expect(stored.conversations.map((c) => c.conversationId)).to.deep.equal([DEFAULT_TEAM_ID]);
     expect(stored.conversations[0]?.serviceUrl).to.equal(bot.connector.url);
   });
@@ -27,7 +28,7 @@ describe('HTTP server: channels', () => {
     await bot.restart();
     const list = await bot.send(channelMessage('which channels are linked?'));
     expect(list.text).to.contain('1 channels are linked');
-    const stored = JSON.parse(readFileSync(bot.dataFile, 'utf8')) as { partnerships: Record<string, { channels: { ref: { conversationId: string } }[] }> };
+    const stored = storedData(bot.dataFile) as { partnerships: Record<string, { channels: { ref: { conversationId: string } }[] }> };
     expect(stored.partnerships['kent-csp']?.channels.map((c) => c.ref.conversationId)).to.deep.equal([DEFAULT_CHANNEL_ID]);
   });
 });

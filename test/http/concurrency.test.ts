@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { Agenda, Lead, PriorityDraft } from '../../src/core/model.js';
 import { startRunningBot, type RunningBot } from '../helpers/running-bot.js';
 import { channelMessage, invokeAction, personalMessage } from '../helpers/teams-activities.js';
+import { storedData } from '../helpers/stored-data.js';
 
 const ADMIN = { userId: '29:1admin-ada', userName: 'Ada Admin', aadObjectId: '0f1e2d3c-4b5a-4697-8877-665544332211' };
 const CHANNEL = { channelId: '19:meetings0000000000000000000001@thread.tacv2', channelName: 'Meetings' };
@@ -12,7 +13,7 @@ const member = (i: number) => ({ userId: `29:1member-${i}`, userName: `Member ${
 
 describe('HTTP server: 50 conversations writing at once', () => {
   let bot: RunningBot;
-  const kent = () => (JSON.parse(readFileSync(bot.dataFile, 'utf8')) as { partnerships: Record<string, { agendas: Agenda[]; leads: Lead[]; priorityDraft?: PriorityDraft }> }).partnerships['kent-csp']!;
+  const kent = () => (storedData(bot.dataFile) as { partnerships: Record<string, { agendas: Agenda[]; leads: Lead[]; priorityDraft?: PriorityDraft }> }).partnerships['kent-csp']!;
   const journal = () => readFileSync(`${bot.dataFile}.actions`, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { number: number; description: string });
 
   before(async () => {

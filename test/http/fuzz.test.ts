@@ -5,6 +5,7 @@ import { EVIL_HOST, EXPANSION_MARK, FuzzActivities } from '../helpers/fuzz-activ
 import { postActivity, postRaw } from '../helpers/http.js';
 import { startRunningBot, type RunningBot } from '../helpers/running-bot.js';
 import { channelMessage, personalMessage, type TeamsActivityOptions } from '../helpers/teams-activities.js';
+import { storeBytes } from '../helpers/stored-data.js';
 
 const CASES = Number(process.env.FUZZ_CASES ?? 10_000);
 const CONCURRENCY = 8;
@@ -53,7 +54,7 @@ describe('HTTP server: 10,000 generated hostile activities', function () {
   });
 
   it('never crashes or stalls, shows user text literally, and changes nothing', async () => {
-    const store = readFileSync(bot.dataFile);
+    const store = storeBytes(bot.dataFile);
     const journal = readFileSync(`${bot.dataFile}.actions`);
     const fuzz = new FuzzActivities(20261201, USERS, CHANNEL);
     const statuses = new Map<number, number>();
@@ -101,7 +102,7 @@ describe('HTTP server: 10,000 generated hostile activities', function () {
     expect(unhandled).to.deep.equal([]);
     expect(({} as Record<string, unknown>).polluted).to.equal(undefined);
     expect((await fetch(`${bot.app.url}/healthz`)).status).to.equal(200);
-    expect(readFileSync(bot.dataFile).equals(store), 'the store changed').to.equal(true);
+    expect(storeBytes(bot.dataFile).equals(store), 'the store changed').to.equal(true);
     expect(readFileSync(`${bot.dataFile}.actions`).equals(journal), 'the actions changed').to.equal(true);
   });
 });

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { cardSchemaErrors } from '../helpers/card-schema.js';
 import { startRunningBot, type RunningBot } from '../helpers/running-bot.js';
 import { invokeAction, personalMessage } from '../helpers/teams-activities.js';
+import { storeBytes } from '../helpers/stored-data.js';
 
 const SECRETARIAT = { userId: '29:1sec-anna', userName: 'Anna Taylor', aadObjectId: '2b2b2b2b-3c3c-4d4d-8e5e-6f6f6f6f6f6f' };
 const MEMBER = { userId: '29:1member', userName: 'Sam Member', aadObjectId: '99999999-0000-4000-8000-000000000001' };
@@ -41,7 +42,7 @@ describe('HTTP server: the lead form card', () => {
   });
 
   it('brings the form back with the values kept and a reason when something is wrong, changing nothing', async () => {
-    const before = readFileSync(bot.dataFile);
+    const before = storeBytes(bot.dataFile);
     for (const [data, reason] of [
       [{ priorityId: 'animal-welfare', mode: 'set', name: 'Bob' }, "Choose one of the partnership's priorities"],
       [{ priorityId: 'road-safety', mode: 'set', name: '' }, "Give the lead's name first"],
@@ -54,7 +55,7 @@ describe('HTTP server: the lead form card', () => {
       if (data.name === 'Bob Jones') expect(card).to.contain('"value":"call me maybe"');
     }
     expect(await save({ priorityId: 'road-safety', mode: 'set', name: 'Someone Else' }, MEMBER)).to.contain('only the chair or the secretariat');
-    expect(readFileSync(bot.dataFile).equals(before)).to.equal(true);
+    expect(storeBytes(bot.dataFile).equals(before)).to.equal(true);
   });
 
   it('clears a lead, logged like a change from chat', async () => {

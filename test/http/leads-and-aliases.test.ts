@@ -3,6 +3,7 @@ import { grantRole } from '../helpers/memberships.js';
 import { readFileSync } from 'node:fs';
 import { startRunningBot, type RunningBot } from '../helpers/running-bot.js';
 import { personalMessage } from '../helpers/teams-activities.js';
+import { storeBytes } from '../helpers/stored-data.js';
 
 const SECRETARIAT = { userId: '29:1sec-anna', userName: 'Anna Taylor', aadObjectId: '2b2b2b2b-3c3c-4d4d-8e5e-6f6f6f6f6f6f' };
 const MEMBER = { userId: '29:1member', userName: 'Sam Member', aadObjectId: '99999999-0000-4000-8000-000000000001' };
@@ -17,10 +18,10 @@ describe('HTTP server: keeping leads and aliases current from chat', () => {
   after(async () => bot.stop());
 
   it('refuses a member without the role, changing nothing', async () => {
-    const before = readFileSync(bot.dataFile);
+    const before = storeBytes(bot.dataFile);
     expect(await say('set lead for road safety: Someone Else, Kent Police')).to.contain('only the chair or the secretariat');
     expect(await say('alias pedestrian crossings = road safety')).to.contain('only the chair or the secretariat');
-    expect(readFileSync(bot.dataFile).equals(before)).to.equal(true);
+    expect(storeBytes(bot.dataFile).equals(before)).to.equal(true);
   });
 
   it('changes the road safety lead; the next answer names the new lead, who set it and when, and no one else', async () => {
@@ -40,9 +41,9 @@ describe('HTTP server: keeping leads and aliases current from chat', () => {
   });
 
   it('undoes the last change, restoring the previous leads; a member may not undo it', async () => {
-    const before = readFileSync(bot.dataFile);
+    const before = storeBytes(bot.dataFile);
     expect(await say('undo')).to.contain('You have made no change to the KCSP');
-    expect(readFileSync(bot.dataFile).equals(before)).to.equal(true);
+    expect(storeBytes(bot.dataFile).equals(before)).to.equal(true);
     expect(await say('undo', SECRETARIAT)).to.contain('Undone: lead for Road Safety set to Jane Smith');
     const answer = await say('who leads road safety?');
     expect(answer).to.contain('Jane Smith').and.not.contain('Martin Adams');
@@ -57,11 +58,11 @@ describe('HTTP server: keeping leads and aliases current from chat', () => {
   });
 
   it('explains bad input and changes nothing', async () => {
-    const before = readFileSync(bot.dataFile);
+    const before = storeBytes(bot.dataFile);
     expect(await say('set lead for animal welfare: Bob, RSPCA', SECRETARIAT)).to.contain('is not one of the partnership');
     expect(await say('alias pets = animal welfare', SECRETARIAT)).to.contain('is not one of the partnership');
     expect(await say('remove alias nothing-like-this', SECRETARIAT)).to.contain('There is no alias');
-    expect(readFileSync(bot.dataFile).equals(before)).to.equal(true);
+    expect(storeBytes(bot.dataFile).equals(before)).to.equal(true);
   });
 
   it('keeps the changes across a restart', async () => {

@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
 import { startRunningBot, type RunningBot } from '../helpers/running-bot.js';
 import { channelMessage, personalMessage, type InboundActivity } from '../helpers/teams-activities.js';
+import { storeBytes } from '../helpers/stored-data.js';
 
 const ADMIN = { userId: '29:1admin-ada', userName: 'Ada Admin', aadObjectId: '0f1e2d3c-4b5a-4697-8877-665544332211' };
 const KENT_SECRETARIAT = { userId: '29:1sec-anna', userName: 'Anna Taylor', aadObjectId: '2b2b2b2b-3c3c-4d4d-8e5e-6f6f6f6f6f6f' };
@@ -28,11 +29,11 @@ describe('HTTP server: the priorities refreshed for a new year, and a second par
   after(async () => bot.stop());
 
   it('refuses a member each change to the priorities, changing nothing', async () => {
-    const before = readFileSync(bot.dataFile);
+    const before = storeBytes(bot.dataFile);
     for (const text of ['start priorities for 2024/25', 'create partnership Medway Community Safety Partnership (Medway CSP)', 'make Sam Member chair']) {
       expect(await inChannel(KENT_CHANNEL, text), text).to.match(/only (the chair or the secretariat|an admin)/);
     }
-    expect(readFileSync(bot.dataFile).equals(before)).to.equal(true);
+    expect(storeBytes(bot.dataFile).equals(before)).to.equal(true);
   });
 
   it('refreshes for 2024/25: one priority renamed and one added, published, then answered for current, 2023/24 and what changed', async () => {
@@ -101,11 +102,11 @@ describe('HTTP server: the priorities refreshed for a new year, and a second par
 
   it("never lets one partnership's organiser take over another's team or channel", async () => {
     const kentOther = { ...KENT_CHANNEL, channelId: '19:kentOther00000000000000000001@thread.tacv2', channelName: 'Other' };
-    const before = readFileSync(bot.dataFile);
+    const before = storeBytes(bot.dataFile);
     expect(await inChannel(KENT_CHANNEL, 'link this team to Medway CSP', MEDWAY_SECRETARIAT)).to.contain('is in a team of the KCSP').and.contain('or an admin');
     expect(await inChannel(kentOther, 'link this channel to Medway CSP', MEDWAY_SECRETARIAT)).to.contain('is in a team of the KCSP');
     expect(await inChannel(KENT_CHANNEL, 'link this channel to Medway CSP', MEDWAY_SECRETARIAT)).to.contain('is linked to the KCSP');
-    expect(readFileSync(bot.dataFile).equals(before)).to.equal(true);
+    expect(storeBytes(bot.dataFile).equals(before)).to.equal(true);
     // Kent's members there are still answered from Kent.
     expect(await inChannel(kentOther, 'what are the current priorities?')).to.contain('Road Safety').and.not.contain('Knife Crime');
   });

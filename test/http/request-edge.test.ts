@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { storeBytes } from '../helpers/stored-data.js';
 import { readFileSync } from 'node:fs';
 import { postActivity, postRaw } from '../helpers/http.js';
 import { startRunningBot, type RunningBot } from '../helpers/running-bot.js';
@@ -13,7 +14,7 @@ describe('HTTP server: what reaches /api/messages at all', () => {
   });
   after(async () => bot.stop());
 
-  const store = () => readFileSync(bot.dataFile);
+  const store = () => storeBytes(bot.dataFile);
 
   it('refuses form-encoded and multipart bodies (what a cross-site form posts) with 415, doing nothing', async () => {
     const before = store();

@@ -37,6 +37,22 @@ describe('Partnership tab: page and API in local mode', () => {
     expect(body.priorities.find((p) => p.name === 'Road Safety')?.leads[0]).to.contain('Martin Adams');
     expect(body.exportUrl).to.contain('/exports/actions.csv?');
   });
+
+  it('shows exactly the leads chat names, including one set from chat, and marks a corrected resolution', async () => {
+    const admin = { aadObjectId: '0f1e2d3c-4b5a-4697-8877-665544332211', userName: 'Ada Admin' };
+    const other = await startRunningBot({ BOT_ADMINS: admin.aadObjectId });
+    try {
+      await other.send(personalMessage('set lead for VAWG: Jane Smith, Head of VAWG, Kent Police', admin));
+      await other.send(personalMessage('correct resolution for B5 on 21 March 2023: that the update be noted and a further report come in September', admin));
+      expect((await other.send(personalMessage('who leads VAWG?'))).text).to.contain('Jane Smith');
+      const body = (await (await fetch(`${other.app.url}/api/tab/partnership`)).json()) as { priorities: { name: string; leads: string[] }[]; lastMeeting: { resolutions: { item: string; text: string }[] } };
+      expect(body.priorities.find((p) => p.name.startsWith('Violence Against Women'))?.leads).to.deep.equal(['Jane Smith, Kent Police']);
+      const b5 = body.lastMeeting.resolutions.find((r) => r.item.startsWith('B5'));
+      expect(b5?.text).to.contain('a further report come in September').and.contain('(corrected by Ada Admin on');
+    } finally {
+      await other.stop();
+    }
+  });
 });
 
 describe('Partnership tab: API with Teams SSO in production', () => {
@@ -53,7 +69,7 @@ describe('Partnership tab: API with Teams SSO in production', () => {
     otherKey = (await generateKeyPair('RS256')).privateKey as CryptoKey;
     const jwk: JWK = { ...(await exportJWK(pair.publicKey)), kid: 'test-key', alg: 'RS256', use: 'sig' };
     bot = await startRunningBot(
-      { MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'unused', PUBLIC_BASE_URL: 'https://csp-bot.example.org', ALLOWED_TENANTS: TENANT },
+      { MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'unused', MicrosoftAppTenantId: TENANT, PUBLIC_BASE_URL: 'https://csp-bot.example.org', ALLOWED_TENANTS: TENANT },
       { tabKeys: createLocalJWKSet({ keys: [jwk] }) },
     );
   });
@@ -96,7 +112,7 @@ describe('Partnership tab: each channel\'s own partnership', () => {
     privateKey = pair.privateKey as CryptoKey;
     const jwk: JWK = { ...(await exportJWK(pair.publicKey)), kid: 'k', alg: 'RS256', use: 'sig' };
     botKeys = await startBotFrameworkKeys(APP_ID);
-    bot = await startRunningBot({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'unused', ALLOWED_TENANTS: TENANT, BOT_OPENID_METADATA: botKeys.metadataUrl }, { tabKeys: createLocalJWKSet({ keys: [jwk] }) });
+    bot = await startRunningBot({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'unused', MicrosoftAppTenantId: TENANT, ALLOWED_TENANTS: TENANT, BOT_OPENID_METADATA: botKeys.metadataUrl }, { tabKeys: createLocalJWKSet({ keys: [jwk] }) });
     await bot.app.store.update((d) => {
       const kent = d.partnerships['kent-csp']!;
       d.partnerships['medway-csp'] = { ...structuredClone(kent), id: 'medway-csp', name: 'Medway Community Safety Partnership', shortName: 'Medway CSP', priorityYears: [], priorityChanges: [], agendas: [], roles: [], changes: [] };

@@ -4,7 +4,7 @@ import { buildDefaultStore, serialiseStore } from '../../scripts/build-default-s
 import { DEFAULT_STORE_FILE, loadDefaultStore } from '../../src/store/default-store.js';
 
 describe('the embedded default store', () => {
-  it('is exactly what the importer makes of shared/seeds plus the curated priorities and leads', () => {
+  it('is exactly what the importer makes of data/seeds plus the curated priorities and leads', () => {
     const rebuilt = serialiseStore(buildDefaultStore());
     expect(rebuilt === readFileSync(DEFAULT_STORE_FILE, 'utf8'), 'data/default-store.json is stale: run npm run build:default-store').to.equal(true);
   });

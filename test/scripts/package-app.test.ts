@@ -41,12 +41,21 @@ describe('npm run package', () => {
     expect(manifest.supportedChannelTypes).to.deep.equal(['sharedChannels', 'privateChannels']);
     expect(manifest.validDomains).to.deep.equal([ENV.PUBLIC_HOSTNAME]);
     expect(JSON.stringify(manifest)).to.not.contain('{{');
+    expect((manifest as unknown as { webApplicationInfo: { id: string } }).webApplicationInfo.id).to.equal(ENV.BOT_ID);
   });
 
   it('keeps ids and domains out of the manifest template', () => {
     const template = readFileSync(path.join(MANIFEST_FOLDER, 'manifest.json'), 'utf8');
-    expect(template).to.contain('{{BOT_ID}}').and.contain('{{TEAMS_APP_ID}}').and.contain('{{PUBLIC_HOSTNAME}}');
+    expect(template).to.contain('${{BOT_ID}}').and.contain('${{TEAMS_APP_ID}}').and.contain('${{PUBLIC_HOSTNAME}}').and.contain('${{TAB_SSO_APP_ID}}');
     expect(template).to.not.match(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i);
+  });
+
+  it('points the tab\'s SSO at its own app registration when TAB_SSO_APP_ID is set', async () => {
+    const tabAppId = '7d7d7d7d-1111-4222-8333-444444444444';
+    const zip = await JSZip.loadAsync(await buildAppPackage({ ...ENV, TAB_SSO_APP_ID: tabAppId }));
+    const manifest = JSON.parse(await zip.file('manifest.json')!.async('string')) as { webApplicationInfo: { id: string; resource: string }; bots: { botId: string }[] };
+    expect(manifest.webApplicationInfo).to.deep.equal({ id: tabAppId, resource: `api://${ENV.PUBLIC_HOSTNAME}/${tabAppId}` });
+    expect(manifest.bots[0]?.botId).to.equal(ENV.BOT_ID);
   });
 
   it('says which settings are missing or malformed', async () => {

@@ -6,13 +6,16 @@ import { backupFolder } from '../../src/store/daily-backups.js';
 import { startRunningBot } from '../helpers/running-bot.js';
 import { personalMessage } from '../helpers/teams-activities.js';
 import { makeTempFolder } from '../helpers/temp-folder.js';
+import { storedData } from '../helpers/stored-data.js';
+
+const ADMIN = '0f1e2d3c-4b5a-4697-8877-665544332211';
 
 describe('daily backups', () => {
   it('writes one copy a day beside the store, keeps the last BACKUP_DAYS, and npm run restore brings one back', async () => {
-    const bot = await startRunningBot({ BACKUP_DAYS: '3' });
+    const bot = await startRunningBot({ BACKUP_DAYS: '3', BOT_ADMINS: ADMIN });
     const folder = backupFolder(bot.dataFile);
     expect(readdirSync(folder)).to.deep.equal(['backup-2026-11-24.json']);
-    await bot.send(personalMessage('action: Shafick Peerbux to circulate the refreshed CSA by 30 April'));
+    await bot.send(personalMessage('action: Shafick Peerbux to circulate the refreshed CSA by 30 April', { aadObjectId: ADMIN }));
     // Older copies from earlier days; the oldest beyond three go at the next day's backup.
     for (const day of ['2026-11-20', '2026-11-21', '2026-11-22']) writeFileSync(path.join(folder, `backup-${day}.json`), '{}');
     bot.setNow(new Date('2026-11-25T10:00:00Z'));
@@ -25,7 +28,7 @@ describe('daily backups', () => {
     const restored = path.join(target.path, 'store.json');
     expect(await restoreStore(path.join(folder, 'backup-2026-11-25.json'), { env: { DATA_FILE: restored }, out: () => undefined, err: () => undefined })).to.equal(0);
     expect(readFileSync(`${restored}.actions`, 'utf8')).to.contain('circulate the refreshed CSA');
-    expect(readFileSync(restored, 'utf8')).to.equal(readFileSync(bot.dataFile, 'utf8'));
+    expect(storedData(restored)).to.deep.equal(storedData(bot.dataFile));
     target.remove();
     await bot.stop();
   });

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { grantRole } from '../helpers/memberships.js';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +13,8 @@ const SHOTS = path.join(ROOT, 'build/screenshots');
 const AXE = path.join(ROOT, 'node_modules/axe-core/axe.min.js');
 const OFFICER = { userId: '29:1officer-sam', userName: 'Sam Officer' };
 
+const ADMIN = '0f1e2d3c-4b5a-4697-8877-665544332211';
+
 describe('Partnership tab in a real browser', function () {
   this.timeout(60_000);
   let bot: RunningBot;
@@ -20,7 +23,8 @@ describe('Partnership tab in a real browser', function () {
   const problems: string[] = [];
 
   before(async () => {
-    bot = await startRunningBot();
+    bot = await startRunningBot({ BOT_ADMINS: ADMIN });
+    await grantRole(bot, ADMIN, OFFICER, 'officer');
     for (const line of [
       'action: Shafick Peerbux to circulate the refreshed CSA by 30 November for domestic abuse',
       'action: Martin Adams to report the KSI figures by 15 January for road safety',

@@ -39,9 +39,20 @@ describe('agenda card', () => {
     for (const part of ['Sunday 14 March 2027, 10:00', 'B1  Community Safety Agreement refresh', 'Presenter: Ms S Brinson', 'Attending 1 · Apologies 1 · Substitutes 0']) expect(shown).to.contain(part);
     expect(shown).to.contain('${title} [link](https://evil.example)');
     const actions = card.actions as { type: string; verb?: string; title: string }[];
-    expect(actions.map((a) => a.title)).to.deep.equal(['Attending', 'Send apologies', 'Sending a substitute']);
-    expect(actions[0]?.verb).to.equal('agenda.attending');
+    expect(actions.map((a) => a.title)).to.deep.equal(['Join the meeting', 'Attending', 'Send apologies', 'Sending a substitute']);
+    expect(actions[1]?.verb).to.equal('agenda.attending');
     expect((card.refresh as { userIds: string[] }).userIds).to.deep.equal(['u1', 'u2']);
+  });
+
+  it('offers the online meeting link as a button, not as text, and not for a cancelled meeting or a link that is not a web address', () => {
+    const join = (a: Agenda) => (renderAgendaCard(a).actions as { type: string; title: string; url?: string }[]).find((x) => x.type === 'Action.OpenUrl');
+    expect(join(agenda)).to.deep.include({ title: 'Join the meeting', url: 'https://teams.microsoft.com/l/meetup-join/x' });
+    expect(text(renderAgendaCard(agenda))).to.not.contain('meetup-join');
+    expect(join({ ...agenda, status: 'cancelled' })).to.equal(undefined);
+    expect(join({ ...agenda, onlineLink: 'javascript:alert(1)' })).to.equal(undefined);
+    const linkOnly = { ...agenda, venue: undefined } as Agenda;
+    delete linkOnly.venue;
+    expect(text(renderAgendaCard(linkOnly))).to.contain('Online');
   });
 
   it('shows the viewer their own answer, and the chair who has not answered', () => {

@@ -8,9 +8,10 @@ import { formatDate } from '../answers/format.js';
 import type { CommandInput } from '../commands/command.js';
 import type { Action, Partnership } from '../model.js';
 import type { ActionOutcome, ActionsView } from './action-commands.js';
+import { linkFacts } from './action-commands.js';
 import { MAX_DESCRIPTION, resolveOwner } from './read-action-line.js';
 
-export const OPEN_ACTION_FORM = /^\s*(?:log|new|add|create)\s+(?:an?\s+)?action\s*(?:form)?\s*$/i;
+export const OPEN_ACTION_FORM = /^\s*(?:log|new|add|create)\s+(?:an?\s+)?action(?:\s*form)?\s*$/i;
 
 function text(data: Record<string, unknown>, name: string): string {
   const value = data[name];
@@ -53,7 +54,8 @@ export function logActionFromForm(partnership: Partnership, actions: ActionsView
         ...(input.activityId ? { sourceActivityId: input.activityId } : {}),
         history: [{ at, by, change: 'created' }],
       }),
-      confirm: (saved) => makeAnswer('actions', `Action ${saved.number} logged`, `Action ${saved.number} logged: ${saved.owner.name} to ${saved.description}, ${saved.due ? `due ${formatDate(saved.due)}` : 'no due date'}.`),
+      confirm: (saved) =>
+        makeAnswer('actions', `Action ${saved.number} logged`, `Action ${saved.number} logged: ${saved.owner.name} to ${saved.description}, ${saved.due ? `due ${formatDate(saved.due)}` : 'no due date'}.`, { facts: linkFacts(partnership, saved) }),
     },
   };
 }

@@ -63,7 +63,7 @@ export function overdueByOwner(actions: readonly Action[], now: Date): Map<strin
 
 export function overdueReminder(actions: readonly Action[], now: Date): Answer {
   const today = londonDate(now);
-  return makeAnswer('actions', 'Your overdue actions', `You have ${actions.length} overdue action${actions.length === 1 ? '' : 's'}. Say "12 done" or "action 12 in progress" to update one.`, {
+  return makeAnswer('actions', 'Your overdue actions', `You have ${actions.length} overdue action${actions.length === 1 ? '' : 's'}. Say "${actions[0]?.number ?? 1} done" or "action ${actions[0]?.number ?? 1} in progress" to update one.`, {
     entries: actions.map((a) => describeAction(a, today)),
   });
 }

@@ -10,7 +10,7 @@ import type { Action, DraftAction, Partnership } from '../model.js';
 import { may, whoMay } from '../roles/permissions.js';
 import type { ActionOutcome, ActionsView } from './action-commands.js';
 
-const COMMAND = /^\s*(confirm|accept|agree|discard|reject|drop)\s+draft(?:\s+action)?\s+D?(\d{1,4})\s*\.?\s*$/i;
+const COMMAND = /^\s*(confirm|accept|agree|discard|reject|drop)\s+draft(?:\s+action)?\s+D?(\d{1,4})\.?\s*$/i;
 
 /** Drafts give a month where the minutes do ("in March 2023"): the action is due at its end. */
 function dueDate(due: string | undefined): string | undefined {

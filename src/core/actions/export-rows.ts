@@ -1,20 +1,26 @@
 /** The actions export as rows: one per action, with a one-line summary of its history. */
-import type { Action } from '../model.js';
+import type { Action, Partnership } from '../model.js';
+import { actionLinks, type ActionLinks } from './action-links.js';
 
 export const EXPORT_COLUMNS = ['Number', 'Owner', 'Action', 'Due', 'Status', 'Priority', 'Meeting', 'Item', 'Logged by', 'Logged at', 'History'];
 
-export function exportRows(actions: readonly Action[]): string[][] {
-  return actions.map((a) => [
+/** With the partnership, the priority and meeting are given by name, as members know them. */
+export function exportRows(actions: readonly Action[], partnership?: Partnership): string[][] {
+  return actions.map((a) => exportRow(a, actionLinks(partnership, a)));
+}
+
+function exportRow(a: Action, links: ActionLinks): string[] {
+  return [
     String(a.number),
     a.owner.name,
     a.description,
     a.due ?? '',
     a.status,
-    a.priorityId ?? '',
-    a.meeting?.meetingId ?? '',
+    links.priority ?? '',
+    links.meeting ?? '',
     a.meeting?.itemId ?? '',
     a.createdBy.name,
     a.createdAt,
     a.history.map((h) => `${h.at.slice(0, 16).replace('T', ' ')} ${h.change}${h.from ? ` ${h.from}` : ''}${h.to ? ` -> ${h.to}` : ''} by ${h.by.name}`).join('; '),
-  ]);
+  ];
 }

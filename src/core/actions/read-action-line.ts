@@ -11,12 +11,15 @@ import { personPhrases, topicPhrases } from '../answers/knowledge-base.js';
 import { readMeetingReference } from '../answers/meeting-reference.js';
 import type { Mention } from '../commands/command.js';
 import type { Partnership } from '../model.js';
-import { words } from '../text/normalise.js';
+import { singleSpaced, words } from '../text/normalise.js';
 import { PhraseMatcher } from '../text/phrase-matcher.js';
+import { readDueDate } from './read-due-date.js';
 
 export const MAX_DESCRIPTION = 500;
 
 export interface ActionDraft {
+  /** Shown back on the confirmation when the due date was read with a guess; not stored. */
+  dueNote?: string;
   owner: { name: string; personId?: string; userId?: string };
   description: string;
   due?: string;
@@ -24,25 +27,36 @@ export interface ActionDraft {
   meeting?: { meetingId: string; itemId?: string };
 }
 
-const LINE = /^\s*action\s*[:\-–]?\s+(?!\d+\b)([\s\S]*)$|^\s*action\s*:\s*$/i;
-const DUE = /\s*\b(?:by|before|due(?:\s+by)?|no later than)\s+(.+?)(?=\s+\bfor\b\s+|\s+\bfrom\b\s+|[.;]?\s*$)/i;
-const PRIORITY = /\s+\bfor\s+(?:the\s+)?(.+?)(?:\s+priority)?(?=\s+\bfrom\b\s+|[.;]?\s*$)/i;
-const FROM = /\s+\bfrom\s+(?:item\s+)?([A-H]\d{1,2})?\s*(?:(?:on|at|of)\s+)?(?:the\s+)?(.*?meeting|\d{1,2}\s+\w+\s+\d{4}|\d{1,2}\/\d{1,2}\/\d{4})?(?=[.;]?\s*$)/i;
+// Read from single-spaced text (see singleSpaced), so no pattern needs `\s*` beside a `.+?`.
+const LINE = /^action ?[:\-–]? (?!\d+\b)(.*)$|^action ?:$/i;
+const DUE = / ?\b(?:by|before|due(?: by)?|no later than) (.+?)(?= for | from |[.;]?$)/i;
+const PRIORITY = / for (?:the )?(.+?)(?: priority)?(?= from |[.;]?$)/i;
+/** "from item C2 of the last meeting" ending the line; tried only on short tails, so the work stays linear. */
+const FROM_TAIL = /^from (?:item )?([A-H]\d{1,2}\b)? ?(?:(?:on|at|of) )?(?:the )?(.{0,80}?meeting|\d{1,2} \w+ \d{4}|\d{1,2}\/\d{1,2}\/\d{4})?[.;]?$/i;
+const MAX_FROM_TAIL = 120;
+/** No valid action line comes near this; longer ones are refused before any date or name reading. */
+export const MAX_ACTION_LINE = 1000;
+
+/** The leftmost " from ..." that ends the line, and the line without it (its final . or ; kept). */
+function readFrom(rest: string): { item?: string; meeting?: string; without: string } | undefined {
+  const lower = rest.toLowerCase();
+  for (let at = lower.indexOf(' from ', Math.max(0, rest.length - MAX_FROM_TAIL - 1)); at !== -1; at = lower.indexOf(' from ', at + 1)) {
+    const tail = rest.slice(at + 1);
+    const match = FROM_TAIL.exec(tail);
+    if (match) return { item: match[1], meeting: match[2], without: rest.slice(0, at) + (/[.;]$/.test(tail) ? tail.slice(-1) : '') };
+  }
+  return undefined;
+}
 
 /** Whether a message is an attempt to log an action (so that "action:" alone gets a message). */
 export function isActionLine(text: string): boolean {
-  return LINE.test(text);
+  return LINE.test(singleSpaced(text));
 }
 
-function readDue(phrase: string, now: Date): string | { problem: string } {
-  const [result] = chrono.en.GB.parse(phrase, now, { forwardDate: true });
-  if (!result) return { problem: `I couldn't read "${phrase}" as a due date. Try "by 30 April", "by Friday", "end of May" or "30/04".` };
-  const due = londonDate(result.start.date());
-  if (due < londonDate(now)) return { problem: `The due date (${phrase}) is in the past. Give a date still to come.` };
-  return due;
-}
 
-export function resolveOwner(partnership: Partnership, ownerText: string, mentions: readonly Mention[]): ActionDraft['owner'] | { problem: string } {
+/** `self`: the member logging it, who may name themself ("I", "me", or their own name) without a role. */
+export function resolveOwner(partnership: Partnership, ownerText: string, mentions: readonly Mention[], self?: Mention): ActionDraft['owner'] | { problem: string } {
+  if (self && (/^(?:i|me|myself)$/i.test(ownerText.trim()) || words(ownerText).join(' ') === words(self.name).join(' '))) return { name: self.name, userId: self.id };
   const mention = mentions.find((m) => words(ownerText).join(' ').includes(words(m.name).join(' '))) ?? (mentions.length === 1 ? mentions[0] : undefined);
   if (mention) return { name: mention.name, userId: mention.id };
   const matcher = new PhraseMatcher(personPhrases(partnership), () => true);
@@ -62,19 +76,20 @@ export function resolveOwner(partnership: Partnership, ownerText: string, mentio
 }
 
 /** The action a line describes, or what is wrong with it. */
-export function readActionLine(partnership: Partnership, text: string, mentions: readonly Mention[], now: Date): ActionDraft | { problem: string } {
-  const body = (LINE.exec(text)?.[1] ?? '').trim();
+export function readActionLine(partnership: Partnership, text: string, mentions: readonly Mention[], now: Date, self?: Mention): ActionDraft | { problem: string } {
+  const body = (LINE.exec(singleSpaced(text))?.[1] ?? '').trim();
   if (!body) return { problem: 'Tell me the action in one line, e.g. "action: Shafick Peerbux to circulate the refreshed CSA by 30 April". Nothing was logged.' };
+  if (body.length > MAX_ACTION_LINE) return { problem: `That action line is ${body.length} characters long; keep it under ${MAX_DESCRIPTION} (put detail in a paper). Nothing was logged.` };
   let rest = ` ${body}`;
-  const fromMatch = FROM.exec(rest);
+  const fromMatch = readFrom(rest);
   let meeting: ActionDraft['meeting'];
-  if (fromMatch && (fromMatch[1] || fromMatch[2])) {
-    const ref = readMeetingReference(fromMatch[2] ?? 'last meeting', now);
+  if (fromMatch && (fromMatch.item || fromMatch.meeting)) {
+    const ref = readMeetingReference(fromMatch.meeting ?? 'last meeting', now);
     const held = partnership.meetings.filter((m) => m.status === 'held' && m.date).sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''));
     const found = ref?.kind === 'date' ? held.find((m) => m.date === ref.date) : ref?.kind === 'month' ? held.find((m) => Number(m.date?.slice(5, 7)) === ref.month && (!ref.year || Number(m.date?.slice(0, 4)) === ref.year)) : held[0];
     if (found) {
-      meeting = { meetingId: found.id, ...(fromMatch[1] ? { itemId: fromMatch[1].toUpperCase() } : {}) };
-      rest = rest.replace(fromMatch[0], '');
+      meeting = { meetingId: found.id, ...(fromMatch.item ? { itemId: fromMatch.item.toUpperCase() } : {}) };
+      rest = fromMatch.without;
     }
   }
   let priorityId: string | undefined;
@@ -87,31 +102,32 @@ export function readActionLine(partnership: Partnership, text: string, mentions:
     }
   }
   let due: string | undefined;
+  let dueNote: string | undefined;
   const dueMatch = DUE.exec(rest);
   if (dueMatch?.[1]) {
-    const read = readDue(dueMatch[1], now);
-    if (typeof read !== 'string') return { problem: `${read.problem} Nothing was logged.` };
-    due = read;
+    const read = readDueDate(dueMatch[1], now, partnership);
+    if ('problem' in read) return { problem: `${read.problem} Nothing was logged.` };
+    ({ due, note: dueNote } = read);
     rest = rest.replace(dueMatch[0], '');
   }
   if (!due) {
     // A date ending the line without "by" ("... next week", "... end of May").
     const tail = chrono.en.GB.parse(rest, now, { forwardDate: true }).find((r) => r.index + r.text.length >= rest.trimEnd().length - 1 && /^(next|this|end|tomorrow|on |in )/i.test(r.text));
     if (tail) {
-      const read = readDue(tail.text, now);
-      if (typeof read !== 'string') return { problem: `${read.problem} Nothing was logged.` };
-      due = read;
+      const read = readDueDate(tail.text, now, partnership);
+      if ('problem' in read) return { problem: `${read.problem} Nothing was logged.` };
+      ({ due, note: dueNote } = read);
       rest = rest.slice(0, tail.index);
     }
   }
   rest = rest.trim();
   const mentioned = mentions.find((m) => rest.toLowerCase().startsWith(m.name.toLowerCase()));
-  const split = mentioned ? { owner: mentioned.name, what: rest.slice(mentioned.name.length) } : /^(.{2,60}?)\s+(?:to|will|should|must|is to)\s+(.+)$/i.exec(rest);
+  const split = mentioned ? { owner: mentioned.name, what: rest.slice(mentioned.name.length) } : /^(.{1,60}?) (?:to|will|should|must|is to) (.+)$/i.exec(rest);
   const ownerText = Array.isArray(split) ? (split[1] ?? '') : (split?.owner ?? '');
-  const what = (Array.isArray(split) ? (split[2] ?? '') : (split?.what ?? '')).replace(/^\s*(?:to|will|should|must)\s+/i, '').trim();
+  const what = (Array.isArray(split) ? (split[2] ?? '') : (split?.what ?? '')).replace(/^ ?(?:to|will|should|must) /i, '').trim();
   if (!ownerText || !what) return { problem: 'I need who and what: "action: <owner> to <what> by <date>". Nothing was logged.' };
   if (what.length > MAX_DESCRIPTION) return { problem: `That action is ${what.length} characters long; keep it under ${MAX_DESCRIPTION} (put detail in a paper). Nothing was logged.` };
-  const owner = resolveOwner(partnership, ownerText, mentions);
+  const owner = resolveOwner(partnership, ownerText, mentions, self);
   if ('problem' in owner) return owner;
-  return { owner, description: what.replace(/[.;]$/, ''), ...(due ? { due } : {}), ...(priorityId ? { priorityId } : {}), ...(meeting ? { meeting } : {}) };
+  return { owner, description: what.replace(/[.;]$/, ''), ...(due ? { due } : {}), ...(dueNote ? { dueNote } : {}), ...(priorityId ? { priorityId } : {}), ...(meeting ? { meeting } : {}) };
 }

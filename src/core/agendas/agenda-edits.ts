@@ -39,7 +39,8 @@ export function agendaPreview(agenda: Agenda, lead: string): Answer {
 function edit(agenda: Agenda, input: CommandInput, apply: (a: Agenda) => void, lead: string): CommandOutcome {
   const bump = (a: Agenda): void => {
     apply(a);
-    a.version += 1;
+    // Versions count changes members have seen: edits before circulation never mark a card UPDATED.
+    if (a.status !== 'draft') a.version += 1;
     a.updatedAt = input.now.toISOString();
   };
   const preview = structuredClone(agenda);

@@ -20,7 +20,7 @@ export interface FormOutcome {
   view: FormView;
 }
 
-const OPEN_FORM = /^\s*(?:new|create|build|edit)\s+(?:an?\s+|the\s+)?agenda\s*(?:form)?\s*$/i;
+const OPEN_FORM = /^\s*(?:new|create|build|edit)\s+(?:an?\s+|the\s+)?agenda(?:\s*form)?\s*$/i;
 
 export function isFormRequest(text: string): boolean {
   return OPEN_FORM.test(text);

@@ -7,12 +7,12 @@
 import { makeAnswer } from '../answers/answer.js';
 import type { CommandInput, CommandOutcome } from '../commands/command.js';
 import type { Agenda, Meeting, Partnership, Person, Source } from '../model.js';
-import { words } from '../text/normalise.js';
+import { singleSpaced, words } from '../text/normalise.js';
 import { may, whoMay } from '../roles/permissions.js';
 import { loggedChange } from '../records/record-change.js';
 import { formatLondon, londonDate } from './london-time.js';
 
-const CONFIRM = /^\s*confirm\s+(?:the\s+)?attendance(?:\s+for\s+(?:the\s+)?(?:last\s+)?meeting)?\s*\.?\s*$/i;
+const CONFIRM = /^confirm (?:the )?attendance(?: for (?:the )?(?:last )?meeting)? ?\.?$/i;
 
 function initials(body: string): string {
   return body.split(/\s+/).filter((w) => w && !/^(of|and|the|for|&)$/i.test(w)).map((w) => w.charAt(0).toLowerCase()).join('');
@@ -40,7 +40,7 @@ function lastAgenda(partnership: Partnership, now: Date): Agenda | undefined {
 }
 
 export function confirmAttendance(partnership: Partnership, input: CommandInput): CommandOutcome | null {
-  if (!CONFIRM.test(input.text)) return null;
+  if (!CONFIRM.test(singleSpaced(input.text))) return null;
   if (!may(partnership, input.actor, 'manage-agendas')) {
     return { answer: makeAnswer('refused', 'Only the chair or the secretariat', `Sorry, ${input.actor.name}: only ${whoMay('manage-agendas')} can confirm attendance.`) };
   }
@@ -49,6 +49,7 @@ export function confirmAttendance(partnership: Partnership, input: CommandInput)
   const date = londonDate(agenda.startsAt);
   const source: Source = { doc: `agenda ${agenda.id}`, ref: 'attendance confirmed in Teams' };
   const build = (target: Partnership): Meeting => {
+    const chair = target.roles.find((r) => r.role === 'chair');
     const present = agenda.responses.flatMap((r) =>
       r.answer === 'attending' ? [personFor(target.people, r.name, source).id] : r.answer === 'substitute' && r.substitute ? [personFor(target.people, r.substitute, source).id] : [],
     );
@@ -60,6 +61,8 @@ export function confirmAttendance(partnership: Partnership, input: CommandInput)
       time: formatLondon(agenda.startsAt).split(', ').at(-1) ?? '',
       ...(agenda.venue ? { venue: agenda.venue } : {}),
       status: 'held',
+      // The partnership's chair chairs its meetings unless the minutes say otherwise.
+      ...(chair ? { chairId: personFor(target.people, chair.name, source).id } : {}),
       present: [...new Set(present)],
       apologies: [...new Set(apologies)],
       items: agenda.items.map((i) => ({ id: i.code, code: i.code, title: i.title, minutes: [], presenters: [], links: i.paperUrl ? [i.paperUrl] : [], sources: [source] })),
@@ -75,7 +78,7 @@ export function confirmAttendance(partnership: Partnership, input: CommandInput)
     change: loggedChange(input, `meeting:${initials(partnership.name)}-${date}`, `Attendance confirmed for ${formatLondon(agenda.startsAt)}`, (target) => {
       const meeting = build(target);
       const existing = target.meetings.find((m) => m.id === meeting.id);
-      if (existing) Object.assign(existing, { present: meeting.present, apologies: meeting.apologies, status: 'held', sources: [...existing.sources.filter((s) => s.doc !== source.doc), source] });
+      if (existing) Object.assign(existing, { present: meeting.present, apologies: meeting.apologies, status: 'held', ...(existing.chairId || !meeting.chairId ? {} : { chairId: meeting.chairId }), sources: [...existing.sources.filter((s) => s.doc !== source.doc), source] });
       else target.meetings.push(meeting);
     }),
   };

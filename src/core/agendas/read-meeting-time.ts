@@ -5,6 +5,7 @@
  */
 import * as chrono from 'chrono-node';
 import { londonTimeToInstant } from './london-time.js';
+import { trimTrailing } from '../text/normalise.js';
 
 export type MeetingTime = { startsAt: string; venue?: string; onlineLink?: string } | { problem: string };
 
@@ -24,11 +25,11 @@ export function readMeetingTime(text: string, now: Date): MeetingTime {
   if (instant.getTime() < now.getTime()) return { problem: `That time (${result.text.trim()}) is in the past. An agenda is for a meeting still to come.` };
   const rest = `${text.slice(0, result.index)} ${text.slice(result.index + result.text.length)}`.replace(/\s+/g, ' ').trim();
   const link = URL.exec(rest)?.[0];
-  const venue = rest
+  const spelled = rest
     .replace(URL, '')
     .replace(/^(?:at|in|venue:?|location:?|,|-)\s*/i, '')
-    .replace(/[,\s]+$/, '')
     .trim();
+  const venue = trimTrailing(spelled, ', ');
   return {
     startsAt: instant.toISOString(),
     ...(venue ? { venue: /^online$/i.test(venue) ? 'Online' : venue } : link ? { venue: 'Online' } : {}),

@@ -81,7 +81,7 @@ export function answerAllLeads(kb: KnowledgeBase): Answer {
 
 /** The words after "leads" / "lead for" / "responsible for": what the member asked about. */
 function askedSubject(question: Question): string {
-  const match = /\b(?:leads?|leading|led|lead\s+(?:for|on|of)|responsible\s+for|in\s+charge\s+of|heads?\s+up|owns?)\s+(?:on|for|the)?\s*(.+)$/i.exec(question.text);
+  const match = /\b(?:leads?|leading|led|lead (?:for|on|of)|responsible for|in charge of|heads? up|owns?) (?:on|for|the)? ?(.+)$/i.exec(question.text);
   const subject = match?.[1] ?? '';
   return words(subject)
     .filter((w) => !isStopword(w) && !/^(priority|priorities|workstream|lead|leads)$/.test(w))

@@ -22,7 +22,13 @@ function priorityNames(year: PriorityYear): string[] {
   return year.priorities.map((p) => (p.shortName && !p.name.includes(`(${p.shortName})`) ? `${p.name} (${p.shortName})` : p.name));
 }
 
-export function answerPriorityList(kb: KnowledgeBase, question: Question): Answer {
+/** Whether a financial year ("2023/24", ending 31 March 2024) is over by `today`. */
+function yearIsOver(label: string, today: Date): boolean {
+  const start = Number(/^(\d{4})/.exec(label)?.[1]);
+  return Number.isInteger(start) && start > 0 && today.toISOString().slice(0, 10) > `${start + 1}-03-31`;
+}
+
+export function answerPriorityList(kb: KnowledgeBase, question: Question, today?: Date): Answer {
   const unknownYear = question.years.find((y) => !kb.findYear(y));
   const year = yearAsked(kb, question);
   const count = year.priorities.length;
@@ -32,7 +38,9 @@ export function answerPriorityList(kb: KnowledgeBase, question: Question): Answe
     ? `The ${unknownYear} priorities are being prepared and are not published yet. The current ones are the ${count} for ${year.year}:`
     : unknownYear
       ? `No priorities are recorded for ${unknownYear}. The latest recorded are the ${count} for ${year.year}:`
-      : `The partnership has ${count} priorities for ${year.year}:`;
+      : question.years.length === 0 && today && yearIsOver(year.year, today)
+        ? `The latest recorded are the ${count} priorities for ${year.year}; no later year has been published:`
+        : `The partnership has ${count} priorities for ${year.year}:`;
   return makeAnswer('priorities', `Priorities ${year.year}`, summary, {
     entries: priorityNames(year).map((name, i) => ({ text: `${i + 1}. ${name}` })),
     facts: [
@@ -44,12 +52,18 @@ export function answerPriorityList(kb: KnowledgeBase, question: Question): Answe
   });
 }
 
+/** Words between the subject and "priority": "still one of the current ...". */
+const FILLER = new Set(['still', 'a', 'an', 'one', 'of', 'the', 'our', 'among', 'on', 'list', 'current', 'kcsp', 'csp', 'partnership']);
+
 /** The subject of "is X a priority?": the words between the verb and "priority". */
 function checkedSubject(question: Question): string {
-  const match = /^(?:is|are|was|were)\s+(.+?)\s+(?:still\s+)?(?:a|an|one\s+of\s+(?:the|our)|among\s+the|on\s+the\s+list\s+of)?\s*(?:current\s+|kcsp\s+|csp\s+|partnership\s+|our\s+|the\s+)*priorit(?:y|ies)\b/i.exec(
-    question.text,
-  );
-  const subject = match?.[1] ?? question.text;
+  // Cut at the first "priority" and drop the filler before it in code: a lazy subject followed by
+  // repeated optional words ("the the the ...") backtracks quadratically.
+  const verb = /^(?:is|are|was|were) /i.exec(question.text);
+  const at = question.text.search(/\bpriorit(?:y|ies)\b/i);
+  const between = verb && at > verb[0].length ? question.text.slice(verb[0].length, at).trim().split(' ') : null;
+  while (between && between.length > 1 && FILLER.has((between.at(-1) ?? '').toLowerCase())) between.pop();
+  const subject = between ? between.join(' ') : question.text;
   return words(subject)
     .filter((w) => !isStopword(w) || w === 'and')
     .join(' ')

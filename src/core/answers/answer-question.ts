@@ -113,7 +113,7 @@ const INTENTS: Intent[] = [
     needsPriorities: true,
     capability: { topic: 'Priorities', example: 'What are the current priorities?' },
     matches: has(/\bpriorit(y|ies)\b/),
-    answer: (kb, q) => answerPriorityList(kb, q),
+    answer: (kb, q, today) => answerPriorityList(kb, q, today),
   },
   {
     name: 'agenda',
@@ -202,8 +202,10 @@ function noPrioritiesYet(kb: KnowledgeBase): Answer {
 function withCitations(kb: KnowledgeBase, answer: Answer): Answer {
   const cite = (source: Citation): Citation => {
     if (source.doc === 'Teams' && source.ref && /^\d{4}-\d{2}-\d{2}T/.test(source.ref)) return { ...source, label: `Recorded in Teams on ${formatDate(source.ref.slice(0, 10))}` };
+    // Members recognise a meeting and an item ("Minutes of Tuesday 21 March 2023, item B3"), not a file name.
     const title = kb.documentTitles.get(source.doc);
-    return title ? { ...source, label: `${title}${source.ref ? `, ${source.ref}` : ''} (${source.doc})` } : source;
+    const ref = source.ref ? (/^[A-Z]{0,4}[\d/.]{1,6}[a-z]?$/i.test(source.ref) && /\d/.test(source.ref) ? `, item ${source.ref}` : `, ${source.ref}`) : '';
+    return title ? { ...source, label: `${title}${ref}` } : source;
   };
   return {
     ...answer,

@@ -17,15 +17,25 @@ export interface PartnershipSource {
 
 /** Distinct questions remembered; the oldest are forgotten first. */
 const ANSWER_CACHE_SIZE = 500;
+/** And at most this much memory (UTF-16 characters of question and answer, counted twice): one member's long questions cannot grow the process. */
+const ANSWER_CACHE_BYTES = 8 * 1024 * 1024;
+/** A single answer this large is not kept at all. */
+const ANSWER_ENTRY_BYTES = 256 * 1024;
 
 export class AnswerService {
   private readonly cache = new Map<string, { revision: number; kb: KnowledgeBase }>();
-  private readonly answers = new Map<string, Answer>();
+  private readonly answers = new Map<string, { answer: Answer; bytes: number }>();
+  private cachedBytes = 0;
 
   constructor(
     private readonly source: PartnershipSource,
     private readonly clock: () => Date = () => new Date(),
   ) {}
+
+  /** What the answer cache holds now, for the tests and the benchmark. */
+  cacheSize(): { entries: number; bytes: number } {
+    return { entries: this.answers.size, bytes: this.cachedBytes };
+  }
 
   knowledgeBase(partnershipId?: string): KnowledgeBase | undefined {
     const partnership = this.source.partnership(partnershipId);
@@ -49,11 +59,18 @@ export class AnswerService {
       // Refresh its place so that frequent questions stay.
       this.answers.delete(key);
       this.answers.set(key, cached);
-      return cached;
+      return cached.answer;
     }
     const answer = answerQuestion(kb, text, today);
-    this.answers.set(key, answer);
-    if (this.answers.size > ANSWER_CACHE_SIZE) this.answers.delete(this.answers.keys().next().value as string);
+    const bytes = (key.length + JSON.stringify(answer).length) * 2;
+    if (bytes > ANSWER_ENTRY_BYTES) return answer;
+    this.answers.set(key, { answer, bytes });
+    this.cachedBytes += bytes;
+    while (this.answers.size > ANSWER_CACHE_SIZE || this.cachedBytes > ANSWER_CACHE_BYTES) {
+      const [oldest, entry] = this.answers.entries().next().value as [string, { bytes: number }];
+      this.answers.delete(oldest);
+      this.cachedBytes -= entry.bytes;
+    }
     return answer;
   }
 }

@@ -11,10 +11,11 @@ import type { LinkedChannel, LinkedTeam, Partnership } from '../model.js';
 import { directoryOf, partnershipNamed } from '../partnerships/partnership-names.js';
 import { recordChange } from '../records/record-change.js';
 import { may, whoMay } from '../roles/permissions.js';
+import { singleSpaced } from '../text/normalise.js';
 
-const LINK = /^\s*link\s+(?:this\s+)?(channel|team)(?:\s+(?:to|with)\s+(?:the\s+)?(.+?))?\s*\.?\s*$/i;
-const UNLINK = /^\s*(?:unlink|disconnect)(?:\s+(?:this\s+)?(channel|team))?(?:\s+from\s+.+?)?\s*\.?\s*$/i;
-const LIST = /^\s*(?:which|what|list(?: the)?|show(?: the)?)\s+(?:channels|linked channels)(?:\s+are\s+linked)?\s*\??\s*$/i;
+const LINK = /^link (?:this )?(channel|team)(?: (?:to|with) (?:the )?(.+?))? ?\.?$/i;
+const UNLINK = /^(?:unlink|disconnect)(?: (?:this )?(channel|team))?(?: from .+?)? ?\.?$/i;
+const LIST = /^(?:which|what|list(?: the)?|show(?: the)?) (?:channels|linked channels)(?: are linked)? ?\??$/i;
 
 function refusal(input: CommandInput, partnership: Partnership): CommandOutcome {
   return {
@@ -59,8 +60,8 @@ export function isChannelLinkCommand(text: string): boolean {
 }
 
 export function linkChannel(partnership: Partnership, input: CommandInput): CommandOutcome | null {
-  const link = LINK.exec(input.text);
-  const unlink = link ? null : UNLINK.exec(input.text);
+  const link = LINK.exec(singleSpaced(input.text));
+  const unlink = link ? null : UNLINK.exec(singleSpaced(input.text));
   if (!link && !unlink) return null;
   const named = link?.[2];
   const directory = directoryOf(input, partnership);
@@ -107,7 +108,7 @@ function linkTeam(target: Partnership, input: CommandInput, linking: boolean): C
 }
 
 export function listChannels(partnership: Partnership, input: CommandInput): CommandOutcome | null {
-  if (!LIST.test(input.text)) return null;
+  if (!LIST.test(singleSpaced(input.text))) return null;
   return { answer: answerChannels(partnership) };
 }
 

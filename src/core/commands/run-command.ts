@@ -14,6 +14,9 @@ import { refreshCommand } from '../priorities/refresh-commands.js';
 import { historyCommand } from '../records/history-commands.js';
 import { answerRoles, grantRole, revokeRole } from '../roles/grant-role.js';
 import type { Command, CommandInput, CommandOutcome } from './command.js';
+import { singleSpaced } from '../text/normalise.js';
+import { answerMyRole, MY_ROLE } from '../roles/my-role.js';
+import { notAnsweredCommand } from '../agendas/not-answered.js';
 
 export type { CommandInput, CommandOutcome };
 
@@ -36,9 +39,11 @@ const COMMANDS: Command[] = [
   { name: 'list-channels', run: listChannels },
   { name: 'grant-role', run: grantRole },
   { name: 'revoke-role', run: revokeRole },
+  { name: 'not-answered', run: notAnsweredCommand },
+  { name: 'my-role', run: (partnership, input) => (MY_ROLE.test(singleSpaced(input.text)) ? { answer: answerMyRole(partnership, input.actor) } : null) },
   {
     name: 'list-roles',
-    run: (partnership, input) => (/^\s*(who has (a )?roles?|list (the )?roles|roles|show (the )?roles)\s*\??\s*$/i.test(input.text) ? { answer: answerRoles(partnership) } : null),
+    run: (partnership, input) => (/^\s*(who has (a )?roles?|list (the )?roles|roles|show (the )?roles)\s*(?:\?\s*)?$/i.test(input.text) ? { answer: answerRoles(partnership) } : null),
   },
 ];
 

@@ -8,14 +8,16 @@
 import type { DraftAction, Meeting, MeetingItem, Person } from '../model.js';
 import { splitSentences } from '../text/sentences.js';
 import { findDate, parseMonthYear } from './dates.js';
+import { trimTrailing } from '../text/normalise.js';
+import { normaliseWhitespace } from './text-cleaning.js';
 
 const ACTION_VERBS = 'consider|provide|review|circulate|update|report|bring|give|present|share|look into|explore|confirm|arrange|prepare|write|contact|establish';
 /** "requested that X (to) consider ..." -> owner X, what "consider ...". */
-const REQUESTED_THAT = new RegExp(String.raw`\b(?:requested|asked)\s+(?:that\s+)?(?!an?\s)(.+?)\s+(?:to\s+|should\s+)?((?:${ACTION_VERBS})\b.+)$`, 'i');
+const REQUESTED_THAT = new RegExp(String.raw`\b(?:requested|asked) (?:that )?(?!an? )(.+?) (?:to |should )?((?:${ACTION_VERBS})\b[^]+)$`, 'i');
 /** "requested a further update on X in March 2023": the item's presenter is to give it. */
-const REQUESTED_UPDATE = /\b(?:requested|asked for)\s+an?\s+((?:further\s+)?(?:update|report|briefing|paper))\s+(?:on|about)\s+(.+?)$/i;
+const REQUESTED_UPDATE = /\b(?:requested|asked for) an? ((?:further )?(?:update|report|briefing|paper)) (?:on|about) (.+?)$/i;
 /** "The Partnership would be updated on progress": the presenter is to update it. */
-const WOULD_BE_UPDATED = /\bPartnership would be (?:updated|kept informed|briefed)\s+(?:on|about)\s+(.+?)$/i;
+const WOULD_BE_UPDATED = /\bPartnership would be (?:updated|kept informed|briefed) (?:on|about) (.+?)$/i;
 const DUE = /\b(?:in|by|at|during|before)\s+((?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4})\b/i;
 const APPOSITIVE = /,\s*as\s+[^,]+,?/g;
 
@@ -35,7 +37,7 @@ function readDue(text: string): { due?: string; rest: string } {
 }
 
 function tidy(text: string): string {
-  return text.replace(APPOSITIVE, '').replace(/\s+/g, ' ').replace(/[\s.;,]+$/, '').trim();
+  return trimTrailing(text.replace(APPOSITIVE, '').replace(/\s+/g, ' '), ' .;,').trim();
 }
 
 function presenterOf(item: MeetingItem, people: readonly Person[]): { owner: string; ownerPersonId?: string } {
@@ -44,19 +46,21 @@ function presenterOf(item: MeetingItem, people: readonly Person[]): { owner: str
 }
 
 function proposalsIn(sentence: string, item: MeetingItem, people: readonly Person[]): Proposal[] {
-  const update = REQUESTED_UPDATE.exec(sentence);
+  // Single-spaced, so the patterns above need no \s+ beside a lazy .+?.
+  const flat = normaliseWhitespace(sentence);
+  const update = REQUESTED_UPDATE.exec(flat);
   if (update?.[1] && update[2]) {
     const { due, rest } = readDue(update[2]);
     return [{ ...presenterOf(item, people), what: `give a ${update[1].toLowerCase()} on ${tidy(rest)}`, ...(due ? { due } : {}), sentence }];
   }
-  const requested = REQUESTED_THAT.exec(sentence);
+  const requested = REQUESTED_THAT.exec(flat);
   if (requested?.[1] && requested[2]) {
     const { due, rest } = readDue(requested[2]);
     const owner = tidy(requested[1]);
     const person = people.find((p) => p.names.some((n) => owner.includes(n)) || owner.endsWith(p.surname));
     return [{ owner, ...(person ? { ownerPersonId: person.id } : {}), what: tidy(rest), ...(due ? { due } : {}), sentence }];
   }
-  const updated = WOULD_BE_UPDATED.exec(sentence);
+  const updated = WOULD_BE_UPDATED.exec(flat);
   if (updated?.[1]) {
     const { due, rest } = readDue(updated[1]);
     return [{ ...presenterOf(item, people), what: `update the Partnership on ${tidy(rest)}`, ...(due ? { due } : {}), sentence }];

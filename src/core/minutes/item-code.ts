@@ -4,8 +4,8 @@
  * knows the line is a title (in minutes a leading "1." is paragraph numbering).
  */
 
-const LETTER_CODE = /^([A-Z]{1,2}\d{1,3}[a-z]?)[.:)]?\s+(?:[-–]\s+)?(.+)$/;
-const NUMBER_CODE = /^(\d{1,3}[a-z]?)[.:)]\s+(.+)$/;
+const LETTER_CODE = /^([A-Z]{1,2}\d{1,3}[a-z]?)[.:)]?\s+(?:[-–]\s+)?(\S.*)$/;
+const NUMBER_CODE = /^(\d{1,3}[a-z]?)[.:)]\s+(\S.*)$/;
 
 export function splitItemCode(title: string, allowNumber = false): { code?: string; title: string } {
   const m = LETTER_CODE.exec(title) ?? (allowNumber ? NUMBER_CODE.exec(title) : null);

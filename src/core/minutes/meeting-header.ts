@@ -16,7 +16,7 @@ export interface MeetingHeader {
 }
 
 /** "<Body> - <written date> [time]": the dash separates the body from a date that follows at once. */
-const HEADER_LINE = new RegExp(String.raw`^(.+?)\s+[-–—]\s+(${WRITTEN_DATE.source})(.*)$`, 'i');
+const HEADER_LINE = new RegExp(String.raw`^(.*?\S)\s+[-–—]\s+(${WRITTEN_DATE.source})(.*)$`, 'i');
 
 /** A labelled line ("To: Crime and Disorder Committee – 19 July 2023") belongs to a report, not a minutes page. */
 export function isMeetingHeaderLine(text: string): boolean {
@@ -43,22 +43,27 @@ export function parseNotesLine(text: string): MeetingHeader | undefined {
   return { body: m[1]?.trim(), date: date?.iso, time: findTime(rest), venue: readVenue(rest, date?.index, date?.length) };
 }
 
+/** Without a final word "on" ("Online on" -> "Online"); in code, as `/\s*\bon\s*$/` is quadratic on long runs of spaces. */
+function withoutFinalOn(text: string): string {
+  return /\bon$/i.test(text.slice(-3)) && (text.length === 2 || !/\w/.test(text.charAt(text.length - 3))) ? text.slice(0, -2) : text;
+}
+
 /** The venue sits before "on <date>" ("Online on ...", "at Sessions House on ...") or after the date ("... at Sessions House"). */
 function readVenue(rest: string, dateIndex?: number, dateLength?: number): string | undefined {
   if (dateIndex === undefined) return undefined;
-  const before = rest.slice(0, dateIndex).replace(/\s*\bon\s*$/i, '').replace(/^(?:at|in)\s+(?:the\s+)?/i, '').trim();
+  const before = withoutFinalOn(rest.slice(0, dateIndex).trimEnd()).replace(/^(?:at|in)\s+(?:the\s+)?/i, '').trim();
   if (before !== '' && !/^on$/i.test(before)) return before.replace(/[,.]$/, '');
   const after = rest
     .slice(dateIndex + (dateLength ?? 0))
     .replace(/^[\s,]*(?:at\s+)?\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?m\.?/i, '')
     .trim();
-  const venue = /^(?:at|in)\s+(?:the\s+)?(.+?)\.?$/i.exec(after)?.[1];
+  const venue = /^(?:at|in)\s+(?:the\s+)?(\S.*?)\.?$/i.exec(after)?.[1];
   return venue?.trim() || undefined;
 }
 
 /** ModernGov agenda-item pages may say "Meeting: 21/03/2023 - Kent Community Safety Partnership (Item 5.)". */
 export function parseAgendaItemMeetingLine(text: string): MeetingHeader | undefined {
-  const m = /^Meeting:\s*(.+?)\s+[-–]\s+(.+?)(?:\s*\(Item\s+([A-Z]?\d{1,3}[a-z]?)\.?\))?\s*$/i.exec(normaliseWhitespace(text));
+  const m = /^Meeting: ?(.+?) [-–] (.+?)(?: ?\(Item ([A-Z]?\d{1,3}[a-z]?)\.?\))?$/i.exec(normaliseWhitespace(text));
   if (!m) return undefined;
   const date = findDate(m[1] ?? '');
   if (!date) return undefined;
@@ -70,6 +75,6 @@ export function parseAgendaItemMeetingLine(text: string): MeetingHeader | undefi
  * Update": the run of capitalised words (with "and"/"of" joining them) that ends in "Partnership".
  */
 export function findPartnershipInTitle(title: string): string | undefined {
-  const m = /((?:[A-Z][\w'’-]*\s+(?:(?:and|of|&)\s+)?)+Partnership)\b/.exec(title);
+  const m = /(?<![\w'’-])((?:[A-Z][\w'’-]*\s+(?:(?:and|of|&)\s+)?){1,12}Partnership)\b/.exec(title);
   return m?.[1]?.replace(/^(?:The)\s+/, '');
 }

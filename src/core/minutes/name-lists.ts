@@ -6,6 +6,8 @@
  */
 import { honorificStarts, parseName, type NameParts } from './people-names.js';
 import { splitRole, type RoleText } from './people-roles.js';
+import { trimTrailing } from '../text/normalise.js';
+import { normaliseWhitespace } from './text-cleaning.js';
 
 export interface ListedName {
   parts: NameParts;
@@ -46,7 +48,7 @@ function splitAtHonorifics(entry: string): string[] {
 }
 
 function readEntry(entry: string): ListedName | undefined {
-  const bracket = /^(.*?)\s*\(([^()]+)\)\s*$/.exec(entry);
+  const bracket = /^(.*?) ?\(([^()]+)\)$/.exec(normaliseWhitespace(entry));
   const parts = parseName(bracket ? (bracket[1] ?? '') : entry);
   if (!parts) return undefined;
   return bracket ? { parts, role: splitRole(bracket[2] ?? '') } : { parts };
@@ -55,7 +57,7 @@ function readEntry(entry: string): ListedName | undefined {
 export function readNameList(text: string): NameList {
   const names: ListedName[] = [];
   const unread: string[] = [];
-  const body = text.replace(/[\s.,;:]+$/, '');
+  const body = trimTrailing(text, ' \t\r\n\u00a0.,;:');
   for (const entry of splitTopLevel(body).flatMap(splitAtHonorifics)) {
     const listed = readEntry(entry);
     if (listed) names.push(listed);
@@ -68,7 +70,7 @@ export function readNameList(text: string): NameList {
 export function readApologiesText(paragraph: string): string | undefined {
   // Either "Apologies [for absence] were received from <list>" or a label, "Apologies: <list>".
   const m =
-    /^Apologies(?: for absence)?(?:\s+(?:were|had been|have been|was)\s+(?:received|given|submitted|tendered|noted|reported)\s+(?:from|by|for|on behalf of)\s*:?|\s*[:–-])\s*(.+)$/i.exec(
+    /^Apologies(?: for absence)?(?:\s+(?:were|had been|have been|was)\s+(?:received|given|submitted|tendered|noted|reported)\s+(?:from|by|for|on behalf of)(?:\s*:)?|\s*[:–-])\s*(\S.*)$/i.exec(
       paragraph,
     );
   if (!m || /^(?:there were )?none\b|^no apologies/i.test(m[1] ?? '')) return undefined;

@@ -22,7 +22,7 @@ const CODED_HEADING = /^([A-Z]{2,6}(?:\s|\/)?\d{1,3}(?:\/\d{2,4})?)\b(.*)$/;
 const CODE_LETTERS = /^[A-Z]{2,6}$/;
 const CODE_NUMBER = /^\d{1,3}\/\d{2,4}$/;
 /** "Item - Election of Chair": a title cell after a number cell. */
-const ITEM_TITLE_LABEL = /^Item\s*[-–—:]\s*(.+)$/i;
+const ITEM_TITLE_LABEL = /^Item\s*[-–—:](.+)$/i;
 const LABEL_LINE = /^(Date and Time|Date|Time|Place|Venue|Location|Meeting|Chair|Present|Apologies(?: for absence)?|In attendance|Officers|Attendees|Members present|Additional attendees|Core membership|Support|Attendance(?: details| list)?)\b(.*)$/i;
 /** What follows a label or a code, without its colon, full stop or dash: "Item 2 - Title" -> "Title". */
 function afterLabel(rest: string | undefined): string {
@@ -108,7 +108,7 @@ function explicitHeading(lines: readonly PageLine[], index: number): Heading | u
   }
   const cell = NUMBER_CELL.exec(text);
   if (cell) {
-    const title = ITEM_TITLE_LABEL.exec(nextText)?.[1] ?? (isTitleShaped(nextText) ? nextText.replace(/^\d{1,2}[.)]\s+/, '') : `Item ${cell[1]}`);
+    const title = ITEM_TITLE_LABEL.exec(nextText)?.[1]?.trim() ?? (isTitleShaped(nextText) ? nextText.replace(/^\d{1,2}[.)]\s+/, '') : `Item ${cell[1]}`);
     return { code: cell[1], title, span: title === `Item ${cell[1]}` ? 1 : span };
   }
   if (CODE_LETTERS.test(text) && CODE_NUMBER.test(nextText)) {
@@ -160,7 +160,7 @@ export function readHeaderFacts(header: readonly RawLine[]): HeaderFacts {
       }
     }
     if (label && /^(?:time)$/i.test(label[1] ?? '') && !facts.time) facts.time = findTime(value);
-    if (label && /^(?:place|venue|location)$/i.test(label[1] ?? '') && !facts.venue) facts.venue = value.replace(/\.?\s*View directions$/i, '').replace(/\.$/, '');
+    if (label && /^(?:place|venue|location)$/i.test(label[1] ?? '') && !facts.venue) facts.venue = value.replace(/View directions$/i, '').trimEnd().replace(/\.$/, '');
     if (!facts.body && i < 8) facts.body = findPartnershipInTitle(text.replace(/\bPrtnership\b/g, 'Partnership')) ?? /\b((?:[A-Z][\w'’-]*\s+)+(?:Board|Executive))\b/.exec(text)?.[1]?.trim();
   });
   // A venue line with no label: the line after the date line ("MS Teams virtual meeting").

@@ -11,7 +11,7 @@ import { cleanMarkdownInline, findLinks, normaliseWhitespace, titleCaseCapitals 
 import { splitItemCode } from './item-code.js';
 
 const NOTES_LINE = /^#*\s*(?:NOTES|MINUTES) of (?:a|the) (?:\w+ )?meeting of\b/i;
-const HEADING = /^#{1,6}\s+(.+?)\s*#*$/;
+const HEADING = /^#{1,6}\s+(\S.*)$/;
 const BOLD_LINE = /^\*\*([^*]+)\*\*:?$/;
 /** Bold lines that label a list or a decision rather than open an item. */
 const LABEL = /^(?:PRESENT|ALSO PRESENT|IN ATTENDANCE|APOLOGIES|RESOLVED|AGREED|Action|Minutes)\b/i;

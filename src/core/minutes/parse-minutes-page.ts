@@ -48,7 +48,7 @@ function findFirstItemLine(lines: readonly string[], headerIndex: number): numbe
 
 function readVenue(lines: readonly string[], to: number): string | undefined {
   for (const line of lines.slice(0, to)) {
-    const m = /^Venue:\s*(.+?)\.?(?:\s+View directions)?$/i.exec(normaliseWhitespace(line));
+    const m = /^Venue: ?(.+?)\.?(?: View directions)?$/i.exec(normaliseWhitespace(line));
     if (m) return m[1];
   }
   return undefined;

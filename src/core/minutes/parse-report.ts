@@ -6,8 +6,9 @@
 import { findDate } from './dates.js';
 import type { RawDocument } from './parsed-document.js';
 import { cleanMarkdownInline, isBlankLine, normaliseWhitespace } from './text-cleaning.js';
+import { trimTrailing } from '../text/normalise.js';
 
-const LABELLED = /^(By|From|To|Subject|Summary|Classification|Division|Electoral Divisions?|Key decision|Decision No)\s*:\s*(.*)$/i;
+const LABELLED = /^(By|From|To|Subject|Summary|Classification|Division|Electoral Divisions?|Key decision|Decision No) ?: ?(.*)$/i;
 
 /** Each labelled field with the unlabelled lines that continue it ("From: A, Cabinet Member / B, Director"). */
 function readFields(lines: readonly string[]): { label: string; values: string[] }[] {
@@ -34,7 +35,7 @@ export function readReport(lines: readonly string[]): RawDocument {
   const date = findDate(to);
   return {
     layout: 'report',
-    body: date ? to.slice(0, date.index).replace(/[\s,–-]+$/, '') : to || undefined,
+    body: date ? trimTrailing(to.slice(0, date.index), ' \t\r\n\u00a0,–-') : to || undefined,
     date: date?.iso,
     header: [],
     items: [],

@@ -6,6 +6,7 @@
  * name only when what follows reads like a person (a role in brackets or commas, or a verb such as
  * "noted"), so "Kent Police" or "A Partnership Member" are not people.
  */
+import { trimTrailing } from '../text/normalise.js';
 
 export interface NameParts {
   /** The name as written, e.g. "Mr S Peerbux". */
@@ -57,7 +58,7 @@ const PERSONAL_VERBS =
   'responded|replied|informed|emphasi[sz]ed|spoke|summari[sz]ed|queried|suggested|answered|assured|clarified|remarked|questioned|stressed|reminded|welcomed';
 const SPEAKER_VERB_AFTER = new RegExp(String.raw`^\s+(?:then\s+|also\s+|further\s+|briefly\s+)?(?:${PERSONAL_VERBS})\b`);
 /** "Martin Adams, Assistant Director ..., provided": a role between commas, then a verb. */
-const APPOSITION_AFTER = new RegExp(String.raw`^,\s+[^;]{2,160}?,\s+(?:then\s+|also\s+)?(?:${SPEAKER_VERBS})\b`);
+const APPOSITION_AFTER = new RegExp(String.raw`^,\s+[^;\s][^;]{1,159}?,\s+(?:then\s+|also\s+)?(?:${SPEAKER_VERBS})\b`);
 /** A role in brackets; a bare acronym in brackets defines an abbreviation ("Anti-Social Behaviour (ASB)") unless a verb follows. */
 const ROLE_IN_BRACKETS_AFTER = new RegExp(String.raw`^\s*\((?:(?![A-Z0-9&]+\))[A-Z]|[^)]*\)\s+(?:${PERSONAL_VERBS})\b)`);
 const FROM_ORGANISATION_AFTER = /^,?\s+from\s+(?:the\s+)?[A-Z]/;
@@ -81,7 +82,7 @@ function tokenise(text: string): Token[] {
   return [...text.matchAll(/\S+/g)].map((m) => {
     const raw = m[0];
     const lead = /^[("'‘“[]*/.exec(raw)?.[0].length ?? 0;
-    const core = raw.slice(lead).replace(/[)"'’”\],;:!?]+$|(?<=[a-z]{2})\.+$/, '');
+    const core = withoutClosingPunctuation(raw.slice(lead));
     const word = core.replace(/['’]s$/, '');
     const start = (m.index ?? 0) + lead;
     return { word, lead: raw.slice(0, lead), start, end: start + word.length, trail: raw.slice(lead + core.length) };
@@ -173,6 +174,14 @@ function readFullNameAt(text: string, tokens: readonly Token[], i: number): Name
 }
 
 /** Every person named in a stretch of prose, in order. */
+/** Closing punctuation off a name's end, and full stops after a word (not after an initial). */
+function withoutClosingPunctuation(text: string): string {
+  const closed = trimTrailing(text, ')"\'’”],;:!?');
+  if (closed !== text) return closed;
+  const dotless = trimTrailing(text, '.');
+  return dotless !== text && /[a-z]{2}$/.test(dotless.slice(-2)) ? dotless : text;
+}
+
 export function findNameMentions(text: string): NameMention[] {
   const tokens = tokenise(text);
   const mentions: NameMention[] = [];

@@ -5,6 +5,8 @@
  * the wording makes it plain (" at ", " for <organisation>", ", KCC"); otherwise it stays whole.
  */
 import { SPEAKER_VERBS, findNameMentions } from './people-names.js';
+import { trimTrailing } from '../text/normalise.js';
+import { normaliseWhitespace } from './text-cleaning.js';
 
 export interface RoleText {
   title?: string;
@@ -18,7 +20,7 @@ export interface RoleFound {
 }
 
 const JOB_WORDS =
-  /\b(?:Director|Head|Manager|Officer|Lead|Leader|Specialist|Chief|Commander|Co-?ordinator|Advis[eo]r|Consultant|Analyst|Superintendent|Inspector|Chair|Chairman|Secretary|Executive|Practitioner|Worker|Clerk|Member|President|Coordinator|Deputy|Assistant|Constable)\b/i;
+  /\b(?:Director|Head|Manager|Officer|Lead|Leader|Specialist|Chief|Commander|Co-?ordinator|Advis[eo]r|Consultant|Analyst|Superintendent|Inspector|Chair|Chairman|Secretary|Executive|Practitioner|Worker|Clerk|Member|President|Deputy|Assistant|Constable)\b/i;
 const ORGANISATION_WORDS =
   /\b(?:Council|Police|Constabulary|Fire|Rescue|Service|Services|Trust|Board|NHS|Office|Unit|Foundation|Partnership|Authority|Agency|University|College|Probation|Department|Ministry|Government|Charity|Association|Network|Hospital|Society|Company|Ltd|Limited|CIC|Commission|Commissioner|Group|Team|Centre|Forum)\b/;
 /** A bare acronym such as "KCC", "NHS", "ICB", "KFRS". */
@@ -30,22 +32,23 @@ function looksLikeOrganisation(text: string): boolean {
 }
 
 function trimRole(text: string): string {
-  return text.replace(/^[\s,]+|[\s,.;]+$/g, '');
+  return trimTrailing(text.replace(/^[\s,]+/, ''), ' \t\r\n\u00a0,.;');
 }
 
 /** Split a role into job title and organisation where the wording makes it clear. */
 export function splitRole(text: string): RoleText {
-  const role = trimRole(text);
-  const from = /^from\s+(?:the\s+)?(.+)$/i.exec(role);
+  // Single-spaced, so the patterns below need no \s+ beside a .+.
+  const role = trimRole(normaliseWhitespace(text));
+  const from = /^from (?:the )?(\S.*)$/i.exec(role);
   if (from) return { organisation: from[1] };
-  const at = /^(.+)\s+at\s+(?:the\s+)?([A-Z].+)$/.exec(role);
+  const at = /^(.+) at (?:the )?([A-Z].+)$/.exec(role);
   if (at) return { title: trimRole(at[1] ?? ''), organisation: at[2] };
   // "Cabinet Member for Community Services" is a title; "Assistant Director ... for Kent Fire and Rescue" names an employer.
-  const forMatch = /^(.+?)\s+for\s+(?:the\s+)?([A-Z].+)$/.exec(role);
+  const forMatch = /^(.+?) for (?:the )?([A-Z].+)$/.exec(role);
   if (forMatch && /\b(?:Director|Head|Manager|Officer|Lead|Leader|Specialist|Co-?ordinator|Adviser|Advisor|Analyst)\b/.test(forMatch[1] ?? '') && looksLikeOrganisation(forMatch[2] ?? '')) {
     return { title: trimRole(forMatch[1] ?? ''), organisation: forMatch[2] };
   }
-  const comma = /^(.+),\s*([^,]+)$/.exec(role);
+  const comma = /^(.+), ?([^,]+)$/.exec(role);
   if (comma && looksLikeOrganisation(comma[2] ?? '') && !JOB_WORDS.test(comma[2] ?? '')) {
     return { title: trimRole(comma[1] ?? ''), organisation: comma[2] };
   }
@@ -58,7 +61,7 @@ function readOrganisationRun(text: string): string {
   const words = text.split(/\s+/);
   const taken: string[] = [];
   for (const word of words) {
-    const bare = word.replace(/[,.;:)]+$/, '');
+    const bare = trimTrailing(word, ',.;:)');
     if (/^[A-Z0-9]/.test(bare) || (taken.length > 0 && CONNECTORS.test(bare))) taken.push(bare);
     else break;
     if (bare !== word) break;
@@ -72,7 +75,7 @@ function isPlausibleRole(text: string): boolean {
 }
 
 const BRACKETED = /^\s*\(([^()]{2,160})\)/;
-const APPOSITION = new RegExp(String.raw`^,\s+([^;]{2,160}?),\s+(?:then\s+|also\s+)?(?:${SPEAKER_VERBS})\b`);
+const APPOSITION = new RegExp(String.raw`^,\s+([^;\s][^;]{1,159}?),\s+(?:then\s+|also\s+)?(?:${SPEAKER_VERBS})\b`);
 const FROM_ORGANISATION = /^(,?\s+from\s+(?:the\s+)?)([A-Z].*)$/;
 
 /** The role written right after a name ending at `end`, if any. */

@@ -7,6 +7,7 @@
 import type { Meeting } from '../model.js';
 import { findDate, findTime, parseMonthYear } from './dates.js';
 import { datedMeetingId } from './meeting-ids.js';
+import { normaliseWhitespace } from './text-cleaning.js';
 
 export interface ItemParagraphs {
   ref: string;
@@ -21,17 +22,28 @@ interface PlannedDate {
 }
 
 /** What may follow a listed date: a time, a note in brackets, a full stop. */
-const DATE_TAIL = /^\s*,?\s*(?:at\s+)?(?:\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?m\.?|\d{1,2}:\d{2})?\s*(?:\(([^)]*)\))?\s*[.;,]?$/i;
+const DATE_TAIL = /^ ?,? ?(?:at )?(?:\d{1,2}(?:[.:]\d{2})? ?[ap]\.?m\.?|\d{1,2}:\d{2})? ?(?:\(([^)]*)\))? ?[.;,]?$/i;
 
-function readDateLine(text: string): PlannedDate | undefined {
+/** "(TBC)" ending a line (before a full stop), found by index: a pattern for it is quadratic on "((((". */
+function trailingNote(text: string): { start: number; text: string } | undefined {
+  const body = (text.endsWith('.') ? text.slice(0, -1) : text).trimEnd();
+  if (!body.endsWith(')')) return undefined;
+  const close = body.length - 1;
+  const open = body.indexOf('(', body.lastIndexOf(')', close - 1) + 1);
+  return open >= 0 && open < close ? { start: open, text: body.slice(open + 1, close) } : undefined;
+}
+
+function readDateLine(raw: string): PlannedDate | undefined {
+  // Single-spaced, so the tail's optional spaces are single ones.
+  const text = normaliseWhitespace(raw);
   const date = findDate(text);
   if (date && date.index === 0) {
     const tail = DATE_TAIL.exec(text.slice(date.length));
     if (tail) return { date: date.iso, time: findTime(text.slice(date.length)), note: tail[1]?.trim() };
   }
-  const note = /\(([^)]*)\)\s*\.?$/.exec(text);
-  const month = parseMonthYear(text.replace(/\s*\([^)]*\)\s*\.?$/, ''));
-  return month ? { month, note: note?.[1]?.trim() } : undefined;
+  const note = trailingNote(text);
+  const month = parseMonthYear(note ? text.slice(0, note.start).trimEnd() : text);
+  return month ? { month, note: note?.text.trim() } : undefined;
 }
 
 /** A line that is only a date or a month ("14 July 2022", "March 2023 (TBC)"): never an item title. */

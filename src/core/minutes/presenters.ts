@@ -14,7 +14,7 @@ export interface PlacedMention {
 /** The verb phrase of presenting, read right after the name (or the last name of a list). */
 const PRESENTING = new RegExp(
   [
-    String.raw`^\s*,?\s*(?:then\s+|also\s+|jointly\s+|briefly\s+|formally\s+)?`,
+    String.raw`^\s*(?:,\s*)?(?:then\s+|also\s+|jointly\s+|briefly\s+|formally\s+)?`,
     '(?:',
     String.raw`introduc\w*`,
     String.raw`|presented`,

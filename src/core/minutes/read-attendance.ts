@@ -17,7 +17,7 @@ export interface Attendance {
   warnings: string[];
 }
 
-const PRESENT_LABEL = /^(?:PRESENT|Present|ALSO PRESENT|Also present|Also Present|IN ATTENDANCE|In attendance|In Attendance)\s*:?\s*(.*)$/;
+const PRESENT_LABEL = /^(?:PRESENT|Present|ALSO PRESENT|Also present|Also Present|IN ATTENDANCE|In attendance|In Attendance) ?:? ?(.*)$/;
 const ANY_LABEL = /^(?:PRESENT|ALSO PRESENT|IN ATTENDANCE|APOLOGIES|Apologies|Present|In attendance)\b/;
 
 /** Header lines as paragraphs: a blank line or a new label ends one. */
@@ -61,7 +61,7 @@ export function readApologies(text: string, ref: string, collector: PeopleCollec
 
 export function readHeaderAttendance(header: readonly RawLine[], collector: PeopleCollector, body: string | undefined, attendance: Attendance): void {
   for (const paragraph of headerParagraphs(header)) {
-    const present = PRESENT_LABEL.exec(paragraph.text);
+    const present = PRESENT_LABEL.exec(normaliseWhitespace(paragraph.text));
     if (!present) {
       readApologies(paragraph.text, 'Apologies', collector, attendance, paragraph.line);
       continue;

@@ -33,12 +33,12 @@ type LineKind =
 /** A line that carries words of the minutes or the resolution. */
 type ContentLine = Extract<LineKind, { kind: 'part' | 'numbered' | 'text' }>;
 
-const RESOLVED = /^(?:\d{1,3}[.)]\s+)?(?:It was\s+)?(?:RESOLVED|Resolved)\b\s*[:–-]?\s*(.*)$/;
+const RESOLVED = /^(?:\d{1,3}[.)] )?(?:It was )?(?:RESOLVED|Resolved)\b ?[:–-]? ?(.*)$/;
 /** "a) text", "(a) text", "a. text", "(iv) text": lettered or roman parts of a resolution. */
-const PART = /^(\(?(?:[a-z]|[ivx]{2,4})\)|[a-z]\.)\s+(.+)$/;
+const PART = /^(\(?(?:[a-z]|[ivx]{2,4})\)|[a-z]\.) (.+)$/;
 /** "1. text", "1) text", "(1) text", "1.1 text". */
-const NUMBERED = /^(?:\d{1,3}[.)]|\(\d{1,3}\)|\d{1,3}\.\d{1,2}\.?)\s+(.+)$/;
-const BULLET = /^[-*•·▪–]\s+(.+)$/;
+const NUMBERED = /^(?:\d{1,3}[.)]|\(\d{1,3}\)|\d{1,3}\.\d{1,2}\.?) (.+)$/;
+const BULLET = /^[-*•·▪–] (.+)$/;
 const SKIPPED = /^(?:Minutes|Decision|Additional documents|Page \d+(?: of \d+)?):?$/i;
 
 function classifyLine(raw: string): LineKind {
@@ -93,7 +93,11 @@ interface ResolutionDraft {
 
 /** "approve the plan; and" -> "approve the plan": the list's own punctuation is not part of the decision. */
 function trimPart(part: string): string {
-  return normaliseWhitespace(part).replace(/\s*[;,]\s*(?:and|or)?$|\s+(?:and|or)$/, '');
+  // Only the last few characters are looked at, so a long run of spaces costs nothing.
+  const text = normaliseWhitespace(part);
+  const tail = text.slice(-6);
+  const joiner = / ?[;,] ?(?:and|or)?$| (?:and|or)$/.exec(tail);
+  return joiner ? text.slice(0, text.length - tail.length + joiner.index) : text;
 }
 
 function finishResolution(draft: ResolutionDraft | undefined): Resolution | undefined {

@@ -5,7 +5,7 @@
  * layouts be recognised.
  */
 import { createHash } from 'node:crypto';
-import { normaliseSpacing } from '../text/normalise.js';
+import { normaliseSpacing, trimTrailing } from '../text/normalise.js';
 
 export function splitLines(text: string): string[] {
   return text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
@@ -28,7 +28,7 @@ export function normaliseWhitespace(text: string): string {
 export function cleanMarkdownInline(text: string): string {
   return text
     .replace(/<(https?:\/\/[^>\s]+)>/g, '$1')
-    .replace(/\[([^\]]*)\]\((?:[^)\s]+)\)/g, '$1')
+    .replace(/\[([^\][]*)\]\((?:[^)\s]+)\)/g, '$1')
     .replace(/<\/?(?:sup|sub|b|i|u|em|strong|span)\b[^>]*>/gi, '')
     .replace(/\*\*|__/g, '')
     .replace(/(^|\s)\*(\S[^*]*\S|\S)\*(?=\s|[.,;:]|$)/g, '$1$2')
@@ -37,26 +37,34 @@ export function cleanMarkdownInline(text: string): string {
 
 /** Web addresses in a line, without the brackets or sentence punctuation around them. */
 export function findLinks(text: string): string[] {
-  return [...text.matchAll(/https?:\/\/[^\s<>()[\]"]+/g)].map((m) => m[0].replace(/[.,;:]+$/, ''));
+  return [...text.matchAll(/https?:\/\/[^\s<>()[\]"]+/g)].map((m) => trimTrailing(m[0], '.,;:'));
 }
 
 /** ModernGov appends the attachment's size to a title: "Zero Casualty Strategy Update pdf icon PDF 216 KB". */
-const PDF_ICON_TAIL = /\s*pdf icon\s+PDF\s+[\d.,]+\s*[KMG]B\s*$/i;
+const PDF_ICON_TAIL = /^pdf icon\s+PDF\s+[\d.,]+\s*[KMG]B\s*$/i;
+
+/** Where the tail starts, or -1; tried at the last "pdf icon" only, so the work stays linear. */
+function pdfIconTailAt(text: string): number {
+  const at = text.toLowerCase().lastIndexOf('pdf icon');
+  return at >= 0 && PDF_ICON_TAIL.test(text.slice(at)) ? at : -1;
+}
 
 export function hasPdfIconTail(text: string): boolean {
-  return PDF_ICON_TAIL.test(text);
+  return pdfIconTailAt(text) >= 0;
 }
 
 export function stripPdfIconTail(text: string): string {
-  return text.replace(PDF_ICON_TAIL, '');
+  const at = pdfIconTailAt(text);
+  return at >= 0 ? text.slice(0, at).trimEnd() : text;
 }
 
 export function slugify(text: string): string {
-  return normaliseSpacing(text)
+  const slug = normaliseSpacing(text)
     .toLowerCase()
     .replace(/['’]/g, '')
     .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
+    .replace(/^-+/, '');
+  return trimTrailing(slug, '-');
 }
 
 /**
@@ -64,7 +72,7 @@ export function slugify(text: string): string {
  * folded, since a ModernGov page and a PDF of the same item differ in exactly these.
  */
 export function fingerprintText(text: string): string {
-  return normaliseSpacing(text).toLowerCase().replace(/\s+([.,;:!?])/g, '$1');
+  return normaliseSpacing(text).toLowerCase().replace(/ ([.,;:!?])/g, '$1');
 }
 
 /** First 8 hex digits of the SHA-1 of a text, for ids of undated meetings. */

@@ -8,19 +8,19 @@ import { makeAnswer } from '../answers/answer.js';
 import type { CommandInput, CommandOutcome } from '../commands/command.js';
 import { slugify } from '../minutes/text-cleaning.js';
 import type { Partnership, PartnershipDirectory, RecordChange } from '../model.js';
-import { normaliseSpacing } from '../text/normalise.js';
+import { normaliseSpacing, singleSpaced } from '../text/normalise.js';
 import { partnershipNamed } from './partnership-names.js';
 import { chosenPartnership, memberPartnerships } from './resolve-partnership.js';
 
-const CREATE = /^\s*(?:create|add|new|set\s+up)\s+(?:a\s+)?(?:new\s+)?partnership\s*:?\s+(.+?)\s*\.?\s*$/i;
-const LIST = /^\s*(?:(?:which|what|list(?:\s+the)?|show(?:\s+the)?|all)\s+partnerships(?:\s+(?:are\s+there|do\s+you\s+(?:serve|know)))?|partnerships)\s*\??\s*$/i;
-const BACKUP = /^\s*(?:export|back\s*up|download)\s+(?:the\s+)?(?:whole\s+|entire\s+)?(?:store|data(?:\s*base)?|everything|backup)\s*\.?\s*$|^\s*backup\s*$/i;
-const USE = /^\s*(?:use|switch\s+to|choose|select|answer\s+from)\s+(?:the\s+)?(.+?)\s*\.?\s*$/i;
+const CREATE = /^(?:create|add|new|set up) (?:a )?(?:new )?partnership ?:? (.+?) ?\.?$/i;
+const LIST = /^(?:(?:which|what|list(?: the)?|show(?: the)?|all) partnerships(?: (?:are there|do you (?:serve|know)))?|partnerships) ?\??$/i;
+const BACKUP = /^(?:export|back ?up|download) (?:the )?(?:whole |entire )?(?:store|data(?: ?base)?|everything|backup) ?\.?$|^backup$/i;
+const USE = /^(?:use|switch to|choose|select|answer from) (?:the )?(.+?) ?\.?$/i;
 
 /** "Medway Community Safety Partnership (Medway CSP)" -> name and short name. */
 function readName(text: string): { name: string; shortName: string } | string {
   const cleaned = normaliseSpacing(text).replace(/^["']|["']$/g, '');
-  const match = /^(.+?)\s*\(([^()]{2,40})\)$/.exec(cleaned);
+  const match = /^(.+?) ?\(([^()]{2,40})\)$/.exec(cleaned);
   const name = (match?.[1] ?? cleaned).trim();
   if (!/[a-z]{2}/i.test(name) || name.length > 120) return 'Give the partnership\'s full name, and its short name in brackets: "create partnership Medway Community Safety Partnership (Medway CSP)".';
   const shortName = match?.[2]?.trim() ?? name.replace(/\bCommunity Safety Partnership\b/i, 'CSP');
@@ -111,11 +111,11 @@ function backup(directory: PartnershipDirectory, input: CommandInput): CommandOu
 
 /** The outcome of a partnership command, or null when the message is something else. */
 export function partnershipCommand(directory: PartnershipDirectory, input: CommandInput): CommandOutcome | null {
-  const creating = CREATE.exec(input.text);
+  const creating = CREATE.exec(singleSpaced(input.text));
   if (creating) return create(directory, input, creating[1] ?? '');
-  if (LIST.test(input.text)) return list(directory, input);
-  if (BACKUP.test(input.text)) return backup(directory, input);
-  const using = USE.exec(input.text);
+  if (LIST.test(singleSpaced(input.text))) return list(directory, input);
+  if (BACKUP.test(singleSpaced(input.text))) return backup(directory, input);
+  const using = USE.exec(singleSpaced(input.text));
   const chosen = using ? partnershipNamed(directory, using[1] ?? '') : null;
   return chosen ? use(directory, input, chosen) : null;
 }

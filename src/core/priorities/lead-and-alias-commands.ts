@@ -9,14 +9,14 @@ import { formatDate } from '../answers/format.js';
 import type { CommandInput, CommandOutcome } from '../commands/command.js';
 import type { Lead, Partnership, Priority } from '../model.js';
 import { recordChange } from '../records/record-change.js';
-import { foldForMatching } from '../text/normalise.js';
+import { foldForMatching, singleSpaced } from '../text/normalise.js';
 import { may, whoMay } from '../roles/permissions.js';
 import { findNamed, priorityNamed } from './priority-names.js';
 
-const SET_LEAD = /^\s*(set|change|add\s+(?:a\s+)?co-?lead|add\s+(?:a\s+)?lead)\s+(?:the\s+)?(?:lead\s+)?(?:for|of|on)\s+(.+?)\s*:\s*(.+)$/i;
-const CLEAR_LEAD = /^\s*(?:clear|remove)\s+(?:the\s+)?leads?\s+(?:for|of|on)\s+(.+?)\s*\.?\s*$/i;
-const ALIAS = /^\s*(?:add\s+)?alias\s+(.+?)\s*=\s*(.+?)\s*\.?\s*$/i;
-const REMOVE_ALIAS = /^\s*(?:remove|delete)\s+alias\s+(.+?)\s*\.?\s*$/i;
+const SET_LEAD = /^(set|change|add (?:a )?co-?lead|add (?:a )?lead) (?:the )?(?:lead )?(?:for|of|on) ([^:]+?) ?: ?(.+)$/i;
+const CLEAR_LEAD = /^(?:clear|remove) (?:the )?leads? (?:for|of|on) (.+?) ?\.?$/i;
+const ALIAS = /^(?:add )?alias ([^=]+?) ?= ?(.+?) ?\.?$/i;
+const REMOVE_ALIAS = /^(?:remove|delete) alias (.+?) ?\.?$/i;
 const ORGANISATION = /\b(council|police|service|services|fire|rescue|kcc|nhs|icb|board|office|unit|trust|partnership|probation|commissioner|authority)\b/i;
 
 /** A lead as a member gives it: the name first, then what they know of role, organisation and contact. */
@@ -82,7 +82,7 @@ export function changeLead(partnership: Partnership, input: CommandInput, priori
 }
 
 export function leadAndAliasCommand(partnership: Partnership, input: CommandInput): CommandOutcome | null {
-  const { text } = input;
+  const text = singleSpaced(input.text);
   const setLead = SET_LEAD.exec(text);
   const clearLead = setLead ? null : CLEAR_LEAD.exec(text);
   const alias = ALIAS.exec(text);

@@ -16,7 +16,7 @@ const MAX_NAME = 120;
 /** "Serious Violence (SV)" -> its name and short name. */
 export function readEntryName(text: string): { name: string; shortName?: string } | string {
   const cleaned = normaliseSpacing(text).replace(/^["']|["']$/g, '').trim();
-  const short = /^(.+?)\s*\(([^()]{1,15})\)$/.exec(cleaned);
+  const short = /^(.+?) ?\(([^()]{1,15})\)$/.exec(cleaned);
   const name = (short?.[1] ?? cleaned).trim();
   if (!/[a-z]/i.test(name)) return 'Give the name in words, e.g. "add priority Serious Violence (SV)".';
   if (name.length > MAX_NAME) return `That name is ${name.length} characters long; keep it under ${MAX_NAME}.`;

@@ -17,18 +17,20 @@ import { may, whoMay } from '../roles/permissions.js';
 import { addEntry, moveEntry, renameEntry, retireEntry, type EntryKind } from './priority-draft.js';
 import { findNamed, type Named } from './priority-names.js';
 import { publishDraft } from './publish-priorities.js';
+import { singleSpaced } from '../text/normalise.js';
 
-const KIND = String.raw`(priority|(?:cross[- ]?cutting\s+)?theme)`;
-const START = /^\s*(?:start|begin|open|prepare|refresh)\s+(?:the\s+)?(?:new\s+)?(?:(\S+)\s+)?priorities(?:\s+for\s+(.+?))?\s*\.?\s*$/i;
-const ADD = new RegExp(String.raw`^\s*add\s+(?:a\s+)?(?:new\s+)?${KIND}\s*:?\s+(.+?)\s*\.?\s*$`, 'i');
-const RENAME = new RegExp(String.raw`^\s*rename\s+(?:the\s+)?(?:${KIND}\s+)?(.+?)\s+(?:to|as)\s+(.+?)\s*\.?\s*$`, 'i');
-const RETIRE = new RegExp(String.raw`^\s*(?:retire\s+(?:the\s+)?(?:${KIND}\s*:?\s+)?|(?:drop|remove|delete)\s+(?:the\s+)?${KIND}\s*:?\s+)(.+?)\s*\.?\s*$`, 'i');
-const MOVE = new RegExp(String.raw`^\s*move\s+(?:the\s+)?${KIND}\s+(.+?)\s+(?:to\s+(?:position\s+|number\s+|no\.?\s*)?(\d{1,2}|first|top|last|bottom)|(before|after|above|below)\s+(.+?))\s*\.?\s*$`, 'i');
-const SHOW = /^\s*(?:(?:show|list|see|view)\s+(?:me\s+)?(?:the\s+)?)?(?:\d{4}\/\d{2}\s+)?(?:draft|proposed)\s+(?:\d{4}\/\d{2}\s+)?priorities(?:\s+for\s+\S+)?\s*\??\s*$/i;
-const PUBLISH = /^\s*publish\s+(?:the\s+)?(?:\d{4}\/\d{2}\s+)?(?:new\s+|draft\s+)?priorities(?:\s+for\s+\d{4}\/\d{2})?\s*\.?\s*$/i;
+const KIND = String.raw`(priority|(?:cross[- ]?cutting )?theme)`;
+const START = /^(?:start|begin|open|prepare|refresh) (?:the )?(?:new )?(?:(\S+) )?priorities(?: for (.+?))? ?\.?$/i;
+const ADD = new RegExp(String.raw`^add (?:a )?(?:new )?${KIND} ?:? (.+?) ?\.?$`, 'i');
+// The last group is [^] (any character), so once the middle words are found the rest always matches: no rescans.
+const RENAME = new RegExp(String.raw`^rename (?:the )?(?:${KIND} )?(.+?) (?:to|as) ([^]+?) ?\.?$`, 'i');
+const RETIRE = new RegExp(String.raw`^(?:retire (?:the )?(?:${KIND} ?:? )?|(?:drop|remove|delete) (?:the )?${KIND} ?:? )(.+?) ?\.?$`, 'i');
+const MOVE = new RegExp(String.raw`^move (?:the )?${KIND} (.+?) (?:to (?:position |number |no\.? ?)?(\d{1,2}|first|top|last|bottom)|(before|after|above|below) ([^]+?)) ?\.?$`, 'i');
+const SHOW = /^(?:(?:show|list|see|view) (?:me )?(?:the )?)?(?:\d{4}\/\d{2} )?(?:draft|proposed) (?:\d{4}\/\d{2} )?priorities(?: for \S+)? ?\??$/i;
+const PUBLISH = /^publish (?:the )?(?:\d{4}\/\d{2} )?(?:new |draft )?priorities(?: for \d{4}\/\d{2})? ?\.?$/i;
 /** A bare "publish" also circulates an agenda: it is this command only while a draft is open. */
-const BARE_PUBLISH = /^\s*publish\s*\.?\s*$/i;
-const DISCARD = /^\s*(?:discard|abandon|scrap|delete)\s+(?:the\s+)?(?:\d{4}\/\d{2}\s+)?(?:draft|new)\s+(?:\d{4}\/\d{2}\s+)?priorities\s*\.?\s*$/i;
+const BARE_PUBLISH = /^publish ?\.?$/i;
+const DISCARD = /^(?:discard|abandon|scrap|delete) (?:the )?(?:\d{4}\/\d{2} )?(?:draft|new) (?:\d{4}\/\d{2} )?priorities ?\.?$/i;
 
 function kindOf(word: string | undefined): EntryKind | undefined {
   if (!word) return undefined;
@@ -98,7 +100,7 @@ function publish(partnership: Partnership, input: CommandInput, draft: PriorityD
 }
 
 export function refreshCommand(partnership: Partnership, input: CommandInput): CommandOutcome | null {
-  const { text } = input;
+  const text = singleSpaced(input.text);
   const starting = START.exec(text);
   const matches = { add: ADD.exec(text), rename: RENAME.exec(text), retire: RETIRE.exec(text), move: MOVE.exec(text) };
   const showing = SHOW.test(text);

@@ -7,10 +7,11 @@ import type { CommandInput, CommandOutcome } from '../commands/command.js';
 import type { Partnership } from '../model.js';
 import { priorityNamed } from '../priorities/priority-names.js';
 import { answerChangeHistory, undoLast } from './record-change.js';
+import { singleSpaced } from '../text/normalise.js';
 
-const HISTORY = /^\s*(?:show\s+(?:me\s+)?(?:the\s+)?)?(?:history|changes|change\s+log)\s+(?:of|to|for)\s+(?:the\s+)?(.+?)\s*\??\s*$/i;
-const ALL = /^\s*(?:show\s+(?:me\s+)?(?:the\s+)?)?(?:recent\s+changes|change\s+log|all\s+changes|history\s+of\s+(?:all\s+)?changes|changes\s+made\s+in\s+teams)\s*\??\s*$/i;
-const UNDO = /^\s*undo(?:\s+(?:the\s+|my\s+)?last\s+change)?\s*\.?\s*$/i;
+const HISTORY = /^(?:show (?:me )?(?:the )?)?(?:history|changes|change log) (?:of|to|for) (?:the )?(.+?) ?\??$/i;
+const ALL = /^(?:show (?:me )?(?:the )?)?(?:recent changes|change log|all changes|history of (?:all )?changes|changes made in teams) ?\??$/i;
+const UNDO = /^undo(?: (?:the |my )?last change)? ?\.?$/i;
 
 /** The change subjects a "history of ..." asks about, or null when it is a question about something else. */
 function subjectsAsked(partnership: Partnership, about: string): string[] | null {
@@ -21,15 +22,17 @@ function subjectsAsked(partnership: Partnership, about: string): string[] | null
   if (/\b(channels?|teams?|links?)\b/i.test(about)) return ['channel:', 'team:'];
   if (/\b(draft|refresh)\b/i.test(about)) return ['draft', 'priorities'];
   if (/^partnerships?$/i.test(about)) return ['partnership'];
+  if (/\b(minutes|imports?)\b/i.test(about)) return ['minutes:'];
   if (/\b(agendas?|meetings? cancelled)\b/i.test(about)) return ['agenda:'];
-  if (/\b(resolutions?|attendance|minutes)\b/i.test(about)) return ['meeting:'];
+  if (/\b(resolutions?|attendance)\b/i.test(about)) return ['meeting:'];
   return null;
 }
 
 export function historyCommand(partnership: Partnership, input: CommandInput): CommandOutcome | null {
-  if (UNDO.test(input.text)) return undoLast(partnership, input);
-  if (ALL.test(input.text)) return { answer: answerChangeHistory(partnership, 'the records') };
-  const about = HISTORY.exec(input.text)?.[1];
+  const text = singleSpaced(input.text);
+  if (UNDO.test(text)) return undoLast(partnership, input);
+  if (ALL.test(text)) return { answer: answerChangeHistory(partnership, 'the records') };
+  const about = HISTORY.exec(text)?.[1];
   const subjects = about ? subjectsAsked(partnership, about) : null;
   return about && subjects ? { answer: answerChangeHistory(partnership, about, subjects) } : null;
 }

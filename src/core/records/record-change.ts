@@ -9,6 +9,7 @@ import { formatDate } from '../answers/format.js';
 import type { CommandInput, CommandOutcome } from '../commands/command.js';
 import type { Agenda, Lead, LinkedChannel, LinkedTeam, Meeting, Partnership, PriorityChange, PriorityDraft, PriorityYear, RecordChange, RoleGrant } from '../model.js';
 import { may, whoMay, type Permission } from '../roles/permissions.js';
+import { applyMinutesValue, type MinutesRecordsValue } from './minutes-change.js';
 
 /** The value a `priorities` change keeps: everything a publication alters. */
 export interface PublishedPriorities {
@@ -17,7 +18,7 @@ export interface PublishedPriorities {
   draft?: PriorityDraft;
 }
 
-type Kind = 'lead' | 'alias' | 'draft' | 'priorities' | 'role' | 'channel' | 'team' | 'partnership' | 'agenda' | 'meeting';
+type Kind = 'lead' | 'alias' | 'draft' | 'priorities' | 'role' | 'channel' | 'team' | 'partnership' | 'agenda' | 'meeting' | 'minutes';
 
 const PERMISSION: Record<Kind, Permission> = {
   lead: 'manage-priorities',
@@ -31,6 +32,7 @@ const PERMISSION: Record<Kind, Permission> = {
   agenda: 'manage-agendas',
   // A meeting's record changes by a resolution recorded or corrected, or attendance confirmed.
   meeting: 'record-resolutions',
+  minutes: 'record-resolutions',
 };
 
 function kindOf(subject: string): { kind: Kind; key: string } {
@@ -69,6 +71,9 @@ export function applyValue(target: Partnership, subject: string, value: unknown)
       return;
     case 'team':
       target.teams = [...(target.teams ?? []).filter((t) => t.teamId !== key), ...(value ? [value as LinkedTeam] : [])];
+      return;
+    case 'minutes':
+      if (value) applyMinutesValue(target, value as MinutesRecordsValue);
       return;
     case 'partnership':
       // Creating or removing a whole partnership is a change to the directory; see undoLast.

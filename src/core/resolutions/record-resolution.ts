@@ -12,6 +12,7 @@ import type { Meeting, Partnership } from '../model.js';
 import type { CommandOutcome } from '../commands/command.js';
 import { loggedChange } from '../records/record-change.js';
 import { may, whoMay, type Actor } from '../roles/permissions.js';
+import { singleSpaced } from '../text/normalise.js';
 
 export const MAX_RESOLUTION_LENGTH = 2_000;
 
@@ -22,12 +23,15 @@ export interface ResolutionCommand {
 }
 
 
-const COMMAND =
-  /^\s*(resolved|resolution|record resolution|correct(?:ion)?(?:\s+(?:the|a))?\s+resolution|amend(?:\s+the)?\s+resolution)\s+(?:for\s+|on\s+|to\s+)?(?:item\s+)?([a-z]\d{1,2})\s+(?:on|at|of|from)\s+(?:the\s+)?(.+?)\s*:\s*([\s\S]*)$/i;
+/** The part before the first colon, single-spaced; what follows it is the resolution's text. */
+const HEAD =
+  /^(resolved|resolution|record resolution|correct(?:ion)?(?: (?:the|a))? resolution|amend(?: the)? resolution) (?:for |on |to )?(?:item )?([a-z]\d{1,2}) (?:on|at|of|from) (?:the )?(.+)$/i;
 
 /** The command in a message, or null when the message is not one. */
 export function readResolutionCommand(text: string): ResolutionCommand | null {
-  const match = COMMAND.exec(text);
+  const colon = text.indexOf(':');
+  const head = colon < 0 ? null : HEAD.exec(singleSpaced(text.slice(0, colon)));
+  const match = head ? [...head, text.slice(colon + 1).trimStart()] : null;
   if (!match) return null;
   return {
     itemCode: (match[2] ?? '').toUpperCase(),

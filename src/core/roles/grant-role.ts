@@ -10,10 +10,11 @@ import type { Partnership, Role, RoleGrant } from '../model.js';
 import { directoryOf, partnershipNamed } from '../partnerships/partnership-names.js';
 import { recordChange } from '../records/record-change.js';
 import { may } from './permissions.js';
+import { singleSpaced } from '../text/normalise.js';
 
-const IN_PARTNERSHIP = String.raw`(?:\s+(?:of|in|for|at)\s+(?:the\s+)?(.+?))?`;
-const GRANT = new RegExp(String.raw`^\s*(?:make|set|grant|appoint)\s+(.+?)\s+(?:as\s+)?(?:the\s+|a\s+|an\s+)?(chair|secretariat|secretary|officer|member)(?:\s+role)?${IN_PARTNERSHIP}\s*\.?\s*$`, 'i');
-const REVOKE = /^\s*(?:remove|revoke|clear|withdraw)\s+(?:the\s+)?(?:role\s+(?:of|from|for)\s+)?(.+?)(?:'s)?(?:\s+role)?(?:\s+(?:in|at)\s+(?:the\s+)?(.+?))?\s*\.?\s*$/i;
+const IN_PARTNERSHIP = String.raw`(?: (?:of|in|for|at) (?:the )?([^]+?))?`;
+const GRANT = new RegExp(String.raw`^(?:make|set|grant|appoint) (.+?) (?:as )?(?:the |a |an )?(chair|secretariat|secretary|officer|member)(?: role)?${IN_PARTNERSHIP} ?\.?$`, 'i');
+const REVOKE = /^(?:remove|revoke|clear|withdraw) (?:the )?(?:role (?:of|from|for) )?(.+?)(?:'s)?(?: role)?(?: (?:in|at) (?:the )?(.+?))? ?\.?$/i;
 
 function refused(input: CommandInput): CommandOutcome {
   return { answer: makeAnswer('refused', 'Only an admin', `Sorry, ${input.actor.name}: only an admin of the bot can grant or remove roles.`) };
@@ -34,13 +35,13 @@ function askToMention(): CommandOutcome {
 
 /** The partnership a role command is about: the one it names, else the conversation's. */
 function targetOf(partnership: Partnership, input: CommandInput, named: string | undefined): Partnership | CommandOutcome {
-  if (!named || /^(?:this\s+|our\s+)?(?:partnership|csp)$/i.test(named)) return partnership;
+  if (!named || /^(?:this |our )?(?:partnership|csp)$/i.test(named)) return partnership;
   const target = partnershipNamed(directoryOf(input, partnership), named);
   return target ?? { answer: makeAnswer('invalid', 'Which partnership?', `I don't know a partnership called "${named}". Nothing was changed.`) };
 }
 
 export function grantRole(partnership: Partnership, input: CommandInput): CommandOutcome | null {
-  const match = GRANT.exec(input.text);
+  const match = GRANT.exec(singleSpaced(input.text));
   if (!match) return null;
   const target = targetOf(partnership, input, match[3]);
   if ('answer' in target) return target;
@@ -58,7 +59,7 @@ export function grantRole(partnership: Partnership, input: CommandInput): Comman
 }
 
 export function revokeRole(partnership: Partnership, input: CommandInput): CommandOutcome | null {
-  const match = REVOKE.exec(input.text);
+  const match = REVOKE.exec(singleSpaced(input.text));
   if (!match || input.mentions.length === 0 && !/\brole\b/i.test(input.text)) return null;
   const target = targetOf(partnership, input, match[2]);
   if ('answer' in target) return target;

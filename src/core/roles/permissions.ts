@@ -14,14 +14,16 @@ export interface Actor {
   isAdmin: boolean;
 }
 
-export type Permission = 'record-resolutions' | 'grant-roles' | 'link-channels' | 'manage-agendas' | 'manage-actions' | 'manage-priorities' | 'manage-partnerships';
+export type Permission = 'record-resolutions' | 'grant-roles' | 'link-channels' | 'manage-agendas' | 'manage-actions' | 'update-actions' | 'manage-priorities' | 'manage-partnerships';
 
 const ALLOWED: Record<Permission, readonly Role[]> = {
   'record-resolutions': ['chair', 'secretariat'],
   'link-channels': ['chair', 'secretariat'],
   'manage-agendas': ['chair', 'secretariat'],
-  // Updating or dropping anyone's action; everyone may log actions and update their own.
+  // Confirming the importer's draft actions; everyone may log actions and update their own.
   'manage-actions': ['chair', 'secretariat'],
+  // Updating or dropping an action someone else owns: officers follow actions up for the partnership.
+  'update-actions': ['chair', 'secretariat', 'officer'],
   'manage-priorities': ['chair', 'secretariat'],
   // Only bootstrap admins grant roles and create partnerships.
   'grant-roles': [],

@@ -23,7 +23,8 @@ export function partnershipPage(partnership: Partnership, actions: readonly Acti
     name: partnership.name,
     year: year?.year ?? '',
     priorities: (year?.priorities ?? []).map((p) => {
-      const leads = partnership.leads.filter((l) => l.priorityId === p.id && l.personId !== null);
+      // The same leads chat names: from the curated table (a person on record) or set from chat (a name).
+      const leads = partnership.leads.filter((l) => l.priorityId === p.id && (l.personId !== null || Boolean(l.name)));
       return {
         name: p.name,
         leads: leads.map((l) => [l.name ?? partnership.people.find((x) => x.id === l.personId)?.name, l.organisation].filter(Boolean).join(', ')),
@@ -41,7 +42,14 @@ export function partnershipPage(partnership: Partnership, actions: readonly Acti
         }
       : null,
     lastMeeting: held
-      ? { when: meetingLabel(held), resolutions: held.items.filter((i) => i.resolution).map((i) => ({ item: itemLabel(i), text: `RESOLVED ${i.resolution?.text ?? ''}` })) }
+      ? { when: meetingLabel(held), resolutions: held.items
+            .filter((i) => i.resolution)
+            .map((i) => {
+              const correction = i.resolutionHistory?.at(-1);
+              const corrected = correction?.previous ? ` (corrected by ${correction.by.name} on ${formatDate(correction.at.slice(0, 10))})` : '';
+              return { item: itemLabel(i), text: `RESOLVED ${i.resolution?.text ?? ''}${corrected}` };
+            }),
+        }
       : null,
     actions: actions.map((a) => ({
       number: a.number,

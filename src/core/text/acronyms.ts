@@ -4,7 +4,7 @@
  * passage that spells out "Domestic Homicide Reviews", and the other way round.
  */
 
-const DEFINITION = /((?:[A-Z][\w'’-]*\s+(?:(?:of|and|for|the|to|on|in|against)\s+)?){1,8})\(([A-Z]{2,6})s?\)/g;
+const DEFINITION = /(?<![\w'’-])((?:[A-Z][\w'’-]*\s+(?:(?:of|and|for|the|to|on|in|against)\s+)?){1,8})\(([A-Z]{2,6})s?\)/g;
 const LITTLE = /^(of|and|for|the|to|on|in)$/i;
 
 function initials(word: string): string {

@@ -9,6 +9,22 @@ const CURLY_DOUBLE_QUOTES = /[\u201C\u201D\u201E\u201F\u2033]/g;
 const DASHES = /[\u2010-\u2015\u2212]/g;
 const SPACES = /[\s\u00A0\u2000-\u200B\u202F\u205F\u3000]+/g;
 
+/**
+ * Every run of white space as one space, trimmed; nothing else changed. Commands read their
+ * wording from this, so their patterns need no `\s*` beside a `.+?` (which backtracks
+ * super-linearly on long runs of spaces).
+ */
+export function singleSpaced(text: string): string {
+  return text.replace(SPACES, ' ').trim();
+}
+
+/** The text without any of `chars` at its end; a loop, as `/[,\s]+$/` is quadratic on long runs. */
+export function trimTrailing(text: string, chars: string): string {
+  let end = text.length;
+  while (end > 0 && chars.includes(text.charAt(end - 1))) end -= 1;
+  return text.slice(0, end);
+}
+
 /** Straight quotes, plain dashes, single spaces; case kept. */
 export function normaliseSpacing(text: string): string {
   return text

@@ -56,7 +56,8 @@ describe('building an agenda from chat', () => {
     expect(preview.title).to.equal('Kent CSP annual meeting');
     expect(preview.entries.map((e) => e.heading)).to.deep.equal(['B1 Community Safety Agreement refresh 2027', 'B2 Working Group update']);
     expect(p.agendas).to.have.length(1);
-    expect(p.agendas[0]!.version).to.equal(8);
+    // Nobody has seen the draft: its edits are not versions (a card marks UPDATED only changes after circulation).
+    expect(p.agendas[0]!.version).to.equal(1);
   });
 
   it('refuses members, and explains bad input without changing anything', () => {

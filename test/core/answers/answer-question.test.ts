@@ -62,6 +62,10 @@ describe('answer engine', () => {
       expect(ask('what were the priorities for 2022/23').summary).to.contain('8 priorities for 2022/23');
       expect(ask('priorities 2024/25').summary).to.contain('No priorities are recorded for 2024/25');
     });
+    it('says that the current priorities are the latest recorded when their year is over', () => {
+      expect(ask('what are the current priorities?').summary).to.equal('The latest recorded are the 8 priorities for 2023/24; no later year has been published:');
+      expect(answerQuestion(kb, 'what are the current priorities?', new Date('2024-01-10T10:00:00Z')).summary).to.equal('The partnership has 8 priorities for 2023/24:');
+    });
     it('knows a topic that comes under a priority, and one that is not a priority', () => {
       expect(ask('is county lines a priority?').summary).to.match(/^Yes: Serious and Organised Crime/);
       expect(ask('is mental health a priority?').summary).to.contain('Mental health is not one of');

@@ -15,6 +15,15 @@ describe('AnswerService', () => {
     expect(service.answer('  who LEADS   road safety? ')).to.equal(first);
   });
 
+  it('keeps its cache bounded by memory, not only by count: one member\'s long questions cannot grow it', () => {
+    const own = new AnswerService({ partnership: () => partnership, revision: () => revision }, () => today);
+    for (let i = 0; i < 600; i++) own.answer(`${i} ${'what about the road safety partnership and its meetings '.repeat(400)}`);
+    const { entries, bytes } = own.cacheSize();
+    expect(bytes).to.be.at.most(8 * 1024 * 1024);
+    expect(entries).to.be.below(600);
+    expect(own.answer('Who leads road safety?')?.summary).to.contain('Adams');
+  });
+
   it('answers afresh when the store changes', () => {
     const before = service.answer('Who leads road safety?');
     partnership = {

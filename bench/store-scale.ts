@@ -1,0 +1,218 @@
+/**
+ * The store at scale (issue 17): stores generated from the default data set (1 partnership with
+ * its 5 meetings, 1 x 500, 14 x 50 and 14 x 500 meetings), each served by the real app over HTTP.
+ * For each: start to healthy (in this process: opening, migrating, validating the store, and
+ * listening), the first answer to each sample question after start (uncached), a durable change
+ * (an admin adds and removes aliases, each confirmed only once on disk) p50/p99, the longest
+ * event-loop stall while changes run, and the heap. Then, at the largest size, the background
+ * snapshot of the whole store: how long it takes and the longest stall it causes.
+ */
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { open } from 'node:fs/promises';
+import path from 'node:path';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { pino } from 'pino';
+import { sharedFolder } from '../scripts/shared-folder.js';
+import { startApp } from '../src/app.js';
+import { loadConfig } from '../src/config.js';
+import { openStore } from '../src/store/store.js';
+import { startConnectorStandIn } from '../test/helpers/connector-stand-in.js';
+import { postActivity } from '../test/helpers/http.js';
+import { personalMessage } from '../test/helpers/teams-activities.js';
+import { makeTempFolder } from '../test/helpers/temp-folder.js';
+import { generateStore } from './generate-store.js';
+import { roundMs, summarise } from './stats.js';
+
+const ADMIN = { aadObjectId: '0f1e2d3c-4b5a-4697-8877-665544332211', userId: '29:admin', userName: 'Ada Admin' };
+const questions = (JSON.parse(readFileSync(sharedFolder('eval', 'dev-questions.json'), 'utf8')) as { ask: string }[]).map((q) => q.ask);
+
+export interface StoreScaleRow {
+  label: string;
+  partnerships: number;
+  meetings: number;
+  sizeMb: number;
+  changeP50Ms: number;
+  changeP99Ms: number;
+  changeStallMaxMs: number;
+  firstAnswerP99Ms: number;
+  startToHealthyMs: number;
+  heapMb: number;
+}
+
+function heapMb(): number {
+  (globalThis as { gc?: () => void }).gc?.();
+  return Math.round((process.memoryUsage().heapUsed / 1024 / 1024) * 10) / 10;
+}
+
+export async function benchStoreSize(partnerships: number, meetings: number, changes: number): Promise<StoreScaleRow> {
+  const folder = makeTempFolder('csp-store-bench-');
+  const dataFile = path.join(folder.path, 'store.json');
+  writeFileSync(dataFile, `${JSON.stringify(generateStore(partnerships, meetings), null, 2)}\n`);
+  const sizeMb = Math.round((statSync(dataFile).size / 1024 / 1024) * 10) / 10;
+  const heapBefore = heapMb();
+  const connector = await startConnectorStandIn({ record: false });
+  const config = loadConfig({ PORT: '0', DATA_FILE: dataFile, LOG_LEVEL: 'silent', DIGEST_DAY: 'off', BOT_ADMINS: ADMIN.aadObjectId, BACKUP_DAYS: '0' });
+  const started = performance.now();
+  const app = await startApp(config, pino({ level: 'silent' }), { host: '127.0.0.1', reminderIntervalMs: 3_600_000 });
+  while (!(await fetch(`${app.url}/healthz`).then((r) => r.ok, () => false))) await new Promise((r) => setTimeout(r, 5));
+  const startToHealthyMs = performance.now() - started;
+  const url = `${app.url}/api/messages`;
+  const send = (text: string, who: typeof ADMIN, conversationId: string) => postActivity(url, { ...personalMessage(text, { ...who, conversationId }), serviceUrl: connector.url });
+  try {
+    const firstAnswers: number[] = [];
+    for (const [i, question] of questions.entries()) {
+      const t = performance.now();
+      await send(question, { aadObjectId: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, userId: `29:reader-${i}`, userName: `Reader ${i}` }, `a:reader-${i}`);
+      firstAnswers.push(performance.now() - t);
+    }
+    // The admin's conversation is remembered by a first change, outside the timing.
+    await send('alias warm-up = road safety', ADMIN, 'a:admin');
+    const delay = monitorEventLoopDelay({ resolution: 5 });
+    delay.enable();
+    const samples: number[] = [];
+    for (let i = 0; i < changes; i++) {
+      const text = i % 2 === 0 ? `alias bench ${i} = road safety` : `remove alias bench ${i - 1}`;
+      const t = performance.now();
+      const result = await send(text, ADMIN, 'a:admin');
+      samples.push(performance.now() - t);
+      if (result.status >= 400) throw new Error(`change ${i} failed with ${result.status}`);
+    }
+    delay.disable();
+    const heap = heapMb() - heapBefore;
+    const summary = summarise(samples);
+    return {
+      label: partnerships === 1 && meetings <= 5 ? 'Kent today' : `${partnerships} x ${meetings}`,
+      partnerships,
+      meetings,
+      sizeMb,
+      changeP50Ms: summary.p50Ms,
+      changeP99Ms: summary.p99Ms,
+      changeStallMaxMs: delay.max / 1e6,
+      firstAnswerP99Ms: summarise(firstAnswers).p99Ms,
+      startToHealthyMs,
+      heapMb: Math.round(heap * 10) / 10,
+    };
+  } finally {
+    await app.close();
+    await connector.close();
+    folder.remove();
+  }
+}
+
+/** A snapshot of the whole store written in the background: its duration and the longest stall it causes. */
+export async function benchSnapshot(partnerships: number, meetings: number): Promise<{ sizeMb: number; seconds: number; stallMaxMs: number }> {
+  const folder = makeTempFolder('csp-store-bench-');
+  const dataFile = path.join(folder.path, 'store.json');
+  writeFileSync(dataFile, `${JSON.stringify(generateStore(partnerships, meetings), null, 2)}\n`);
+  const store = await openStore({ file: dataFile, defaults: () => generateStore(1, 5), snapshotBytes: 1 });
+  try {
+    const delay = monitorEventLoopDelay({ resolution: 5 });
+    delay.enable();
+    const started = performance.now();
+    // The change crosses the (tiny) threshold; close() waits for the snapshot it starts.
+    await store.update((d) => void (d.partnerships[d.defaultPartnershipId]!.aliases['snapshot bench'] = 'road-safety'));
+    await store.close();
+    const seconds = (performance.now() - started) / 1000;
+    delay.disable();
+    return { sizeMb: Math.round((statSync(dataFile).size / 1024 / 1024) * 10) / 10, seconds: Math.round(seconds * 100) / 100, stallMaxMs: delay.max / 1e6 };
+  } finally {
+    folder.remove();
+  }
+}
+
+/** A change through the store alone (no HTTP, no bot): an alias and its change-log entry, durably. */
+export async function benchStoreAlone(partnerships: number, meetings: number, changes: number): Promise<{ p50Ms: number; p99Ms: number }> {
+  const folder = makeTempFolder('csp-store-bench-');
+  const dataFile = path.join(folder.path, 'store.json');
+  writeFileSync(dataFile, `${JSON.stringify(generateStore(partnerships, meetings), null, 2)}\n`);
+  const store = await openStore({ file: dataFile, defaults: () => generateStore(1, 5) });
+  const samples: number[] = [];
+  try {
+    for (let i = 0; i < changes; i++) {
+      const t = performance.now();
+      await store.update((d) => {
+        const kent = d.partnerships[d.defaultPartnershipId]!;
+        if (i % 2 === 0) kent.aliases[`bench ${i}`] = 'road-safety';
+        else delete kent.aliases[`bench ${i - 1}`];
+        kent.changes = [...(kent.changes ?? []), { id: i + 1, at: new Date().toISOString(), by: { id: 'u', name: 'Ada Admin' }, subject: `alias:bench ${i}`, summary: 'bench' }];
+      });
+      samples.push(performance.now() - t);
+    }
+  } finally {
+    await store.close();
+    folder.remove();
+  }
+  const summary = summarise(samples);
+  return { p50Ms: summary.p50Ms, p99Ms: summary.p99Ms };
+}
+
+/** The floor under any durable change on this machine: appending a line and fsyncing it. */
+export async function benchFsyncFloor(changes: number): Promise<{ p50Ms: number; p99Ms: number }> {
+  const folder = makeTempFolder('csp-store-bench-');
+  const handle = await open(path.join(folder.path, 'floor'), 'a');
+  const samples: number[] = [];
+  try {
+    for (let i = 0; i < changes; i++) {
+      const t = performance.now();
+      await handle.write(`${JSON.stringify({ seq: i, ops: [{ p: ['partnerships', 'kent-csp', 'aliases', `bench ${i}`], v: 'road-safety' }] })}\n`);
+      await handle.datasync();
+      samples.push(performance.now() - t);
+    }
+  } finally {
+    await handle.close();
+    folder.remove();
+  }
+  const summary = summarise(samples);
+  return { p50Ms: summary.p50Ms, p99Ms: summary.p99Ms };
+}
+
+/** The issue's figures before this design, for the table. */
+export const BEFORE: Record<string, string> = {
+  'Kent today': '13 / 60 ms, first answer 0.5 s, start 5.1 s',
+  '1 x 500': '111 / 415 ms, first answer 5.3 s, start 6.8 s',
+  '14 x 50': '159 / 398 ms, first answer 0.9 s, start 5.5 s',
+  '14 x 500': '2,300 / 7,000 ms, first answer 7.1 s, start 8.3 s',
+};
+
+export function describeRow(row: StoreScaleRow): string {
+  return (
+    `  ${row.label.padEnd(10)} ${String(row.sizeMb).padStart(5)} MB  change p50 ${roundMs(row.changeP50Ms)} ms / p99 ${roundMs(row.changeP99Ms)} ms (longest stall ${roundMs(row.changeStallMaxMs)} ms)` +
+    `  first answer p99 ${roundMs(row.firstAnswerP99Ms)} ms  start to healthy ${roundMs(row.startToHealthyMs)} ms  heap +${row.heapMb} MB   [before: ${BEFORE[row.label] ?? 'n/a'}]`
+  );
+}
+
+export async function runStoreScale(changes = Number(process.env.STORE_CHANGES ?? 200)) {
+  console.log(`Store at scale: ${changes} durable changes (admin aliases over HTTP) per size; first answers to ${questions.length} sample questions after start`);
+  const floor = await benchFsyncFloor(changes);
+  console.log(`  floor: append one line and fdatasync it: p50 ${roundMs(floor.p50Ms)} ms, p99 ${roundMs(floor.p99Ms)} ms`);
+  const alone: Record<string, { p50Ms: number; p99Ms: number }> = {};
+  for (const [partnerships, meetings] of [
+    [1, 5],
+    [14, 500],
+  ] as const) {
+    const r = await benchStoreAlone(partnerships, meetings, changes);
+    alone[`${partnerships} x ${meetings}`] = r;
+    console.log(`  store alone (no HTTP), ${partnerships} x ${meetings}: a durable change p50 ${roundMs(r.p50Ms)} ms, p99 ${roundMs(r.p99Ms)} ms`);
+  }
+  const rows: StoreScaleRow[] = [];
+  for (const [partnerships, meetings] of [
+    [1, 5],
+    [1, 500],
+    [14, 50],
+    [14, 500],
+  ] as const) {
+    const row = await benchStoreSize(partnerships, meetings, changes);
+    rows.push(row);
+    console.log(describeRow(row));
+  }
+  const snapshot = await benchSnapshot(14, 500);
+  console.log(`  background snapshot of the 14 x 500 store (${snapshot.sizeMb} MB): ${snapshot.seconds} s, longest event-loop stall ${roundMs(snapshot.stallMaxMs)} ms`);
+  return { floor, alone, rows, snapshot };
+}
+
+if (process.argv[1]?.endsWith('store-scale.ts')) {
+  runStoreScale().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

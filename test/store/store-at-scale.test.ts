@@ -1,0 +1,52 @@
+import { expect } from 'chai';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { generateStore } from '../../bench/generate-store.js';
+import { openStore, parseStoreText } from '../../src/store/store.js';
+import { makeTempFolder } from '../helpers/temp-folder.js';
+
+describe('store at scale (14 partnerships x 50 meetings)', function () {
+  this.timeout(300_000);
+  let folder: ReturnType<typeof makeTempFolder>;
+  let file: string;
+  beforeEach(() => {
+    folder = makeTempFolder();
+    file = path.join(folder.path, 'store.json');
+    writeFileSync(file, `${JSON.stringify(generateStore(14, 50), null, 2)}\n`);
+  });
+  afterEach(() => folder.remove());
+
+  it('keeps every change made while snapshots are written in the background, and the snapshot is a valid store', async () => {
+    // A tiny threshold: a snapshot starts after nearly every change, while later ones keep coming.
+    const store = await openStore({ file, defaults: () => expect.fail('the store exists'), snapshotBytes: 1 });
+    const ids = Object.keys(store.data().partnerships);
+    expect(ids).to.have.length(14);
+    let snapshots = 0;
+    for (let round = 0; round < 12; round++) {
+      await Promise.all(
+        Array.from({ length: 10 }, (_, j) => {
+          const i = round * 10 + j;
+          return store.update((d) => {
+            const target = d.partnerships[ids[i % ids.length]!]!;
+            target.aliases[`alias ${i}`] = 'road-safety';
+            target.meetings[i % 50]!.note = `note ${i}`;
+          });
+        }),
+      );
+      if (readFileSync(file, 'utf8').slice(0, 40).match(/"changesThrough": [1-9]/)) snapshots++;
+    }
+    await store.close();
+    // Later rounds were saved while a snapshot was on its way (and the rounds saw one land).
+    expect(snapshots).to.be.greaterThan(0);
+    // The snapshot alone is a valid store file, readable by hand; with the journal it holds everything.
+    const snapshot = parseStoreText(readFileSync(file, 'utf8').replace(/^\{\n {2}"changesThrough": \d+,\n/, '{\n'), file);
+    expect(Object.keys(snapshot.partnerships)).to.have.length(14);
+    const reopened = await openStore({ file, defaults: () => expect.fail('the store exists'), readOnly: true });
+    for (let i = 0; i < 120; i++) {
+      const partnership = reopened.partnership(ids[i % ids.length]);
+      expect(partnership?.aliases[`alias ${i}`], `alias ${i}`).to.equal('road-safety');
+    }
+    const notes = ids.flatMap((id) => reopened.partnership(id)!.meetings.map((m) => m.note).filter((n) => n?.startsWith('note ')));
+    expect(notes).to.have.length(120);
+  });
+});
