@@ -23,7 +23,7 @@ const CUES: Partial<Record<AskedKind, RegExp>> = {
   apologies: /\bapolog/i,
   attendance: /\b(?:present|attendees|attendance|in attendance)\b/i,
   'minute-taker': /\b(?:minute|note)[- ]?tak|\btake the minutes\b|\bminutes?\b.*\btak/i,
-  declarations: /\bdeclar|\binterests?\b/i,
+  declarations: /\bdeclar/i,
   decision: /\b(?:resolved|agreed|approved|adopted|endorsed|noted|accepted|decided|decision|unanimous|corrected|amendment|subject to)\b/i,
   priority: /\bpriorit/i,
   action: /\bactions?\b/i,
@@ -117,7 +117,10 @@ function meetingEntry(kb: KnowledgeBase, index: ReadingIndex, frame: QuestionFra
   const sources = [cite(meeting, best?.s.item)];
   const heading = meetingLabel(meeting);
   if (apologies) return { entry: { heading, text: `Apologies: ${apologies}.${best ? ` The minutes: "${best.shown}"` : ''}`, sources }, score: 10 };
-  if (structured) return { entry: { heading, text: `${structured} (${frame.kind})${best ? `. The minutes: "${withInitials(index, meeting, best.shown)}"` : ''}`, sources }, score: 10 };
+  // The minutes' own words only where they name the same person.
+  const surname = chairId ? kb.person(chairId)?.surname : undefined;
+  const quote = best && surname && best.shown.includes(surname) ? `. The minutes: "${withInitials(index, meeting, best.shown)}"` : '';
+  if (structured) return { entry: { heading, text: `${structured} (${frame.kind})${quote}`, sources }, score: 10 };
   if (best) return { entry: { heading, text: withInitials(index, meeting, best.shown), sources }, score: best.score };
   return { score: 0, ...(ranked[0] ? { unnamed: ranked[0].shown } : {}) };
 }
@@ -250,7 +253,8 @@ export function answerByReading(kb: KnowledgeBase, text: string): Answer | null 
     case 'venue': {
       const meeting = meetings[0];
       if (!meeting || frame.meeting.dates.length === 0) return null;
-      return meeting.venue ? makeAnswer('meeting', 'Venue', `The meeting of ${meetingLabel(meeting)} was held at ${meeting.venue}.`, { sources: [cite(meeting)] }) : notRecorded('The venue', [meeting]);
+      const where = meeting.venue && /^(?:online|virtual(?:ly)?)$/i.test(meeting.venue) ? 'online' : `at ${meeting.venue}`;
+      return meeting.venue ? makeAnswer('meeting', 'Venue', `The meeting of ${meetingLabel(meeting)} was held ${where}.`, { sources: [cite(meeting)] }) : notRecorded('The venue', [meeting]);
     }
     default:
       return null;
