@@ -36,6 +36,7 @@ import { benchMinutesFiles, type FormatTiming } from './minutes-files.js';
 import { benchAdversarialInput } from './adversarial-input.js';
 import { startEchoBot } from './echo-bot.js';
 import { runHttpLoad, type HttpLoadResult } from './http-load.js';
+import { benchOtherPartnerships } from './other-partnerships.js';
 import { runKillTest } from './kill-restart.js';
 import { runSoak } from './soak.js';
 import { runStoreScale } from './store-scale.js';
@@ -134,6 +135,12 @@ async function main(): Promise<void> {
   const engine = benchAnswerEngine();
   console.log(`  ${engine.answers} answers: p50 ${roundMs(engine.p50Ms)} ms, p99 ${roundMs(engine.p99Ms)} ms (target p99 < 2 ms); index build ${roundMs(engine.buildMs)} ms`);
 
+  const others = benchOtherPartnerships();
+  const importMedian = [...others.importMs].sort((a, b) => a - b)[Math.floor(others.importMs.length / 2)] ?? Number.NaN;
+  console.log(`Other partnerships (shared/eval/other-csp-dev): importing all ${others.pages} pages ${roundMs(importMedian)} ms (median of ${others.importMs.length}; target < 2 s)`);
+  console.log(`  ${others.answers} answers to their questions: p50 ${roundMs(others.p50Ms)} ms, p99 ${roundMs(others.p99Ms)} ms`);
+  if (process.env.BENCH_ENGINE_ONLY) return;
+
   console.log('Slowest reader of chat text on adversarial input (every command opening x repeated runs)');
   benchAdversarialInput(1_000); // warm-up, discarded
   for (const size of [1_000, 28_000]) {
@@ -166,7 +173,7 @@ async function main(): Promise<void> {
 
   const minutesFiles = await benchMinutesFilesPart();
 
-  const results = { date: new Date().toISOString(), storeScale, engine, actionLogging, http, throughputRatio: ratio, soak, kill, minutesFiles };
+  const results = { date: new Date().toISOString(), storeScale, engine, others, actionLogging, http, throughputRatio: ratio, soak, kill, minutesFiles };
   const folder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'results');
   mkdirSync(folder, { recursive: true });
   writeFileSync(path.join(folder, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);

@@ -28,7 +28,7 @@ import { londonDate } from './core/agendas/london-time.js';
 import { EXPORT_COLUMNS, exportRows } from './core/actions/export-rows.js';
 import type { JWTVerifyGetKey } from 'jose';
 import { partnershipPage } from './core/tab/partnership-page.js';
-import { linkedPartnership, memberPartnerships } from './core/partnerships/resolve-partnership.js';
+import { linkedPartnership, memberPartnerships, withConfiguredDefault } from './core/partnerships/resolve-partnership.js';
 import { isPartnershipMember, membersOnly, publishedRecords } from './core/partnerships/membership.js';
 import { loadTabAssets } from './http/tab-assets.js';
 import { createTabAuth } from './http/tab-auth.js';
@@ -136,7 +136,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
         },
         [partnershipId],
       ),
-    directory: () => store.data(),
+    directory: () => withConfiguredDefault(store.data(), config.defaultPartnershipId),
     updateDirectory: (change: (d: PartnershipDirectory) => void, touches?: () => readonly string[]) => store.update((data) => change(data), touches),
     partnershipIds: () => Object.keys(store.data().partnerships),
     knowsConversation: (id: string) => store.data().conversations.some((c) => c.conversationId === id),

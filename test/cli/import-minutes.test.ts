@@ -58,16 +58,40 @@ describe('npm run import', () => {
     ['binary.pdf', /binary\.pdf line 1: .*PDF file, not text/],
     ['binary.bin', /binary\.bin line \d+: .*binary/],
     ['unrecognised.html', /unrecognised\.html line \d+: .*HTML/],
+    ['prose.txt', /prose\.txt line \d+: /],
   ] as const) {
-    it(`stops on ${file} with the file and line, and leaves the store byte-identical`, async () => {
+    it(`refuses ${file} with the file and line, and leaves the store byte-identical`, async () => {
       await openStore({ file: dataFile, defaults: loadDefaultStore });
       const before = storeBytes(dataFile);
-      expect(await run(ASHFORD, path.join(FIXTURES, file))).to.equal(1);
+      expect(await run(path.join(FIXTURES, file))).to.equal(1);
       expect(err.join('\n')).to.match(problem);
       expect(err.join('\n')).to.contain('nothing written');
       expect(storeBytes(dataFile).equals(before)).to.equal(true);
     });
+
+    it(`imports the readable file beside ${file}, reports ${file}, and exits 1`, async () => {
+      expect(await run(ASHFORD, path.join(FIXTURES, file))).to.equal(1);
+      expect(err.join('\n')).to.match(problem);
+      const store = await openStore({ file: dataFile, defaults: loadDefaultStore });
+      expect(store.partnership()?.meetings.some((m) => m.id === 'acsp-2023-09-05')).to.equal(true);
+      await store.close();
+    });
   }
+
+  it('creates a new partnership named by --name and imports into it only', async () => {
+    expect(await run('--partnership', 'ashford-csp', '--name', 'Ashford Community Safety Partnership (Ashford CSP)', ASHFORD)).to.equal(0);
+    expect(out.join('\n')).to.contain('new partnership Ashford Community Safety Partnership (Ashford CSP), id ashford-csp');
+    const store = await openStore({ file: dataFile, defaults: loadDefaultStore });
+    expect(store.partnership('ashford-csp')?.meetings.map((m) => m.id)).to.include('acsp-2023-09-05');
+    expect(store.partnership()?.meetings.some((m) => m.id === 'acsp-2023-09-05')).to.equal(false);
+    await store.close();
+  });
+
+  it('refuses a partnership id that is not a slug, and --name without --partnership', async () => {
+    expect(await run('--partnership', 'Ashford CSP!', ASHFORD)).to.equal(2);
+    expect(await run('--name', 'Ashford CSP (A)', ASHFORD)).to.equal(2);
+    expect(existsSync(dataFile)).to.equal(false);
+  });
 
   it('explains how to use it when given no files, and names a missing file', async () => {
     expect(await run()).to.equal(2);

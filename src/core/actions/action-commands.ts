@@ -100,7 +100,8 @@ function listOf(title: string, actions: readonly Action[], today: string, empty:
   return { list: { title, summary: `${actions.length} action${actions.length === 1 ? '' : 's'}${overdue > 0 ? `, ${overdue} overdue` : ''}:`, actions, view } };
 }
 
-function listActions(partnership: Partnership, actions: ActionsView, input: CommandInput, which: string, rest: string): ActionOutcome {
+/** `passUnknown`: a name that owns nothing logged gives null, so the answer engine reads the actions the minutes record. */
+function listActions(partnership: Partnership, actions: ActionsView, input: CommandInput, which: string, rest: string, passUnknown = false): ActionOutcome | null {
   const today = londonDate(input.now);
   const view = input.text.trim();
   const live = actions.all().filter((a) => a.status === 'open' || a.status === 'in progress');
@@ -113,6 +114,7 @@ function listActions(partnership: Partnership, actions: ActionsView, input: Comm
     if (!topic) {
       const owned = ownedByName(live, forText);
       if (owned.length > 0) return listOf(`Actions for ${forText}`, owned, today, '', view);
+      if (passUnknown) return null;
       return { answer: makeAnswer('actions', 'Actions', `"${forText}" is not one of the partnership's priorities, nor the owner of an open action.`) };
     }
     return listOf(`Actions for ${forText}`, actions.all().filter((a) => a.priorityId === topic.id), today, `No action is linked to ${forText}.`, view);
@@ -236,7 +238,7 @@ export function runActionCommand(partnership: Partnership, actions: ActionsView,
     return listOf('Actions I logged', logged, today, 'You have logged no open actions.', text.trim());
   }
   const person = PERSON_ACTIONS.exec(text);
-  if (person) return listActions(partnership, actions, input, 'open', ` for ${person[1] ?? person[2] ?? ''}`);
+  if (person) return listActions(partnership, actions, input, 'open', ` for ${person[1] ?? person[2] ?? ''}`, true);
   const list = LIST.exec(text);
   if (list && (list[1] || /^ ?(for|from|due)\b|^ ?\??$/i.test(list[2] ?? ''))) return listActions(partnership, actions, input, (list[1] ?? 'open').toLowerCase().replace('outstanding', 'open'), list[2] ?? '');
   if (!isActionLine(text)) return null;

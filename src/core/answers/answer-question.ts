@@ -17,6 +17,7 @@ import { answerPerson } from './answer-people.js';
 import { answerPriorityCheck, answerPriorityList, answerThemes } from './answer-priorities.js';
 import { answerResolutions, topicWords } from './answer-resolutions.js';
 import { answerSearch } from './answer-search.js';
+import { answerByReading, answerByReadingFallback, closestByReading } from './answer-by-reading.js';
 import type { KnowledgeBase } from './knowledge-base.js';
 import { readQuestion, type Question } from './question.js';
 
@@ -176,12 +177,20 @@ export function answerQuestion(kb: KnowledgeBase, rawText: string, today: Date):
     });
   }
   const question = readQuestion(kb, text, today);
+  // Questions about a meeting's chair, apologies, minute-taker or date are read, not matched;
+  // those about a coming meeting with a circulated agenda are the agenda's.
+  const coming = question.meeting !== null && question.meeting.kind !== 'last' && agendaAsked(kb, question, today) !== undefined;
+  const read = coming ? null : answerByReading(kb, text);
+  if (read) return withCitations(kb, read);
   for (const intent of INTENTS) {
     if (!intent.matches(question)) continue;
-    const answer = intent.needsPriorities && kb.partnership.priorityYears.length === 0 ? noPrioritiesYet(kb) : intent.answer(kb, question, today);
+    // A partnership with no curated priorities or leads: what its minutes say, else that none are published.
+    const answer = intent.needsPriorities && kb.partnership.priorityYears.length === 0 ? (answerByReadingFallback(kb, text) ?? noPrioritiesYet(kb)) : intent.answer(kb, question, today);
     if (answer) return withCitations(kb, answer);
   }
-  return withCitations(kb, answerSearch(kb, question, (nearest) => answerUnknown(kb.partnership.name, nearest, EXAMPLES)));
+  const searched = answerSearch(kb, question, (nearest) => answerUnknown(kb.partnership.name, nearest, EXAMPLES));
+  if (searched.kind === 'unknown') return withCitations(kb, answerByReadingFallback(kb, text) ?? searched);
+  return withCitations(kb, searched.title.startsWith('Closest match') ? (closestByReading(kb, text) ?? searched) : searched);
 }
 
 function noPrioritiesYet(kb: KnowledgeBase): Answer {

@@ -48,7 +48,8 @@ function meetingsInQuestion(kb: KnowledgeBase, question: Question, today: Date):
   return question.meeting ? findMeetings(kb, question.meeting, today) : null;
 }
 
-export function answerResolutions(kb: KnowledgeBase, question: Question, today: Date): Answer {
+/** Null when the meeting asked about has no RESOLVED text at all: its decisions, if any, are read from its prose. */
+export function answerResolutions(kb: KnowledgeBase, question: Question, today: Date): Answer | null {
   const meetings = meetingsInQuestion(kb, question, today);
   if (meetings && meetings.length === 0) {
     return makeAnswer('resolutions', 'Resolutions', 'No meeting on that date is recorded, so there are no resolutions for it.', {
@@ -63,7 +64,10 @@ export function answerResolutions(kb: KnowledgeBase, question: Question, today: 
     const item = meeting?.items.find((i) => i.code === question.itemCode);
     if (meeting && item) return answerItems(kb, [{ meeting, item }], `item ${item.code}`);
   }
-  if (topic.length === 0) return answerMeetingResolutions(kb, meetings?.[0] ?? lastMeeting(kb, today), question.page);
+  if (topic.length === 0) {
+    const meeting = meetings?.[0] ?? lastMeeting(kb, today);
+    return meeting && !meeting.items.some((i) => i.resolution) ? null : answerMeetingResolutions(kb, meeting, question.page);
+  }
   return answerTopic(kb, question, topic, meetings);
 }
 
@@ -103,7 +107,7 @@ function answerTopic(kb: KnowledgeBase, question: Question, topic: string[], mee
   const chosen = withResolution.filter((h) => h.hit.score >= best * RELATIVE_CUTOFF).slice(0, MAX_TOPIC_ITEMS);
   const subject = asTyped(question.text, topic);
   if (chosen.length === 0) {
-    return makeAnswer('resolutions', 'No resolution found', `I found no resolution about ${subject}${meetings ? ' at that meeting' : ''} in the minutes on record.`, {
+    return makeAnswer('resolutions', 'No resolution found', `A resolution about ${subject}${meetings ? ' at that meeting' : ''} is not recorded: I found none in the minutes on record.`, {
       suggestions: ['What are the recent resolutions?', `Search the minutes for ${subject}`],
     });
   }
@@ -117,7 +121,7 @@ function asTyped(text: string, topic: readonly string[]): string {
 
 function answerItems(kb: KnowledgeBase, refs: ItemRef[], subject: string): Answer {
   const [first, ...others] = refs;
-  if (!first) return makeAnswer('resolutions', 'No resolution found', `I found no resolution about ${subject}.`);
+  if (!first) return makeAnswer('resolutions', 'No resolution found', `A resolution about ${subject} is not recorded: I found none.`);
   const summary = `${capitalise(meetingLabel(first.meeting))}, ${itemLabel(first.item)}: ${resolutionText(first.item)}`;
   return makeAnswer('resolutions', `Resolutions about ${subject}`, summary, {
     entries: others.map(resolutionEntry),

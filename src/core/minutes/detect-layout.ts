@@ -50,6 +50,27 @@ function hasLine(top: readonly NumberedLine[], pattern: RegExp): boolean {
   return top.some((l) => pattern.test(l.text));
 }
 
+/** Words committee minutes use; unrelated prose has few or none of them. */
+const MINUTES_CUES: readonly RegExp[] = [
+  /\bminutes?\b/i,
+  /\bapologies\b/i,
+  /\bagenda\b/i,
+  /\bchair(?:man|person|ed)?\b/i,
+  /\b(?:resolved|agreed|decisions?|approved|noted)\b/i,
+  /\b(?:present|attendance|attendees|in attendance)\b/i,
+  /\bitem\b/i,
+  /\bmeeting\b/i,
+  /\bdeclarations? of interest\b/i,
+  /\bmatters arising\b/i,
+  /\b(?:partnership|board|committee|council)\b/i,
+];
+
+/** Committee minutes in a layout with no reader of its own: most of the cue words, in the first pages. */
+function hasMinutesCues(text: string): boolean {
+  const head = text.slice(0, 20000);
+  return MINUTES_CUES.filter((cue) => cue.test(head)).length >= 5;
+}
+
 /** Which layout the text is in; throws `MinutesFormatError` for anything else. */
 export function detectLayout(text: string, file: string): Layout {
   const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
@@ -59,17 +80,20 @@ export function detectLayout(text: string, file: string): Layout {
   rejectHtml(top, text, file);
 
   if (hasLine(top, /^agenda item$/i)) return 'agenda-item';
-  if (hasLine(top, /^agenda,? (?:.* )?minutes$/i) || top.some((l) => isMeetingHeaderLine(l.text))) return 'minutes-page';
+  // A pipe table or a "Minutes of ... - date" title is a page of another kind, for the general reader.
+  const pipeTable = top.filter((l) => l.text.includes('|')).length >= 3;
+  if (!pipeTable && (hasLine(top, /^agenda,? (?:.* )?minutes$/i) || top.some((l) => isMeetingHeaderLine(l.text) && !/^minutes\b/i.test(l.text)))) return 'minutes-page';
   if (hasLine(firstNonBlankLines(lines, 2 * LANDMARK_WINDOW), /^#*\s*(?:NOTES|MINUTES) of (?:a|the) (?:\w+ )?meeting of\b/i)) {
     return 'markdown-notes';
   }
   if (hasLine(top, /^(?:By|From):\s*\S/i) && hasLine(top, /^To:\s*\S/i)) return 'report';
 
+  if (hasMinutesCues(text)) return 'general';
   const first = top[0];
   throw new MinutesFormatError(
     file,
     first?.line ?? 1,
-    "no minutes layout recognised: expected a ModernGov 'Agenda item' page, an 'Agenda and minutes' page, " +
-      "notes starting 'NOTES of a meeting of ...', or a report with 'By:' and 'To:' lines",
+    "not committee minutes: no minutes layout recognised and too few of the words minutes use (agenda, apologies, " +
+      "chair, present, item, resolved or agreed, meeting); expected minutes, an agenda page or a report",
   );
 }

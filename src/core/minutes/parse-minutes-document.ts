@@ -7,6 +7,7 @@ import { buildParsedDocument } from './build-parsed-document.js';
 import { detectLayout } from './detect-layout.js';
 import { readAgendaItemPage } from './parse-agenda-item-page.js';
 import { readMarkdownNotes } from './parse-markdown-notes.js';
+import { readGeneralPage } from './parse-general-page.js';
 import { readMinutesPage } from './parse-minutes-page.js';
 import { readReport } from './parse-report.js';
 import type { Layout, ParsedDocument, RawDocument } from './parsed-document.js';
@@ -22,6 +23,8 @@ function readLayout(layout: Layout, lines: readonly string[], file: string): Raw
       return readMarkdownNotes(lines);
     case 'report':
       return readReport(lines);
+    case 'general':
+      return readGeneralPage(lines);
   }
 }
 

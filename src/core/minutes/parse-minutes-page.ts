@@ -11,6 +11,7 @@ import type { RawDocument, RawItem, RawLine } from './parsed-document.js';
 import { hasPdfIconTail, isBlankLine, normaliseWhitespace, stripPdfIconTail } from './text-cleaning.js';
 import { parseCodeCell, splitItemCode } from './item-code.js';
 import { isDateLine } from './planned-meetings.js';
+import { readHeaderFacts } from './parse-general-page.js';
 
 const HEADER_LABEL = /^(?:Venue|Contact|Media|Note|Link|Webcast|Committee Members?|Members):/i;
 const TABLE_HEADING = /^No\.?\s+Item$/i;
@@ -120,20 +121,25 @@ function readLine(state: WalkState, lines: readonly string[], index: number): vo
   }
 }
 
+/** The "Body - date" line sits at the top; a dash and a date deep in the minutes ("3. Minutes – 29th June 2022") is not it. */
+const HEADER_WINDOW = 20;
+
 export function readMinutesPage(lines: readonly string[]): RawDocument {
-  const headerIndex = lines.findIndex((l) => isMeetingHeaderLine(l));
-  const header = headerIndex >= 0 ? parseMeetingHeaderLine(lines[headerIndex] ?? '') : undefined;
+  const found = lines.findIndex((l) => isMeetingHeaderLine(l) && !/^\s*\d/.test(l));
+  const headerIndex = found >= 0 && found < HEADER_WINDOW ? found : -1;
   const first = findFirstItemLine(lines, headerIndex);
+  // Without that line, the date and body are read from the lines above the items, as any page's.
+  const header = headerIndex >= 0 ? parseMeetingHeaderLine(lines[headerIndex] ?? '') : readHeaderFacts(lines.slice(0, first).map((text, i) => ({ text, line: i + 1 })));
   const state: WalkState = { items: [], preamble: [], afterResolved: false, inDocumentList: false, afterFullStop: false };
   for (let i = first; i < lines.length; i++) readLine(state, lines, i);
 
-  const warnings = header?.date ? [] : ['no "Body - Thursday, 24th March, 2022" header line on the minutes page: kept as undated'];
+  const warnings = header?.date ? [] : ['no meeting date on the minutes page: kept as undated'];
   return {
     layout: 'minutes-page',
     body: header?.body,
     date: header?.date,
     time: header?.time,
-    venue: readVenue(lines, first),
+    venue: readVenue(lines, first) ?? header?.venue,
     header: state.preamble,
     items: state.items,
     authors: [],

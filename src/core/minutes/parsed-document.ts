@@ -6,7 +6,7 @@
  */
 import type { Meeting, Person } from '../model.js';
 
-export type Layout = 'agenda-item' | 'minutes-page' | 'markdown-notes' | 'report';
+export type Layout = 'agenda-item' | 'minutes-page' | 'markdown-notes' | 'report' | 'general';
 
 export interface ParsedDocument {
   /** Base file name, used in `Source.doc`. */

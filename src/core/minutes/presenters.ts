@@ -25,6 +25,8 @@ const PRESENTING = new RegExp(
   ].join(''),
 );
 const LIST_JOINER = /^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)$/;
+/** "The Board received a presentation from Bradley Few": the presenting words come before the name. */
+const PRESENTED_BY = /\b(?:presentation|update|report|briefing)s?\s(?:was\s(?:given|received)\s)?(?:from|by)\s$/i;
 
 /** Indexes of the mentions that presented, for one paragraph. */
 export function findPresenters(text: string, mentions: readonly PlacedMention[]): number[] {
@@ -35,7 +37,8 @@ export function findPresenters(text: string, mentions: readonly PlacedMention[])
     const next = mentions[i + 1];
     // "A, B and C then gave a presentation": the verb after the last name covers the whole list.
     if (next && LIST_JOINER.test(text.slice(mention.end, next.start))) return;
-    if (PRESENTING.test(text.slice(mention.end))) presenters.push(...group);
+    const first = group[0] === undefined ? undefined : mentions[group[0]];
+    if (PRESENTING.test(text.slice(mention.end)) || (first && PRESENTED_BY.test(text.slice(Math.max(0, first.start - 60), first.start)))) presenters.push(...group);
     group = [];
   });
   return presenters;

@@ -50,6 +50,15 @@ export function askWhichPartnership(candidates: readonly Partnership[]): Answer 
   });
 }
 
+/**
+ * The directory as turns see it: DEFAULT_PARTNERSHIP_ID, where set, is the default, not the one
+ * the store file was created with (a second district's bot answers from its own records).
+ */
+export function withConfiguredDefault(directory: PartnershipDirectory, defaultPartnershipId: string | undefined): PartnershipDirectory {
+  if (!defaultPartnershipId || defaultPartnershipId === directory.defaultPartnershipId || !directory.partnerships[defaultPartnershipId]) return directory;
+  return { ...directory, defaultPartnershipId };
+}
+
 export function resolvePartnership(directory: PartnershipDirectory, where: Whereabouts): ResolvedPartnership {
   const linked = linkedPartnership(directory, where);
   if (linked) return linked;

@@ -1,0 +1,138 @@
+/**
+ * What the reading answerer looks things up in, built once per knowledge base: every sentence of
+ * the minutes with its meeting, item and word stems; each meeting's whole text; the dates of earlier
+ * meetings whose minutes it approved; and the initials it uses for people ("AC Cllr Alison Cooper",
+ * "Lindsey Butterfield LB"), so an answer can say who "CR" is.
+ */
+import { stemmer } from 'stemmer';
+import type { Meeting, MeetingItem } from '../model.js';
+import { words } from '../text/normalise.js';
+import { splitSentences } from '../text/sentences.js';
+import type { KnowledgeBase } from './knowledge-base.js';
+
+export interface Sentence {
+  meeting: Meeting;
+  item: MeetingItem;
+  text: string;
+  lower: string;
+  /** Stems of the sentence's own words; `titleStems` of its item's title, shared by its sentences. */
+  stems: Set<string>;
+  titleStems: Set<string>;
+  /** Its stems in order, for how close a question's words stand. */
+  order: string[];
+  /** The sentences before and after it in the same item (across paragraphs: lists print one name a line). */
+  next?: Sentence;
+  previous?: Sentence;
+  /** It starts a paragraph. */
+  opensParagraph: boolean;
+}
+
+export interface ReadingIndex {
+  sentences: Sentence[];
+  byMeeting: Map<string, Sentence[]>;
+  text: Map<string, string>;
+  stems: Map<string, Set<string>>;
+  approved: Map<string, string[]>;
+  /** Every stem of the minutes, by its first two letters: where a question's word is looked up once. */
+  stemsByStart: Map<string, string[]>;
+  /** Meeting id -> initials -> the names they stand for there. */
+  initials: Map<string, Map<string, string[]>>;
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+/** "minutes of the meeting held on 27 January 2017": the date of minutes a meeting dealt with. */
+const MINUTES_DATE = /\bminutes\b[^.]{0,80}?\b(\d{1,2})(?:st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*,?\s+(\d{4})/g;
+/** "AC Cllr. Alison Cooper", "DOC - Dax O'Connor": initials, then a name. */
+const INITIALS_FIRST = /(?:^|[\s(])([A-Z]{2,4})[\s–-]+((?:(?:Cllr|Dr|Mr|Mrs|Ms|Supt|Superintendent)\.?\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z][a-zA-Z'’-]+){1,2})/g;
+/** "Alison Semmence ASe", "Jade Hodgson (JH)": a name, then initials. */
+const INITIALS_AFTER = /([A-Z][a-z'’-]+(?:\s+[A-Z][a-zA-Z'’-]+){1,2})\s+\(?([A-Z][A-Za-z]{1,3})\)?(?=[\s,.;]|$)/g;
+
+function initialsOf(name: string): string {
+  return name
+    .replace(/^(?:Cllr|Dr|Mr|Mrs|Ms|Supt|Superintendent)\.?\s+/, '')
+    .split(/\s+/)
+    .map((w) => w.charAt(0))
+    .join('')
+    .toUpperCase();
+}
+
+function readInitials(text: string): Map<string, string[]> {
+  const found = new Map<string, string[]>();
+  const add = (code: string, name: string): void => {
+    const letters = initialsOf(name);
+    // Initials must start like the name's: "AC" for Alison Cooper, "DOC" for Dax O'Connor, "ASe" for Alison Semmence.
+    const upper = code.toUpperCase();
+    if (code.length < 2 || upper.charAt(0) !== letters.charAt(0) || upper.charAt(1) !== letters.charAt(1)) return;
+    const list = found.get(code.toUpperCase()) ?? [];
+    if (!list.includes(name)) list.push(name);
+    found.set(code.toUpperCase(), list);
+  };
+  for (const m of text.matchAll(INITIALS_FIRST)) add(m[1] ?? '', m[2] ?? '');
+  for (const m of text.matchAll(INITIALS_AFTER)) add(m[2] ?? '', m[1] ?? '');
+  return found;
+}
+
+function build(kb: KnowledgeBase): ReadingIndex {
+  const index: ReadingIndex = { sentences: [], byMeeting: new Map(), text: new Map(), stems: new Map(), approved: new Map(), initials: new Map(), stemsByStart: new Map() };
+  for (const meeting of kb.partnership.meetings) {
+    const own: Sentence[] = [];
+    for (const item of meeting.items) {
+      let previous: Sentence | undefined;
+      const titleStems = new Set(words(item.title).map((w) => stemmer(w)));
+      for (const paragraph of [...item.minutes, ...(item.resolution ? [item.resolution.text] : [])]) {
+        splitSentences(paragraph).forEach((text, n) => {
+          const order = words(text).map((w) => stemmer(w));
+          const sentence: Sentence = { meeting, item, text, lower: text.toLowerCase(), stems: new Set(order), order, titleStems, opensParagraph: n === 0 };
+          if (previous) {
+            previous.next = sentence;
+            sentence.previous = previous;
+          }
+          previous = sentence;
+          own.push(sentence);
+        });
+      }
+    }
+    const text = meeting.items.flatMap((i) => [i.title, ...i.minutes, i.resolution?.text ?? '']).join('\n');
+    const approved = [...text.toLowerCase().matchAll(MINUTES_DATE)].map((m) => `${m[3]}-${String(MONTHS.indexOf(m[2] ?? '') + 1).padStart(2, '0')}-${String(m[1]).padStart(2, '0')}`);
+    index.byMeeting.set(meeting.id, own);
+    index.sentences.push(...own);
+    index.text.set(meeting.id, text);
+    index.stems.set(meeting.id, new Set(words(text).map((w) => stemmer(w))));
+    index.approved.set(meeting.id, approved);
+    // Initials the page defines, else those of the people it lists ("TR" for Tom Reed, present).
+    const initials = readInitials(text);
+    for (const id of [...meeting.present, ...meeting.apologies]) {
+      const name = kb.person(id)?.name;
+      const code = name ? initialsOf(name) : '';
+      if (name && code.length >= 2 && !initials.has(code)) initials.set(code, [name]);
+    }
+    index.initials.set(meeting.id, initials);
+  }
+  const seen = new Set<string>();
+  for (const sentence of index.sentences) {
+    for (const stem of [...sentence.stems, ...sentence.titleStems]) {
+      if (seen.has(stem)) continue;
+      seen.add(stem);
+      const start = stem.slice(0, 2);
+      const bucket = index.stemsByStart.get(start);
+      if (bucket) bucket.push(stem);
+      else index.stemsByStart.set(start, [stem]);
+    }
+  }
+  return index;
+}
+
+/**
+ * Keyed by the knowledge base's passages: a knowledge base refreshed after a change that left the
+ * minutes alone (an action logged, a member remembered) shares them, and so shares this index.
+ */
+const CACHE = new WeakMap<object, ReadingIndex>();
+
+export function readingIndex(kb: KnowledgeBase): ReadingIndex {
+  let index = CACHE.get(kb.passages);
+  if (!index) {
+    index = build(kb);
+    CACHE.set(kb.passages, index);
+  }
+  return index;
+}
