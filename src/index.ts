@@ -22,13 +22,14 @@ async function main(): Promise<void> {
   routeSdkConsole(logger);
   logger.info({ envFile: source.envFile ?? null, fromFile: source.fromFile }, describeConfigSource(source));
   const app = await startApp(config, logger);
-  logger.info({ url: app.url, dataFile: config.dataFile }, 'bot listening on /api/messages');
   if (config.localMode) {
     logger.warn(
       'LOCAL MODE: MicrosoftAppId is not set, so requests are NOT authenticated. Use this only on your own machine ' +
         '(Microsoft 365 Agents Playground, tests). Set MicrosoftAppId and MicrosoftAppPassword before exposing the bot.',
     );
   }
+  // Last: whoever waits for the bot to be up has every start-up line by then.
+  logger.info({ url: app.url, dataFile: config.dataFile }, 'bot listening on /api/messages');
   const stop = (signal: string): void => {
     logger.info({ signal }, 'stopping');
     void app.close().then(() => process.exit(0));

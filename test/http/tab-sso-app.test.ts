@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT, type JWK } from 'jose';
 import { startRunningBot, type RunningBot } from '../helpers/running-bot.js';
+import { personalMessage } from '../helpers/teams-activities.js';
 
 const MSI_CLIENT_ID = '3c3c3c3c-1111-4222-8333-444444444444';
 const TAB_APP_ID = '7d7d7d7d-1111-4222-8333-444444444444';
@@ -11,7 +12,7 @@ describe('Partnership tab: SSO with its own app registration beside a managed-id
   let bot: RunningBot;
   let privateKey: CryptoKey;
   const status = async (audience: string) => {
-    const jwt = await new SignJWT({ tid: TENANT, aud: audience, iss: `https://login.microsoftonline.com/${TENANT}/v2.0` })
+    const jwt = await new SignJWT({ tid: TENANT, oid: '5e5e5e5e-0000-4000-8000-00000000eeee', aud: audience, iss: `https://login.microsoftonline.com/${TENANT}/v2.0` })
       .setProtectedHeader({ alg: 'RS256', kid: 'k' })
       .setIssuedAt()
       .setExpirationTime('10m')
@@ -41,7 +42,7 @@ describe('Partnership tab: SSO with its own app registration beside a managed-id
   });
 
   it('refuses unauthenticated Bot Framework requests', async () => {
-    const response = await fetch(`${bot.app.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'message', text: 'hello' }) });
+    const response = await fetch(`${bot.app.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...personalMessage('hello'), serviceUrl: bot.connector.url }) });
     expect(response.status).to.equal(401);
   });
 });
