@@ -133,6 +133,19 @@ describe('HTTP server: building and circulating an agenda', () => {
     expect(await ask('Who is presenting B2?')).to.contain('B2 Working Group update and funding is presented by Mr S Peerbux');
     const coming = await ask("Who's coming to the next meeting?");
     expect(coming).to.contain('2 attending').and.contain('Ann Attend, Bob Attend').and.contain('Ms J Deputy for Eve Sub');
+    // Every follow-up the bot offers on these answers, pressed as a member would, answers from the agenda.
+    const offered = new Set<string>();
+    for (const q of ['When is the next meeting?', "What's on the agenda?", "Who's coming to the next meeting?"]) {
+      const { replies } = await bot.send(personalMessage(q));
+      for (const m of JSON.stringify(replies).matchAll(/"question":"([^"]{1,100})"/g)) offered.add(m[1] ?? '');
+    }
+    expect([...offered]).to.include("Who's coming?");
+    for (const suggestion of offered) {
+      const reply = await ask(suggestion);
+      expect(reply, suggestion).to.not.match(/Closest match|I don't have|not sure/i);
+      if (/coming/i.test(suggestion)) expect(reply, suggestion).to.contain('2 attending');
+      if (/agenda/i.test(suggestion)) expect(reply, suggestion).to.contain('B1 Community Safety Agreement refresh');
+    }
     expect(await ask('apologies for the March meeting')).to.contain('Cat Apologies ("On leave that week")');
     // Past meetings are still answered from their minutes.
     expect(await ask('Who sent apologies for the meeting on 21 March 2023?')).to.contain('Widden');

@@ -136,7 +136,7 @@ const INTENTS: Intent[] = [
     matches: (q) =>
       (/\b(chaired|attend\w*|apolog\w*|absent|present at|was present|were present|who (was|were) (there|at)|who came|who('s| is| are) coming|coming)\b/.test(q.lower) ||
         (q.people.length > 0 && /^(was|were|did)\b.*\b(at|present|there)\b/.test(q.lower))) &&
-      (q.meeting !== null || /\bmeetings?\b/.test(q.lower) || topicWords(q).every((w) => /^(attend\w*|apolog\w*|absent|present|chaired|came|people|sent)$/.test(w))),
+      (q.meeting !== null || /\bmeetings?\b/.test(q.lower) || topicWords(q).every((w) => /^(attend\w*|apolog\w*|absent|present|chaired|came|coming|people|sent)$/.test(w))),
     answer: (kb, q, today) => {
       const agenda = /\b(coming|attending|will|next|upcoming)\b/.test(q.lower) || (q.meeting && q.meeting.kind !== 'last') ? agendaAsked(kb, q, today) : undefined;
       return agenda ? answerAgendaAttendance(agenda, q) : answerAttendance(kb, q, today);
@@ -179,7 +179,9 @@ export function answerQuestion(kb: KnowledgeBase, rawText: string, today: Date):
   const question = readQuestion(kb, text, today);
   // Questions about a meeting's chair, apologies, minute-taker or date are read, not matched;
   // those about a coming meeting with a circulated agenda are the agenda's.
-  const coming = question.meeting !== null && question.meeting.kind !== 'last' && agendaAsked(kb, question, today) !== undefined;
+  // "Who's coming?" names no meeting but can only mean the next one: with an agenda circulated, it is the agenda's.
+  const future = (question.meeting !== null && question.meeting.kind !== 'last') || (question.meeting === null && /\b(coming|upcoming|attending)\b/.test(question.lower));
+  const coming = future && agendaAsked(kb, question, today) !== undefined;
   const read = coming ? null : answerByReading(kb, text);
   if (read) return withCitations(kb, read);
   for (const intent of INTENTS) {
