@@ -29,7 +29,9 @@ export async function sendDueDigest(deps: DigestDeps, schedule: DigestSchedule):
     const state = partnership.digest?.week === slot.week ? partnership.digest : { week: slot.week, sentTo: [] as string[] };
     if (state.done) continue;
     const all = actions.view(partnershipId).all();
-    const destinations: { key: string; ref: ConversationRef; card: object }[] = partnership.channels.map((c) => ({
+    // A channel linked after this week's digest was due waits for next week's, and with no actions there is nothing to post.
+    const channels = all.length === 0 ? [] : partnership.channels.filter((c) => new Date(c.linkedAt).getTime() <= slot.at.getTime());
+    const destinations: { key: string; ref: ConversationRef; card: object }[] = channels.map((c) => ({
       key: c.ref.conversationId,
       ref: c.ref,
       card: renderAnswerCard(digestAnswer(partnership.name, all, clock())),

@@ -250,6 +250,10 @@ describe('HTTP server: the weekly actions digest', () => {
     try {
       await bot.send(channelMessage('link this channel', { ...SECRETARIAT }));
       await grantRole(bot, SECRETARIAT.aadObjectId, OFFICER, 'officer');
+      // Linked after this week's digest was due (Tuesday 09:00), and no actions yet: nothing is posted now.
+      bot.connector.clear();
+      await bot.app.idle();
+      expect(bot.connector.requests.filter((r) => r.operation === 'sendToConversation')).to.have.length(0);
       const sarah = { userId: SARAH.id, userName: SARAH.name, aadObjectId: '5e5e5e5e-6f6f-4a7a-8b8b-9c9c9c9c9c9c' };
       const hello = personalMessage('hello', sarah);
       const sarahChat = (hello.conversation as { id: string }).id;
