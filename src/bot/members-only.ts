@@ -12,8 +12,12 @@ import type { Partnership } from '../core/model.js';
 import { OPEN_LEAD_FORM } from '../core/priorities/lead-form.js';
 import { isAgendaSubmit } from './agenda-actions.js';
 
-/** Answers drawn from internal records: someone outside the partnership is told it is for members, never "none". */
-const INTERNAL_ANSWERS: ReadonlySet<AnswerKind> = new Set(['draft-actions', 'agenda', 'actions', 'roles', 'channels', 'export']);
+/**
+ * Answers about records that are internal by nature: someone outside the partnership is told they are
+ * for members, never "none". (An agenda answer is not among them: past meetings' agendas are in the
+ * published minutes, and what outsiders are answered from holds no circulated agenda.)
+ */
+const INTERNAL_ANSWERS: ReadonlySet<AnswerKind> = new Set(['draft-actions', 'actions', 'roles', 'channels', 'export']);
 
 export function isInternalAnswer(answer: Answer): boolean {
   return INTERNAL_ANSWERS.has(answer.kind);

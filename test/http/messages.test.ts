@@ -29,6 +29,15 @@ describe('HTTP server: /api/messages in local mode', () => {
     expect(text).to.not.contain('Mookherjee');
   });
 
+  it("answers a held meeting's agenda from its minutes, and politeness is never the topic", async () => {
+    for (const q of ['which items were on the agenda on 21 March 2023?', 'agenda for the March 2022 meeting', 'what was on the agenda at the last meeting?']) {
+      const { text } = await bot.send(personalMessage(q));
+      expect(text, q).to.match(/The meeting of \w+ \d+ March 202[23] took \d+ items/);
+    }
+    const { text } = await bot.send(personalMessage('Resolutions from the last meeting pls'));
+    expect(text).to.contain('The meeting of Tuesday 21 March 2023 made').and.not.contain('about pls');
+  });
+
   it('strips the @mention in a channel and answers there', async () => {
     const activity = channelMessage('who leads substance misuse?');
     const { replies, text } = await bot.send(activity);

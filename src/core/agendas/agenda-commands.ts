@@ -14,7 +14,8 @@ import { readMeetingTime } from './read-meeting-time.js';
 import { singleSpaced } from '../text/normalise.js';
 
 const CODE = String.raw`([A-Z]{0,2}\d{1,2}[a-z]?)`;
-const CREATE = /^(?:new |create (?:an? )?)?agenda (?:for )?(?!title\b)(\D*\d.*)$/i;
+// "agenda for the March 2022 meeting" is a question about a meeting, not a new agenda.
+const CREATE = /^(?:new |create (?:an? )?)?agenda (?!(?:for )?(?:title|the|of)\b)(?:for )?(\D*\d.*)$/i;
 const TITLE = /^agenda title ?:? ?(.+)$/i;
 const ITEM = new RegExp(String.raw`^(?:add )?item ${CODE} ?[:.]? ([\s\S]+)$`, 'i');
 const REMOVE = new RegExp(String.raw`^(?:remove|delete|drop) item ${CODE} ?\.?$`, 'i');

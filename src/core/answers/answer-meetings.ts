@@ -152,3 +152,15 @@ export function answerPresenter(kb: KnowledgeBase, question: Question, today: Da
     sources: uniqueSources(chosen.flatMap((r) => r.item.sources)),
   });
 }
+
+/** "Which items were on the agenda on 21 March 2023?": a held meeting's items, from its minutes. */
+export function answerMeetingItems(kb: KnowledgeBase, question: Question, today: Date): Answer | null {
+  const ref = question.meeting;
+  const [meeting] = ref?.kind === 'last' ? [lastMeeting(kb, today)].filter((m): m is Meeting => m !== undefined) : ref && ref.kind !== 'next' ? findMeetings(kb, ref, today) : [];
+  if (!meeting || meeting.items.length === 0) return null;
+  return makeAnswer('meeting', `Agenda, ${meetingLabel(meeting)}`, `The meeting of ${meetingLabel(meeting)} took ${meeting.items.length} item${meeting.items.length === 1 ? '' : 's'}:`, {
+    entries: meeting.items.map((i) => ({ text: itemLabel(i) })),
+    sources: uniqueSources(meeting.sources),
+    suggestions: [`What was agreed at the meeting on ${meetingLabel(meeting)}?`],
+  });
+}

@@ -11,7 +11,7 @@ import { answerDraftActions } from './answer-draft-actions.js';
 import { answerHelp, answerThanks, answerUnknown, type Capability } from './answer-help.js';
 import { answerHistory, asksAboutChange } from './answer-history.js';
 import { answerAllLeads, answerLead } from './answer-leads.js';
-import { answerAttendance, answerMeeting, answerPresenter } from './answer-meetings.js';
+import { answerAttendance, answerMeetingItems, answerMeeting, answerPresenter } from './answer-meetings.js';
 import { answerPartnership } from './answer-partnership.js';
 import { answerPerson } from './answer-people.js';
 import { answerPriorityCheck, answerPriorityList, answerThemes } from './answer-priorities.js';
@@ -120,7 +120,9 @@ const INTENTS: Intent[] = [
     matches: has(/\bon the agenda\b|\bagenda (for|of)\b|^(show |see )?(the )?agenda\??$|\bwhat('s| is) (on|in) (the )?agenda/),
     answer: (kb, q, today) => {
       const agenda = agendaAsked(kb, q, today);
-      return agenda ? answerAgendaItems(agenda) : makeAnswer('agenda', 'No agenda', 'No agenda has been circulated for a coming meeting yet.');
+      if (agenda) return answerAgendaItems(agenda);
+      // A meeting that has been held: its agenda is the items its minutes record.
+      return answerMeetingItems(kb, q, today) ?? makeAnswer('agenda', 'No agenda', 'No agenda has been circulated for a coming meeting yet.');
     },
   },
   {

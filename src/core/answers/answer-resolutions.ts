@@ -10,6 +10,7 @@ import { makeAnswer, type Answer, type AnswerEntry } from './answer.js';
 import { capitalise, formatDate, itemLabel, meetingLabel, uniqueSources } from './format.js';
 import type { ItemRef, KnowledgeBase } from './knowledge-base.js';
 import { findMeetings, lastMeeting } from './meeting-lookup.js';
+import { FILLER } from './question-frame.js';
 import type { Question } from './question.js';
 
 export const RESOLUTIONS_PAGE_SIZE = 5;
@@ -22,7 +23,8 @@ const NOT_TOPIC =
 
 /** The words of the question that say what the resolution was about. */
 export function topicWords(question: Question): string[] {
-  return question.words.filter((w) => !isStopword(w) && !NOT_TOPIC.test(w) && !/^\d/.test(w));
+  // Politeness ("pls", "could you remind me") is never the topic.
+  return question.words.filter((w) => !isStopword(w) && !NOT_TOPIC.test(w) && !/^\d/.test(w) && !FILLER.has(w));
 }
 
 /** The resolution as recorded, and, where it was changed from chat, by whom, when and what it replaced. */

@@ -42,7 +42,7 @@ const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', '
 /** A month's name or its usual short form ("dec", "sept"), never a word that merely starts like one ("declarations", "marac"). */
 const MONTH_WORD = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)(?:uary|ruary|ch|il|e|y|ust|t|tember|ember|ober)?$/;
 /** Words that ask politely or fill, never the topic. */
-const FILLER = new Set(['pls', 'plz', 'please', 'remind', 'could', 'would', 'thank', 'thanks', 'much', 'hi', 'hello', 'good', 'morning', 'afternoon', 'evening', 'actually', 'just', 'back', 'everyone', 'summarise', 'everything', 'kindly', 'quick', 'quickly', 'again', 'ok']);
+export const FILLER: ReadonlySet<string> = new Set(['pls', 'plz', 'please', 'remind', 'could', 'would', 'thank', 'thanks', 'much', 'hi', 'hello', 'good', 'morning', 'afternoon', 'evening', 'actually', 'just', 'back', 'everyone', 'summarise', 'everything', 'kindly', 'quick', 'quickly', 'again', 'ok']);
 /** Words of the kinds themselves: they choose the kind, and do not also count as topic. */
 const KIND_WORDS = /^(chair\w*|vice|apol\w*|attend\w*|present|minut\w*|minuet\w*|declar\w*|interest\w*|meet|met|meeting|meetings|held|date|when|where|board|priorit\w*|resolv\w*|decid\w*|decision\w*|agreed?|sent|took|take|taker|elected|who|what|which|csp|partnership|actions?)$/;
 
