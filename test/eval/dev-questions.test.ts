@@ -7,18 +7,12 @@ import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
 import { sharedFolder } from '../../scripts/shared-folder.js';
 import { normaliseForCompare } from '../helpers/reply-text.js';
+import type { EvalQuestion } from '../../scripts/partnership-eval.js';
 import { startRunningBot, type RunningBot } from '../helpers/running-bot.js';
 import { channelMessage, personalMessage } from '../helpers/teams-activities.js';
 
-interface DevQuestion {
-  id: string;
-  ask: string;
-  conversation: 'personal' | 'channel';
-  expect_all: string[];
-  expect_any: string[];
-  expect_none: string[];
-  kind: string;
-}
+/** The other partnerships' questions, without the `partnership` they name. */
+type DevQuestion = Omit<EvalQuestion, 'partnership' | 'source'>;
 
 const QUESTIONS_FILE = sharedFolder('eval', 'dev-questions.json');
 const questions = JSON.parse(readFileSync(QUESTIONS_FILE, 'utf8')) as DevQuestion[];

@@ -15,6 +15,7 @@ import { singleSpaced, words } from '../text/normalise.js';
 import { PhraseMatcher } from '../text/phrase-matcher.js';
 import { may, whoMay, type Actor } from '../roles/permissions.js';
 import { londonDate } from '../agendas/london-time.js';
+import { responderId } from '../agendas/record-attendance.js';
 import { runDraftCommand } from './draft-commands.js';
 import { isActionLine, MAX_DESCRIPTION, readActionLine } from './read-action-line.js';
 import { actionLinks, describeLinks } from './action-links.js';
@@ -245,7 +246,7 @@ export function runActionCommand(partnership: Partnership, actions: ActionsView,
   const earlier = input.activityId ? actions.loggedBy(input.activityId) : undefined;
   if (earlier) return { answer: makeAnswer('actions', `Action ${earlier.number}`, `Action ${earlier.number} is logged: ${earlier.owner.name} to ${earlier.description}.`) };
   // The member's Teams id where the channel gives one: an owner is nudged in Teams by it.
-  const self = { id: input.actor.ids.find((id) => id.startsWith('29:')) ?? input.actor.id, name: input.actor.name };
+  const self = { id: responderId(input.actor), name: input.actor.name };
   const read = readActionLine(partnership, text, input.mentions, now, self);
   if ('problem' in read) return { answer: makeAnswer('invalid', 'Action not logged', read.problem) };
   const { dueNote, ...draft } = read;

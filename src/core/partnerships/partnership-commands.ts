@@ -6,9 +6,9 @@
  */
 import { makeAnswer } from '../answers/answer.js';
 import type { CommandInput, CommandOutcome } from '../commands/command.js';
-import { slugify } from '../minutes/text-cleaning.js';
-import type { Partnership, PartnershipDirectory, RecordChange } from '../model.js';
-import { normaliseSpacing, singleSpaced } from '../text/normalise.js';
+import type { Partnership, PartnershipDirectory } from '../model.js';
+import { singleSpaced } from '../text/normalise.js';
+import { newPartnership, partnershipIdFor, readPartnershipName } from './new-partnership.js';
 import { partnershipNamed } from './partnership-names.js';
 import { chosenPartnership, memberPartnerships } from './resolve-partnership.js';
 
@@ -17,42 +17,18 @@ const LIST = /^(?:(?:which|what|list(?: the)?|show(?: the)?|all) partnerships(?:
 const BACKUP = /^(?:export|back ?up|download) (?:the )?(?:whole |entire )?(?:store|data(?: ?base)?|everything|backup) ?\.?$|^backup$/i;
 const USE = /^(?:use|switch to|choose|select|answer from) (?:the )?(.+?) ?\.?$/i;
 
-/** "Medway Community Safety Partnership (Medway CSP)" -> name and short name. */
-function readName(text: string): { name: string; shortName: string } | string {
-  const cleaned = normaliseSpacing(text).replace(/^["']|["']$/g, '');
-  const match = /^(.+?) ?\(([^()]{2,40})\)$/.exec(cleaned);
-  const name = (match?.[1] ?? cleaned).trim();
-  if (!/[a-z]{2}/i.test(name) || name.length > 120) return 'Give the partnership\'s full name, and its short name in brackets: "create partnership Medway Community Safety Partnership (Medway CSP)".';
-  const shortName = match?.[2]?.trim() ?? name.replace(/\bCommunity Safety Partnership\b/i, 'CSP');
-  return { name, shortName };
-}
-
 function create(directory: PartnershipDirectory, input: CommandInput, typed: string): CommandOutcome {
   if (!input.actor.isAdmin) {
     return { answer: makeAnswer('refused', 'Only an admin', `Sorry, ${input.actor.name}: only an admin of the bot can create a partnership.`) };
   }
-  const read = readName(typed);
-  if (typeof read === 'string') return { answer: makeAnswer('invalid', 'Nothing changed', read) };
-  const id = slugify(read.shortName) || slugify(read.name);
+  const read = readPartnershipName(typed);
+  if (typeof read === 'string') {
+    return { answer: makeAnswer('invalid', 'Nothing changed', 'Give the partnership\'s full name, and its short name in brackets: "create partnership Medway Community Safety Partnership (Medway CSP)".') };
+  }
+  const id = partnershipIdFor(read);
   const clash = directory.partnerships[id] ?? partnershipNamed(directory, read.name) ?? partnershipNamed(directory, read.shortName);
   if (clash) return { answer: makeAnswer('invalid', 'Already there', `There is already a partnership called ${clash.name} (${clash.shortName}); nothing changed.`) };
-  const at = input.now.toISOString();
-  const created: RecordChange = { id: 1, at, by: { id: input.actor.id, name: input.actor.name }, subject: 'partnership', summary: `${read.name} created`, after: { id, ...read } };
-  const partnership: Partnership = {
-    id,
-    ...read,
-    priorityYears: [],
-    priorityChanges: [],
-    aliases: {},
-    leads: [],
-    people: [],
-    meetings: [],
-    roles: [],
-    draftActions: [],
-    channels: [],
-    agendas: [],
-    changes: [created],
-  };
+  const partnership = newPartnership(id, read, input.now.toISOString(), { id: input.actor.id, name: input.actor.name });
   return {
     answer: makeAnswer('channels', 'Partnership created', `${read.name} (${read.shortName}) is created. Next: in its channel, "link this channel to ${read.shortName}"; "make @name secretariat of ${read.shortName}"; then its secretariat starts its priorities.`),
     directoryChange: (target) => {
