@@ -28,11 +28,17 @@ function sampleAction(number: number): Action {
   };
 }
 
-export async function benchActionLogging(existing: number, samples = 300): Promise<LatencySummary & { replayMs: number }> {
+export async function benchActionLogging(
+  existing: number,
+  samples = 300,
+): Promise<LatencySummary & { replayMs: number }> {
   const folder = makeTempFolder('csp-actions-');
   try {
     const file = path.join(folder.path, 'store.json.actions');
-    writeFileSync(file, Array.from({ length: existing }, (_, i) => `${JSON.stringify(sampleAction(i + 1))}\n`).join(''));
+    writeFileSync(
+      file,
+      Array.from({ length: existing }, (_, i) => `${JSON.stringify(sampleAction(i + 1))}\n`).join(''),
+    );
     const replayStart = performance.now();
     const journal = await ActionJournal.open(file);
     const replayMs = performance.now() - replayStart;

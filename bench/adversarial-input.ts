@@ -22,7 +22,13 @@ export function benchAdversarialInput(size: number): SlowestReader {
   const kb = new KnowledgeBase(kent);
   const now = new Date();
   const noActions: ActionsView = { all: () => [], get: () => undefined, loggedBy: () => undefined };
-  const input = (text: string): CommandInput => ({ text, mentions: [], actor: { id: 'admin', ids: ['admin'], name: 'Ada Admin', isAdmin: true }, now, directory: store });
+  const input = (text: string): CommandInput => ({
+    text,
+    mentions: [],
+    actor: { id: 'admin', ids: ['admin'], name: 'Ada Admin', isAdmin: true },
+    now,
+    directory: store,
+  });
   const readers: [string, (text: string) => unknown][] = [
     ['partnership commands', (text) => partnershipCommand(store, input(text))],
     ['commands', (text) => runCommand(kent, input(text))],

@@ -26,15 +26,30 @@ export function generateStore(partnerships: number, meetings: number): StoreData
       const id = copy === 0 ? meeting.id : `${meeting.id}-c${copy}`;
       const date = shiftDate(meeting.date, copy * 7);
       const { month: _month, ...rest } = structuredClone(meeting);
-      copiedMeetings.push({ ...rest, id, date, ...(date ? { month: date.slice(0, 7) } : meeting.month ? { month: meeting.month } : {}) });
-      for (const draft of drafts.filter((d) => d.meetingId === meeting.id)) copiedDrafts.push({ ...structuredClone(draft), id: copy === 0 ? draft.id : `${draft.id}-c${copy}`, meetingId: id });
+      copiedMeetings.push({
+        ...rest,
+        id,
+        date,
+        ...(date ? { month: date.slice(0, 7) } : meeting.month ? { month: meeting.month } : {}),
+      });
+      for (const draft of drafts.filter((d) => d.meetingId === meeting.id))
+        copiedDrafts.push({
+          ...structuredClone(draft),
+          id: copy === 0 ? draft.id : `${draft.id}-c${copy}`,
+          meetingId: id,
+        });
     }
   }
   const records = { ...kent, meetings: copiedMeetings, draftActions: copiedDrafts };
   data.partnerships = { [kent.id]: records };
   for (let i = 1; i < partnerships; i++) {
     const id = `district-${String(i).padStart(2, '0')}`;
-    data.partnerships[id] = { ...structuredClone(records), id, name: `District ${i} Community Safety Partnership`, shortName: `District ${i} CSP` };
+    data.partnerships[id] = {
+      ...structuredClone(records),
+      id,
+      name: `District ${i} Community Safety Partnership`,
+      shortName: `District ${i} CSP`,
+    };
   }
   return data;
 }

@@ -58,7 +58,12 @@ interface PhaseResult {
   durationMs: number;
 }
 
-function activityFor(kind: TeamsConversationKind, text: string, conversationIndex: number, serviceUrl: string): InboundActivity {
+function activityFor(
+  kind: TeamsConversationKind,
+  text: string,
+  conversationIndex: number,
+  serviceUrl: string,
+): InboundActivity {
   const n = conversationIndex.toString().padStart(4, '0');
   const opts: TeamsActivityOptions = {
     serviceUrl,

@@ -56,18 +56,29 @@ export function freePort(): Promise<number> {
 export class BotProcess {
   private child: ChildProcess | undefined;
   // Run from the temp folder, so a developer's .env in the repository does not configure the test bot.
-  constructor(private readonly env: NodeJS.ProcessEnv, private readonly url: string, private readonly cwd: string) {}
+  constructor(
+    private readonly env: NodeJS.ProcessEnv,
+    private readonly url: string,
+    private readonly cwd: string,
+  ) {}
 
   async start(launcher: readonly string[] = []): Promise<void> {
     const command = [...launcher, process.execPath, '--import', TSX_LOADER, path.join(ROOT, 'src', 'index.ts')];
-    this.child = spawn(command[0] ?? process.execPath, command.slice(1), { cwd: this.cwd, env: this.env, stdio: ['ignore', 'ignore', 'pipe'] });
+    this.child = spawn(command[0] ?? process.execPath, command.slice(1), {
+      cwd: this.cwd,
+      env: this.env,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     this.child.stderr?.on('data', (chunk: Buffer) => (stderr = `${stderr}${chunk.toString()}`.slice(-4000)));
     // Generous: on a shared machine a start can be slow; one that never comes is the failure.
     const deadline = Date.now() + 120_000;
     while (Date.now() < deadline) {
       if (this.child.exitCode !== null) throw new Error(`the bot exited on start (${this.child.exitCode}): ${stderr}`);
-      const ok = await fetch(`${this.url}/healthz`).then((r) => r.ok, () => false);
+      const ok = await fetch(`${this.url}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (ok) return;
       await new Promise((r) => setTimeout(r, 50));
     }
@@ -100,14 +111,28 @@ export async function runKillTest(options: KillTestOptions): Promise<KillTestRes
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const dataFile = path.join(folder.path, 'store.json');
-  const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_FILE: dataFile, LOG_LEVEL: 'error', DIGEST_DAY: 'off', BOT_ADMINS: ADMIN, BACKUP_DAYS: '0' };
+  const env = {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_FILE: dataFile,
+    LOG_LEVEL: 'error',
+    DIGEST_DAY: 'off',
+    BOT_ADMINS: ADMIN,
+    BACKUP_DAYS: '0',
+  };
   const bot = new BotProcess(env, url, folder.path);
   const next = seededRandom(options.seed ?? 20261201);
   await bot.start();
   // The writers are members of the partnership (actions are for members only): the admin grants them a role first.
   for (let c = 0; c < options.conversations; c++) {
     const member = { id: `29:member-${c}`, name: `Member ${c}` };
-    const grant = personalMessage(`make <at>${member.name}</at> member`, { aadObjectId: ADMIN, userId: '29:admin', userName: 'Ada Admin', conversationId: 'a:kill-grants' });
+    const grant = personalMessage(`make <at>${member.name}</at> member`, {
+      aadObjectId: ADMIN,
+      userId: '29:admin',
+      userName: 'Ada Admin',
+      conversationId: 'a:kill-grants',
+    });
     const entities = [{ type: 'mention', mentioned: member, text: `<at>${member.name}</at>` }];
     await postActivity(`${url}/api/messages`, { ...grant, entities, serviceUrl: connector.url });
   }
@@ -121,8 +146,17 @@ export async function runKillTest(options: KillTestOptions): Promise<KillTestRes
     const isAlias = index % 10 === 9;
     const tag = `w${conversation}x${index}`;
     const text = isAlias ? `alias ${tag} = road safety` : `action: Shafick Peerbux to file report ${tag} by 30 April`;
-    const who = isAlias ? { aadObjectId: ADMIN, userId: '29:admin', userName: 'Ada Admin' } : { aadObjectId: `00000000-0000-4000-8000-${String(conversation).padStart(12, '0')}`, userId: `29:member-${conversation}`, userName: `Member ${conversation}` };
-    const activity = { ...personalMessage(text, { ...who, conversationId: `a:kill-${conversation}-${who.userId}` }), serviceUrl: connector.url };
+    const who = isAlias
+      ? { aadObjectId: ADMIN, userId: '29:admin', userName: 'Ada Admin' }
+      : {
+          aadObjectId: `00000000-0000-4000-8000-${String(conversation).padStart(12, '0')}`,
+          userId: `29:member-${conversation}`,
+          userName: `Member ${conversation}`,
+        };
+    const activity = {
+      ...personalMessage(text, { ...who, conversationId: `a:kill-${conversation}-${who.userId}` }),
+      serviceUrl: connector.url,
+    };
     attempted++;
     const before = connector.requests.length;
     try {
@@ -130,7 +164,12 @@ export async function runKillTest(options: KillTestOptions): Promise<KillTestRes
     } catch {
       // The bot was killed mid-request; whatever reached the connector is what was confirmed.
     }
-    const reply = replyText(connector.requests.slice(before).filter((r) => r.activityId === activity.id).map((r) => r.body as Record<string, unknown>));
+    const reply = replyText(
+      connector.requests
+        .slice(before)
+        .filter((r) => r.activityId === activity.id)
+        .map((r) => r.body as Record<string, unknown>),
+    );
     if (isAlias && reply.includes(`"${tag}" now means`)) confirmedAliases.add(tag);
     if (!isAlias && new RegExp(`Action \\d+ logged: .*file report ${tag}\\b`).test(reply)) confirmedActions.add(tag);
   };
@@ -176,8 +215,18 @@ export async function runKillTest(options: KillTestOptions): Promise<KillTestRes
   // The store as saved: its snapshot with the change journal replayed.
   const store = storedData(dataFile) as { partnerships: Record<string, { aliases: Record<string, string> }> };
   const aliases = store.partnerships['kent-csp']?.aliases ?? {};
-  const lost = [...[...confirmedActions].filter((t) => !saved.has(t)), ...[...confirmedAliases].filter((t) => aliases[t] !== 'road-safety')];
+  const lost = [
+    ...[...confirmedActions].filter((t) => !saved.has(t)),
+    ...[...confirmedAliases].filter((t) => aliases[t] !== 'road-safety'),
+  ];
   await connector.close();
   folder.remove();
-  return { attempted, confirmed: confirmedActions.size + confirmedAliases.size, kills, lost, storeLoaded, seconds: Math.round((Date.now() - started) / 100) / 10 };
+  return {
+    attempted,
+    confirmed: confirmedActions.size + confirmedAliases.size,
+    kills,
+    lost,
+    storeLoaded,
+    seconds: Math.round((Date.now() - started) / 100) / 10,
+  };
 }

@@ -49,7 +49,9 @@ export async function benchMinutesFiles(rounds = 5): Promise<FormatTiming[]> {
     .map((f) => ({ name: f.replace(/\.txt$/, ''), text: readFileSync(`${folder}/${f}`, 'utf8') }));
   const results: FormatTiming[] = [];
   for (const { format, extension, make } of FORMATS) {
-    const files = await Promise.all(pages.map(async (p) => ({ name: `${p.name}.${extension}`, bytes: await make(p.text) })));
+    const files = await Promise.all(
+      pages.map(async (p) => ({ name: `${p.name}.${extension}`, bytes: await make(p.text) })),
+    );
     // A discarded warm-up round: module loading and JIT are not import time.
     for (const file of files) await importOnce(file.bytes, file.name);
     const samples: number[] = [];
@@ -63,7 +65,15 @@ export async function benchMinutesFiles(rounds = 5): Promise<FormatTiming[]> {
       }
     }
     const summary = summarise(samples);
-    results.push({ format, pages: files.length, imported, refused: files.length - imported, p50Ms: summary.p50Ms, meanMs: samples.reduce((a, b) => a + b, 0) / samples.length, maxMs: Math.max(...samples) });
+    results.push({
+      format,
+      pages: files.length,
+      imported,
+      refused: files.length - imported,
+      p50Ms: summary.p50Ms,
+      meanMs: samples.reduce((a, b) => a + b, 0) / samples.length,
+      maxMs: Math.max(...samples),
+    });
   }
   return results;
 }

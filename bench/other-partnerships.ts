@@ -22,12 +22,22 @@ interface Imported {
 function importAll(folder: string, pages: Map<string, string[]>): Imported[] {
   return [...pages].map(([name, files]) => {
     let records: MinutesRecords = { meetings: [], people: [] };
-    for (const file of files) records = mergeParsedDocument(records, parseMinutesDocument(readFileSync(path.join(folder, file), 'utf8'), file)).records;
+    for (const file of files)
+      records = mergeParsedDocument(
+        records,
+        parseMinutesDocument(readFileSync(path.join(folder, file), 'utf8'), file),
+      ).records;
     return { name, records };
   });
 }
 
-export function benchOtherPartnerships(): { pages: number; importMs: number[]; p50Ms: number; p99Ms: number; answers: number } {
+export function benchOtherPartnerships(): {
+  pages: number;
+  importMs: number[];
+  p50Ms: number;
+  p99Ms: number;
+  answers: number;
+} {
   const folder = sharedFolder('eval', 'other-csp-dev');
   const questions = readQuestions(path.join(folder, 'questions.json'));
   const pages = pagesByPartnership(questions, folder);
@@ -43,7 +53,13 @@ export function benchOtherPartnerships(): { pages: number; importMs: number[]; p
     imported.map(({ name, records }) => {
       const named = readPartnershipName(name);
       const full = typeof named === 'string' ? { name, shortName: name } : named;
-      return [name, new KnowledgeBase({ ...newPartnership(partnershipIdFor(full), full, today.toISOString(), { id: 'bench', name: 'bench' }), ...records })];
+      return [
+        name,
+        new KnowledgeBase({
+          ...newPartnership(partnershipIdFor(full), full, today.toISOString(), { id: 'bench', name: 'bench' }),
+          ...records,
+        }),
+      ];
     }),
   );
   for (const q of questions) answerQuestion(kbs.get(q.partnership) as KnowledgeBase, q.ask, today);
@@ -56,5 +72,11 @@ export function benchOtherPartnerships(): { pages: number; importMs: number[]; p
     }
   }
   const summary = summarise(samples);
-  return { pages: [...pages.values()].reduce((n, f) => n + f.length, 0), importMs, p50Ms: summary.p50Ms, p99Ms: summary.p99Ms, answers: samples.length };
+  return {
+    pages: [...pages.values()].reduce((n, f) => n + f.length, 0),
+    importMs,
+    p50Ms: summary.p50Ms,
+    p99Ms: summary.p99Ms,
+    answers: samples.length,
+  };
 }

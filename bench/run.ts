@@ -45,7 +45,9 @@ import { roundMs, summarise } from './stats.js';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const CONVERSATIONS = 32;
-const questions = (JSON.parse(readFileSync(sharedFolder('eval', 'dev-questions.json'), 'utf8')) as { ask: string }[]).map((q) => q.ask);
+const questions = (
+  JSON.parse(readFileSync(sharedFolder('eval', 'dev-questions.json'), 'utf8')) as { ask: string }[]
+).map((q) => q.ask);
 
 function benchAnswerEngine(): { p50Ms: number; p99Ms: number; answers: number; buildMs: number } {
   const partnership = loadDefaultStore().partnerships['kent-csp']!;
@@ -103,12 +105,20 @@ function median(values: number[]): number {
 }
 
 function describe(label: string, runs: HttpLoadResult[]): string {
-  const r = runs.map((x) => `${x.turnsPerSecond.toFixed(0)}/s p50 ${roundMs(x.p50Ms)} ms p99 ${roundMs(x.p99Ms)} ms errors ${x.errors}`).join(' | ');
+  const r = runs
+    .map(
+      (x) =>
+        `${x.turnsPerSecond.toFixed(0)}/s p50 ${roundMs(x.p50Ms)} ms p99 ${roundMs(x.p99Ms)} ms errors ${x.errors}`,
+    )
+    .join(' | ');
   return `  ${label.padEnd(10)} ${r}`;
 }
 
 function describeMinutesFiles(timings: readonly FormatTiming[]): string[] {
-  return timings.map((t) => `  ${t.format}: p50 ${roundMs(t.p50Ms)} ms, mean ${roundMs(t.meanMs)} ms, max ${roundMs(t.maxMs)} ms per page (${t.imported} of ${t.pages} pages imported, ${t.refused} refused as not minutes)`);
+  return timings.map(
+    (t) =>
+      `  ${t.format}: p50 ${roundMs(t.p50Ms)} ms, mean ${roundMs(t.meanMs)} ms, max ${roundMs(t.maxMs)} ms per page (${t.imported} of ${t.pages} pages imported, ${t.refused} refused as not minutes)`,
+  );
 }
 
 async function benchMinutesFilesPart(): Promise<FormatTiming[]> {
@@ -128,31 +138,44 @@ async function main(): Promise<void> {
   if (process.env.BENCH_ONLY === 'store') {
     const folder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'results');
     mkdirSync(folder, { recursive: true });
-    writeFileSync(path.join(folder, 'store-scale.json'), `${JSON.stringify({ date: new Date().toISOString(), ...storeScale }, null, 2)}\n`);
+    writeFileSync(
+      path.join(folder, 'store-scale.json'),
+      `${JSON.stringify({ date: new Date().toISOString(), ...storeScale }, null, 2)}\n`,
+    );
     return;
   }
   console.log(`Answer engine over ${questions.length} sample questions`);
   const engine = benchAnswerEngine();
-  console.log(`  ${engine.answers} answers: p50 ${roundMs(engine.p50Ms)} ms, p99 ${roundMs(engine.p99Ms)} ms (target p99 < 2 ms); index build ${roundMs(engine.buildMs)} ms`);
+  console.log(
+    `  ${engine.answers} answers: p50 ${roundMs(engine.p50Ms)} ms, p99 ${roundMs(engine.p99Ms)} ms (target p99 < 2 ms); index build ${roundMs(engine.buildMs)} ms`,
+  );
 
   const others = benchOtherPartnerships();
   const importMedian = [...others.importMs].sort((a, b) => a - b)[Math.floor(others.importMs.length / 2)] ?? Number.NaN;
-  console.log(`Other partnerships (shared/eval/other-csp-dev): importing all ${others.pages} pages ${roundMs(importMedian)} ms (median of ${others.importMs.length}; target < 2 s)`);
-  console.log(`  ${others.answers} answers to their questions: p50 ${roundMs(others.p50Ms)} ms, p99 ${roundMs(others.p99Ms)} ms`);
+  console.log(
+    `Other partnerships (shared/eval/other-csp-dev): importing all ${others.pages} pages ${roundMs(importMedian)} ms (median of ${others.importMs.length}; target < 2 s)`,
+  );
+  console.log(
+    `  ${others.answers} answers to their questions: p50 ${roundMs(others.p50Ms)} ms, p99 ${roundMs(others.p99Ms)} ms`,
+  );
   if (process.env.BENCH_ENGINE_ONLY) return;
 
   console.log('Slowest reader of chat text on adversarial input (every command opening x repeated runs)');
   benchAdversarialInput(1_000); // warm-up, discarded
   for (const size of [1_000, 28_000]) {
     const slowest = benchAdversarialInput(size);
-    console.log(`  ${size.toLocaleString('en-GB')} characters: slowest ${roundMs(slowest.slowestMs)} ms (${slowest.reader}, ${slowest.input}...)`);
+    console.log(
+      `  ${size.toLocaleString('en-GB')} characters: slowest ${roundMs(slowest.slowestMs)} ms (${slowest.reader}, ${slowest.input}...)`,
+    );
   }
   console.log('Logging an action (durable: fsync before it is confirmed)');
   const actionLogging: Record<string, unknown> = {};
   for (const existing of [10_000, 100_000]) {
     const r = await benchActionLogging(existing);
     actionLogging[existing] = r;
-    console.log(`  with ${existing.toLocaleString('en-GB')} held: p50 ${roundMs(r.p50Ms)} ms, p99 ${roundMs(r.p99Ms)} ms (target p99 < 20 ms at 100,000); replay on open ${roundMs(r.replayMs)} ms`);
+    console.log(
+      `  with ${existing.toLocaleString('en-GB')} held: p50 ${roundMs(r.p50Ms)} ms, p99 ${roundMs(r.p99Ms)} ms (target p99 < 20 ms at 100,000); replay on open ${roundMs(r.replayMs)} ms`,
+    );
   }
 
   console.log(`HTTP /api/messages, ${CONVERSATIONS} concurrent conversations, ${SECONDS} s per run`);
@@ -165,25 +188,53 @@ async function main(): Promise<void> {
   const soakSeconds = Number(process.env.SOAK_SECONDS ?? 60);
   console.log(`Soak: 64 conversations for ${soakSeconds} s, mixed questions, actions and agenda card answers`);
   const soak = await runSoak({ conversations: 64, seconds: soakSeconds, sampleSeconds: Math.max(2, soakSeconds / 12) });
-  console.log(`  ${soak.turns} turns, ${soak.turnsPerSecond}/s, p50 ${roundMs(soak.p50Ms)} ms, p99 ${roundMs(soak.p99Ms)} ms, errors ${soak.errors} (must be 0)`);
-  console.log(`  heap (MB, after GC): ${soak.heapMb.join(' -> ')}; growth first half ${soak.growthFirstHalfMb} MB, second half ${soak.growthSecondHalfMb} MB`);
+  console.log(
+    `  ${soak.turns} turns, ${soak.turnsPerSecond}/s, p50 ${roundMs(soak.p50Ms)} ms, p99 ${roundMs(soak.p99Ms)} ms, errors ${soak.errors} (must be 0)`,
+  );
+  console.log(
+    `  heap (MB, after GC): ${soak.heapMb.join(' -> ')}; growth first half ${soak.growthFirstHalfMb} MB, second half ${soak.growthSecondHalfMb} MB`,
+  );
 
-  const kill = await runKillTest({ writes: Number(process.env.KILL_WRITES ?? 5_000), conversations: 16, kills: Number(process.env.KILL_COUNT ?? 20) });
-  console.log(`Kill test: ${kill.attempted} writes, ${kill.confirmed} confirmed, ${kill.kills} SIGKILLs, ${kill.lost.length} confirmed writes lost (must be 0), store loaded: ${kill.storeLoaded}, ${kill.seconds} s`);
+  const kill = await runKillTest({
+    writes: Number(process.env.KILL_WRITES ?? 5_000),
+    conversations: 16,
+    kills: Number(process.env.KILL_COUNT ?? 20),
+  });
+  console.log(
+    `Kill test: ${kill.attempted} writes, ${kill.confirmed} confirmed, ${kill.kills} SIGKILLs, ${kill.lost.length} confirmed writes lost (must be 0), store loaded: ${kill.storeLoaded}, ${kill.seconds} s`,
+  );
 
   const minutesFiles = await benchMinutesFilesPart();
 
-  const results = { date: new Date().toISOString(), storeScale, engine, others, actionLogging, http, throughputRatio: ratio, soak, kill, minutesFiles };
+  const results = {
+    date: new Date().toISOString(),
+    storeScale,
+    engine,
+    others,
+    actionLogging,
+    http,
+    throughputRatio: ratio,
+    soak,
+    kill,
+    minutesFiles,
+  };
   const folder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'results');
   mkdirSync(folder, { recursive: true });
   writeFileSync(path.join(folder, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
   if (soak.errors > 0 || kill.lost.length > 0 || !kill.storeLoaded) {
-    console.error(`soak errors: ${soak.errorSamples.slice(0, 3).join('; ')}; lost: ${kill.lost.slice(0, 5).join(', ')}`);
+    console.error(
+      `soak errors: ${soak.errorSamples.slice(0, 3).join('; ')}; lost: ${kill.lost.slice(0, 5).join(', ')}`,
+    );
     process.exitCode = 1;
   }
   const errors = [...http.echo, ...http.bot].reduce((n, r) => n + r.errors, 0);
   if (errors > 0) {
-    console.error(`${errors} requests failed: ${[...http.echo, ...http.bot].flatMap((r) => r.errorSamples).slice(0, 3).join('; ')}`);
+    console.error(
+      `${errors} requests failed: ${[...http.echo, ...http.bot]
+        .flatMap((r) => r.errorSamples)
+        .slice(0, 3)
+        .join('; ')}`,
+    );
     process.exitCode = 1;
   }
 }

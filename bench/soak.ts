@@ -14,7 +14,12 @@ import { startApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { startConnectorStandIn } from '../test/helpers/connector-stand-in.js';
 import { postActivity } from '../test/helpers/http.js';
-import { channelMessage, invokeAction, personalMessage, type InboundActivity } from '../test/helpers/teams-activities.js';
+import {
+  channelMessage,
+  invokeAction,
+  personalMessage,
+  type InboundActivity,
+} from '../test/helpers/teams-activities.js';
 import { makeTempFolder } from '../test/helpers/temp-folder.js';
 import { summarise } from './stats.js';
 
@@ -49,7 +54,9 @@ export interface SoakResult {
   actionsLogged: number;
 }
 
-const questions = (JSON.parse(readFileSync(sharedFolder('eval', 'dev-questions.json'), 'utf8')) as { ask: string }[]).map((q) => q.ask);
+const questions = (
+  JSON.parse(readFileSync(sharedFolder('eval', 'dev-questions.json'), 'utf8')) as { ask: string }[]
+).map((q) => q.ask);
 
 function heapMb(): number {
   (globalThis as { gc?: () => void }).gc?.();
@@ -59,11 +66,23 @@ function heapMb(): number {
 export async function runSoak(options: SoakOptions): Promise<SoakResult> {
   const folder = makeTempFolder();
   const connector = await startConnectorStandIn({ record: false });
-  const config = loadConfig({ PORT: '0', DATA_FILE: path.join(folder.path, 'store.json'), LOG_LEVEL: 'silent', DIGEST_DAY: 'off', BOT_ADMINS: ADMIN.aadObjectId, BACKUP_DAYS: '0' });
+  const config = loadConfig({
+    PORT: '0',
+    DATA_FILE: path.join(folder.path, 'store.json'),
+    LOG_LEVEL: 'silent',
+    DIGEST_DAY: 'off',
+    BOT_ADMINS: ADMIN.aadObjectId,
+    BACKUP_DAYS: '0',
+  });
   const app = await startApp(config, pino({ level: 'silent' }), { host: '127.0.0.1', reminderIntervalMs: 3_600_000 });
   const url = `${app.url}/api/messages`;
   const send = (activity: InboundActivity) => postActivity(url, { ...activity, serviceUrl: connector.url });
-  const member = (c: number) => ({ userId: `29:1soak-${c}`, userName: `Member ${c}`, aadObjectId: `00000000-0000-4000-8000-${String(c).padStart(12, '0')}`, conversationId: `a:1soak-${c}` });
+  const member = (c: number) => ({
+    userId: `29:1soak-${c}`,
+    userName: `Member ${c}`,
+    aadObjectId: `00000000-0000-4000-8000-${String(c).padStart(12, '0')}`,
+    conversationId: `a:1soak-${c}`,
+  });
   await send(channelMessage('link this channel to Kent CSP', { ...ADMIN, ...CHANNEL }));
   await send(personalMessage('agenda 14 March 2027 10:00 online', ADMIN));
   await send(personalMessage('item B1 Community Safety Agreement refresh', ADMIN));
@@ -75,9 +94,14 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
   const turn = (c: number, i: number): InboundActivity => {
     const kind = i % 20;
     if (kind < 12) return personalMessage(questions[(c * 7 + i) % questions.length] ?? 'hello', member(c));
-    if (kind < 15) return personalMessage(`action: Shafick Peerbux to send soak return ${c}-${i} by 30 April`, member(c));
+    if (kind < 15)
+      return personalMessage(`action: Shafick Peerbux to send soak return ${c}-${i} by 30 April`, member(c));
     if (kind < 16) return personalMessage('my actions', member(c));
-    return invokeAction(i % 2 ? 'agenda.attending' : 'agenda.apologies', { agendaId }, { ...member(c), kind: 'channel', ...CHANNEL });
+    return invokeAction(
+      i % 2 ? 'agenda.attending' : 'agenda.apologies',
+      { agendaId },
+      { ...member(c), kind: 'channel', ...CHANNEL },
+    );
   };
 
   const samples: number[] = [];
@@ -89,7 +113,11 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
   const heap: number[] = [heapMb()];
   const sampler = setInterval(() => heap.push(heapMb()), (options.sampleSeconds ?? 5) * 1000);
   const conversation = async (c: number): Promise<void> => {
-    for (let i = 0; options.turnsPerConversation === undefined ? performance.now() < deadline : i < options.turnsPerConversation; i++) {
+    for (
+      let i = 0;
+      options.turnsPerConversation === undefined ? performance.now() < deadline : i < options.turnsPerConversation;
+      i++
+    ) {
       const begun = performance.now();
       try {
         const activity = turn(c, i);
@@ -97,7 +125,8 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
         const result = await send(activity);
         if (result.status >= 400) {
           errors++;
-          if (errorSamples.length < 10) errorSamples.push(`HTTP ${result.status}: ${JSON.stringify(result.body)?.slice(0, 200)}`);
+          if (errorSamples.length < 10)
+            errorSamples.push(`HTTP ${result.status}: ${JSON.stringify(result.body)?.slice(0, 200)}`);
         }
       } catch (error) {
         errors++;
@@ -113,7 +142,8 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
   await app.close();
   await connector.close();
   const journal = readFileSync(path.join(folder.path, 'store.json.actions'), 'utf8');
-  const actionsLogged = new Set([...journal.matchAll(/"description":"(send soak return [^"]*)"/g)].map((m) => m[1])).size;
+  const actionsLogged = new Set([...journal.matchAll(/"description":"(send soak return [^"]*)"/g)].map((m) => m[1]))
+    .size;
   folder.remove();
   const latency = summarise(samples);
   const middle = heap[Math.floor(heap.length / 2)] ?? 0;

@@ -24,7 +24,9 @@ import { generateStore } from './generate-store.js';
 import { roundMs, summarise } from './stats.js';
 
 const ADMIN = { aadObjectId: '0f1e2d3c-4b5a-4697-8877-665544332211', userId: '29:admin', userName: 'Ada Admin' };
-const questions = (JSON.parse(readFileSync(sharedFolder('eval', 'dev-questions.json'), 'utf8')) as { ask: string }[]).map((q) => q.ask);
+const questions = (
+  JSON.parse(readFileSync(sharedFolder('eval', 'dev-questions.json'), 'utf8')) as { ask: string }[]
+).map((q) => q.ask);
 
 export interface StoreScaleRow {
   label: string;
@@ -51,18 +53,40 @@ export async function benchStoreSize(partnerships: number, meetings: number, cha
   const sizeMb = Math.round((statSync(dataFile).size / 1024 / 1024) * 10) / 10;
   const heapBefore = heapMb();
   const connector = await startConnectorStandIn({ record: false });
-  const config = loadConfig({ PORT: '0', DATA_FILE: dataFile, LOG_LEVEL: 'silent', DIGEST_DAY: 'off', BOT_ADMINS: ADMIN.aadObjectId, BACKUP_DAYS: '0' });
+  const config = loadConfig({
+    PORT: '0',
+    DATA_FILE: dataFile,
+    LOG_LEVEL: 'silent',
+    DIGEST_DAY: 'off',
+    BOT_ADMINS: ADMIN.aadObjectId,
+    BACKUP_DAYS: '0',
+  });
   const started = performance.now();
   const app = await startApp(config, pino({ level: 'silent' }), { host: '127.0.0.1', reminderIntervalMs: 3_600_000 });
-  while (!(await fetch(`${app.url}/healthz`).then((r) => r.ok, () => false))) await new Promise((r) => setTimeout(r, 5));
+  while (
+    !(await fetch(`${app.url}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    ))
+  )
+    await new Promise((r) => setTimeout(r, 5));
   const startToHealthyMs = performance.now() - started;
   const url = `${app.url}/api/messages`;
-  const send = (text: string, who: typeof ADMIN, conversationId: string) => postActivity(url, { ...personalMessage(text, { ...who, conversationId }), serviceUrl: connector.url });
+  const send = (text: string, who: typeof ADMIN, conversationId: string) =>
+    postActivity(url, { ...personalMessage(text, { ...who, conversationId }), serviceUrl: connector.url });
   try {
     const firstAnswers: number[] = [];
     for (const [i, question] of questions.entries()) {
       const t = performance.now();
-      await send(question, { aadObjectId: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, userId: `29:reader-${i}`, userName: `Reader ${i}` }, `a:reader-${i}`);
+      await send(
+        question,
+        {
+          aadObjectId: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+          userId: `29:reader-${i}`,
+          userName: `Reader ${i}`,
+        },
+        `a:reader-${i}`,
+      );
       firstAnswers.push(performance.now() - t);
     }
     // The admin's conversation is remembered by a first change, outside the timing.
@@ -100,7 +124,10 @@ export async function benchStoreSize(partnerships: number, meetings: number, cha
 }
 
 /** A snapshot of the whole store written in the background: its duration and the longest stall it causes. */
-export async function benchSnapshot(partnerships: number, meetings: number): Promise<{ sizeMb: number; seconds: number; stallMaxMs: number }> {
+export async function benchSnapshot(
+  partnerships: number,
+  meetings: number,
+): Promise<{ sizeMb: number; seconds: number; stallMaxMs: number }> {
   const folder = makeTempFolder('csp-store-bench-');
   const dataFile = path.join(folder.path, 'store.json');
   writeFileSync(dataFile, `${JSON.stringify(generateStore(partnerships, meetings), null, 2)}\n`);
@@ -114,14 +141,22 @@ export async function benchSnapshot(partnerships: number, meetings: number): Pro
     await store.close();
     const seconds = (performance.now() - started) / 1000;
     delay.disable();
-    return { sizeMb: Math.round((statSync(dataFile).size / 1024 / 1024) * 10) / 10, seconds: Math.round(seconds * 100) / 100, stallMaxMs: delay.max / 1e6 };
+    return {
+      sizeMb: Math.round((statSync(dataFile).size / 1024 / 1024) * 10) / 10,
+      seconds: Math.round(seconds * 100) / 100,
+      stallMaxMs: delay.max / 1e6,
+    };
   } finally {
     folder.remove();
   }
 }
 
 /** A change through the store alone (no HTTP, no bot): an alias and its change-log entry, durably. */
-export async function benchStoreAlone(partnerships: number, meetings: number, changes: number): Promise<{ p50Ms: number; p99Ms: number }> {
+export async function benchStoreAlone(
+  partnerships: number,
+  meetings: number,
+  changes: number,
+): Promise<{ p50Ms: number; p99Ms: number }> {
   const folder = makeTempFolder('csp-store-bench-');
   const dataFile = path.join(folder.path, 'store.json');
   writeFileSync(dataFile, `${JSON.stringify(generateStore(partnerships, meetings), null, 2)}\n`);
@@ -134,7 +169,16 @@ export async function benchStoreAlone(partnerships: number, meetings: number, ch
         const kent = d.partnerships[d.defaultPartnershipId]!;
         if (i % 2 === 0) kent.aliases[`bench ${i}`] = 'road-safety';
         else delete kent.aliases[`bench ${i - 1}`];
-        kent.changes = [...(kent.changes ?? []), { id: i + 1, at: new Date().toISOString(), by: { id: 'u', name: 'Ada Admin' }, subject: `alias:bench ${i}`, summary: 'bench' }];
+        kent.changes = [
+          ...(kent.changes ?? []),
+          {
+            id: i + 1,
+            at: new Date().toISOString(),
+            by: { id: 'u', name: 'Ada Admin' },
+            subject: `alias:bench ${i}`,
+            summary: 'bench',
+          },
+        ];
       });
       samples.push(performance.now() - t);
     }
@@ -154,7 +198,9 @@ export async function benchFsyncFloor(changes: number): Promise<{ p50Ms: number;
   try {
     for (let i = 0; i < changes; i++) {
       const t = performance.now();
-      await handle.write(`${JSON.stringify({ seq: i, ops: [{ p: ['partnerships', 'kent-csp', 'aliases', `bench ${i}`], v: 'road-safety' }] })}\n`);
+      await handle.write(
+        `${JSON.stringify({ seq: i, ops: [{ p: ['partnerships', 'kent-csp', 'aliases', `bench ${i}`], v: 'road-safety' }] })}\n`,
+      );
       await handle.datasync();
       samples.push(performance.now() - t);
     }
@@ -182,9 +228,13 @@ export function describeRow(row: StoreScaleRow): string {
 }
 
 export async function runStoreScale(changes = Number(process.env.STORE_CHANGES ?? 200)) {
-  console.log(`Store at scale: ${changes} durable changes (admin aliases over HTTP) per size; first answers to ${questions.length} sample questions after start`);
+  console.log(
+    `Store at scale: ${changes} durable changes (admin aliases over HTTP) per size; first answers to ${questions.length} sample questions after start`,
+  );
   const floor = await benchFsyncFloor(changes);
-  console.log(`  floor: append one line and fdatasync it: p50 ${roundMs(floor.p50Ms)} ms, p99 ${roundMs(floor.p99Ms)} ms`);
+  console.log(
+    `  floor: append one line and fdatasync it: p50 ${roundMs(floor.p50Ms)} ms, p99 ${roundMs(floor.p99Ms)} ms`,
+  );
   const alone: Record<string, { p50Ms: number; p99Ms: number }> = {};
   for (const [partnerships, meetings] of [
     [1, 5],
@@ -192,7 +242,9 @@ export async function runStoreScale(changes = Number(process.env.STORE_CHANGES ?
   ] as const) {
     const r = await benchStoreAlone(partnerships, meetings, changes);
     alone[`${partnerships} x ${meetings}`] = r;
-    console.log(`  store alone (no HTTP), ${partnerships} x ${meetings}: a durable change p50 ${roundMs(r.p50Ms)} ms, p99 ${roundMs(r.p99Ms)} ms`);
+    console.log(
+      `  store alone (no HTTP), ${partnerships} x ${meetings}: a durable change p50 ${roundMs(r.p50Ms)} ms, p99 ${roundMs(r.p99Ms)} ms`,
+    );
   }
   const rows: StoreScaleRow[] = [];
   for (const [partnerships, meetings] of [
@@ -206,7 +258,9 @@ export async function runStoreScale(changes = Number(process.env.STORE_CHANGES ?
     console.log(describeRow(row));
   }
   const snapshot = await benchSnapshot(14, 500);
-  console.log(`  background snapshot of the 14 x 500 store (${snapshot.sizeMb} MB): ${snapshot.seconds} s, longest event-loop stall ${roundMs(snapshot.stallMaxMs)} ms`);
+  console.log(
+    `  background snapshot of the 14 x 500 store (${snapshot.sizeMb} MB): ${snapshot.seconds} s, longest event-loop stall ${roundMs(snapshot.stallMaxMs)} ms`,
+  );
   return { floor, alone, rows, snapshot };
 }
 

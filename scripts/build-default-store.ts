@@ -8,7 +8,12 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Partnership } from '../src/core/model.js';
-import { mergeParsedDocument, parseMinutesDocument, proposeDraftActions, type MinutesRecords } from '../src/core/minutes/index.js';
+import {
+  mergeParsedDocument,
+  parseMinutesDocument,
+  proposeDraftActions,
+  type MinutesRecords,
+} from '../src/core/minutes/index.js';
 import { DEFAULT_STORE_FILE } from '../src/store/default-store.js';
 import { CURRENT_STORE_VERSION, storeSchema, type StoreData } from '../src/store/schema.js';
 import { sharedFolder } from './shared-folder.js';
@@ -20,7 +25,9 @@ export const CURATED_FILE = path.join(ROOT, 'data/curated/kent-csp.json');
 type Curated = Omit<Partnership, 'people' | 'meetings' | 'roles' | 'draftActions' | 'channels' | 'agendas'>;
 
 export function importSeeds(folder = SEEDS_FOLDER): MinutesRecords {
-  const files = readdirSync(folder).filter((f) => f.endsWith('.txt')).sort();
+  const files = readdirSync(folder)
+    .filter((f) => f.endsWith('.txt'))
+    .sort();
   let records: MinutesRecords = { meetings: [], people: [] };
   for (const file of files) {
     const parsed = parseMinutesDocument(readFileSync(path.join(folder, file), 'utf8'), file);
@@ -38,7 +45,13 @@ export function buildDefaultStore(seeds = SEEDS_FOLDER, curatedFile = CURATED_FI
   }
   const draftActions = proposeDraftActions(meetings, people);
   const partnership: Partnership = { ...curated, people, meetings, roles: [], draftActions, channels: [], agendas: [] };
-  return storeSchema.parse({ version: CURRENT_STORE_VERSION, defaultPartnershipId: curated.id, partnerships: { [curated.id]: partnership }, conversations: [], memberships: {} });
+  return storeSchema.parse({
+    version: CURRENT_STORE_VERSION,
+    defaultPartnershipId: curated.id,
+    partnerships: { [curated.id]: partnership },
+    conversations: [],
+    memberships: {},
+  });
 }
 
 export function serialiseStore(data: StoreData): string {
@@ -49,5 +62,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const data = buildDefaultStore();
   writeFileSync(DEFAULT_STORE_FILE, serialiseStore(data));
   const partnership = data.partnerships[data.defaultPartnershipId];
-  console.log(`wrote ${path.relative(process.cwd(), DEFAULT_STORE_FILE)}: ${partnership?.meetings.length} meetings, ${partnership?.people.length} people`);
+  console.log(
+    `wrote ${path.relative(process.cwd(), DEFAULT_STORE_FILE)}: ${partnership?.meetings.length} meetings, ${partnership?.people.length} people`,
+  );
 }

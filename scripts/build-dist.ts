@@ -15,14 +15,17 @@ export const DIST = path.join(ROOT, 'dist');
 export async function buildDist(outDir = DIST): Promise<void> {
   rmSync(outDir, { recursive: true, force: true });
   const tsc = path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
-  execFileSync(process.execPath, [tsc, '-p', path.join(ROOT, 'tsconfig.build.json'), '--outDir', outDir], { stdio: 'inherit' });
+  execFileSync(process.execPath, [tsc, '-p', path.join(ROOT, 'tsconfig.build.json'), '--outDir', outDir], {
+    stdio: 'inherit',
+  });
   // Same relative places as in the repository, so the compiled modules find them as the sources do.
   cpSync(path.join(ROOT, 'data', 'default-store.json'), path.join(outDir, 'data', 'default-store.json'));
   cpSync(path.join(ROOT, 'cards'), path.join(outDir, 'cards'), { recursive: true });
   const tab = path.join(outDir, 'src', 'tab');
   mkdirSync(tab, { recursive: true });
   for (const file of ['index.html', 'tab.css']) cpSync(path.join(ROOT, 'src', 'tab', file), path.join(tab, file));
-  for (const [file, text] of Object.entries(await bundleTabScripts(path.join(ROOT, 'src', 'tab')))) writeFileSync(path.join(tab, file), text);
+  for (const [file, text] of Object.entries(await bundleTabScripts(path.join(ROOT, 'src', 'tab'))))
+    writeFileSync(path.join(tab, file), text);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -16,6 +16,8 @@ if (existsSync(path.join(root, 'node_modules', 'typescript')) && existsSync(path
 } else if (existsSync(path.join(root, 'dist', 'src', 'index.js'))) {
   console.log('Dev dependencies are not installed: starting the build already in dist/.');
 } else {
-  console.error('There is no build in dist/ and the dev dependencies needed to make one are not installed.\nRun `npm ci && npm run build` first (then `npm ci --omit=dev` may remove the dev dependencies).');
+  console.error(
+    'There is no build in dist/ and the dev dependencies needed to make one are not installed.\nRun `npm ci && npm run build` first (then `npm ci --omit=dev` may remove the dev dependencies).',
+  );
   process.exit(1);
 }

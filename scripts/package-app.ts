@@ -50,13 +50,21 @@ export function fillManifest(template: string, env: NodeJS.ProcessEnv): Manifest
   const values = {
     TEAMS_APP_ID: value('TEAMS_APP_ID', GUID, "the Teams app's id (a GUID of your choosing, kept across versions)"),
     BOT_ID: value('BOT_ID', GUID, "the Azure Bot registration's app id (a GUID)"),
-    PUBLIC_HOSTNAME: value('PUBLIC_HOSTNAME', HOSTNAME, 'the host name the bot is served from, without https:// (e.g. csp-bot.example.org)'),
+    PUBLIC_HOSTNAME: value(
+      'PUBLIC_HOSTNAME',
+      HOSTNAME,
+      'the host name the bot is served from, without https:// (e.g. csp-bot.example.org)',
+    ),
     // The tab's SSO registration: the bot's own unless it signs in as a managed identity.
-    TAB_SSO_APP_ID: env.TAB_SSO_APP_ID?.trim() ? value('TAB_SSO_APP_ID', GUID, "the tab's SSO app registration's client id (a GUID)") : '',
+    TAB_SSO_APP_ID: env.TAB_SSO_APP_ID?.trim()
+      ? value('TAB_SSO_APP_ID', GUID, "the tab's SSO app registration's client id (a GUID)")
+      : '',
   };
   values.TAB_SSO_APP_ID ||= values.BOT_ID;
   if (problems.length > 0) throw new PackageError(problems);
-  const filled = template.replace(/\$\{\{(\w+)\}\}/g, (whole, name: string) => (name in values ? values[name as keyof typeof values] : whole));
+  const filled = template.replace(/\$\{\{(\w+)\}\}/g, (whole, name: string) =>
+    name in values ? values[name as keyof typeof values] : whole,
+  );
   const left = /\$\{\{(\w+)\}\}/.exec(filled);
   if (left) throw new PackageError([`the manifest names a placeholder nobody fills: ${left[0]}`]);
   return JSON.parse(filled) as Manifest;
@@ -65,7 +73,9 @@ export function fillManifest(template: string, env: NodeJS.ProcessEnv): Manifest
 export function schemaProblems(manifest: unknown): string[] {
   const ajv = new ajvDraft04.default({ unicodeRegExp: false, strict: false, allErrors: true });
   (addFormatsModule as unknown as (a: typeof ajv) => void)(ajv);
-  const validate = ajv.compile(JSON.parse(readFileSync(sharedFolder('schemas', 'teams-manifest-1.25.schema.json'), 'utf8')));
+  const validate = ajv.compile(
+    JSON.parse(readFileSync(sharedFolder('schemas', 'teams-manifest-1.25.schema.json'), 'utf8')),
+  );
   if (validate(manifest)) return [];
   return (validate.errors ?? []).slice(0, 10).map((e) => `manifest${e.instancePath}: ${e.message ?? 'is not valid'}`);
 }
@@ -85,7 +95,10 @@ function whiteOnTransparent(icon: Buffer): boolean {
 /** The Teams rules the schema cannot express. */
 export function teamsRuleProblems(manifest: Manifest, readIcon: (name: string) => Buffer): string[] {
   const problems: string[] = [];
-  for (const [kind, size] of [['color', 192], ['outline', 32]] as const) {
+  for (const [kind, size] of [
+    ['color', 192],
+    ['outline', 32],
+  ] as const) {
     const file = manifest.icons[kind];
     let icon: Buffer;
     try {
@@ -96,16 +109,23 @@ export function teamsRuleProblems(manifest: Manifest, readIcon: (name: string) =
     }
     const { width, height, type } = imageSize(icon);
     if (type !== 'png') problems.push(`the ${kind} icon ${file} must be a PNG`);
-    if (width !== size || height !== size) problems.push(`the ${kind} icon ${file} is ${width}x${height}; Teams needs ${size}x${size} (run npm run icons)`);
-    if (kind === 'outline' && !whiteOnTransparent(icon)) problems.push(`the outline icon ${file} must be white on a transparent background (an RGBA PNG)`);
+    if (width !== size || height !== size)
+      problems.push(`the ${kind} icon ${file} is ${width}x${height}; Teams needs ${size}x${size} (run npm run icons)`);
+    if (kind === 'outline' && !whiteOnTransparent(icon))
+      problems.push(`the outline icon ${file} must be white on a transparent background (an RGBA PNG)`);
   }
   for (const list of manifest.bots?.flatMap((b) => b.commandLists ?? []) ?? []) {
     const scope = list.scopes.join('/');
-    if (list.commands.length > MAX_COMMANDS) problems.push(`the ${scope} command menu has ${list.commands.length} commands; Teams shows at most ${MAX_COMMANDS}`);
+    if (list.commands.length > MAX_COMMANDS)
+      problems.push(
+        `the ${scope} command menu has ${list.commands.length} commands; Teams shows at most ${MAX_COMMANDS}`,
+      );
     const titles = new Set<string>();
     for (const c of list.commands) {
-      if (c.title.length > MAX_COMMAND_TITLE) problems.push(`command "${c.title}" is longer than ${MAX_COMMAND_TITLE} characters`);
-      if (c.description.length > MAX_COMMAND_DESCRIPTION) problems.push(`the description of "${c.title}" is longer than ${MAX_COMMAND_DESCRIPTION} characters`);
+      if (c.title.length > MAX_COMMAND_TITLE)
+        problems.push(`command "${c.title}" is longer than ${MAX_COMMAND_TITLE} characters`);
+      if (c.description.length > MAX_COMMAND_DESCRIPTION)
+        problems.push(`the description of "${c.title}" is longer than ${MAX_COMMAND_DESCRIPTION} characters`);
       if (titles.has(c.title.toLowerCase())) problems.push(`command "${c.title}" appears twice in the ${scope} menu`);
       titles.add(c.title.toLowerCase());
     }

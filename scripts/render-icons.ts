@@ -11,12 +11,18 @@ import { chromium } from 'playwright-core';
 const MANIFEST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../manifest');
 
 async function render(svgFile: string, pngFile: string, size: number): Promise<void> {
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'] });
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+  });
   try {
     const page = await browser.newPage({ viewport: { width: size, height: size } });
     const svg = readFileSync(path.join(MANIFEST, svgFile), 'utf8');
     await page.setContent(`<html><body style="margin:0;background:transparent">${svg}</body></html>`);
-    writeFileSync(path.join(MANIFEST, pngFile), await page.screenshot({ omitBackground: true, clip: { x: 0, y: 0, width: size, height: size } }));
+    writeFileSync(
+      path.join(MANIFEST, pngFile),
+      await page.screenshot({ omitBackground: true, clip: { x: 0, y: 0, width: size, height: size } }),
+    );
   } finally {
     await browser.close();
   }

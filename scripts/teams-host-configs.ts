@@ -8,7 +8,10 @@ export interface TeamsTheme {
   name: 'light' | 'dark';
   background: string;
   /** Text colour by Adaptive Card colour name (lower case), each with its subtle variant. */
-  colours: Record<'default' | 'dark' | 'light' | 'accent' | 'good' | 'warning' | 'attention', { default: string; subtle: string }>;
+  colours: Record<
+    'default' | 'dark' | 'light' | 'accent' | 'good' | 'warning' | 'attention',
+    { default: string; subtle: string }
+  >;
 }
 
 export const TEAMS_LIGHT: TeamsTheme = {
@@ -39,13 +42,16 @@ export const TEAMS_DARK: TeamsTheme = {
   },
 };
 
-const FONT = "'Segoe UI', 'Segoe UI Web (West European)', -apple-system, BlinkMacSystemFont, Roboto, 'Helvetica Neue', sans-serif";
+const FONT =
+  "'Segoe UI', 'Segoe UI Web (West European)', -apple-system, BlinkMacSystemFont, Roboto, 'Helvetica Neue', sans-serif";
 const SIZES = { small: 12, default: 14, medium: 14, large: 18, extraLarge: 24 };
 const WEIGHTS = { lighter: 200, default: 400, bolder: 600 };
 
 /** An Adaptive Cards JS renderer host config for the theme. */
 export function hostConfig(theme: TeamsTheme): object {
-  const foregroundColors = Object.fromEntries(Object.entries(theme.colours).map(([name, c]) => [name, { default: c.default, subtle: c.subtle }]));
+  const foregroundColors = Object.fromEntries(
+    Object.entries(theme.colours).map(([name, c]) => [name, { default: c.default, subtle: c.subtle }]),
+  );
   return {
     supportsInteractivity: true,
     fontFamily: FONT,
@@ -61,7 +67,14 @@ export function hostConfig(theme: TeamsTheme): object {
       default: { backgroundColor: theme.background, foregroundColors },
       emphasis: { backgroundColor: theme.name === 'light' ? '#F5F5F5' : '#292828', foregroundColors },
     },
-    actions: { maxActions: 6, spacing: 'default', buttonSpacing: 8, showCard: { actionMode: 'inline', inlineTopMargin: 16 }, actionsOrientation: 'horizontal', actionAlignment: 'left' },
+    actions: {
+      maxActions: 6,
+      spacing: 'default',
+      buttonSpacing: 8,
+      showCard: { actionMode: 'inline', inlineTopMargin: 16 },
+      actionsOrientation: 'horizontal',
+      actionAlignment: 'left',
+    },
   };
 }
 

@@ -28,7 +28,11 @@ import { londonDate } from './core/agendas/london-time.js';
 import { EXPORT_COLUMNS, exportRows } from './core/actions/export-rows.js';
 import type { JWTVerifyGetKey } from 'jose';
 import { partnershipPage } from './core/tab/partnership-page.js';
-import { linkedPartnership, memberPartnerships, withConfiguredDefault } from './core/partnerships/resolve-partnership.js';
+import {
+  linkedPartnership,
+  memberPartnerships,
+  withConfiguredDefault,
+} from './core/partnerships/resolve-partnership.js';
 import { isPartnershipMember, membersOnly, publishedRecords } from './core/partnerships/membership.js';
 import { loadTabAssets } from './http/tab-assets.js';
 import { createTabAuth } from './http/tab-auth.js';
@@ -74,19 +78,29 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     return pending;
   };
   const actions = {
-    view: (pid: string) => ({ all: () => journal.all(pid), get: (n: number) => journal.get(pid, n), loggedBy: (id: string) => journal.loggedBy(pid, id) }),
+    view: (pid: string) => ({
+      all: () => journal.all(pid),
+      get: (n: number) => journal.get(pid, n),
+      loggedBy: (id: string) => journal.loggedBy(pid, id),
+    }),
     add: (pid: string, make: (n: number) => Action, once?: string) => addOnce(pid, make, once),
     save: (pid: string, n: number, next: (a: Action) => Action | null) => journal.save(next, pid, n),
     exportLink: (pid: string) => {
       const expires = new Date(clock().getTime() + config.exportLinkMinutes * 60_000);
-      return { url: `${publicBaseUrl()}${signExportLink(config.exportSigningKey, pid, expires)}`, minutes: config.exportLinkMinutes };
+      return {
+        url: `${publicBaseUrl()}${signExportLink(config.exportSigningKey, pid, expires)}`,
+        minutes: config.exportLinkMinutes,
+      };
     },
   };
   let baseUrl = '';
   const publicBaseUrl = (): string => config.publicBaseUrl ?? baseUrl;
   const backupLink = () => {
     const expires = new Date(clock().getTime() + config.exportLinkMinutes * 60_000);
-    return { url: `${publicBaseUrl()}${signExportLink(config.exportSigningKey, WHOLE_STORE, expires, 'backup')}`, minutes: config.exportLinkMinutes };
+    return {
+      url: `${publicBaseUrl()}${signExportLink(config.exportSigningKey, WHOLE_STORE, expires, 'backup')}`,
+      minutes: config.exportLinkMinutes,
+    };
   };
   const exportFile = (kind: ExportKind, query: Record<string, unknown>) => {
     const check = checkExportLink(config.exportSigningKey, query, clock(), kind);
@@ -98,11 +112,16 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     }
     // A byte-order mark so that Excel reads the UTF-8 (names, en dashes) correctly.
     // escape_formulas: a description or name beginning = + - @ (or tab, CR) is text in Excel, never a formula.
-    const csv = stringify([EXPORT_COLUMNS, ...exportRows(journal.all(check.partnershipId), store.partnership(check.partnershipId))], { escape_formulas: true });
+    const csv = stringify(
+      [EXPORT_COLUMNS, ...exportRows(journal.all(check.partnershipId), store.partnership(check.partnershipId))],
+      { escape_formulas: true },
+    );
     return { status: 200, body: `\uFEFF${csv}`, contentType: 'text/csv; charset=utf-8' };
   };
   if (config.defaultPartnershipId && !store.partnership(config.defaultPartnershipId)) {
-    throw new Error(`DEFAULT_PARTNERSHIP_ID "${config.defaultPartnershipId}" is not a partnership in ${config.dataFile}`);
+    throw new Error(
+      `DEFAULT_PARTNERSHIP_ID "${config.defaultPartnershipId}" is not a partnership in ${config.dataFile}`,
+    );
   }
   const partnerships = {
     partnership: (id?: string) => store.partnership(id ?? config.defaultPartnershipId),
@@ -137,7 +156,8 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
         [partnershipId],
       ),
     directory: () => withConfiguredDefault(store.data(), config.defaultPartnershipId),
-    updateDirectory: (change: (d: PartnershipDirectory) => void, touches?: () => readonly string[]) => store.update((data) => change(data), touches),
+    updateDirectory: (change: (d: PartnershipDirectory) => void, touches?: () => readonly string[]) =>
+      store.update((data) => change(data), touches),
     partnershipIds: () => Object.keys(store.data().partnerships),
     knowsConversation: (id: string) => store.data().conversations.some((c) => c.conversationId === id),
     rememberConversation: (ref: ConversationRef) =>
@@ -156,14 +176,22 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     poster,
     backupLink,
     background: (description, task) => background.run(description, task),
-    minutesFiles: new MinutesFileImports({ records, limits: { maxBytes: config.minutesFiles.maxBytes, timeoutMs: config.minutesFiles.downloadTimeoutMs }, clock, logger }),
+    minutesFiles: new MinutesFileImports({
+      records,
+      limits: { maxBytes: config.minutesFiles.maxBytes, timeoutMs: config.minutesFiles.downloadTimeoutMs },
+      clock,
+      logger,
+    }),
     admins: config.admins,
     logger,
     clock,
   });
   const tabAuth = createTabAuth({
     localMode: config.localMode,
-    audiences: [config.tabSsoAppId, ...(config.publicBaseUrl ? [`api://${new URL(config.publicBaseUrl).host}/${config.tabSsoAppId}`] : [])],
+    audiences: [
+      config.tabSsoAppId,
+      ...(config.publicBaseUrl ? [`api://${new URL(config.publicBaseUrl).host}/${config.tabSsoAppId}`] : []),
+    ],
     tenants: config.allowedTenants,
     ...(options.tabKeys ? { keys: options.tabKeys } : {}),
   });
@@ -177,14 +205,30 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     auth: tabAuth,
     page: (where: { channel?: string; team?: string; userId?: string }) => {
       const directory = store.data();
-      const linked = linkedPartnership(directory, { userIds: [], ...(where.channel ? { conversationId: where.channel } : {}), ...(where.team ? { teamId: where.team } : {}) });
+      const linked = linkedPartnership(directory, {
+        userIds: [],
+        ...(where.channel ? { conversationId: where.channel } : {}),
+        ...(where.team ? { teamId: where.team } : {}),
+      });
       const partnership = linked?.partnership ?? partnerships.partnership();
       if (!partnership) return {};
       // The same rule as in chat: the tracker for members; what the partnership publishes for anyone signed in from an allowed tenant.
-      if (config.localMode || (where.userId !== undefined && isPartnershipMember(directory, partnership, tabActor(directory, where.userId)))) {
-        return { ...partnershipPage(partnership, journal.all(partnership.id), clock()), exportUrl: actions.exportLink(partnership.id).url, localMode: config.localMode };
+      if (
+        config.localMode ||
+        (where.userId !== undefined && isPartnershipMember(directory, partnership, tabActor(directory, where.userId)))
+      ) {
+        return {
+          ...partnershipPage(partnership, journal.all(partnership.id), clock()),
+          exportUrl: actions.exportLink(partnership.id).url,
+          localMode: config.localMode,
+        };
       }
-      return { ...partnershipPage(publishedRecords(partnership), [], clock()), exportUrl: '', localMode: false, membersOnly: membersOnly(partnership).summary };
+      return {
+        ...partnershipPage(publishedRecords(partnership), [], clock()),
+        exportUrl: '',
+        localMode: false,
+        membersOnly: membersOnly(partnership).summary,
+      };
     },
   };
   const server = createServer({
@@ -198,7 +242,14 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     exportFile,
     logger,
   });
-  const scheduled = { records, poster, clock, logger, actions, personalConversations: () => store.data().conversations.filter((c) => c.userId) };
+  const scheduled = {
+    records,
+    poster,
+    clock,
+    logger,
+    actions,
+    personalConversations: () => store.data().conversations.filter((c) => c.userId),
+  };
   const dailyBackup = async () => {
     const written = await writeDailyBackup({
       dataFile: config.dataFile,
@@ -206,7 +257,11 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
       keep: config.backupDays,
       document: () => {
         const data = store.data();
-        return backupDocument(data, Object.keys(data.partnerships).flatMap((id) => journal.all(id)), clock());
+        return backupDocument(
+          data,
+          Object.keys(data.partnerships).flatMap((id) => journal.all(id)),
+          clock(),
+        );
       },
     });
     if (written) logger.info({ file: written }, 'daily backup written');
@@ -228,7 +283,13 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     config.dataFile,
     (request) => {
       const partnershipId = request.partnershipId ?? config.defaultPartnershipId ?? store.data().defaultPartnershipId;
-      return runHandedImport({ files: request.files, partnershipId, partnership: store.partnership(partnershipId), now: clock(), update: records.update });
+      return runHandedImport({
+        files: request.files,
+        partnershipId,
+        partnership: store.partnership(partnershipId),
+        now: clock(),
+        update: records.update,
+      });
     },
     logger,
   );

@@ -16,7 +16,10 @@ const environmentSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
   HOST: z.string().min(1).optional(),
   DATA_FILE: z.string().min(1).default('data/runtime/store.json'),
-  DEFAULT_PARTNERSHIP_ID: z.string().regex(/^[a-z0-9-]+$/, 'lower-case letters, digits and hyphens').optional(),
+  DEFAULT_PARTNERSHIP_ID: z
+    .string()
+    .regex(/^[a-z0-9-]+$/, 'lower-case letters, digits and hyphens')
+    .optional(),
   BOT_NAME: z.string().min(1).default('CSP Assistant'),
   MicrosoftAppId: z.string().trim().default(''),
   MicrosoftAppPassword: z.string().default(''),
@@ -26,10 +29,19 @@ const environmentSchema = z.object({
   TAB_SSO_APP_ID: z.string().trim().default(''),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   BOT_ADMINS: z.string().default(''),
-  AGENDA_REMINDER_HOURS: z.coerce.number().min(0).max(24 * 30).default(48),
+  AGENDA_REMINDER_HOURS: z.coerce
+    .number()
+    .min(0)
+    .max(24 * 30)
+    .default(48),
   PUBLIC_BASE_URL: z.string().url().optional(),
   EXPORT_SIGNING_KEY: z.string().min(32, 'at least 32 characters').optional(),
-  EXPORT_LINK_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(60),
+  EXPORT_LINK_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24 * 60)
+    .default(60),
   ALLOWED_TENANTS: z.string().default(''),
   BOT_OPENID_METADATA: z.string().url().optional(),
   BACKUP_DAYS: z.coerce.number().int().min(0).max(366).default(14),
@@ -85,7 +97,9 @@ export interface Config {
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
-    super(`Configuration is not valid:\n${problems.map((p) => `  - ${p}`).join('\n')}\nSee .env.example for every variable.`);
+    super(
+      `Configuration is not valid:\n${problems.map((p) => `  - ${p}`).join('\n')}\nSee .env.example for every variable.`,
+    );
     this.name = 'ConfigError';
   }
 }
@@ -126,7 +140,8 @@ export function readEnvFile(file = path.resolve('.env'), env: NodeJS.ProcessEnv 
 export function describeConfigSource(source: ConfigSource): string {
   if (!source.envFile) return 'configuration from the environment only (no .env file)';
   const taken = source.fromFile.length > 0 ? source.fromFile.join(', ') : 'nothing';
-  const kept = source.overridden.length > 0 ? `; the environment's own value kept for ${source.overridden.join(', ')}` : '';
+  const kept =
+    source.overridden.length > 0 ? `; the environment's own value kept for ${source.overridden.join(', ')}` : '';
   return `configuration from the environment and ${source.envFile} (${taken} taken from the file${kept})`;
 }
 
@@ -142,23 +157,34 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const localMode = e.MicrosoftAppId === '';
   const admins = e.BOT_ADMINS.split(/[\s,;]+/).filter(Boolean);
   const badAdmins = admins.filter((a) => !GUID.test(a));
-  if (badAdmins.length > 0) problems.push(`BOT_ADMINS: each must be an Azure AD object id (a GUID); not: ${badAdmins.join(', ')}`);
+  if (badAdmins.length > 0)
+    problems.push(`BOT_ADMINS: each must be an Azure AD object id (a GUID); not: ${badAdmins.join(', ')}`);
   if (!localMode) {
-    if (!GUID.test(e.MicrosoftAppId)) problems.push('MicrosoftAppId: must be the bot\'s Azure app id (a GUID)');
+    if (!GUID.test(e.MicrosoftAppId)) problems.push("MicrosoftAppId: must be the bot's Azure app id (a GUID)");
     if (e.MicrosoftAppType === 'UserAssignedMSI') {
       // botbuilder refuses a secret with a managed identity; say so here, with the rest.
-      if (e.MicrosoftAppPassword !== '') problems.push('MicrosoftAppPassword: must be empty when MicrosoftAppType is UserAssignedMSI (the managed identity has no secret)');
+      if (e.MicrosoftAppPassword !== '')
+        problems.push(
+          'MicrosoftAppPassword: must be empty when MicrosoftAppType is UserAssignedMSI (the managed identity has no secret)',
+        );
       if (e.TAB_SSO_APP_ID === '') {
-        problems.push('TAB_SSO_APP_ID: required when MicrosoftAppType is UserAssignedMSI (the client id of the tab\'s own app registration: a managed identity cannot sign members in)');
+        problems.push(
+          "TAB_SSO_APP_ID: required when MicrosoftAppType is UserAssignedMSI (the client id of the tab's own app registration: a managed identity cannot sign members in)",
+        );
       }
     } else if (e.MicrosoftAppPassword === '') {
-      problems.push(`MicrosoftAppPassword: required when MicrosoftAppId is set and MicrosoftAppType is ${e.MicrosoftAppType} (the bot registration's client secret)`);
+      problems.push(
+        `MicrosoftAppPassword: required when MicrosoftAppId is set and MicrosoftAppType is ${e.MicrosoftAppType} (the bot registration's client secret)`,
+      );
     }
     if (e.MicrosoftAppType !== 'MultiTenant' && !GUID.test(e.MicrosoftAppTenantId)) {
-      problems.push(`MicrosoftAppTenantId: required (a GUID, your Microsoft Entra tenant) when MicrosoftAppType is ${e.MicrosoftAppType}`);
+      problems.push(
+        `MicrosoftAppTenantId: required (a GUID, your Microsoft Entra tenant) when MicrosoftAppType is ${e.MicrosoftAppType}`,
+      );
     }
   }
-  if (e.TAB_SSO_APP_ID !== '' && !GUID.test(e.TAB_SSO_APP_ID)) problems.push('TAB_SSO_APP_ID: must be the client id (a GUID) of the tab\'s app registration');
+  if (e.TAB_SSO_APP_ID !== '' && !GUID.test(e.TAB_SSO_APP_ID))
+    problems.push("TAB_SSO_APP_ID: must be the client id (a GUID) of the tab's app registration");
   const digest = e.DIGEST_DAY.toLowerCase() === 'off' ? null : parseDigestSchedule(e.DIGEST_DAY, e.DIGEST_TIME);
   if (typeof digest === 'string') problems.push(digest);
   if (problems.length > 0) throw new ConfigError(problems);
@@ -187,6 +213,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     digest: typeof digest === 'string' ? null : digest,
     allowedTenants: e.ALLOWED_TENANTS.split(/[\s,;]+/).filter(Boolean),
     backupDays: e.BACKUP_DAYS,
-    minutesFiles: { maxBytes: Math.round(e.MINUTES_FILE_MAX_MB * 1024 * 1024), downloadTimeoutMs: Math.round(e.MINUTES_DOWNLOAD_TIMEOUT_SECONDS * 1000) },
+    minutesFiles: {
+      maxBytes: Math.round(e.MINUTES_FILE_MAX_MB * 1024 * 1024),
+      downloadTimeoutMs: Math.round(e.MINUTES_DOWNLOAD_TIMEOUT_SECONDS * 1000),
+    },
   };
 }

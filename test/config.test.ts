@@ -29,7 +29,12 @@ describe('config', () => {
   });
 
   it('runs authenticated, single-tenant by default, when an app id, secret and tenant are set', () => {
-    const config = loadConfig({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'secret', MicrosoftAppTenantId: TENANT_ID, PORT: '4000' });
+    const config = loadConfig({
+      MicrosoftAppId: APP_ID,
+      MicrosoftAppPassword: 'secret',
+      MicrosoftAppTenantId: TENANT_ID,
+      PORT: '4000',
+    });
     expect(config.localMode).to.equal(false);
     expect(config.port).to.equal(4000);
     expect(config.host).to.equal('0.0.0.0');
@@ -38,11 +43,17 @@ describe('config', () => {
   });
 
   it('asks for the tenant when the default single-tenant registration has none', () => {
-    expect(problemsOf({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'secret' })).to.contain('MicrosoftAppTenantId: required');
+    expect(problemsOf({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'secret' })).to.contain(
+      'MicrosoftAppTenantId: required',
+    );
   });
 
   it('still accepts an older multi-tenant registration without a tenant', () => {
-    const config = loadConfig({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'secret', MicrosoftAppType: 'MultiTenant' });
+    const config = loadConfig({
+      MicrosoftAppId: APP_ID,
+      MicrosoftAppPassword: 'secret',
+      MicrosoftAppType: 'MultiTenant',
+    });
     expect(config.botAuth.MicrosoftAppType).to.equal('MultiTenant');
   });
 
@@ -63,19 +74,30 @@ describe('config', () => {
     it('needs no secret, and the tab signs members in with its own app registration', () => {
       const config = loadConfig({ ...msi, TAB_SSO_APP_ID: TAB_APP_ID });
       expect(config.localMode).to.equal(false);
-      expect(config.botAuth).to.include({ MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppId: MSI_CLIENT_ID, MicrosoftAppPassword: '', MicrosoftAppTenantId: TENANT_ID });
+      expect(config.botAuth).to.include({
+        MicrosoftAppType: 'UserAssignedMSI',
+        MicrosoftAppId: MSI_CLIENT_ID,
+        MicrosoftAppPassword: '',
+        MicrosoftAppTenantId: TENANT_ID,
+      });
       expect(config.tabSsoAppId).to.equal(TAB_APP_ID);
     });
 
     it('refuses a secret, a missing tenant and a missing tab app registration, all at once', () => {
-      const problems = problemsOf({ MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppId: MSI_CLIENT_ID, MicrosoftAppPassword: 'a secret' });
+      const problems = problemsOf({
+        MicrosoftAppType: 'UserAssignedMSI',
+        MicrosoftAppId: MSI_CLIENT_ID,
+        MicrosoftAppPassword: 'a secret',
+      });
       expect(problems).to.contain('MicrosoftAppPassword: must be empty');
       expect(problems).to.contain('MicrosoftAppTenantId: required');
       expect(problems).to.contain('TAB_SSO_APP_ID: required');
     });
 
     it('refuses a tab app id that is not a GUID', () => {
-      expect(problemsOf({ ...msi, TAB_SSO_APP_ID: 'api://csp-bot.example.org' })).to.contain('TAB_SSO_APP_ID: must be the client id');
+      expect(problemsOf({ ...msi, TAB_SSO_APP_ID: 'api://csp-bot.example.org' })).to.contain(
+        'TAB_SSO_APP_ID: must be the client id',
+      );
     });
   });
 
@@ -92,7 +114,11 @@ describe('config', () => {
       expect(source.envFile).to.equal(file);
       expect(source.fromFile).to.have.members(['MicrosoftAppId', 'BOT_NAME']);
       expect(source.overridden).to.deep.equal(['PORT']);
-      expect(describeConfigSource(source)).to.contain(file).and.contain('MicrosoftAppId').and.contain('kept for PORT').and.not.contain('Kent CSP bot');
+      expect(describeConfigSource(source))
+        .to.contain(file)
+        .and.contain('MicrosoftAppId')
+        .and.contain('kept for PORT')
+        .and.not.contain('Kent CSP bot');
     });
 
     it('leaves the environment alone when there is no file', () => {

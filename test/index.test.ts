@@ -26,7 +26,13 @@ describe('start-up: the .env file', function () {
     const program = await startProgram({
       args: ENTRY,
       cwd: folder.path,
-      env: { ...baseEnvironment(), PORT: '0', DATA_FILE: path.join(folder.path, 'store.json'), DIGEST_DAY: 'off', ...env },
+      env: {
+        ...baseEnvironment(),
+        PORT: '0',
+        DATA_FILE: path.join(folder.path, 'store.json'),
+        DIGEST_DAY: 'off',
+        ...env,
+      },
     });
     programs.push(program);
     return program;
@@ -34,7 +40,15 @@ describe('start-up: the .env file', function () {
 
   it('takes the bot registration from .env, so requests must be authenticated, and logs that it read the file', async () => {
     const program = await start(
-      ['# the bot registration', `MicrosoftAppId=${APP_ID}`, 'MicrosoftAppPassword="a secret"', 'MicrosoftAppType=SingleTenant', `MicrosoftAppTenantId=${TENANT_ID}`, 'HOST=127.0.0.1', 'LOG_LEVEL=silent'].join('\n'),
+      [
+        '# the bot registration',
+        `MicrosoftAppId=${APP_ID}`,
+        'MicrosoftAppPassword="a secret"',
+        'MicrosoftAppType=SingleTenant',
+        `MicrosoftAppTenantId=${TENANT_ID}`,
+        'HOST=127.0.0.1',
+        'LOG_LEVEL=silent',
+      ].join('\n'),
       { LOG_LEVEL: 'info' },
     );
     const result = await postActivity(`${program.url}/api/messages`, personalMessage('Who leads road safety?'));
@@ -43,7 +57,7 @@ describe('start-up: the .env file', function () {
     expect(source?.envFile).to.match(/\.env$/);
     expect(source?.fromFile).to.include.members(['MicrosoftAppId', 'MicrosoftAppPassword', 'MicrosoftAppTenantId']);
     // The environment's LOG_LEVEL won over the file's "silent": the log is there at all.
-    expect(String(source?.msg)).to.contain('environment\'s own value kept for LOG_LEVEL');
+    expect(String(source?.msg)).to.contain("environment's own value kept for LOG_LEVEL");
     expect(JSON.stringify(program.logs)).to.not.contain('a secret');
     expect(program.logs.some((l) => String(l.msg).includes('LOCAL MODE'))).to.equal(false);
   });

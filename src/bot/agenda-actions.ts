@@ -20,7 +20,12 @@ export interface AgendaActionDeps {
 
 /** Whether a message's value is an agenda card action sent by Action.Submit. */
 export function isAgendaSubmit(value: unknown): value is { verb: string } {
-  return typeof value === 'object' && value !== null && typeof (value as { verb?: unknown }).verb === 'string' && (value as { verb: string }).verb.startsWith('agenda.');
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { verb?: unknown }).verb === 'string' &&
+    (value as { verb: string }).verb.startsWith('agenda.')
+  );
 }
 
 async function apply(partnership: Partnership, outcome: AttendanceOutcome, deps: AgendaActionDeps): Promise<void> {
@@ -30,12 +35,20 @@ async function apply(partnership: Partnership, outcome: AttendanceOutcome, deps:
 }
 
 function viewerOf(partnership: Partnership, actor: Actor, organiser: boolean) {
-  return { userId: responderId(actor), organiser, expected: partnership.roles.map((r) => ({ userId: r.userId, name: r.name })) };
+  return {
+    userId: responderId(actor),
+    organiser,
+    expected: partnership.roles.map((r) => ({ userId: r.userId, name: r.name })),
+  };
 }
 
 /** A plain message instead of a card; the SDK's type only knows card values, the protocol allows text. */
 export function messageResponse(text: string): AdaptiveCardInvokeResponse {
-  return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text } as unknown as AdaptiveCardInvokeResponse;
+  return {
+    statusCode: 200,
+    type: 'application/vnd.microsoft.activity.message',
+    value: text,
+  } as unknown as AdaptiveCardInvokeResponse;
 }
 
 export async function answerCardInvoke(
@@ -48,10 +61,26 @@ export async function answerCardInvoke(
   const outcome = recordAttendance(partnership, action, actor, now);
   await apply(partnership, outcome, deps);
   if (!outcome.agenda) return messageResponse(outcome.message);
-  return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: renderAgendaCard(outcome.agenda, viewerOf(partnership, actor, outcome.organiser), outcome.message, organiserIds(partnership)) };
+  return {
+    statusCode: 200,
+    type: 'application/vnd.microsoft.card.adaptive',
+    value: renderAgendaCard(
+      outcome.agenda,
+      viewerOf(partnership, actor, outcome.organiser),
+      outcome.message,
+      organiserIds(partnership),
+    ),
+  };
 }
 
-export async function answerCardSubmit(context: TurnContext, partnership: Partnership, value: { verb: string }, actor: Actor, now: Date, deps: AgendaActionDeps): Promise<void> {
+export async function answerCardSubmit(
+  context: TurnContext,
+  partnership: Partnership,
+  value: { verb: string },
+  actor: Actor,
+  now: Date,
+  deps: AgendaActionDeps,
+): Promise<void> {
   const { verb, ...data } = value as { verb: string } & Record<string, unknown>;
   const outcome = recordAttendance(partnership, { verb, data }, actor, now);
   await apply(partnership, outcome, deps);

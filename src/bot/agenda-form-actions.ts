@@ -38,6 +38,9 @@ export async function runAgendaForm(
   }
   const after = records.partnership(partnership.id)?.agendas.find((a) => a.id === agendaId);
   const problem = ['invalid', 'refused'].includes(outcome.answer.kind);
-  const card = view === 'preview' && after ? renderAgendaCard(after) : renderAgendaFormCard(after, `${partnership.name} meeting`, message, problem);
+  const card =
+    view === 'preview' && after
+      ? renderAgendaCard(after)
+      : renderAgendaFormCard(after, `${partnership.name} meeting`, message, problem);
   return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card };
 }

@@ -5,7 +5,14 @@
  * back-off on 429/503; each post's id is saved before the next one, so a crash neither loses nor
  * repeats a post.
  */
-import { CardFactory, MessageFactory, type Activity, type CloudAdapter, type ConversationReference, type TurnContext } from 'botbuilder';
+import {
+  CardFactory,
+  MessageFactory,
+  type Activity,
+  type CloudAdapter,
+  type ConversationReference,
+  type TurnContext,
+} from 'botbuilder';
 import type { Logger } from 'pino';
 import type { PostingResult } from '../core/agendas/circulate-agenda.js';
 import type { ConversationRef } from '../core/model.js';
@@ -35,7 +42,13 @@ function referenceOf(ref: ConversationRef): Partial<ConversationReference> {
   return {
     channelId: ref.channelId,
     serviceUrl: ref.serviceUrl,
-    conversation: { id: ref.conversationId, isGroup: ref.conversationType !== 'personal', conversationType: ref.conversationType ?? 'channel', tenantId: ref.tenantId, name: ref.channelName ?? '' },
+    conversation: {
+      id: ref.conversationId,
+      isGroup: ref.conversationType !== 'personal',
+      conversationType: ref.conversationType ?? 'channel',
+      tenantId: ref.tenantId,
+      name: ref.channelName ?? '',
+    },
     bot: { id: ref.botId, name: ref.botName ?? '' },
   };
 }
@@ -43,7 +56,9 @@ function referenceOf(ref: ConversationRef): Partial<ConversationReference> {
 function retryDelay(error: unknown, attempt: number, pacing: PacingOptions): number | null {
   const status = (error as { statusCode?: number }).statusCode;
   if (status !== 429 && status !== 503) return null;
-  const header = (error as { response?: { headers?: { get?: (n: string) => string | undefined } } }).response?.headers?.get?.('retry-after');
+  const header = (
+    error as { response?: { headers?: { get?: (n: string) => string | undefined } } }
+  ).response?.headers?.get?.('retry-after');
   const seconds = Number(header);
   return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : pacing.backoffMs * 2 ** attempt;
 }
@@ -65,16 +80,27 @@ export class AgendaPoster {
     const partnership = this.records.partnership(partnershipId);
     const agenda = partnership?.agendas.find((a) => a.id === agendaId);
     if (!partnership || !agenda) return result;
-    const channels = partnership.channels.filter((c) => !onlyExisting || agenda.posts.some((p) => p.conversationId === c.ref.conversationId));
+    const channels = partnership.channels.filter(
+      (c) => !onlyExisting || agenda.posts.some((p) => p.conversationId === c.ref.conversationId),
+    );
     for (const [index, channel] of channels.entries()) {
       if (index > 0) await sleep(this.pacing.gapMs);
       const existing = agenda.posts.find((p) => p.conversationId === channel.ref.conversationId);
       try {
-        const activityId = await this.postCard(channel.ref, renderAgendaCard(agenda, undefined, undefined, organiserIds(partnership)), existing?.activityId);
+        const activityId = await this.postCard(
+          channel.ref,
+          renderAgendaCard(agenda, undefined, undefined, organiserIds(partnership)),
+          existing?.activityId,
+        );
         await this.records.update(partnershipId, (target) => {
           const stored = target.agendas.find((a) => a.id === agendaId);
           if (!stored) return;
-          const post = { conversationId: channel.ref.conversationId, activityId, version: stored.version, postedAt: new Date().toISOString() };
+          const post = {
+            conversationId: channel.ref.conversationId,
+            activityId,
+            version: stored.version,
+            postedAt: new Date().toISOString(),
+          };
           stored.posts = [...stored.posts.filter((p) => p.conversationId !== post.conversationId), post];
         });
         if (existing) result.updated++;
@@ -97,7 +123,10 @@ export class AgendaPoster {
     await this.adapter.continueConversationAsync(this.appId, referenceOf(ref), async (context: TurnContext) => {
       // The turn's own connector client: a new top-level post (sendToConversation), never a reply to the continuation event.
       const connector = context.turnState.get<ChannelConnector>(context.adapter.ConnectorClientKey);
-      const activity = { ...MessageFactory.attachment(CardFactory.adaptiveCard(card)), from: { id: ref.botId, name: ref.botName ?? '' } };
+      const activity = {
+        ...MessageFactory.attachment(CardFactory.adaptiveCard(card)),
+        from: { id: ref.botId, name: ref.botName ?? '' },
+      };
       if (activityId) {
         await connector.conversations.updateActivity(ref.conversationId, activityId, { ...activity, id: activityId });
       } else {

@@ -16,7 +16,9 @@ export function conversationRefOf(activity: Partial<Activity>): ConversationRef 
   if (!conversation?.id || !activity.serviceUrl || !activity.channelId) return undefined;
   const data = (activity.channelData ?? {}) as TeamsChannelData;
   const isChannel = conversation.conversationType === 'channel' || data.channel?.id !== undefined;
-  const conversationId = isChannel ? (data.channel?.id ?? conversation.id.split(';')[0] ?? conversation.id) : conversation.id;
+  const conversationId = isChannel
+    ? (data.channel?.id ?? conversation.id.split(';')[0] ?? conversation.id)
+    : conversation.id;
   const tenantId = data.tenant?.id ?? conversation.tenantId;
   return {
     conversationId,
@@ -29,6 +31,8 @@ export function conversationRefOf(activity: Partial<Activity>): ConversationRef 
     ...(data.team?.id ? { teamId: data.team.id } : {}),
     ...(data.team?.name ? { teamName: data.team.name } : {}),
     ...(data.channel?.name ? { channelName: data.channel.name } : {}),
-    ...(!isChannel && conversation.conversationType === 'personal' && activity.from?.id ? { userId: activity.from.id } : {}),
+    ...(!isChannel && conversation.conversationType === 'personal' && activity.from?.id
+      ? { userId: activity.from.id }
+      : {}),
   };
 }

@@ -62,13 +62,20 @@ export function createAdapter(auth: BotAuthConfig, logger: Logger): CloudAdapter
 
 function logTurnError(logger: Logger, context: TurnContext, error: unknown): void {
   try {
-    logger.error({ err: loggableError(error), conversationType: context.activity.conversation?.conversationType }, 'turn failed');
+    logger.error(
+      { err: loggableError(error), conversationType: context.activity.conversation?.conversationType },
+      'turn failed',
+    );
   } catch {
     // Logging must never hide the original failure from the adapter.
   }
 }
 
-async function apologise(logger: Logger, context: TurnContext, text = 'Sorry, something went wrong on my side answering that. Please try again in a moment.'): Promise<void> {
+async function apologise(
+  logger: Logger,
+  context: TurnContext,
+  text = 'Sorry, something went wrong on my side answering that. Please try again in a moment.',
+): Promise<void> {
   if (context.activity.type !== 'message') return;
   try {
     await context.sendActivity(text);

@@ -4,7 +4,13 @@
  * it). Each destination is saved before the next, under the week's key, so a restart resumes an
  * interrupted round and never repeats a finished one.
  */
-import { digestAnswer, latestDigestSlot, overdueByOwner, overdueReminder, type DigestSchedule } from '../core/actions/digest.js';
+import {
+  digestAnswer,
+  latestDigestSlot,
+  overdueByOwner,
+  overdueReminder,
+  type DigestSchedule,
+} from '../core/actions/digest.js';
 import type { ConversationRef } from '../core/model.js';
 import { renderAnswerCard } from '../views/answer-card.js';
 import type { ActionRecords } from './partnership-bot.js';
@@ -26,11 +32,13 @@ export async function sendDueDigest(deps: DigestDeps, schedule: DigestSchedule):
   for (const partnershipId of records.partnershipIds()) {
     const partnership = records.partnership(partnershipId);
     if (!partnership || partnership.channels.length === 0) continue;
-    const state = partnership.digest?.week === slot.week ? partnership.digest : { week: slot.week, sentTo: [] as string[] };
+    const state =
+      partnership.digest?.week === slot.week ? partnership.digest : { week: slot.week, sentTo: [] as string[] };
     if (state.done) continue;
     const all = actions.view(partnershipId).all();
     // A channel linked after this week's digest was due waits for next week's, and with no actions there is nothing to post.
-    const channels = all.length === 0 ? [] : partnership.channels.filter((c) => new Date(c.linkedAt).getTime() <= slot.at.getTime());
+    const channels =
+      all.length === 0 ? [] : partnership.channels.filter((c) => new Date(c.linkedAt).getTime() <= slot.at.getTime());
     const destinations: { key: string; ref: ConversationRef; card: object }[] = channels.map((c) => ({
       key: c.ref.conversationId,
       ref: c.ref,
@@ -39,7 +47,8 @@ export async function sendDueDigest(deps: DigestDeps, schedule: DigestSchedule):
     const personal = deps.personalConversations();
     for (const [userId, overdue] of overdueByOwner(all, clock())) {
       const ref = personal.find((c) => c.userId === userId);
-      if (ref) destinations.push({ key: `user:${userId}`, ref, card: renderAnswerCard(overdueReminder(overdue, clock())) });
+      if (ref)
+        destinations.push({ key: `user:${userId}`, ref, card: renderAnswerCard(overdueReminder(overdue, clock())) });
     }
     for (const destination of destinations.filter((d) => !state.sentTo.includes(d.key))) {
       try {

@@ -24,12 +24,18 @@ export async function downloadFile(url: string, limits: DownloadLimits): Promise
   } catch {
     throw new DownloadError('Teams gave no valid address to download it from');
   }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw new DownloadError('Teams gave no web address to download it from');
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
+    throw new DownloadError('Teams gave no web address to download it from');
   const signal = AbortSignal.timeout(limits.timeoutMs);
-  const tooBig = new DownloadError(`it is larger than the ${megabytes(limits.maxBytes)} limit for minutes files; send the minutes alone, or as text`);
+  const tooBig = new DownloadError(
+    `it is larger than the ${megabytes(limits.maxBytes)} limit for minutes files; send the minutes alone, or as text`,
+  );
   try {
     const response = await fetch(parsed, { signal, redirect: 'follow' });
-    if (!response.ok) throw new DownloadError(`the download failed (HTTP ${response.status}); the link Teams gives lasts only a few minutes, so send the file again`);
+    if (!response.ok)
+      throw new DownloadError(
+        `the download failed (HTTP ${response.status}); the link Teams gives lasts only a few minutes, so send the file again`,
+      );
     if (Number(response.headers.get('content-length') ?? 0) > limits.maxBytes) {
       await response.body?.cancel();
       throw tooBig;
@@ -47,7 +53,10 @@ export async function downloadFile(url: string, limits: DownloadLimits): Promise
     return Buffer.concat(chunks);
   } catch (error) {
     if (error instanceof DownloadError) throw error;
-    if (signal.aborted) throw new DownloadError(`the download took longer than ${Math.round(limits.timeoutMs / 1000)} seconds and was stopped; send the file again`);
+    if (signal.aborted)
+      throw new DownloadError(
+        `the download took longer than ${Math.round(limits.timeoutMs / 1000)} seconds and was stopped; send the file again`,
+      );
     throw new DownloadError('the download failed (the file could not be reached); send the file again');
   }
 }

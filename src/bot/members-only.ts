@@ -23,7 +23,12 @@ export function isInternalAnswer(answer: Answer): boolean {
   return INTERNAL_ANSWERS.has(answer.kind);
 }
 
-export function readsInternalRecords(partnership: Partnership, input: CommandInput, value: unknown, actions: ActionsView | undefined): boolean {
+export function readsInternalRecords(
+  partnership: Partnership,
+  input: CommandInput,
+  value: unknown,
+  actions: ActionsView | undefined,
+): boolean {
   const { text } = input;
   const verb = (value as { verb?: unknown } | undefined)?.verb;
   return (

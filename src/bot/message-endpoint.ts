@@ -4,7 +4,14 @@
  * be genuine, and handed to the bot's turn; then logged as one JSON line: activity type, command,
  * outcome, status and duration, with no message text or personal data.
  */
-import { ActivityTypes, type ActivityHandler, type CloudAdapter, type Request, type Response, type TurnContext } from 'botbuilder';
+import {
+  ActivityTypes,
+  type ActivityHandler,
+  type CloudAdapter,
+  type Request,
+  type Response,
+  type TurnContext,
+} from 'botbuilder';
 import type { Logger } from 'pino';
 import { startReport, type TurnReport } from './turn-report.js';
 
@@ -40,7 +47,8 @@ function authenticatingResponse(res: Response, turnStarted: () => boolean): Resp
 /** Activity types the bot handles; anything else is logged as "other", never as sent (it could be any text). */
 const KNOWN_TYPES = new Set<string>(Object.values(ActivityTypes));
 
-const OTHER_ORGANISATION = "This assistant serves the partnerships' own organisations, and yours is not one of them yet. Ask your partnership's secretariat to add it.";
+const OTHER_ORGANISATION =
+  "This assistant serves the partnerships' own organisations, and yours is not one of them yet. Ask your partnership's secretariat to add it.";
 
 /** Someone from a tenant that is not allowed gets one short message, and nothing else happens. */
 async function refuseTenant(context: TurnContext): Promise<void> {
@@ -56,26 +64,41 @@ function tenantOf(activity: ActivityShape): string | undefined {
   return typeof id === 'string' ? id : undefined;
 }
 
-export function createMessageEndpoint(adapter: CloudAdapter, bot: ActivityHandler, options: MessageEndpointOptions): (req: Request, res: Response) => Promise<void> {
+export function createMessageEndpoint(
+  adapter: CloudAdapter,
+  bot: ActivityHandler,
+  options: MessageEndpointOptions,
+): (req: Request, res: Response) => Promise<void> {
   const allowed = new Set(options.allowedTenants);
   return async (req, res) => {
     const started = performance.now();
     const activity = (req.body ?? {}) as ActivityShape;
     const line = {
       activityType: typeof activity.type === 'string' && KNOWN_TYPES.has(activity.type) ? activity.type : 'other',
-      conversationType: typeof activity.conversation?.conversationType === 'string' && /^(personal|groupChat|channel)$/.test(activity.conversation.conversationType) ? activity.conversation.conversationType : undefined,
+      conversationType:
+        typeof activity.conversation?.conversationType === 'string' &&
+        /^(personal|groupChat|channel)$/.test(activity.conversation.conversationType)
+          ? activity.conversation.conversationType
+          : undefined,
     };
     let report: TurnReport | undefined;
-    await adapter.process(req, authenticatingResponse(res, () => report !== undefined), async (context) => {
-      report = startReport(context);
-      if (allowed.size > 0 && !allowed.has(tenantOf(context.activity) ?? '')) {
-        report.outcome = 'tenant-refused';
-        await refuseTenant(context);
-        return;
-      }
-      await bot.run(context);
-    });
+    await adapter.process(
+      req,
+      authenticatingResponse(res, () => report !== undefined),
+      async (context) => {
+        report = startReport(context);
+        if (allowed.size > 0 && !allowed.has(tenantOf(context.activity) ?? '')) {
+          report.outcome = 'tenant-refused';
+          await refuseTenant(context);
+          return;
+        }
+        await bot.run(context);
+      },
+    );
     const status = (res as unknown as { statusCode?: number }).statusCode;
-    options.logger.info({ ...line, ...(report ?? { outcome: 'refused' }), status, durationMs: Math.round(performance.now() - started) }, 'turn');
+    options.logger.info(
+      { ...line, ...(report ?? { outcome: 'refused' }), status, durationMs: Math.round(performance.now() - started) },
+      'turn',
+    );
   };
 }

@@ -7,7 +7,15 @@
  * installationUpdate that would otherwise welcome twice) gets the welcome card; other activity
  * types are acknowledged and ignored.
  */
-import { ActivityHandler, CardFactory, MessageFactory, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type InvokeResponse, type TurnContext } from 'botbuilder';
+import {
+  ActivityHandler,
+  CardFactory,
+  MessageFactory,
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+  type InvokeResponse,
+  type TurnContext,
+} from 'botbuilder';
 import type { Logger } from 'pino';
 import { postingReport, type PostingResult } from '../core/agendas/circulate-agenda.js';
 import { makeAnswer, type Answer } from '../core/answers/answer.js';
@@ -27,7 +35,13 @@ import type { Actor } from '../core/roles/permissions.js';
 import { SAVE_FAILED_REPLY, SaveFailedError } from '../core/records/save-failed.js';
 import { questionText } from './activity-text.js';
 import { answerActionInvoke, isActionVerb } from './action-card-actions.js';
-import { answerCardInvoke, answerCardSubmit, isAgendaSubmit, messageResponse, type AgendaActionDeps } from './agenda-actions.js';
+import {
+  answerCardInvoke,
+  answerCardSubmit,
+  isAgendaSubmit,
+  messageResponse,
+  type AgendaActionDeps,
+} from './agenda-actions.js';
 import { openAgendaForm, runAgendaForm } from './agenda-form-actions.js';
 import { openLeadForm, saveLeadForm } from './lead-form-actions.js';
 import { LEAD_FORM_VERB, OPEN_LEAD_FORM } from '../core/priorities/lead-form.js';
@@ -116,7 +130,11 @@ export class PartnershipBot extends ActivityHandler {
     this.logger = options.logger;
     this.minutesFiles = options.minutesFiles;
     this.background =
-      options.background ?? ((description, task) => void task().catch((error: unknown) => this.logger.warn({ err: error }, `background task failed: ${description}`)));
+      options.background ??
+      ((description, task) =>
+        void task().catch((error: unknown) =>
+          this.logger.warn({ err: error }, `background task failed: ${description}`),
+        ));
     this.refreshes = new CoalescedRefresh(this.background);
     this.onMessage(async (context, next) => {
       await this.answerMessage(context);
@@ -127,7 +145,8 @@ export class PartnershipBot extends ActivityHandler {
       const botWasAdded = (context.activity.membersAdded ?? []).some((m) => m.id === botId);
       if (botWasAdded) {
         const ref = conversationRefOf(context.activity);
-        if (ref?.conversationType === 'channel') await this.records.rememberConversation(ref).catch((error: unknown) => this.couldNotRemember(error));
+        if (ref?.conversationType === 'channel')
+          await this.records.rememberConversation(ref).catch((error: unknown) => this.couldNotRemember(error));
         await this.welcome(context);
       }
       await next();
@@ -144,7 +163,9 @@ export class PartnershipBot extends ActivityHandler {
 
   /** Remembering where a member is only helps later posts: a failed save must not keep them from an answer. */
   private rememberPersonalChat(context: TurnContext, resolved?: ResolvedPartnership): Promise<void> {
-    return rememberMember(this.records, context.activity, this.actor(context), resolved).catch((error: unknown) => this.couldNotRemember(error));
+    return rememberMember(this.records, context.activity, this.actor(context), resolved).catch((error: unknown) =>
+      this.couldNotRemember(error),
+    );
   }
 
   private couldNotRemember(error: unknown): void {
@@ -152,34 +173,70 @@ export class PartnershipBot extends ActivityHandler {
   }
 
   /** Saves a command's change (see save-command.ts); resolves with the outcome as saved. */
-  private save(input: CommandInput, read: CommandReader, first: CommandOutcome): Promise<{ outcome: CommandOutcome; answer: Answer }> {
+  private save(
+    input: CommandInput,
+    read: CommandReader,
+    first: CommandOutcome,
+  ): Promise<{ outcome: CommandOutcome; answer: Answer }> {
     return saveCommand(this.records, input, read, first, (id) => this.actions?.view(id).all().length ?? 0);
   }
 
   /** Logs, lists or updates actions; false when the message is not about actions (see action-turn.ts). */
-  private runActionCommand(context: TurnContext, partnership: Partnership, text: string, resolved: ResolvedPartnership): Promise<boolean> {
+  private runActionCommand(
+    context: TurnContext,
+    partnership: Partnership,
+    text: string,
+    resolved: ResolvedPartnership,
+  ): Promise<boolean> {
     if (!this.actions) return Promise.resolve(false);
-    const input = { ...this.commandInput(context, text), ...(context.activity.id ? { activityId: context.activity.id } : {}) };
-    return runActionTurn(context, partnership, input, { actions: this.actions, records: this.records, remember: () => this.rememberPersonalChat(context, resolved) });
+    const input = {
+      ...this.commandInput(context, text),
+      ...(context.activity.id ? { activityId: context.activity.id } : {}),
+    };
+    return runActionTurn(context, partnership, input, {
+      actions: this.actions,
+      records: this.records,
+      remember: () => this.rememberPersonalChat(context, resolved),
+    });
   }
 
   private commandInput(context: TurnContext, text: string): CommandInput {
     const conversation = conversationRefOf(context.activity);
-    return { text, mentions: mentionsOf(context.activity), actor: this.actor(context), now: this.clock(), directory: this.records.directory(), ...(conversation ? { conversation } : {}) };
+    return {
+      text,
+      mentions: mentionsOf(context.activity),
+      actor: this.actor(context),
+      now: this.clock(),
+      directory: this.records.directory(),
+      ...(conversation ? { conversation } : {}),
+    };
   }
 
   /** A Universal Action without an action object would fail inside the SDK: it is a bad request. */
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
     const value = context.activity.value as { action?: unknown } | undefined;
-    if (context.activity.name === 'adaptiveCard/action' && (typeof value?.action !== 'object' || value.action === null || Array.isArray(value.action))) {
+    if (
+      context.activity.name === 'adaptiveCard/action' &&
+      (typeof value?.action !== 'object' || value.action === null || Array.isArray(value.action))
+    ) {
       reportTurn(context, { command: 'unknown-card-action', outcome: 'invalid' });
-      return { status: 400, body: { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: 'This card action is not valid.' } } };
+      return {
+        status: 400,
+        body: {
+          statusCode: 400,
+          type: 'application/vnd.microsoft.error',
+          value: { code: 'BadRequest', message: 'This card action is not valid.' },
+        },
+      };
     }
     return super.onInvokeActivity(context);
   }
 
   /** Universal Actions (Action.Execute) from the agenda card. */
-  protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+  protected override async onAdaptiveCardInvoke(
+    context: TurnContext,
+    invokeValue: AdaptiveCardInvokeValue,
+  ): Promise<AdaptiveCardInvokeResponse> {
     try {
       return await this.answerCardAction(context, invokeValue);
     } catch (error) {
@@ -190,8 +247,17 @@ export class PartnershipBot extends ActivityHandler {
     }
   }
 
-  private async answerCardAction(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
-    if (this.minutesFiles && isMinutesImportVerb(invokeValue?.action?.verb)) return this.minutesFiles.answerInvoke(context, invokeValue.action.verb, invokeValue.action.data, this.actor(context));
+  private async answerCardAction(
+    context: TurnContext,
+    invokeValue: AdaptiveCardInvokeValue,
+  ): Promise<AdaptiveCardInvokeResponse> {
+    if (this.minutesFiles && isMinutesImportVerb(invokeValue?.action?.verb))
+      return this.minutesFiles.answerInvoke(
+        context,
+        invokeValue.action.verb,
+        invokeValue.action.data,
+        this.actor(context),
+      );
     const resolved = this.resolve(context);
     if ('ask' in resolved) return messageResponse(resolved.ask.summary);
     const { partnership } = resolved;
@@ -202,19 +268,40 @@ export class PartnershipBot extends ActivityHandler {
     const action = invokeValue?.action ?? { verb: undefined, data: undefined };
     const verb: unknown = action.verb;
     // A verb is logged only in the shape the bot's own take: a forged one could be any text.
-    reportTurn(context, { command: typeof verb === 'string' && /^[a-z]{1,20}\.[a-z]{1,20}$/i.test(verb) ? verb : 'unknown-card-action' });
+    reportTurn(context, {
+      command: typeof verb === 'string' && /^[a-z]{1,20}\.[a-z]{1,20}$/i.test(verb) ? verb : 'unknown-card-action',
+    });
     if (isActionVerb(action.verb) && this.actions) {
-      const input = { ...this.commandInput(context, ''), ...(context.activity.id ? { activityId: context.activity.id } : {}) };
+      const input = {
+        ...this.commandInput(context, ''),
+        ...(context.activity.id ? { activityId: context.activity.id } : {}),
+      };
       return answerActionInvoke(partnership, action.verb, action.data, input, this.actions);
     }
-    if (action.verb === LEAD_FORM_VERB) return saveLeadForm(partnership, action.data, this.commandInput(context, ''), this.records);
-    if (isFormVerb(action.verb)) return runAgendaForm(partnership, action.verb, action.data, this.commandInput(context, ''), this.records, this.poster);
-    return answerCardInvoke(partnership, { verb: action.verb, data: action.data }, this.actor(context), this.clock(), this.agendaDeps());
+    if (action.verb === LEAD_FORM_VERB)
+      return saveLeadForm(partnership, action.data, this.commandInput(context, ''), this.records);
+    if (isFormVerb(action.verb))
+      return runAgendaForm(
+        partnership,
+        action.verb,
+        action.data,
+        this.commandInput(context, ''),
+        this.records,
+        this.poster,
+      );
+    return answerCardInvoke(
+      partnership,
+      { verb: action.verb, data: action.data },
+      this.actor(context),
+      this.clock(),
+      this.agendaDeps(),
+    );
   }
 
   private agendaDeps(): AgendaActionDeps {
     const poster = this.poster;
-    const refreshPosts = (pid: string, aid: string): void => this.refreshes.request(`${pid}|${aid}`, () => poster?.post(pid, aid, true) ?? Promise.resolve());
+    const refreshPosts = (pid: string, aid: string): void =>
+      this.refreshes.request(`${pid}|${aid}`, () => poster?.post(pid, aid, true) ?? Promise.resolve());
     return { records: this.records, ...(poster ? { refreshPosts } : {}) };
   }
 
@@ -229,7 +316,9 @@ export class PartnershipBot extends ActivityHandler {
       const effect = saved.outcome.effect;
       if (effect?.kind === 'backup-link') {
         const link = this.backupLink?.();
-        answer = link ? effect.answer(link.url, link.minutes) : makeAnswer('invalid', 'Not available', 'This server does not offer store exports.');
+        answer = link
+          ? effect.answer(link.url, link.minutes)
+          : makeAnswer('invalid', 'Not available', 'This server does not offer store exports.');
       }
       reportTurn(context, { command: saved.outcome.command ?? 'partnerships', outcome: answer.kind });
       await context.sendActivity(answerActivity(answer));
@@ -248,13 +337,27 @@ export class PartnershipBot extends ActivityHandler {
     }
     if (isAgendaSubmit(context.activity.value)) {
       reportTurn(context, { command: 'agenda-answer' });
-      await answerCardSubmit(context, partnership, context.activity.value, this.actor(context), this.clock(), this.agendaDeps());
+      await answerCardSubmit(
+        context,
+        partnership,
+        context.activity.value,
+        this.actor(context),
+        this.clock(),
+        this.agendaDeps(),
+      );
       return;
     }
     const submitted = context.activity.value as { verb?: unknown } | undefined;
     if (isFormVerb(submitted?.verb)) {
       reportTurn(context, { command: 'agenda-form' });
-      const response = await runAgendaForm(partnership, submitted.verb, submitted, this.commandInput(context, ''), this.records, this.poster);
+      const response = await runAgendaForm(
+        partnership,
+        submitted.verb,
+        submitted,
+        this.commandInput(context, ''),
+        this.records,
+        this.poster,
+      );
       await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(response.value)));
       return;
     }
@@ -272,7 +375,9 @@ export class PartnershipBot extends ActivityHandler {
         await context.sendActivity(answerActivity(refused.answer));
         return;
       }
-      await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(openAgendaForm(partnership, this.clock()))));
+      await context.sendActivity(
+        MessageFactory.attachment(CardFactory.adaptiveCard(openAgendaForm(partnership, this.clock()))),
+      );
       return;
     }
     if (this.actions && (await this.runActionCommand(context, partnership, text, resolved))) return;
@@ -291,7 +396,11 @@ export class PartnershipBot extends ActivityHandler {
         const agenda = this.records.partnership(partnership.id)?.agendas.find((a) => a.id === effect.agendaId);
         // Circulating or cancelling is reported by what happened to the cards; any other change (a
         // meeting moved, an undo) says what it did, and the report of the cards follows it.
-        if (agenda) answer = saved.outcome.command === 'circulate' ? postingReport(agenda, result) : { ...answer, summary: `${answer.summary} ${postingReport(agenda, result).summary}` };
+        if (agenda)
+          answer =
+            saved.outcome.command === 'circulate'
+              ? postingReport(agenda, result)
+              : { ...answer, summary: `${answer.summary} ${postingReport(agenda, result).summary}` };
       }
       reportTurn(context, { command: saved.outcome.command ?? 'command', outcome: answer.kind });
       await context.sendActivity(answerActivity(answer));
@@ -300,7 +409,9 @@ export class PartnershipBot extends ActivityHandler {
     const answer = this.answers.answer(text, partnership.id);
     await this.rememberPersonalChat(context, resolved);
     if (!answer) {
-      await context.sendActivity('This conversation is not linked to a partnership yet, so I have nothing to answer from.');
+      await context.sendActivity(
+        'This conversation is not linked to a partnership yet, so I have nothing to answer from.',
+      );
       return;
     }
     reportTurn(context, { command: 'question', outcome: answer.kind });
@@ -309,7 +420,14 @@ export class PartnershipBot extends ActivityHandler {
 
   /** Someone outside the partnership gets what it publishes, and one line on how to join for the rest (see members-only.ts). */
   private async answerNonMember(context: TurnContext, partnership: Partnership, input: CommandInput): Promise<void> {
-    const published = readsInternalRecords(partnership, input, context.activity.value, this.actions?.view(partnership.id)) ? undefined : this.publishedAnswers.answer(input.text, partnership.id);
+    const published = readsInternalRecords(
+      partnership,
+      input,
+      context.activity.value,
+      this.actions?.view(partnership.id),
+    )
+      ? undefined
+      : this.publishedAnswers.answer(input.text, partnership.id);
     const asksForRecords = !published || isInternalAnswer(published);
     const answer = asksForRecords ? membersOnly(partnership) : published;
     // Their personal chat is kept all the same: an owner named in an action is reminded there.

@@ -8,7 +8,11 @@ import { randomUUID } from 'node:crypto';
 import type { Answer } from '../core/answers/answer.js';
 import type { PreviewFile } from '../core/minutes-import/import-preview.js';
 
-export type PendingState = { kind: 'waiting' } | { kind: 'importing'; done: Promise<Answer> } | { kind: 'done'; answer: Answer } | { kind: 'cancelled' };
+export type PendingState =
+  | { kind: 'waiting' }
+  | { kind: 'importing'; done: Promise<Answer> }
+  | { kind: 'done'; answer: Answer }
+  | { kind: 'cancelled' };
 
 export interface PendingImport {
   id: string;
@@ -34,7 +38,14 @@ export class PendingImports {
     this.prune();
     // Oldest first out when full: a busy secretariat's previews are not kept forever.
     while (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
-    const entry: PendingImport = { id: randomUUID(), userId, files, partnershipIds, expiresAt: this.clock().getTime() + this.ttlMs, state: { kind: 'waiting' } };
+    const entry: PendingImport = {
+      id: randomUUID(),
+      userId,
+      files,
+      partnershipIds,
+      expiresAt: this.clock().getTime() + this.ttlMs,
+      state: { kind: 'waiting' },
+    };
     this.entries.set(entry.id, entry);
     return entry;
   }
@@ -50,6 +61,7 @@ export class PendingImports {
 
   private prune(): void {
     const now = this.clock().getTime();
-    for (const [id, entry] of this.entries) if (entry.expiresAt <= now && entry.state.kind !== 'importing') this.entries.delete(id);
+    for (const [id, entry] of this.entries)
+      if (entry.expiresAt <= now && entry.state.kind !== 'importing') this.entries.delete(id);
   }
 }

@@ -18,7 +18,9 @@ export class Periodic {
   }
 
   tick(): Promise<void> {
-    this.running = this.running.then(this.task).catch((error: unknown) => this.logger.error({ err: error }, 'scheduled round failed'));
+    this.running = this.running
+      .then(this.task)
+      .catch((error: unknown) => this.logger.error({ err: error }, 'scheduled round failed'));
     return this.running;
   }
 

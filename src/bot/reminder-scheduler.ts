@@ -27,7 +27,10 @@ export async function sendDueReminders(deps: ScheduledDeps, hours: number): Prom
         try {
           await poster.postCard(channel.ref, card);
         } catch (error) {
-          logger.error({ err: error, conversation: channel.ref.conversationId }, 'could not post a reminder; will try again');
+          logger.error(
+            { err: error, conversation: channel.ref.conversationId },
+            'could not post a reminder; will try again',
+          );
           continue;
         }
         await records.update(partnershipId, (target) => {
@@ -38,7 +41,8 @@ export async function sendDueReminders(deps: ScheduledDeps, hours: number): Prom
       await records.update(partnershipId, (target) => {
         const stored = target.agendas.find((a) => a.id === agenda.id);
         const sentTo = stored?.reminder?.sentTo ?? [];
-        if (stored && target.channels.every((c) => sentTo.includes(c.ref.conversationId))) stored.reminder = { sentTo, sentAt: clock().toISOString() };
+        if (stored && target.channels.every((c) => sentTo.includes(c.ref.conversationId)))
+          stored.reminder = { sentTo, sentAt: clock().toISOString() };
       });
     }
   }

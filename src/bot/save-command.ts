@@ -40,7 +40,14 @@ export async function saveCommand(
 ): Promise<{ outcome: CommandOutcome; answer: Answer }> {
   if (!changes(first)) return { outcome: first, answer: first.answer };
   if (first.removesPartnership && actionsHeld(first.removesPartnership) > 0) {
-    return { outcome: { answer: first.answer }, answer: makeAnswer('invalid', 'Nothing changed', 'That partnership already has actions logged, so its creation cannot be undone.') };
+    return {
+      outcome: { answer: first.answer },
+      answer: makeAnswer(
+        'invalid',
+        'Nothing changed',
+        'That partnership already has actions logged, so its creation cannot be undone.',
+      ),
+    };
   }
   let saved = first;
   const touched = new Set<string>();
@@ -54,7 +61,8 @@ export async function saveCommand(
         saved.change(target);
         touched.add(target.id);
       }
-      if (saved.directoryChange || saved.removesPartnership) Object.keys(directory.partnerships).forEach((id) => touched.add(id));
+      if (saved.directoryChange || saved.removesPartnership)
+        Object.keys(directory.partnerships).forEach((id) => touched.add(id));
     },
     () => [...touched],
   );

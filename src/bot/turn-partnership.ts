@@ -9,7 +9,11 @@ import type { Actor } from '../core/roles/permissions.js';
 import { conversationRefOf } from './conversation-ref.js';
 import type { PartnershipRecords } from './partnership-bot.js';
 
-export function resolveTurn(records: PartnershipRecords, activity: Partial<Activity>, actor: Actor): ResolvedPartnership {
+export function resolveTurn(
+  records: PartnershipRecords,
+  activity: Partial<Activity>,
+  actor: Actor,
+): ResolvedPartnership {
   const ref = conversationRefOf(activity);
   return resolvePartnership(records.directory(), {
     userIds: actor.ids,
@@ -20,19 +24,31 @@ export function resolveTurn(records: PartnershipRecords, activity: Partial<Activ
 }
 
 /** Called once a turn has done what was asked (never on a refused or invalid request, which must change nothing). */
-export async function rememberMember(records: PartnershipRecords, activity: Partial<Activity>, actor: Actor, resolved?: ResolvedPartnership): Promise<void> {
+export async function rememberMember(
+  records: PartnershipRecords,
+  activity: Partial<Activity>,
+  actor: Actor,
+  resolved?: ResolvedPartnership,
+): Promise<void> {
   const ref = conversationRefOf(activity);
   if (ref?.userId && !records.knowsConversation(ref.conversationId)) await records.rememberConversation(ref);
   const aadId = activity.from?.aadObjectId;
   const teamsId = activity.from?.id;
-  const channelPid = resolved && 'via' in resolved && (resolved.via === 'channel' || resolved.via === 'team') && actor.id !== 'unknown' ? resolved.partnership.id : undefined;
+  const channelPid =
+    resolved && 'via' in resolved && (resolved.via === 'channel' || resolved.via === 'team') && actor.id !== 'unknown'
+      ? resolved.partnership.id
+      : undefined;
   const known = records.directory().memberships[actor.id];
-  const learnsTeamsId = aadId !== undefined && teamsId !== undefined && aadId === actor.id && known?.teamsUserId !== teamsId;
+  const learnsTeamsId =
+    aadId !== undefined && teamsId !== undefined && aadId === actor.id && known?.teamsUserId !== teamsId;
   if (!learnsTeamsId && (channelPid === undefined || known?.seenIn.includes(channelPid))) return;
   await records.updateDirectory(
     (d) => {
       const current = d.memberships[actor.id] ?? { seenIn: [] };
-      const seenIn = channelPid === undefined || current.seenIn.includes(channelPid) ? current.seenIn : [...current.seenIn, channelPid];
+      const seenIn =
+        channelPid === undefined || current.seenIn.includes(channelPid)
+          ? current.seenIn
+          : [...current.seenIn, channelPid];
       d.memberships[actor.id] = { ...current, seenIn, ...(learnsTeamsId && teamsId ? { teamsUserId: teamsId } : {}) };
     },
     () => [],

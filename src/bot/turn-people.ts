@@ -6,7 +6,12 @@ import type { Actor } from '../core/roles/permissions.js';
 export function actorOf(activity: Partial<Activity>, admins: ReadonlySet<string>): Actor {
   const from = activity.from ?? { id: 'unknown', name: '' };
   const ids = [from.aadObjectId, from.id].filter((id): id is string => Boolean(id));
-  return { id: ids[0] ?? 'unknown', ids, name: from.name || 'there', isAdmin: from.aadObjectId !== undefined && admins.has(from.aadObjectId) };
+  return {
+    id: ids[0] ?? 'unknown',
+    ids,
+    name: from.name || 'there',
+    isAdmin: from.aadObjectId !== undefined && admins.has(from.aadObjectId),
+  };
 }
 
 /** People @mentioned in the message, other than the bot. */

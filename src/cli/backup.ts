@@ -57,7 +57,9 @@ export async function restoreStore(file: string | undefined, io: CliIo): Promise
   } finally {
     release();
   }
-  io.out(`restored ${Object.keys(backup.store.partnerships).length} partnerships and ${backup.actions.length} actions into ${config.dataFile}`);
+  io.out(
+    `restored ${Object.keys(backup.store.partnerships).length} partnerships and ${backup.actions.length} actions into ${config.dataFile}`,
+  );
   return 0;
 }
 

@@ -55,13 +55,17 @@ function readArguments(args: readonly string[]): Arguments | string {
     else files.push(arg);
   }
   if (files.length === 0) return `no files given\n${USAGE}`;
-  if (partnershipId !== undefined && !/^[a-z0-9][a-z0-9-]{0,59}$/.test(partnershipId)) return `--partnership needs an id of lower-case letters, digits and hyphens\n${USAGE}`;
-  if (name !== undefined && (partnershipId === undefined || typeof readPartnershipName(name) === 'string')) return `--name goes with --partnership: "Full Name (Short)"\n${USAGE}`;
+  if (partnershipId !== undefined && !/^[a-z0-9][a-z0-9-]{0,59}$/.test(partnershipId))
+    return `--partnership needs an id of lower-case letters, digits and hyphens\n${USAGE}`;
+  if (name !== undefined && (partnershipId === undefined || typeof readPartnershipName(name) === 'string'))
+    return `--name goes with --partnership: "Full Name (Short)"\n${USAGE}`;
   return { files, dryRun, ...(partnershipId ? { partnershipId } : {}), ...(name ? { name } : {}) };
 }
 
 /** Each file read on its own: one that cannot be read is reported and the others still go in. */
-async function parseAll(files: readonly string[]): Promise<{ parsed: ParsedDocument[]; readable: string[]; refused: string[] }> {
+async function parseAll(
+  files: readonly string[],
+): Promise<{ parsed: ParsedDocument[]; readable: string[]; refused: string[] }> {
   const parsed: ParsedDocument[] = [];
   const readable: string[] = [];
   const refused: string[] = [];
@@ -70,7 +74,9 @@ async function parseAll(files: readonly string[]): Promise<{ parsed: ParsedDocum
     try {
       text = await readFile(file, 'utf8');
     } catch (error) {
-      refused.push(`${file}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+      refused.push(
+        `${file}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+      );
       continue;
     }
     try {
@@ -87,21 +93,40 @@ async function parseAll(files: readonly string[]): Promise<{ parsed: ParsedDocum
 /** A page that names no body (an undated ModernGov page starts at its first item) is the partnership's it is imported into. */
 function namedBody(document: ParsedDocument, partnership: Partnership): ParsedDocument {
   if (!document.meeting || document.meeting.body !== UNKNOWN_BODY) return document;
-  return { ...document, meeting: { ...document.meeting, body: partnership.name }, warnings: [...document.warnings, `no body named on the page: taken as ${partnership.name}, the partnership imported into`] };
+  return {
+    ...document,
+    meeting: { ...document.meeting, body: partnership.name },
+    warnings: [
+      ...document.warnings,
+      `no body named on the page: taken as ${partnership.name}, the partnership imported into`,
+    ],
+  };
 }
 
 /** The partnership to import into: the one named, created when new, or the default. */
-function targetPartnership(existing: Partnership | undefined, args: Arguments, documents: readonly ParsedDocument[], now: Date): { partnership: Partnership; created: boolean } | undefined {
+function targetPartnership(
+  existing: Partnership | undefined,
+  args: Arguments,
+  documents: readonly ParsedDocument[],
+  now: Date,
+): { partnership: Partnership; created: boolean } | undefined {
   if (existing) return { partnership: existing, created: false };
   if (!args.partnershipId) return undefined;
   const named = args.name ? readPartnershipName(args.name) : undefined;
   const body = documents.map((d) => d.meeting?.body).find((b): b is string => Boolean(b && b.trim()));
-  const name = typeof named === 'object' ? named : { name: body ?? args.partnershipId, shortName: body ? args.partnershipId.toUpperCase() : args.partnershipId };
-  return { partnership: newPartnership(args.partnershipId, name, now.toISOString(), { id: 'import', name: 'npm run import' }), created: true };
+  const name =
+    typeof named === 'object'
+      ? named
+      : { name: body ?? args.partnershipId, shortName: body ? args.partnershipId.toUpperCase() : args.partnershipId };
+  return {
+    partnership: newPartnership(args.partnershipId, name, now.toISOString(), { id: 'import', name: 'npm run import' }),
+    created: true,
+  };
 }
 
 function describe(report: ImportReport, layout: string): string[] {
-  const list = (label: string, items: string[]): string => `  ${label} ${items.length}${items.length > 0 ? `: ${items.join('; ')}` : ''}`;
+  const list = (label: string, items: string[]): string =>
+    `  ${label} ${items.length}${items.length > 0 ? `: ${items.join('; ')}` : ''}`;
   return [
     `${report.file} (${layout})`,
     list('added', report.added),
@@ -125,13 +150,20 @@ export async function runImport(args: readonly string[], io: CliIo): Promise<num
   }
   const exitCode = refused.length > 0 ? 1 : 0;
   const config = loadConfig(io.env);
-  const handed = parsedArgs.dryRun ? null : await importThroughRunningBot(config.dataFile, readable, parsedArgs.partnershipId);
+  const handed = parsedArgs.dryRun
+    ? null
+    : await importThroughRunningBot(config.dataFile, readable, parsedArgs.partnershipId);
   if (handed) {
     handed.lines.forEach((line) => (handed.code === 0 ? io.out : io.err)(line));
     return Math.max(handed.code, exitCode);
   }
   const store = await openStore({ file: config.dataFile, defaults: loadDefaultStore, readOnly: parsedArgs.dryRun });
-  const target = targetPartnership(store.partnership(parsedArgs.partnershipId ?? config.defaultPartnershipId), parsedArgs, documents, new Date());
+  const target = targetPartnership(
+    store.partnership(parsedArgs.partnershipId ?? config.defaultPartnershipId),
+    parsedArgs,
+    documents,
+    new Date(),
+  );
   if (!target) {
     await store.close();
     io.err(`no partnership "${config.defaultPartnershipId}" in ${config.dataFile}`);

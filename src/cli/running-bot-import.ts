@@ -6,7 +6,11 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
-export async function importThroughRunningBot(dataFile: string, files: readonly string[], partnershipId?: string): Promise<{ code: number; lines: string[] } | null> {
+export async function importThroughRunningBot(
+  dataFile: string,
+  files: readonly string[],
+  partnershipId?: string,
+): Promise<{ code: number; lines: string[] } | null> {
   let handoff: { url: string; secret: string };
   try {
     handoff = JSON.parse(await readFile(`${dataFile}.import-handoff`, 'utf8')) as { url: string; secret: string };
@@ -14,16 +18,26 @@ export async function importThroughRunningBot(dataFile: string, files: readonly 
     return null;
   }
   const body = JSON.stringify({
-    files: await Promise.all(files.map(async (file) => ({ name: path.basename(file), text: await readFile(file, 'utf8') }))),
+    files: await Promise.all(
+      files.map(async (file) => ({ name: path.basename(file), text: await readFile(file, 'utf8') })),
+    ),
     ...(partnershipId ? { partnershipId } : {}),
   });
   let response: Response;
   try {
-    response = await fetch(handoff.url, { method: 'POST', body, headers: { authorization: `Bearer ${handoff.secret}`, 'content-type': 'application/json' }, signal: AbortSignal.timeout(120_000) });
+    response = await fetch(handoff.url, {
+      method: 'POST',
+      body,
+      headers: { authorization: `Bearer ${handoff.secret}`, 'content-type': 'application/json' },
+      signal: AbortSignal.timeout(120_000),
+    });
   } catch {
     // A bot that stopped without removing the file (killed): nothing is listening.
     return null;
   }
   const { lines } = (await response.json()) as { lines: string[] };
-  return { code: response.ok ? 0 : 1, lines: response.ok ? [`the bot is running on ${dataFile}: handed the import to it`, ...lines] : lines };
+  return {
+    code: response.ok ? 0 : 1,
+    lines: response.ok ? [`the bot is running on ${dataFile}: handed the import to it`, ...lines] : lines,
+  };
 }

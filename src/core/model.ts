@@ -9,7 +9,14 @@
 import type { Agenda } from './agendas/agenda-model.js';
 
 export type { Action, ActionChange, ActionStatus } from './actions/action-model.js';
-export type { Agenda, AgendaItem, AgendaPost, AgendaStatus, AttendanceAnswer, AttendanceResponse } from './agendas/agenda-model.js';
+export type {
+  Agenda,
+  AgendaItem,
+  AgendaPost,
+  AgendaStatus,
+  AttendanceAnswer,
+  AttendanceResponse,
+} from './agendas/agenda-model.js';
 
 /** Where a fact comes from: a document and, where known, the item or section within it. */
 export interface Source {
@@ -45,7 +52,8 @@ export interface PriorityYear {
   sources: Source[];
 }
 
-export type PriorityChangeKind = 'added' | 'extended' | 'renamed' | 'merged' | 'retained' | 'split' | 'retired' | 'reordered';
+export type PriorityChangeKind =
+  'added' | 'extended' | 'renamed' | 'merged' | 'retained' | 'split' | 'retired' | 'reordered';
 
 /** One recorded change to the priorities or themes, for "how did the priorities change?" */
 export interface PriorityChange {

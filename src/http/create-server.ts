@@ -29,7 +29,12 @@ export function createServer(deps: ServerDependencies): restify.Server {
   server.use(restify.plugins.queryParser({ mapParams: false }));
   // JSON only: a form-encoded or multipart body is what a cross-site form posts, never the Bot Framework.
   // Its body reader takes the size limit too, though restify's types leave it out.
-  server.use(restify.plugins.jsonBodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false } as restify.plugins.JsonBodyParserOptions));
+  server.use(
+    restify.plugins.jsonBodyParser({
+      maxBodySize: MAX_BODY_BYTES,
+      mapParams: false,
+    } as restify.plugins.JsonBodyParserOptions),
+  );
 
   server.post('/api/messages', async (req: Request, res: Response) => {
     if (!req.is('application/json')) {
@@ -56,7 +61,11 @@ export function createServer(deps: ServerDependencies): restify.Server {
       server.get(EXPORT_PATHS[kind], async (req: Request, res: Response) => {
         const result = exportFile(kind, (req.query ?? {}) as Record<string, unknown>);
         const disposition = result.status === 200 ? `attachment; filename="${filenames[kind]}"` : 'inline';
-        res.writeHead(result.status, { 'content-type': result.contentType, 'cache-control': 'no-store', 'content-disposition': disposition });
+        res.writeHead(result.status, {
+          'content-type': result.contentType,
+          'cache-control': 'no-store',
+          'content-disposition': disposition,
+        });
         res.end(result.body);
       });
     }
@@ -65,7 +74,10 @@ export function createServer(deps: ServerDependencies): restify.Server {
   if (deps.tab) mountTab(server, deps.tab);
 
   // The pages the Teams manifest's privacyUrl and termsOfUseUrl point at.
-  for (const [route, html] of [['/privacy', PRIVACY_PAGE], ['/terms', TERMS_PAGE]] as const) {
+  for (const [route, html] of [
+    ['/privacy', PRIVACY_PAGE],
+    ['/terms', TERMS_PAGE],
+  ] as const) {
     server.get(route, async (_req: Request, res: Response) => {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'public, max-age=3600' });
       res.end(html);
@@ -76,12 +88,15 @@ export function createServer(deps: ServerDependencies): restify.Server {
     res.send(200, { status: 'ok', ...deps.health() });
   });
 
-  server.on('restifyError', (req: Request, _res: Response, error: Error & { statusCode?: number }, callback: () => void) => {
-    const status = error.statusCode ?? 500;
-    const log = status >= 500 ? deps.logger.error.bind(deps.logger) : deps.logger.warn.bind(deps.logger);
-    log({ err: error, method: req.method, path: req.path(), status }, 'request failed');
-    callback();
-  });
+  server.on(
+    'restifyError',
+    (req: Request, _res: Response, error: Error & { statusCode?: number }, callback: () => void) => {
+      const status = error.statusCode ?? 500;
+      const log = status >= 500 ? deps.logger.error.bind(deps.logger) : deps.logger.warn.bind(deps.logger);
+      log({ err: error, method: req.method, path: req.path(), status }, 'request failed');
+      callback();
+    },
+  );
   return server;
 }
 
@@ -91,12 +106,20 @@ export function createServer(deps: ServerDependencies): restify.Server {
  * time-out), and Teams as its channel: identities from other channels are not Teams' to vouch for.
  */
 function activityProblem(body: unknown): string | undefined {
-  if (typeof body !== 'object' || body === null || Array.isArray(body) || Buffer.isBuffer(body)) return 'The body must be a JSON Bot Framework activity.';
-  const { type, serviceUrl, conversation, channelId } = body as { type?: unknown; serviceUrl?: unknown; conversation?: { id?: unknown }; channelId?: unknown };
+  if (typeof body !== 'object' || body === null || Array.isArray(body) || Buffer.isBuffer(body))
+    return 'The body must be a JSON Bot Framework activity.';
+  const { type, serviceUrl, conversation, channelId } = body as {
+    type?: unknown;
+    serviceUrl?: unknown;
+    conversation?: { id?: unknown };
+    channelId?: unknown;
+  };
   if (typeof type !== 'string' || type.length === 0) return 'The activity must have a "type".';
   if (channelId !== 'msteams') return 'This bot serves Microsoft Teams only.';
-  if (typeof serviceUrl !== 'string' || !/^https?:\/\/[^\s/]/.test(serviceUrl)) return 'The activity must have a "serviceUrl".';
-  if (typeof conversation?.id !== 'string' || conversation.id.length === 0) return 'The activity must have a "conversation".';
+  if (typeof serviceUrl !== 'string' || !/^https?:\/\/[^\s/]/.test(serviceUrl))
+    return 'The activity must have a "serviceUrl".';
+  if (typeof conversation?.id !== 'string' || conversation.id.length === 0)
+    return 'The activity must have a "conversation".';
   return undefined;
 }
 

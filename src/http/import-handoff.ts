@@ -42,14 +42,20 @@ async function readBody(req: IncomingMessage): Promise<string | null> {
 function readRequest(text: string): HandedImportRequest | null {
   try {
     const value = JSON.parse(text) as HandedImportRequest;
-    const filesOk = Array.isArray(value.files) && value.files.every((f) => typeof f?.name === 'string' && typeof f?.text === 'string');
+    const filesOk =
+      Array.isArray(value.files) &&
+      value.files.every((f) => typeof f?.name === 'string' && typeof f?.text === 'string');
     return filesOk && (value.partnershipId === undefined || typeof value.partnershipId === 'string') ? value : null;
   } catch {
     return null;
   }
 }
 
-export async function startImportHandoff(dataFile: string, handle: (request: HandedImportRequest) => Promise<HandedImportResponse>, logger: Logger): Promise<{ close(): Promise<void> }> {
+export async function startImportHandoff(
+  dataFile: string,
+  handle: (request: HandedImportRequest) => Promise<HandedImportResponse>,
+  logger: Logger,
+): Promise<{ close(): Promise<void> }> {
   const secret = randomBytes(32).toString('base64url');
   const expected = Buffer.from(`Bearer ${secret}`);
   const server = createServer((req, res) => {
@@ -76,7 +82,9 @@ export async function startImportHandoff(dataFile: string, handle: (request: Han
   const { port } = server.address() as AddressInfo;
   const file = handoffFile(dataFile);
   const temporary = `${file}.${process.pid}.tmp`;
-  await writeFile(temporary, JSON.stringify({ url: `http://127.0.0.1:${port}/import`, secret, pid: process.pid }), { mode: 0o600 });
+  await writeFile(temporary, JSON.stringify({ url: `http://127.0.0.1:${port}/import`, secret, pid: process.pid }), {
+    mode: 0o600,
+  });
   await chmod(temporary, 0o600);
   await rename(temporary, file);
   return {

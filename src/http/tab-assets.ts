@@ -52,11 +52,14 @@ export function loadTabAssets(): Promise<TabAssets> {
 async function readAssets(): Promise<TabAssets> {
   const prebuilt = TAB_SCRIPTS.every((script) => existsSync(path.join(TAB, script)));
   const scripts = prebuilt
-    ? (Object.fromEntries(TAB_SCRIPTS.map((script) => [script, readFileSync(path.join(TAB, script), 'utf8')])) as Record<TabScript, string>)
+    ? (Object.fromEntries(
+        TAB_SCRIPTS.map((script) => [script, readFileSync(path.join(TAB, script), 'utf8')]),
+      ) as Record<TabScript, string>)
     : await bundleTabScripts();
   return {
     html: readFileSync(path.join(TAB, 'index.html'), 'utf8'),
-    configHtml: '<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Add the Partnership tab</title></head><body><p>Select Save to add the Partnership tab to this channel.</p><script type="module" src="/tab/config.js"></script></body></html>',
+    configHtml:
+      '<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Add the Partnership tab</title></head><body><p>Select Save to add the Partnership tab to this channel.</p><script type="module" src="/tab/config.js"></script></body></html>',
     css: readFileSync(path.join(TAB, 'tab.css'), 'utf8'),
     scripts,
   };

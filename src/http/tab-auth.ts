@@ -9,7 +9,8 @@ export type TabAuthResult = { ok: true; tenantId?: string; userId?: string } | {
 export type TabAuth = (authorization: string | undefined) => Promise<TabAuthResult>;
 
 export const AZURE_AD_KEYS = 'https://login.microsoftonline.com/common/discovery/v2.0/keys';
-const AZURE_AD_ISSUER = /^https:\/\/(?:login\.microsoftonline\.com\/([0-9a-f-]{36})\/v2\.0|sts\.windows\.net\/([0-9a-f-]{36})\/)$/i;
+const AZURE_AD_ISSUER =
+  /^https:\/\/(?:login\.microsoftonline\.com\/([0-9a-f-]{36})\/v2\.0|sts\.windows\.net\/([0-9a-f-]{36})\/)$/i;
 
 export interface TabAuthOptions {
   localMode: boolean;
@@ -32,9 +33,11 @@ export function createTabAuth(options: TabAuthOptions): TabAuth {
       const issuer = AZURE_AD_ISSUER.exec(String(payload.iss ?? ''));
       if (!issuer) return { ok: false, reason: 'The token does not come from Azure AD.' };
       const tenantId = String(payload.tid ?? issuer[1] ?? issuer[2] ?? '');
-      if (options.tenants.length > 0 && !options.tenants.includes(tenantId)) return { ok: false, reason: 'Your organisation is not allowed to use this partnership tab.' };
+      if (options.tenants.length > 0 && !options.tenants.includes(tenantId))
+        return { ok: false, reason: 'Your organisation is not allowed to use this partnership tab.' };
       // Membership goes by the member's object id: a token that does not name one cannot be checked.
-      if (typeof payload.oid !== 'string' || payload.oid === '') return { ok: false, reason: 'The sign-in token does not say who you are.' };
+      if (typeof payload.oid !== 'string' || payload.oid === '')
+        return { ok: false, reason: 'The sign-in token does not say who you are.' };
       return { ok: true, tenantId, userId: payload.oid };
     } catch {
       return { ok: false, reason: 'The sign-in token is not valid or has expired.' };

@@ -19,12 +19,24 @@ function send(res: Response, status: number, type: string, body: string): void {
 }
 
 export function mountTab(server: Server, deps: TabDependencies): void {
-  server.get('/tab', async (_req: Request, res: Response) => send(res, 200, 'text/html; charset=utf-8', deps.assets.html));
-  server.get('/tab/config', async (_req: Request, res: Response) => send(res, 200, 'text/html; charset=utf-8', deps.assets.configHtml));
-  server.get('/tab/tab.css', async (_req: Request, res: Response) => send(res, 200, 'text/css; charset=utf-8', deps.assets.css));
-  server.get('/tab/tab.js', async (_req: Request, res: Response) => send(res, 200, 'text/javascript; charset=utf-8', deps.assets.scripts['tab.js']));
-  server.get('/tab/teams.js', async (_req: Request, res: Response) => send(res, 200, 'text/javascript; charset=utf-8', deps.assets.scripts['teams.js']));
-  server.get('/tab/config.js', async (_req: Request, res: Response) => send(res, 200, 'text/javascript; charset=utf-8', deps.assets.scripts['config.js']));
+  server.get('/tab', async (_req: Request, res: Response) =>
+    send(res, 200, 'text/html; charset=utf-8', deps.assets.html),
+  );
+  server.get('/tab/config', async (_req: Request, res: Response) =>
+    send(res, 200, 'text/html; charset=utf-8', deps.assets.configHtml),
+  );
+  server.get('/tab/tab.css', async (_req: Request, res: Response) =>
+    send(res, 200, 'text/css; charset=utf-8', deps.assets.css),
+  );
+  server.get('/tab/tab.js', async (_req: Request, res: Response) =>
+    send(res, 200, 'text/javascript; charset=utf-8', deps.assets.scripts['tab.js']),
+  );
+  server.get('/tab/teams.js', async (_req: Request, res: Response) =>
+    send(res, 200, 'text/javascript; charset=utf-8', deps.assets.scripts['teams.js']),
+  );
+  server.get('/tab/config.js', async (_req: Request, res: Response) =>
+    send(res, 200, 'text/javascript; charset=utf-8', deps.assets.scripts['config.js']),
+  );
   server.get('/api/tab/partnership', async (req: Request, res: Response) => {
     const allowed = await deps.auth(req.header('authorization'));
     if (!allowed.ok) {
@@ -32,11 +44,21 @@ export function mountTab(server: Server, deps: TabDependencies): void {
       return;
     }
     const query = (req.query ?? {}) as Record<string, unknown>;
-    const text = (value: unknown): string | undefined => (typeof value === 'string' && value.length <= 200 ? value : undefined);
-    const where = { ...(text(query.channel) ? { channel: text(query.channel) } : {}), ...(text(query.team) ? { team: text(query.team) } : {}), ...(allowed.userId ? { userId: allowed.userId } : {}) };
+    const text = (value: unknown): string | undefined =>
+      typeof value === 'string' && value.length <= 200 ? value : undefined;
+    const where = {
+      ...(text(query.channel) ? { channel: text(query.channel) } : {}),
+      ...(text(query.team) ? { team: text(query.team) } : {}),
+      ...(allowed.userId ? { userId: allowed.userId } : {}),
+    };
     const page = deps.page(where);
     if (!page) {
-      send(res, 403, 'application/json', JSON.stringify({ error: 'You are not a member of this channel\'s partnership.' }));
+      send(
+        res,
+        403,
+        'application/json',
+        JSON.stringify({ error: "You are not a member of this channel's partnership." }),
+      );
       return;
     }
     send(res, 200, 'application/json', JSON.stringify(page));

@@ -25,7 +25,11 @@ function decodeText(bytes: Uint8Array, name: string): string {
   } catch {
     // Windows-1252 is what text saved on a council PC without UTF-8 usually is.
     const text = new TextDecoder('windows-1252').decode(bytes);
-    if (/[\u0000-\u0008\u000E-\u001F]/.test(text)) throw new MinutesFileRefusal(name, 'this is binary data, not text; send the minutes as PDF, Word (.docx), a saved web page or text');
+    if (/[\u0000-\u0008\u000E-\u001F]/.test(text))
+      throw new MinutesFileRefusal(
+        name,
+        'this is binary data, not text; send the minutes as PDF, Word (.docx), a saved web page or text',
+      );
     return text;
   }
 }

@@ -22,7 +22,11 @@ function extensionOf(name: string): string {
 
 /** The first characters, without a byte-order mark or leading white space, lower-cased. */
 function head(bytes: Uint8Array): string {
-  return new TextDecoder('utf-8').decode(bytes.subarray(0, 512)).replace(/^\uFEFF/, '').trimStart().toLowerCase();
+  return new TextDecoder('utf-8')
+    .decode(bytes.subarray(0, 512))
+    .replace(/^\uFEFF/, '')
+    .trimStart()
+    .toLowerCase();
 }
 
 export function detectFileKind(bytes: Uint8Array, name: string): FileKind {
@@ -31,11 +35,22 @@ export function detectFileKind(bytes: Uint8Array, name: string): FileKind {
   if (new TextDecoder('latin1').decode(bytes.subarray(0, 1024)).includes('%PDF-')) return 'pdf';
   if (startsWith(bytes, ZIP)) {
     if (extension === 'docx' || extension === '') return 'docx';
-    throw new MinutesFileRefusal(name, `this is a ${extension ? `.${extension}` : 'ZIP'} file; send the minutes as PDF, Word (.docx), a saved web page (.html) or text`);
+    throw new MinutesFileRefusal(
+      name,
+      `this is a ${extension ? `.${extension}` : 'ZIP'} file; send the minutes as PDF, Word (.docx), a saved web page (.html) or text`,
+    );
   }
-  if (startsWith(bytes, OLE)) throw new MinutesFileRefusal(name, 'this is an old-style Office file (.doc); save it as .docx or PDF and send that');
+  if (startsWith(bytes, OLE))
+    throw new MinutesFileRefusal(
+      name,
+      'this is an old-style Office file (.doc); save it as .docx or PDF and send that',
+    );
   const start = head(bytes);
-  if (extension === 'html' || extension === 'htm' || /^<(?:!doctype html|html|head|body|meta)\b/.test(start)) return 'html';
+  if (extension === 'html' || extension === 'htm' || /^<(?:!doctype html|html|head|body|meta)\b/.test(start))
+    return 'html';
   if (['txt', 'md', 'markdown', 'text', ''].includes(extension)) return 'text';
-  throw new MinutesFileRefusal(name, `I cannot read .${extension} files as minutes; send a PDF, a Word document (.docx), a saved web page (.html or .htm), or text (.txt or .md)`);
+  throw new MinutesFileRefusal(
+    name,
+    `I cannot read .${extension} files as minutes; send a PDF, a Word document (.docx), a saved web page (.html or .htm), or text (.txt or .md)`,
+  );
 }

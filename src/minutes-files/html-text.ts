@@ -8,9 +8,40 @@
 import { parseDocument, DomUtils } from 'htmlparser2';
 import type { AnyNode, Element } from 'domhandler';
 
-const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'nav', 'header', 'footer', 'head', 'svg', 'iframe', 'button', 'form', 'select']);
+const SKIPPED = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'nav',
+  'header',
+  'footer',
+  'head',
+  'svg',
+  'iframe',
+  'button',
+  'form',
+  'select',
+]);
 const PARAGRAPH = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'table', 'blockquote', 'pre', 'dl']);
-const BLOCK = new Set(['div', 'section', 'article', 'main', 'aside', 'li', 'tr', 'dt', 'dd', 'br', 'hr', 'address', 'figure', 'figcaption', 'caption', 'body']);
+const BLOCK = new Set([
+  'div',
+  'section',
+  'article',
+  'main',
+  'aside',
+  'li',
+  'tr',
+  'dt',
+  'dd',
+  'br',
+  'hr',
+  'address',
+  'figure',
+  'figcaption',
+  'caption',
+  'body',
+]);
 
 function isElement(node: AnyNode): node is Element {
   return node.type === 'tag' || node.type === 'script' || node.type === 'style';
@@ -29,7 +60,9 @@ function contentRoot(nodes: AnyNode[]): AnyNode[] {
 
 /** A paragraph whose text is all inside <strong> or <b>. */
 function isAllBold(node: Element): boolean {
-  const children = node.children.filter((c) => !(c.type === 'text' && (c as unknown as { data: string }).data.trim() === ''));
+  const children = node.children.filter(
+    (c) => !(c.type === 'text' && (c as unknown as { data: string }).data.trim() === ''),
+  );
   return children.length > 0 && children.every((c) => isElement(c) && (c.name === 'strong' || c.name === 'b'));
 }
 
@@ -62,12 +95,15 @@ export function htmlText(html: string, markHeadings = false): string {
     if (name === 'li') out[out.length - 1] = '- ';
     if (markHeadings && /^h[1-6]$/.test(name)) out[out.length - 1] = '## ';
     if (markHeadings && name === 'p' && isAllBold(node)) {
-      const text = DomUtils.textContent(node).replace(/[\s\u00A0]+/g, ' ').trim();
+      const text = DomUtils.textContent(node)
+        .replace(/[\s\u00A0]+/g, ' ')
+        .trim();
       if (text !== '') out[out.length - 1] = `**${text}**`;
       newline(listDepth === 0);
       return;
     }
-    if (name === 'td' || name === 'th') out[out.length - 1] = `${(out.at(-1) ?? '').trimEnd()}${out.at(-1) ? '  ' : ''}`;
+    if (name === 'td' || name === 'th')
+      out[out.length - 1] = `${(out.at(-1) ?? '').trimEnd()}${out.at(-1) ? '  ' : ''}`;
     for (const child of node.children) walk(child, name === 'ul' || name === 'ol' ? listDepth + 1 : listDepth);
     if (block) newline(paragraph && listDepth === 0);
   };

@@ -17,7 +17,8 @@ const PAGE_NUMBER = /^(?:Page\s{1,3})?\d{1,4}(?:\s{1,3}of\s{1,3}\d{1,4})?$/i;
 /** The size most of the text is set in. */
 function bodySize(pages: readonly StructuredTextItem[][]): number {
   const counts = new Map<number, number>();
-  for (const item of pages.flat()) counts.set(Math.round(item.fontSize), (counts.get(Math.round(item.fontSize)) ?? 0) + item.str.length);
+  for (const item of pages.flat())
+    counts.set(Math.round(item.fontSize), (counts.get(Math.round(item.fontSize)) ?? 0) + item.str.length);
   return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 10;
 }
 
@@ -61,13 +62,19 @@ export async function pdfText(bytes: Uint8Array, name: string): Promise<PdfText>
     const document = await getDocumentProxy(new Uint8Array(bytes));
     pages = (await extractTextItems(document)).items;
   } catch (error) {
-    const why = (error as Error).name === 'PasswordException' ? 'it is protected by a password' : 'it is damaged or not really a PDF';
+    const why =
+      (error as Error).name === 'PasswordException'
+        ? 'it is protected by a password'
+        : 'it is damaged or not really a PDF';
     throw new MinutesFileRefusal(name, `I could not open this PDF: ${why}`);
   }
   const body = bodySize(pages);
   const text = pages.map((page) => pageLines(page, body).join('\n')).join('\n\n');
   if (text.replace(/\s/g, '') === '') {
-    throw new MinutesFileRefusal(name, 'this PDF has no text layer (it looks like a scan or a picture of the pages), so there is nothing to read; send the PDF the council published, or a Word or text copy');
+    throw new MinutesFileRefusal(
+      name,
+      'this PDF has no text layer (it looks like a scan or a picture of the pages), so there is nothing to read; send the PDF the council published, or a Word or text copy',
+    );
   }
   return { text, pages: pages.length };
 }

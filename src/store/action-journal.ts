@@ -20,7 +20,10 @@ export const actionSchema = z.strictObject({
   number: z.number().int().min(1),
   owner: z.strictObject({ name: z.string().min(1), personId: z.string().optional(), userId: z.string().optional() }),
   description: z.string().min(1).max(2000),
-  due: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  due: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
   priorityId: z.string().optional(),
   meeting: z.strictObject({ meetingId: z.string(), itemId: z.string().optional() }).optional(),
   status: z.enum(['open', 'in progress', 'done', 'dropped']),
@@ -28,7 +31,13 @@ export const actionSchema = z.strictObject({
   createdAt: z.string(),
   sourceActivityId: z.string().optional(),
   history: z.array(
-    z.strictObject({ at: z.string(), by: person, change: z.enum(['created', 'status', 'edited']), from: z.string().optional(), to: z.string().optional() }),
+    z.strictObject({
+      at: z.string(),
+      by: person,
+      change: z.enum(['created', 'status', 'edited']),
+      from: z.string().optional(),
+      to: z.string().optional(),
+    }),
   ),
 });
 
@@ -73,10 +82,17 @@ export class ActionJournal {
       } catch {
         // A crash mid-append leaves the last line without its newline: that write was never confirmed.
         if (isLast) return;
-        throw new StoreError(`the actions journal is damaged at line ${index + 1}; restore it from a backup`, this.file);
+        throw new StoreError(
+          `the actions journal is damaged at line ${index + 1}; restore it from a backup`,
+          this.file,
+        );
       }
       const checked = actionSchema.safeParse(parsed);
-      if (!checked.success) throw new StoreError(`the actions journal has an invalid action at line ${index + 1}: ${checked.error.issues[0]?.message}`, this.file);
+      if (!checked.success)
+        throw new StoreError(
+          `the actions journal has an invalid action at line ${index + 1}: ${checked.error.issues[0]?.message}`,
+          this.file,
+        );
       this.remember(checked.data);
       this.lines++;
     });
@@ -89,7 +105,9 @@ export class ActionJournal {
   }
 
   all(partnershipId: string): Action[] {
-    return [...this.actions.values()].filter((a) => a.partnershipId === partnershipId).sort((a, b) => a.number - b.number);
+    return [...this.actions.values()]
+      .filter((a) => a.partnershipId === partnershipId)
+      .sort((a, b) => a.number - b.number);
   }
 
   get(partnershipId: string, number: number): Action | undefined {
@@ -153,7 +171,8 @@ export class ActionJournal {
         for (const w of batch) {
           if (this.unsaved.get(w.action.id) === w.action) this.unsaved.delete(w.action.id);
           // Its number was never saved: hand it out again.
-          if (!this.actions.has(w.action.id) && this.reserved.get(w.action.partnershipId) === w.action.number) this.reserved.delete(w.action.partnershipId);
+          if (!this.actions.has(w.action.id) && this.reserved.get(w.action.partnershipId) === w.action.number)
+            this.reserved.delete(w.action.partnershipId);
           w.reject(saveFailed(error));
         }
         continue;

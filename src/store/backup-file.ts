@@ -35,8 +35,11 @@ export function readBackup(text: string, file: string): { store: StoreData; acti
   } catch (error) {
     throw new Error(`${file} is not valid JSON (${(error as Error).message})`);
   }
-  const shape = z.object({ kind: z.literal(BACKUP_KIND), store: z.unknown(), actions: z.array(z.unknown()) }).safeParse(raw);
-  if (!shape.success) throw new Error(`${file} is not a backup of this bot (it needs "kind": "${BACKUP_KIND}", a store and its actions)`);
+  const shape = z
+    .object({ kind: z.literal(BACKUP_KIND), store: z.unknown(), actions: z.array(z.unknown()) })
+    .safeParse(raw);
+  if (!shape.success)
+    throw new Error(`${file} is not a backup of this bot (it needs "kind": "${BACKUP_KIND}", a store and its actions)`);
   const store = parseStoreText(JSON.stringify(shape.data.store), file);
   const actions = shape.data.actions.map((a, i) => {
     const checked = actionSchema.safeParse(a);

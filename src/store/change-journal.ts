@@ -32,7 +32,8 @@ export function readJournalLines(text: string, file: string): JournalLine[] {
       throw new StoreError(`the change journal is damaged at line ${index + 1}; restore it from a backup`, file);
     }
     const entry = parsed as Partial<JournalLine>;
-    if (typeof entry.seq !== 'number' || !Array.isArray(entry.ops)) throw new StoreError(`the change journal has an unreadable change at line ${index + 1}`, file);
+    if (typeof entry.seq !== 'number' || !Array.isArray(entry.ops))
+      throw new StoreError(`the change journal has an unreadable change at line ${index + 1}`, file);
     out.push(entry as JournalLine);
   });
   return out;

@@ -15,7 +15,12 @@ export function backupFolder(dataFile: string): string {
 }
 
 /** Writes today's copy if there is none yet, and rotates; resolves with the file written, or null. */
-export async function writeDailyBackup(options: { dataFile: string; today: string; keep: number; document: () => BackupDocument }): Promise<string | null> {
+export async function writeDailyBackup(options: {
+  dataFile: string;
+  today: string;
+  keep: number;
+  document: () => BackupDocument;
+}): Promise<string | null> {
   if (options.keep <= 0) return null;
   const folder = backupFolder(options.dataFile);
   const existing = await readdir(folder).catch(() => [] as string[]);
@@ -28,6 +33,7 @@ export async function writeDailyBackup(options: { dataFile: string; today: strin
     written = file;
   }
   const dated = [...new Set([...existing, path.basename(file)])].filter((f) => NAME.test(f)).sort();
-  for (const old of dated.slice(0, Math.max(0, dated.length - options.keep))) await unlink(path.join(folder, old)).catch(() => undefined);
+  for (const old of dated.slice(0, Math.max(0, dated.length - options.keep)))
+    await unlink(path.join(folder, old)).catch(() => undefined);
   return written;
 }

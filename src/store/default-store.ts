@@ -9,7 +9,10 @@ import { fileURLToPath } from 'node:url';
 import type { StoreData } from './schema.js';
 import { parseStoreText } from './store.js';
 
-export const DEFAULT_STORE_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../data/default-store.json');
+export const DEFAULT_STORE_FILE = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../data/default-store.json',
+);
 
 export function loadDefaultStore(file = DEFAULT_STORE_FILE): StoreData {
   return parseStoreText(readFileSync(file, 'utf8'), file);

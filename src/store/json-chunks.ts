@@ -9,7 +9,12 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 const SPLIT_DEPTH = 5;
 
 function* pieces(value: unknown, indent: string, depth: number): Generator<string> {
-  if (depth >= SPLIT_DEPTH || typeof value !== 'object' || value === null || typeof (value as { toJSON?: unknown }).toJSON === 'function') {
+  if (
+    depth >= SPLIT_DEPTH ||
+    typeof value !== 'object' ||
+    value === null ||
+    typeof (value as { toJSON?: unknown }).toJSON === 'function'
+  ) {
     const text = JSON.stringify(value, null, 2) ?? 'null';
     yield indent === '' ? text : text.replaceAll('\n', `\n${indent}`);
     return;
@@ -27,7 +32,9 @@ function* pieces(value: unknown, indent: string, depth: number): Generator<strin
     yield `${indent}]`;
     return;
   }
-  const entries = Object.entries(value).filter(([, v]) => v !== undefined && typeof v !== 'function' && typeof v !== 'symbol');
+  const entries = Object.entries(value).filter(
+    ([, v]) => v !== undefined && typeof v !== 'function' && typeof v !== 'symbol',
+  );
   if (entries.length === 0) return void (yield '{}');
   yield '{\n';
   for (let i = 0; i < entries.length; i++) {

@@ -14,7 +14,16 @@ export type Migration = (data: Record<string, unknown>) => Record<string, unknow
 function toVersion2(data: Record<string, unknown>): Record<string, unknown> {
   const partnerships = (data.partnerships ?? {}) as Record<string, Record<string, unknown>>;
   const upgraded = Object.fromEntries(
-    Object.entries(partnerships).map(([id, p]) => [id, { ...p, roles: p.roles ?? [], draftActions: p.draftActions ?? [], channels: p.channels ?? [], agendas: p.agendas ?? [] }]),
+    Object.entries(partnerships).map(([id, p]) => [
+      id,
+      {
+        ...p,
+        roles: p.roles ?? [],
+        draftActions: p.draftActions ?? [],
+        channels: p.channels ?? [],
+        agendas: p.agendas ?? [],
+      },
+    ]),
   );
   return { ...data, partnerships: upgraded, conversations: data.conversations ?? [] };
 }
@@ -39,7 +48,9 @@ export function migrate(
   }
   let version = found;
   if (version > target) {
-    throw new Error(`was written by a newer version of the bot (store version ${version}; this one reads up to ${target})`);
+    throw new Error(
+      `was written by a newer version of the bot (store version ${version}; this one reads up to ${target})`,
+    );
   }
   while (version < target) {
     const step = migrations[version];

@@ -9,7 +9,10 @@ import path from 'node:path';
 
 let sequence = 0;
 
-export async function replaceFile(file: string, write: (handle: FileHandle, temporary: string) => Promise<void>): Promise<void> {
+export async function replaceFile(
+  file: string,
+  write: (handle: FileHandle, temporary: string) => Promise<void>,
+): Promise<void> {
   const directory = path.dirname(file);
   await mkdir(directory, { recursive: true });
   const temporary = `${file}.${process.pid}.${sequence++}.tmp`;

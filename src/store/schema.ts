@@ -9,7 +9,12 @@ export const CURRENT_STORE_VERSION = 3;
 const source = z.strictObject({ doc: z.string().min(1), ref: z.string().optional() });
 const sources = z.array(source);
 
-const priority = z.strictObject({ id: z.string().min(1), name: z.string().min(1), shortName: z.string().optional(), sources });
+const priority = z.strictObject({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  shortName: z.string().optional(),
+  sources,
+});
 const theme = z.strictObject({ id: z.string().min(1), name: z.string().min(1), sources });
 
 const priorityYear = z.strictObject({
@@ -86,7 +91,10 @@ const meeting = z.strictObject({
   id: z.string().min(1),
   body: z.string().min(1),
   date: isoDate.nullable(),
-  month: z.string().regex(/^\d{4}-\d{2}$/).optional(),
+  month: z
+    .string()
+    .regex(/^\d{4}-\d{2}$/)
+    .optional(),
   time: z.string().optional(),
   venue: z.string().optional(),
   status: z.enum(['held', 'planned', 'undated']),
@@ -112,7 +120,10 @@ const draftAction = z.strictObject({
   owner: z.string().min(1),
   ownerPersonId: z.string().optional(),
   what: z.string().min(1),
-  due: z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, 'a date YYYY-MM-DD or month YYYY-MM').optional(),
+  due: z
+    .string()
+    .regex(/^\d{4}-\d{2}(-\d{2})?$/, 'a date YYYY-MM-DD or month YYYY-MM')
+    .optional(),
   meetingId: z.string(),
   itemId: z.string(),
   sentence: z.string(),
@@ -154,7 +165,14 @@ const agenda = z.strictObject({
   version: z.number().int().min(1),
   createdBy: z.string(),
   updatedAt: z.string(),
-  posts: z.array(z.strictObject({ conversationId: z.string(), activityId: z.string(), version: z.number().int(), postedAt: z.string() })),
+  posts: z.array(
+    z.strictObject({
+      conversationId: z.string(),
+      activityId: z.string(),
+      version: z.number().int(),
+      postedAt: z.string(),
+    }),
+  ),
   responses: z.array(
     z.strictObject({
       userId: z.string(),
@@ -201,8 +219,19 @@ export const partnershipSchema = z.strictObject({
       }),
     )
     .optional(),
-  priorityDraft: z.strictObject({ year: priorityYear, from: z.string().nullable(), startedBy: z.string(), startedAt: z.string() }).optional(),
-  teams: z.array(z.strictObject({ teamId: z.string().min(1), teamName: z.string().optional(), linkedBy: z.string(), linkedAt: z.string() })).optional(),
+  priorityDraft: z
+    .strictObject({ year: priorityYear, from: z.string().nullable(), startedBy: z.string(), startedAt: z.string() })
+    .optional(),
+  teams: z
+    .array(
+      z.strictObject({
+        teamId: z.string().min(1),
+        teamName: z.string().optional(),
+        linkedBy: z.string(),
+        linkedAt: z.string(),
+      }),
+    )
+    .optional(),
 });
 
 export const storeSchema = z.strictObject({
@@ -212,7 +241,10 @@ export const storeSchema = z.strictObject({
   /** Team channels the bot has been told about (installed in, or addressed from), linked or not. */
   conversations: z.array(conversationRef),
   /** Member id -> the partnerships they have written in, and the one they chose for their personal chat. */
-  memberships: z.record(z.string(), z.strictObject({ seenIn: z.array(z.string()), chosen: z.string().optional(), teamsUserId: z.string().optional() })),
+  memberships: z.record(
+    z.string(),
+    z.strictObject({ seenIn: z.array(z.string()), chosen: z.string().optional(), teamsUserId: z.string().optional() }),
+  ),
 });
 
 export type StoreData = z.infer<typeof storeSchema>;

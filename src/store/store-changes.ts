@@ -48,14 +48,18 @@ function lazyObject(base: Record<string, unknown>, make: (key: string, value: un
 }
 
 function lazyState(value: unknown): LazyState | undefined {
-  return typeof value === 'object' && value !== null ? ((value as Record<symbol, LazyState | undefined>)[LAZY] ?? undefined) : undefined;
+  return typeof value === 'object' && value !== null
+    ? ((value as Record<symbol, LazyState | undefined>)[LAZY] ?? undefined)
+    : undefined;
 }
 
 /** A draft of the store for one change: a partnership's parts are copied when the change reads them. */
 export function draftOf(data: StoreData): StoreData {
   return lazyObject(data as unknown as Record<string, unknown>, (key, value) =>
     key === 'partnerships'
-      ? lazyObject(value as Record<string, unknown>, (_id, partnership) => lazyObject(partnership as Record<string, unknown>, (_k, v) => structuredClone(v)))
+      ? lazyObject(value as Record<string, unknown>, (_id, partnership) =>
+          lazyObject(partnership as Record<string, unknown>, (_k, v) => structuredClone(v)),
+        )
       : structuredClone(value),
   ) as unknown as StoreData;
 }
@@ -101,15 +105,22 @@ function diffValue(path: Path, before: unknown, after: unknown, ops: StoreOp[]):
     let start = 0;
     while (start < before.length && start < after.length && isDeepStrictEqual(before[start], after[start])) start++;
     let end = 0;
-    while (end < before.length - start && end < after.length - start && isDeepStrictEqual(before[before.length - 1 - end], after[after.length - 1 - end])) end++;
+    while (
+      end < before.length - start &&
+      end < after.length - start &&
+      isDeepStrictEqual(before[before.length - 1 - end], after[after.length - 1 - end])
+    )
+      end++;
     const removed = before.length - start - end;
     const added = after.slice(start, after.length - end);
     if (removed > 0 || added.length > 0) ops.push({ p: path, s: [start, removed, added] });
     return;
   }
   if (isPlainObject(before) && isPlainObject(after)) {
-    for (const key of Object.keys(before)) if (after[key] === undefined && before[key] !== undefined) ops.push({ p: [...path, key], d: 1 });
-    for (const [key, value] of Object.entries(after)) if (value !== undefined && !isDeepStrictEqual(before[key], value)) ops.push({ p: [...path, key], v: value });
+    for (const key of Object.keys(before))
+      if (after[key] === undefined && before[key] !== undefined) ops.push({ p: [...path, key], d: 1 });
+    for (const [key, value] of Object.entries(after))
+      if (value !== undefined && !isDeepStrictEqual(before[key], value)) ops.push({ p: [...path, key], v: value });
     return;
   }
   if (!isDeepStrictEqual(before, after)) ops.push({ p: path, v: after });
@@ -146,7 +157,16 @@ function schemaAt(path: Path): Schema | null {
   let schema: Schema = storeSchema;
   for (const segment of path) {
     const def = defOf(unwrap(schema));
-    const next = def.type === 'object' ? def.shape?.[String(segment)] : def.type === 'record' ? def.valueType : def.type === 'array' ? def.element : def.type === 'unknown' ? schema : undefined;
+    const next =
+      def.type === 'object'
+        ? def.shape?.[String(segment)]
+        : def.type === 'record'
+          ? def.valueType
+          : def.type === 'array'
+            ? def.element
+            : def.type === 'unknown'
+              ? schema
+              : undefined;
     if (!next) return null;
     schema = next;
   }
@@ -158,7 +178,10 @@ export function checkOp(op: StoreOp): string | null {
   const where = op.p.join('.') || '(top level)';
   const schema = schemaAt(op.p);
   if (!schema) return `${where}: there is no such field`;
-  const problem = (result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }, at: string): string | null => {
+  const problem = (
+    result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } },
+    at: string,
+  ): string | null => {
     if (result.success) return null;
     const issue = result.error?.issues[0];
     return `${[at, ...(issue?.path ?? []).map(String)].filter(Boolean).join('.')}: ${issue?.message ?? 'not valid'}`;
@@ -205,7 +228,8 @@ export function applyOps(data: StoreData, ops: readonly StoreOp[]): StoreData {
       continue;
     }
     // Defined, not assigned: a member's alias or id may be "__proto__".
-    if ('v' in op) Object.defineProperty(parent, last, { value: op.v, writable: true, enumerable: true, configurable: true });
+    if ('v' in op)
+      Object.defineProperty(parent, last, { value: op.v, writable: true, enumerable: true, configurable: true });
     else if ('d' in op) delete parent[last];
     else {
       const current = parent[last];

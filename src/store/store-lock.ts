@@ -7,7 +7,18 @@
  * lock still names the dead process it found and renames its own lock over it, so of several
  * processes racing for a stale lock exactly one wins and the others see it running.
  */
-import { closeSync, linkSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  linkSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import path from 'node:path';
 import { StoreError } from './store-error.js';
 
@@ -87,7 +98,10 @@ export function lockStoreFile(file: string): () => void {
     const holder = holderOf(lockFile);
     if (holder === null) continue;
     if (holder !== 0 && holder !== process.pid && isRunning(holder)) {
-      throw new StoreError(`the store is in use by another process (pid ${holder}, e.g. the running bot); stop it first`, file);
+      throw new StoreError(
+        `the store is in use by another process (pid ${holder}, e.g. the running bot); stop it first`,
+        file,
+      );
     }
     // Stale: one taker at a time, and only over the very lock found stale.
     removeIfOld(claim, 10_000);

@@ -74,12 +74,17 @@ export function changeJournalFile(file: string): string {
 }
 
 /** Parses and validates store text, naming the first problem found. */
-export function parseStoreText(text: string, file: string, migrations: Readonly<Record<number, Migration>> = MIGRATIONS): StoreData {
+export function parseStoreText(
+  text: string,
+  file: string,
+  migrations: Readonly<Record<number, Migration>> = MIGRATIONS,
+): StoreData {
   return parseStoreValue(parseJson(text, file), file, migrations);
 }
 
 function parseJson(text: string, file: string): unknown {
-  if (text.trim() === '') throw new StoreError('the store file is empty (it may have been truncated); restore it from a backup', file);
+  if (text.trim() === '')
+    throw new StoreError('the store file is empty (it may have been truncated); restore it from a backup', file);
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
@@ -92,15 +97,21 @@ function parseStoreFile(text: string, file: string, migrations: Readonly<Record<
   const raw = parseJson(text, file);
   if (typeof raw === 'object' && raw !== null && !Array.isArray(raw) && 'changesThrough' in raw) {
     const { changesThrough, ...rest } = raw as Record<string, unknown>;
-    if (typeof changesThrough !== 'number' || !Number.isInteger(changesThrough) || changesThrough < 0) throw new StoreError('the store file\'s "changesThrough" is not a change number', file);
+    if (typeof changesThrough !== 'number' || !Number.isInteger(changesThrough) || changesThrough < 0)
+      throw new StoreError('the store file\'s "changesThrough" is not a change number', file);
     return { changesThrough, ...parseStoreValue(rest, file, migrations) };
   }
   return parseStoreValue(raw, file, migrations);
 }
 
 /** Validates (migrating first) a parsed store, naming the first problem found. */
-export function parseStoreValue(raw: unknown, file: string, migrations: Readonly<Record<number, Migration>> = MIGRATIONS): StoreData {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new StoreError('the store file does not hold a JSON object', file);
+export function parseStoreValue(
+  raw: unknown,
+  file: string,
+  migrations: Readonly<Record<number, Migration>> = MIGRATIONS,
+): StoreData {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    throw new StoreError('the store file does not hold a JSON object', file);
   let migrated: Record<string, unknown>;
   try {
     migrated = migrate(raw as Record<string, unknown>, migrations);
@@ -123,7 +134,10 @@ export function parseStoreValue(raw: unknown, file: string, migrations: Readonly
 /** The last change number in a journal, 0 when it has none or cannot be read. */
 async function lastChange(journalFile: string): Promise<number> {
   try {
-    return readJournalLines(await readFile(journalFile, 'utf8'), journalFile).reduce((max, line) => Math.max(max, line.seq), 0);
+    return readJournalLines(await readFile(journalFile, 'utf8'), journalFile).reduce(
+      (max, line) => Math.max(max, line.seq),
+      0,
+    );
   } catch {
     return 0;
   }
@@ -141,17 +155,29 @@ export async function replaceStoreFile(file: string, data: StoreData): Promise<v
   await rm(journalFile, { force: true });
 }
 
-function replay(data: StoreData, lines: readonly JournalLine[], through: number, journalFile: string): { data: StoreData; seq: number } {
+function replay(
+  data: StoreData,
+  lines: readonly JournalLine[],
+  through: number,
+  journalFile: string,
+): { data: StoreData; seq: number } {
   let state = data;
   let seq = through;
   lines.forEach((line, index) => {
     if (line.seq <= through) return;
     const problem = line.ops.map(checkOp).find((p) => p !== null);
-    if (problem) throw new StoreError(`the change journal has an invalid change at line ${index + 1} (${problem}); restore it from a backup`, journalFile);
+    if (problem)
+      throw new StoreError(
+        `the change journal has an invalid change at line ${index + 1} (${problem}); restore it from a backup`,
+        journalFile,
+      );
     try {
       state = applyOps(state, line.ops);
     } catch (error) {
-      throw new StoreError(`the change journal has a change at line ${index + 1} that does not fit the store (${(error as Error).message})`, journalFile);
+      throw new StoreError(
+        `the change journal has a change at line ${index + 1} that does not fit the store (${(error as Error).message})`,
+        journalFile,
+      );
     }
     seq = line.seq;
   });
@@ -172,7 +198,13 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     throw error instanceof StoreError ? await keepDamagedCopy(error, file) : error;
   }
   // A new store holds none of a journal left beside it (by a store since removed).
-  const db = new Low<StoreFile>(adapter, existing ?? { changesThrough: await lastChange(journalFile), ...parseStoreValue(options.defaults(), file, migrations) });
+  const db = new Low<StoreFile>(
+    adapter,
+    existing ?? {
+      changesThrough: await lastChange(journalFile),
+      ...parseStoreValue(options.defaults(), file, migrations),
+    },
+  );
   if (!existing && !options.readOnly) await db.write();
 
   let journal: ChangeJournal | null = null;
@@ -181,7 +213,9 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   try {
     let lines: JournalLine[];
     if (options.readOnly) {
-      const text = await readFile(journalFile, 'utf8').catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? '' : Promise.reject(error)));
+      const text = await readFile(journalFile, 'utf8').catch((error: NodeJS.ErrnoException) =>
+        error.code === 'ENOENT' ? '' : Promise.reject(error),
+      );
       lines = readJournalLines(text, journalFile);
     } else {
       ({ journal, lines } = await ChangeJournal.open(journalFile));
@@ -236,7 +270,11 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
           const problem = changed.map(checkOp).find((p) => p !== null);
           if (problem) throw new StoreError(`refused a change that would make the store invalid at ${problem}`, file);
           const next = applyOps(draft, changed);
-          if (!next.partnerships[next.defaultPartnershipId]) throw new StoreError(`refused a change that would remove the default partnership "${next.defaultPartnershipId}"`, file);
+          if (!next.partnerships[next.defaultPartnershipId])
+            throw new StoreError(
+              `refused a change that would remove the default partnership "${next.defaultPartnershipId}"`,
+              file,
+            );
           draft = next;
           accepted.push(item);
           if (changed.length > 0) lines.push({ seq: ++nextSeq, ops: changed });
@@ -256,7 +294,8 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
       state = draft;
       seq = nextSeq;
       revision++;
-      for (const id of partnershipsTouched(ops, () => Object.keys(draft.partnerships))) partnershipRevisions.set(id, revision);
+      for (const id of partnershipsTouched(ops, () => Object.keys(draft.partnerships)))
+        partnershipRevisions.set(id, revision);
       lastSavedAt = new Date().toISOString();
       accepted.forEach((item) => item.resolve());
       snapshotIfDue();
@@ -277,7 +316,8 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   return {
     data: () => state,
     partnership: (id) => state.partnerships[id ?? state.defaultPartnershipId],
-    revision: (partnershipId) => (partnershipId === undefined ? revision : (partnershipRevisions.get(partnershipId) ?? 1)),
+    revision: (partnershipId) =>
+      partnershipId === undefined ? revision : (partnershipRevisions.get(partnershipId) ?? 1),
     update,
     status: () => ({ file, revision, partnerships: Object.keys(state.partnerships).length, lastSavedAt }),
     close: async () => {

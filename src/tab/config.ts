@@ -5,7 +5,12 @@ async function main(): Promise<void> {
   await app.initialize();
   pages.config.registerOnSaveHandler((event) => {
     pages.config
-      .setConfig({ entityId: 'partnership', contentUrl: `${window.location.origin}/tab`, websiteUrl: `${window.location.origin}/tab`, suggestedDisplayName: 'Partnership' })
+      .setConfig({
+        entityId: 'partnership',
+        contentUrl: `${window.location.origin}/tab`,
+        websiteUrl: `${window.location.origin}/tab`,
+        suggestedDisplayName: 'Partnership',
+      })
       .then(() => event.notifySuccess())
       .catch((error: unknown) => event.notifyFailure(String(error)));
   });

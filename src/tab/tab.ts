@@ -59,18 +59,39 @@ function tracker(page: Page): HTMLElement {
   const priority = el('select', { id: 'filter-priority' }) as HTMLSelectElement;
   const status = el('select', { id: 'filter-status' }) as HTMLSelectElement;
   const overdue = el('input', { id: 'filter-overdue', type: 'checkbox' }) as HTMLInputElement;
-  options(owner, [['', 'Everyone'], ...[...new Set(page.actions.map((a) => a.owner))].sort().map((o): [string, string] => [o, o])]);
+  options(owner, [
+    ['', 'Everyone'],
+    ...[...new Set(page.actions.map((a) => a.owner))].sort().map((o): [string, string] => [o, o]),
+  ]);
   options(priority, [['', 'All priorities'], ...Object.entries(page.priorityNames)]);
-  options(status, [['', 'Any status'], ['open', 'Open'], ['in progress', 'In progress'], ['done', 'Done'], ['dropped', 'Dropped']]);
+  options(status, [
+    ['', 'Any status'],
+    ['open', 'Open'],
+    ['in progress', 'In progress'],
+    ['done', 'Done'],
+    ['dropped', 'Dropped'],
+  ]);
   const body = el('tbody');
   const count = el('p', { class: 'note', id: 'action-count' });
   const render = (): void => {
     const rows = page.actions.filter(
-      (a) => (!owner.value || a.owner === owner.value) && (!priority.value || a.priority === priority.value) && (!status.value || a.status === status.value) && (!overdue.checked || a.overdue),
+      (a) =>
+        (!owner.value || a.owner === owner.value) &&
+        (!priority.value || a.priority === priority.value) &&
+        (!status.value || a.status === status.value) &&
+        (!overdue.checked || a.overdue),
     );
     body.replaceChildren(
       ...rows.map((a) =>
-        el('tr', {}, el('td', {}, `#${a.number}`), el('td', {}, a.owner), el('td', {}, a.description), el('td', a.overdue ? { class: 'overdue' } : {}, a.overdue ? `${a.dueLabel} (overdue)` : a.dueLabel), el('td', {}, a.status)),
+        el(
+          'tr',
+          {},
+          el('td', {}, `#${a.number}`),
+          el('td', {}, a.owner),
+          el('td', {}, a.description),
+          el('td', a.overdue ? { class: 'overdue' } : {}, a.overdue ? `${a.dueLabel} (overdue)` : a.dueLabel),
+          el('td', {}, a.status),
+        ),
       ),
     );
     count.textContent = `${rows.length} of ${page.actions.length} actions shown`;
@@ -91,7 +112,16 @@ function tracker(page: Page): HTMLElement {
       el('a', { href: page.exportUrl, id: 'export-link' }, 'Download CSV'),
     ),
     count,
-    el('table', {}, el('thead', {}, el('tr', {}, ...['No.', 'Owner', 'Action', 'Due', 'Status'].map((h) => el('th', { scope: 'col' }, h)))), body),
+    el(
+      'table',
+      {},
+      el(
+        'thead',
+        {},
+        el('tr', {}, ...['No.', 'Owner', 'Action', 'Due', 'Status'].map((h) => el('th', { scope: 'col' }, h))),
+      ),
+      body,
+    ),
   );
 }
 
@@ -99,22 +129,75 @@ function render(page: Page): void {
   const meeting = page.nextMeeting;
   root.replaceChildren(
     el('h1', {}, page.name),
-    el('p', { class: 'muted' }, `Priorities ${page.year}${page.themes.length ? ` · cross-cutting theme: ${page.themes.join('; ')}` : ''}`),
-    ...(page.localMode ? [el('p', { class: 'note', role: 'note' }, 'Local mode: this page and its data are open to anyone who can reach the server.')] : []),
-    el('section', { 'aria-labelledby': 'priorities-heading' }, el('h2', { id: 'priorities-heading' }, 'Priorities and leads'), el('div', { class: 'grid' }, ...page.priorities.map((p) => el('div', { class: 'card' }, el('strong', {}, p.name), p.leads.length ? p.leads.join('; ') : 'No lead recorded', ...(p.basis ? [el('div', { class: 'note' }, `Basis: ${p.basis}`)] : []))))),
+    el(
+      'p',
+      { class: 'muted' },
+      `Priorities ${page.year}${page.themes.length ? ` · cross-cutting theme: ${page.themes.join('; ')}` : ''}`,
+    ),
+    ...(page.localMode
+      ? [
+          el(
+            'p',
+            { class: 'note', role: 'note' },
+            'Local mode: this page and its data are open to anyone who can reach the server.',
+          ),
+        ]
+      : []),
+    el(
+      'section',
+      { 'aria-labelledby': 'priorities-heading' },
+      el('h2', { id: 'priorities-heading' }, 'Priorities and leads'),
+      el(
+        'div',
+        { class: 'grid' },
+        ...page.priorities.map((p) =>
+          el(
+            'div',
+            { class: 'card' },
+            el('strong', {}, p.name),
+            p.leads.length ? p.leads.join('; ') : 'No lead recorded',
+            ...(p.basis ? [el('div', { class: 'note' }, `Basis: ${p.basis}`)] : []),
+          ),
+        ),
+      ),
+    ),
     el(
       'section',
       { 'aria-labelledby': 'meeting-heading' },
       el('h2', { id: 'meeting-heading' }, 'Next meeting'),
       meeting
-        ? el('div', {}, el('p', {}, el('strong', {}, meeting.title), `${meeting.when}${meeting.where ? `, ${meeting.where}` : ''}${meeting.status === 'cancelled' ? ' (cancelled)' : ''}`), el('ol', {}, ...meeting.items.map((i) => el('li', {}, `${i.code} ${i.title}${i.presenter ? ` (${i.presenter})` : ''}`))))
+        ? el(
+            'div',
+            {},
+            el(
+              'p',
+              {},
+              el('strong', {}, meeting.title),
+              `${meeting.when}${meeting.where ? `, ${meeting.where}` : ''}${meeting.status === 'cancelled' ? ' (cancelled)' : ''}`,
+            ),
+            el(
+              'ol',
+              {},
+              ...meeting.items.map((i) =>
+                el('li', {}, `${i.code} ${i.title}${i.presenter ? ` (${i.presenter})` : ''}`),
+              ),
+            ),
+          )
         : el('p', { class: 'muted' }, 'No agenda has been circulated for a coming meeting.'),
     ),
     el(
       'section',
       { 'aria-labelledby': 'resolutions-heading' },
-      el('h2', { id: 'resolutions-heading' }, page.lastMeeting ? `Resolutions of ${page.lastMeeting.when}` : 'Recent resolutions'),
-      el('ul', {}, ...(page.lastMeeting?.resolutions ?? []).map((r) => el('li', {}, el('strong', {}, `${r.item}: `), r.text))),
+      el(
+        'h2',
+        { id: 'resolutions-heading' },
+        page.lastMeeting ? `Resolutions of ${page.lastMeeting.when}` : 'Recent resolutions',
+      ),
+      el(
+        'ul',
+        {},
+        ...(page.lastMeeting?.resolutions ?? []).map((r) => el('li', {}, el('strong', {}, `${r.item}: `), r.text)),
+      ),
     ),
     page.membersOnly ? el('p', { class: 'note', role: 'note' }, page.membersOnly) : tracker(page),
   );
@@ -125,7 +208,9 @@ async function main(): Promise<void> {
   try {
     render(await load(teams));
   } catch (error) {
-    root.replaceChildren(el('p', { role: 'alert' }, error instanceof Error ? error.message : 'The partnership could not be loaded.'));
+    root.replaceChildren(
+      el('p', { role: 'alert' }, error instanceof Error ? error.message : 'The partnership could not be loaded.'),
+    );
   }
 }
 

@@ -9,9 +9,15 @@ let where: { channel?: string; team?: string } = {};
 /** Initialises the tab in Teams and follows its theme; false when Teams does not answer. */
 export async function joinTeams(setTheme: (theme: string | undefined) => void): Promise<boolean> {
   try {
-    await Promise.race([app.initialize(), new Promise((_, reject) => setTimeout(() => reject(new Error('not in Teams')), 3000))]);
+    await Promise.race([
+      app.initialize(),
+      new Promise((_, reject) => setTimeout(() => reject(new Error('not in Teams')), 3000)),
+    ]);
     const context = await app.getContext();
-    where = { ...(context.channel?.id ? { channel: context.channel.id } : {}), ...(context.team?.internalId ? { team: context.team.internalId } : {}) };
+    where = {
+      ...(context.channel?.id ? { channel: context.channel.id } : {}),
+      ...(context.team?.internalId ? { team: context.team.internalId } : {}),
+    };
     setTheme(context.app.theme);
     app.registerOnThemeChangeHandler(setTheme);
     app.notifySuccess();

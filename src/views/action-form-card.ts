@@ -2,7 +2,11 @@
 import type { Partnership } from '../core/model.js';
 import { expandCard, type AdaptiveCard } from './expand-card.js';
 
-export function renderActionFormCard(partnership: Partnership, message = '', values: Record<string, unknown> = {}): AdaptiveCard {
+export function renderActionFormCard(
+  partnership: Partnership,
+  message = '',
+  values: Record<string, unknown> = {},
+): AdaptiveCard {
   const value = (name: string): string => (typeof values[name] === 'string' ? (values[name] as string) : '');
   return expandCard('action-form', {
     message,

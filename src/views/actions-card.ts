@@ -12,10 +12,20 @@ import { expandCard, type AdaptiveCard } from './expand-card.js';
 export const MAX_TRACKER_ROWS = 25;
 
 /** `confirm`: the card that confirms a newly logged action, with Undo and Edit instead of status buttons. */
-export function renderActionsCard(tracker: ActionList, today: string, message = '', problem = false, confirm = false, partnership?: Partnership): AdaptiveCard {
+export function renderActionsCard(
+  tracker: ActionList,
+  today: string,
+  message = '',
+  problem = false,
+  confirm = false,
+  partnership?: Partnership,
+): AdaptiveCard {
   return expandCard('actions', {
     title: tracker.title,
-    summary: tracker.actions.length > MAX_TRACKER_ROWS ? `${tracker.summary} (first ${MAX_TRACKER_ROWS} shown)` : tracker.summary,
+    summary:
+      tracker.actions.length > MAX_TRACKER_ROWS
+        ? `${tracker.summary} (first ${MAX_TRACKER_ROWS} shown)`
+        : tracker.summary,
     message,
     messageColor: problem ? 'Attention' : 'Default',
     rows: tracker.actions.slice(0, MAX_TRACKER_ROWS).map((a) => {

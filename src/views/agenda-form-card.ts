@@ -3,7 +3,12 @@ import { formatLondonTime, londonDate } from '../core/agendas/london-time.js';
 import type { Agenda } from '../core/model.js';
 import { expandCard, type AdaptiveCard } from './expand-card.js';
 
-export function renderAgendaFormCard(agenda: Agenda | undefined, defaultTitle: string, message = '', problem = false): AdaptiveCard {
+export function renderAgendaFormCard(
+  agenda: Agenda | undefined,
+  defaultTitle: string,
+  message = '',
+  problem = false,
+): AdaptiveCard {
   return expandCard('agenda-form', {
     agendaId: agenda?.id ?? '',
     message,
@@ -13,7 +18,10 @@ export function renderAgendaFormCard(agenda: Agenda | undefined, defaultTitle: s
     time: agenda ? formatLondonTime(agenda.startsAt) : '',
     venue: agenda?.venue ?? '',
     onlineLink: agenda?.onlineLink ?? '',
-    itemsHeading: agenda && agenda.items.length > 0 ? `Items (${agenda.items.length})` : 'No items yet: add the first with "Add item".',
+    itemsHeading:
+      agenda && agenda.items.length > 0
+        ? `Items (${agenda.items.length})`
+        : 'No items yet: add the first with "Add item".',
     items: (agenda?.items ?? []).map((i) => ({
       agendaId: agenda?.id ?? '',
       code: i.code,

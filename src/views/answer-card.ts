@@ -40,7 +40,11 @@ export function renderAnswerCard(answer: Answer): AdaptiveCard {
   let card = expandCard('answer', answerCardData(current));
   while (Buffer.byteLength(JSON.stringify(card)) > MAX_CARD_BYTES && current.entries.length > 1) {
     const kept = Math.floor(current.entries.length / 2);
-    current = { ...current, entries: current.entries.slice(0, kept), summary: `${current.summary} (first ${kept} shown)` };
+    current = {
+      ...current,
+      entries: current.entries.slice(0, kept),
+      summary: `${current.summary} (first ${kept} shown)`,
+    };
     card = expandCard('answer', answerCardData(current));
   }
   return card;

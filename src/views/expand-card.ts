@@ -7,7 +7,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as ACData from 'adaptivecards-templating';
 
-export type CardName = 'answer' | 'agenda' | 'agenda-form' | 'actions' | 'action-form' | 'lead-form' | 'minutes-preview';
+export type CardName =
+  'answer' | 'agenda' | 'agenda-form' | 'actions' | 'action-form' | 'lead-form' | 'minutes-preview';
 
 const CARDS_FOLDER = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../cards');
 const templates = new Map<CardName, ACData.Template>();

@@ -2,8 +2,14 @@
 import type { Partnership } from '../core/model.js';
 import { expandCard, type AdaptiveCard } from './expand-card.js';
 
-export function renderLeadFormCard(partnership: Partnership, message = '', values: Record<string, unknown> = {}, problem = true): AdaptiveCard {
-  const value = (name: string, fallback = ''): string => (typeof values[name] === 'string' ? (values[name] as string) : fallback);
+export function renderLeadFormCard(
+  partnership: Partnership,
+  message = '',
+  values: Record<string, unknown> = {},
+  problem = true,
+): AdaptiveCard {
+  const value = (name: string, fallback = ''): string =>
+    typeof values[name] === 'string' ? (values[name] as string) : fallback;
   return expandCard('lead-form', {
     message,
     messageColor: problem ? 'Attention' : 'Default',

@@ -20,12 +20,22 @@ function clip(text: string, max: number): string {
 function shorten(file: FilePreview, items: number, chars: number): FilePreview {
   const shown = file.items.slice(0, items).map((i) => ({ heading: clip(i.heading, chars), text: clip(i.text, chars) }));
   if (file.items.length > items) shown.push({ heading: `and ${file.items.length - items} more items`, text: '' });
-  return { ...file, items: shown, people: clip(file.people, chars * 4), present: clip(file.present, chars * 4), apologies: clip(file.apologies, chars * 4), drafts: file.drafts.slice(0, items) };
+  return {
+    ...file,
+    items: shown,
+    people: clip(file.people, chars * 4),
+    present: clip(file.present, chars * 4),
+    apologies: clip(file.apologies, chars * 4),
+    drafts: file.drafts.slice(0, items),
+  };
 }
 
 function render(view: MinutesPreviewView, files: FilePreview[]): AdaptiveCard {
   const [first] = view.choices;
-  const into = view.choices.length > 1 ? 'Choose the partnership below, then press Import' : `Press Import to add them to the ${first?.name ?? 'partnership'}`;
+  const into =
+    view.choices.length > 1
+      ? 'Choose the partnership below, then press Import'
+      : `Press Import to add them to the ${first?.name ?? 'partnership'}`;
   return expandCard('minutes-preview', {
     title: files.length === 1 ? 'Minutes to import' : `Minutes to import (${files.length} files)`,
     summary: `Nothing is saved yet. ${into}, or Cancel. This preview lasts ${view.expiresInMinutes} minutes.`,
@@ -39,9 +49,16 @@ function render(view: MinutesPreviewView, files: FilePreview[]): AdaptiveCard {
 
 export function renderMinutesPreviewCard(view: MinutesPreviewView): AdaptiveCard {
   let card = render(view, view.files);
-  for (const [items, chars] of [[10, 200], [5, 120], [2, 80]] as const) {
+  for (const [items, chars] of [
+    [10, 200],
+    [5, 120],
+    [2, 80],
+  ] as const) {
     if (Buffer.byteLength(JSON.stringify(card)) <= MAX_CARD_BYTES) break;
-    card = render(view, view.files.map((f) => shorten(f, items, chars)));
+    card = render(
+      view,
+      view.files.map((f) => shorten(f, items, chars)),
+    );
   }
   return card;
 }

@@ -6,15 +6,25 @@ import { AnswerService } from '../../src/core/answers/answer-service.js';
 import { loadDefaultStore } from '../../src/store/default-store.js';
 
 const data = loadDefaultStore();
-const answers = new AnswerService({ partnership: (id) => data.partnerships[id ?? data.defaultPartnershipId], revision: () => 1 }, () => new Date('2026-11-24'));
-const records = { partnership: (id?: string) => data.partnerships[id ?? data.defaultPartnershipId], directory: () => data, update: async () => undefined, updateDirectory: async () => undefined, rememberConversation: async () => undefined, knowsConversation: () => true };
+const answers = new AnswerService(
+  { partnership: (id) => data.partnerships[id ?? data.defaultPartnershipId], revision: () => 1 },
+  () => new Date('2026-11-24'),
+);
+const records = {
+  partnership: (id?: string) => data.partnerships[id ?? data.defaultPartnershipId],
+  directory: () => data,
+  update: async () => undefined,
+  updateDirectory: async () => undefined,
+  rememberConversation: async () => undefined,
+  knowsConversation: () => true,
+};
 const bot = new PartnershipBot({ answers, records, admins: [], logger: pino({ level: 'silent' }) });
 
 function adapter(): TestAdapter {
   return new TestAdapter(async (context) => bot.run(context));
 }
 
-describe('PartnershipBot through botbuilder\'s TestAdapter', () => {
+describe("PartnershipBot through botbuilder's TestAdapter", () => {
   it('answers with an Adaptive Card, its sentence as the summary', async () => {
     await adapter()
       .send('who leads substance misuse?')
@@ -24,7 +34,7 @@ describe('PartnershipBot through botbuilder\'s TestAdapter', () => {
       });
   });
 
-  it('takes the question from a card button\'s value', async () => {
+  it("takes the question from a card button's value", async () => {
     await adapter()
       .send({ type: 'message', value: { question: 'When was the last meeting?' } } as Partial<Activity>)
       .assertReply((reply: Partial<Activity>) => expect(reply.summary).to.contain('21 March 2023'));

@@ -9,9 +9,15 @@ import { openStore } from '../../src/store/store.js';
 import { sharedFolder } from '../../scripts/shared-folder.js';
 import { makeTempFolder } from '../helpers/temp-folder.js';
 
-const questions = (JSON.parse(readFileSync(sharedFolder('eval', 'dev-questions.json'), 'utf8')) as { ask: string }[]).map((q) => q.ask);
+const questions = (
+  JSON.parse(readFileSync(sharedFolder('eval', 'dev-questions.json'), 'utf8')) as { ask: string }[]
+).map((q) => q.ask);
 const today = new Date('2026-11-24T10:00:00Z');
-const io = (dataFile: string, out: string[] = [], err: string[] = []) => ({ env: { DATA_FILE: dataFile }, out: (l: string) => out.push(l), err: (l: string) => err.push(l) });
+const io = (dataFile: string, out: string[] = [], err: string[] = []) => ({
+  env: { DATA_FILE: dataFile },
+  out: (l: string) => out.push(l),
+  err: (l: string) => err.push(l),
+});
 
 async function answersFrom(dataFile: string): Promise<string[]> {
   const store = await openStore({ file: dataFile, defaults: loadDefaultStore, readOnly: true });
@@ -29,16 +35,35 @@ describe('npm run export / npm run restore', () => {
     await store.update((d) => {
       const kent = d.partnerships['kent-csp']!;
       kent.aliases['pedestrian crossings'] = 'road-safety';
-      kent.priorityDraft = { year: { ...structuredClone(kent.priorityYears.at(-1)!), year: '2024/25' }, from: '2023/24', startedBy: 'Anna Taylor', startedAt: today.toISOString() };
+      kent.priorityDraft = {
+        year: { ...structuredClone(kent.priorityYears.at(-1)!), year: '2024/25' },
+        from: '2023/24',
+        startedBy: 'Anna Taylor',
+        startedAt: today.toISOString(),
+      };
       // A second partnership, with its own records and choices of members.
-      d.partnerships['medway-csp'] = { ...structuredClone(kent), id: 'medway-csp', name: 'Medway Community Safety Partnership', shortName: 'Medway CSP', priorityYears: [], priorityChanges: [] };
+      d.partnerships['medway-csp'] = {
+        ...structuredClone(kent),
+        id: 'medway-csp',
+        name: 'Medway Community Safety Partnership',
+        shortName: 'Medway CSP',
+        priorityYears: [],
+        priorityChanges: [],
+      };
       d.memberships['aad-sam'] = { seenIn: ['kent-csp', 'medway-csp'], chosen: 'medway-csp' };
     });
     await store.close();
     const journal = await ActionJournal.open(`${source}.actions`);
     await journal.add('kent-csp', (n) => ({
-      id: `kent-csp#${n}`, partnershipId: 'kent-csp', number: n, owner: { name: 'Martin Adams' }, description: 'report the KSI figures', status: 'open',
-      createdBy: { id: 'u', name: 'Sam' }, createdAt: today.toISOString(), history: [],
+      id: `kent-csp#${n}`,
+      partnershipId: 'kent-csp',
+      number: n,
+      owner: { name: 'Martin Adams' },
+      description: 'report the KSI figures',
+      status: 'open',
+      createdBy: { id: 'u', name: 'Sam' },
+      createdAt: today.toISOString(),
+      history: [],
     }));
     await journal.close();
   });
@@ -51,7 +76,8 @@ describe('npm run export / npm run restore', () => {
     const out: string[] = [];
     expect(await restoreStore(backup, io(target, out))).to.equal(0);
     expect(out.join('\n')).to.contain('restored 2 partnerships and 1 actions');
-    const stored = async (file: string) => (await openStore({ file, defaults: loadDefaultStore, readOnly: true })).data();
+    const stored = async (file: string) =>
+      (await openStore({ file, defaults: loadDefaultStore, readOnly: true })).data();
     expect(await stored(target)).to.deep.equal(await stored(source));
     expect(await answersFrom(target)).to.deep.equal(await answersFrom(source));
     const restored = await ActionJournal.open(`${target}.actions`);
@@ -62,11 +88,14 @@ describe('npm run export / npm run restore', () => {
   it('migrates a backup from an older store version', async () => {
     const backup = path.join(folder.path, 'backup.json');
     await exportStore(backup, io(source));
-    const parsed = JSON.parse(readFileSync(backup, 'utf8')) as { store: Record<string, unknown> & { partnerships: Record<string, Record<string, unknown>> } };
+    const parsed = JSON.parse(readFileSync(backup, 'utf8')) as {
+      store: Record<string, unknown> & { partnerships: Record<string, Record<string, unknown>> };
+    };
     parsed.store.version = 1;
     delete parsed.store.conversations;
     delete parsed.store.memberships;
-    for (const p of Object.values(parsed.store.partnerships)) for (const key of ['roles', 'draftActions', 'channels', 'agendas']) delete p[key];
+    for (const p of Object.values(parsed.store.partnerships))
+      for (const key of ['roles', 'draftActions', 'channels', 'agendas']) delete p[key];
     writeFileSync(backup, JSON.stringify(parsed));
     const target = path.join(folder.path, 'old', 'store.json');
     expect(await restoreStore(backup, io(target))).to.equal(0);
@@ -76,7 +105,15 @@ describe('npm run export / npm run restore', () => {
   for (const [label, content, problem] of [
     ['damaged', '{"kind": "csp-bot-backup", "store": {', /not valid JSON/],
     ['not a backup', '{"hello": "world"}', /not a backup of this bot/],
-    ['invalid inside', JSON.stringify({ kind: 'csp-bot-backup', store: { version: 3, defaultPartnershipId: 'x', partnerships: {}, conversations: [], memberships: {} }, actions: [] }), /default partnership "x" is not in the store/],
+    [
+      'invalid inside',
+      JSON.stringify({
+        kind: 'csp-bot-backup',
+        store: { version: 3, defaultPartnershipId: 'x', partnerships: {}, conversations: [], memberships: {} },
+        actions: [],
+      }),
+      /default partnership "x" is not in the store/,
+    ],
   ] as const) {
     it(`refuses a ${label} file, naming the problem, and leaves the store byte-identical`, async () => {
       const backup = path.join(folder.path, 'bad.json');

@@ -18,7 +18,8 @@ describe('npm run import', () => {
   let dataFile: string;
   let out: string[];
   let err: string[];
-  const run = (...args: string[]) => runImport(args, { env: { DATA_FILE: dataFile }, out: (l) => out.push(l), err: (l) => err.push(l) });
+  const run = (...args: string[]) =>
+    runImport(args, { env: { DATA_FILE: dataFile }, out: (l) => out.push(l), err: (l) => err.push(l) });
 
   beforeEach(() => {
     folder = makeTempFolder();
@@ -30,16 +31,22 @@ describe('npm run import', () => {
 
   it('imports minutes of another meeting, reports what it added, and the bot can answer from them at once', async () => {
     expect(await run(ASHFORD)).to.equal(0);
-    expect(out.join('\n')).to.match(/minutes-page-ashford\.txt \(minutes-page\)\n\s+added \d+: .*meeting acsp-2023-09-05/);
+    expect(out.join('\n')).to.match(
+      /minutes-page-ashford\.txt \(minutes-page\)\n\s+added \d+: .*meeting acsp-2023-09-05/,
+    );
     const store = await openStore({ file: dataFile, defaults: loadDefaultStore });
     const meeting = store.partnership()?.meetings.find((m) => m.id === 'acsp-2023-09-05');
     expect(meeting?.items.length).to.be.greaterThan(1);
     const answers = new AnswerService(store, () => new Date('2026-11-24'));
-    expect(answers.answer('what did we resolve about the Community Safety Plan 2023-26?')?.summary).to.contain('approve the Community Safety Plan 2023-26');
+    expect(answers.answer('what did we resolve about the Community Safety Plan 2023-26?')?.summary).to.contain(
+      'approve the Community Safety Plan 2023-26',
+    );
   });
 
   it('never duplicates: importing seeds already in the store only skips', async () => {
-    expect(await run(sharedFolder('seeds', '003_0941d698233bc959.txt'), sharedFolder('seeds', '000_ceed36313205db39.txt'))).to.equal(0);
+    expect(
+      await run(sharedFolder('seeds', '003_0941d698233bc959.txt'), sharedFolder('seeds', '000_ceed36313205db39.txt')),
+    ).to.equal(0);
     expect(out.filter((l) => /^\s+added [1-9]/.test(l))).to.deep.equal([]);
     expect(out.join('\n')).to.contain('nothing new');
     const store = await openStore({ file: dataFile, defaults: loadDefaultStore });
@@ -79,8 +86,18 @@ describe('npm run import', () => {
   }
 
   it('creates a new partnership named by --name and imports into it only', async () => {
-    expect(await run('--partnership', 'ashford-csp', '--name', 'Ashford Community Safety Partnership (Ashford CSP)', ASHFORD)).to.equal(0);
-    expect(out.join('\n')).to.contain('new partnership Ashford Community Safety Partnership (Ashford CSP), id ashford-csp');
+    expect(
+      await run(
+        '--partnership',
+        'ashford-csp',
+        '--name',
+        'Ashford Community Safety Partnership (Ashford CSP)',
+        ASHFORD,
+      ),
+    ).to.equal(0);
+    expect(out.join('\n')).to.contain(
+      'new partnership Ashford Community Safety Partnership (Ashford CSP), id ashford-csp',
+    );
     const store = await openStore({ file: dataFile, defaults: loadDefaultStore });
     expect(store.partnership('ashford-csp')?.meetings.map((m) => m.id)).to.include('acsp-2023-09-05');
     expect(store.partnership()?.meetings.some((m) => m.id === 'acsp-2023-09-05')).to.equal(false);

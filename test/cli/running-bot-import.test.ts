@@ -7,7 +7,10 @@ import { runImport } from '../../src/cli/import-minutes.js';
 import { startRunningBot, type RunningBot } from '../helpers/running-bot.js';
 import { personalMessage } from '../helpers/teams-activities.js';
 
-const ASHFORD = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/minutes/layouts/minutes-page-ashford.txt');
+const ASHFORD = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../fixtures/minutes/layouts/minutes-page-ashford.txt',
+);
 
 const ADMIN = '0f1e2d3c-4b5a-4697-8877-665544332211';
 
@@ -15,7 +18,8 @@ describe('npm run import while the bot runs', () => {
   let bot: RunningBot;
   let out: string[];
   let err: string[];
-  const run = (...args: string[]) => runImport(args, { env: { DATA_FILE: bot.dataFile }, out: (l) => out.push(l), err: (l) => err.push(l) });
+  const run = (...args: string[]) =>
+    runImport(args, { env: { DATA_FILE: bot.dataFile }, out: (l) => out.push(l), err: (l) => err.push(l) });
   const ask = async (text: string) => (await bot.send(personalMessage(text))).text;
 
   beforeEach(() => {
@@ -28,12 +32,21 @@ describe('npm run import while the bot runs', () => {
   after(async () => bot.stop());
 
   it('hands the import to the running bot, which saves it, answers from it at once and logs it', async () => {
-    expect(await ask('what did we resolve about the Community Safety Plan 2023-26?')).to.not.contain('approve the Community Safety Plan 2023-26');
+    expect(await ask('what did we resolve about the Community Safety Plan 2023-26?')).to.not.contain(
+      'approve the Community Safety Plan 2023-26',
+    );
     expect(await run(ASHFORD), err.join('\n')).to.equal(0);
-    expect(out.join('\n')).to.contain('handed the import to it').and.match(/added \d+: .*meeting acsp-2023-09-05/).and.contain('saved by the running bot');
-    expect(await ask('what did we resolve about the Community Safety Plan 2023-26?')).to.contain('approve the Community Safety Plan 2023-26');
+    expect(out.join('\n'))
+      .to.contain('handed the import to it')
+      .and.match(/added \d+: .*meeting acsp-2023-09-05/)
+      .and.contain('saved by the running bot');
+    expect(await ask('what did we resolve about the Community Safety Plan 2023-26?')).to.contain(
+      'approve the Community Safety Plan 2023-26',
+    );
     // The change log is an internal record: asked by an admin.
-    expect((await bot.send(personalMessage('recent changes', { aadObjectId: ADMIN }))).text).to.contain('minutes imported from minutes-page-ashford.txt');
+    expect((await bot.send(personalMessage('recent changes', { aadObjectId: ADMIN }))).text).to.contain(
+      'minutes imported from minutes-page-ashford.txt',
+    );
     out = [];
     const before = storeBytes(bot.dataFile);
     expect(await run(ASHFORD)).to.equal(0);
@@ -47,7 +60,11 @@ describe('npm run import while the bot runs', () => {
     const { url } = JSON.parse(readFileSync(file, 'utf8')) as { url: string };
     expect(new URL(url).hostname).to.equal('127.0.0.1');
     const before = storeBytes(bot.dataFile);
-    const response = await fetch(url, { method: 'POST', body: JSON.stringify({ files: [{ name: 'x.txt', text: readFileSync(ASHFORD, 'utf8') }] }), headers: { authorization: 'Bearer guessed' } });
+    const response = await fetch(url, {
+      method: 'POST',
+      body: JSON.stringify({ files: [{ name: 'x.txt', text: readFileSync(ASHFORD, 'utf8') }] }),
+      headers: { authorization: 'Bearer guessed' },
+    });
     expect(response.status).to.equal(401);
     expect(storeBytes(bot.dataFile).equals(before)).to.equal(true);
   });

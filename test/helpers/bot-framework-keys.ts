@@ -36,7 +36,12 @@ export async function startBotFrameworkKeys(appId: string): Promise<BotFramework
   const server: Server = createServer((req, res) => {
     const body =
       req.url === '/v1/.well-known/openidconfiguration'
-        ? { issuer: 'https://api.botframework.com', jwks_uri: `${base}/v1/.well-known/keys`, id_token_signing_alg_values_supported: ['RS256'], token_endpoint_auth_methods_supported: ['private_key_jwt'] }
+        ? {
+            issuer: 'https://api.botframework.com',
+            jwks_uri: `${base}/v1/.well-known/keys`,
+            id_token_signing_alg_values_supported: ['RS256'],
+            token_endpoint_auth_methods_supported: ['private_key_jwt'],
+          }
         : req.url === '/v1/.well-known/keys'
           ? { keys: [jwk] }
           : null;

@@ -10,7 +10,7 @@ import draft06 from 'ajv/dist/refs/json-schema-draft-06.json' with { type: 'json
 
 const SCHEMA_FILE = sharedFolder('schemas', 'adaptive-card-1.5.schema.json');
 
-let validator: ((card: unknown) => boolean) & { errors?: ErrorObject[] | null } | undefined;
+let validator: (((card: unknown) => boolean) & { errors?: ErrorObject[] | null }) | undefined;
 
 function compile(): NonNullable<typeof validator> {
   const { id, ...rest } = JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')) as { id: string } & Record<string, unknown>;

@@ -47,9 +47,15 @@ describe('connector stand-in', () => {
       conversationId: id,
       activityId: '17',
     });
-    expect(matchConnectorRoute('POST', `/v3/conversations/${encoded}/activities`).operation).to.equal('sendToConversation');
-    expect(matchConnectorRoute('PUT', `/v3/conversations/${encoded}/activities/17`).operation).to.equal('updateActivity');
-    expect(matchConnectorRoute('DELETE', `/v3/conversations/${encoded}/activities/17`).operation).to.equal('deleteActivity');
+    expect(matchConnectorRoute('POST', `/v3/conversations/${encoded}/activities`).operation).to.equal(
+      'sendToConversation',
+    );
+    expect(matchConnectorRoute('PUT', `/v3/conversations/${encoded}/activities/17`).operation).to.equal(
+      'updateActivity',
+    );
+    expect(matchConnectorRoute('DELETE', `/v3/conversations/${encoded}/activities/17`).operation).to.equal(
+      'deleteActivity',
+    );
     expect(matchConnectorRoute('POST', '/v3/conversations').operation).to.equal('createConversation');
     expect(matchConnectorRoute('GET', `/v3/conversations/${encoded}/members`).operation).to.equal('unknown');
   });
@@ -72,7 +78,10 @@ describe('connector stand-in', () => {
     // CloudAdapter answers only after the turn's outbound replies completed, so the reply is already here.
     expect(result.status).to.equal(200);
     expect(result.body).to.equal(undefined);
-    const [reply] = await connector.waitForActivities(1, { conversationId: inbound.conversation?.id ?? '', timeoutMs: 2_000 });
+    const [reply] = await connector.waitForActivities(1, {
+      conversationId: inbound.conversation?.id ?? '',
+      timeoutMs: 2_000,
+    });
     expect(reply?.text).to.equal('hello there');
     expect(reply?.replyToId).to.equal(inbound.id);
     const [request] = connector.requests;

@@ -12,12 +12,7 @@ import type { AddressInfo } from 'node:net';
 import type { Activity } from 'botbuilder';
 
 export type ConnectorOperation =
-  | 'replyToActivity'
-  | 'sendToConversation'
-  | 'updateActivity'
-  | 'deleteActivity'
-  | 'createConversation'
-  | 'unknown';
+  'replyToActivity' | 'sendToConversation' | 'updateActivity' | 'deleteActivity' | 'createConversation' | 'unknown';
 
 export interface RecordedRequest {
   method: string;
@@ -86,7 +81,11 @@ const ACTIVITY_POSTS: ReadonlySet<ConnectorOperation> = new Set(['replyToActivit
 
 /** Segments are split before decoding because Teams ids carry `:` `@` `;` `=` which the client percent-encodes. */
 export function matchConnectorRoute(method: string, path: string): Route {
-  const segments = path.split('?')[0]!.split('/').filter((s) => s.length > 0).map(safeDecode);
+  const segments = path
+    .split('?')[0]!
+    .split('/')
+    .filter((s) => s.length > 0)
+    .map(safeDecode);
   const [version, collection, conversationId, sub, activityId, extra] = segments;
   if (version !== 'v3' || collection !== 'conversations' || extra !== undefined) return { operation: 'unknown' };
   if (conversationId === undefined) {
@@ -207,7 +206,8 @@ export async function startConnectorStandIn(options: ConnectorStandInOptions = {
       }
     }
 
-    const countsAsMessage = status < 300 && ACTIVITY_POSTS.has(route.operation) && isRecord(body) && body['type'] === 'message';
+    const countsAsMessage =
+      status < 300 && ACTIVITY_POSTS.has(route.operation) && isRecord(body) && body['type'] === 'message';
     if (countsAsMessage) {
       messageCount += 1;
       const conversationId = route.conversationId ?? '';

@@ -15,7 +15,8 @@ globalThis.RegExp = new Proxy(NativeRegExp, {
     const made = new target(...args);
     // Only patterns src/core builds; libraries (chrono-node, stemmer) build their own.
     const caller = new Error().stack?.split('\n')[2] ?? '';
-    if (caller.includes(`${path.sep}src${path.sep}core${path.sep}`)) built.push({ source: made.source, flags: made.flags });
+    if (caller.includes(`${path.sep}src${path.sep}core${path.sep}`))
+      built.push({ source: made.source, flags: made.flags });
     return made;
   },
 });

@@ -7,7 +7,14 @@
  * the store must come out byte for byte as it went in.
  */
 import { seededRandom } from './seeded-random.js';
-import { channelMessage, groupChatMessage, invokeAction, personalMessage, type InboundActivity, type TeamsActivityOptions } from './teams-activities.js';
+import {
+  channelMessage,
+  groupChatMessage,
+  invokeAction,
+  personalMessage,
+  type InboundActivity,
+  type TeamsActivityOptions,
+} from './teams-activities.js';
 
 /** Expands to this word only if a template engine evaluated it; its own text never contains it. */
 export const EXPANSION_MARK = 'EXPANDED';
@@ -99,7 +106,12 @@ export class FuzzActivities {
     let out = '';
     for (let i = 0; i < length; i++) {
       const r = this.next();
-      out += r < 0.6 ? String.fromCharCode(32 + Math.floor(this.next() * 95)) : r < 0.9 ? String.fromCharCode(Math.floor(this.next() * 0xd7ff)) : this.pick([' ', '\n', '\t', '$', '{', '}', '[', ']', '(', ')', '<', '>', '"', "'", '\\']);
+      out +=
+        r < 0.6
+          ? String.fromCharCode(32 + Math.floor(this.next() * 95))
+          : r < 0.9
+            ? String.fromCharCode(Math.floor(this.next() * 0xd7ff))
+            : this.pick([' ', '\n', '\t', '$', '{', '}', '[', ']', '(', ')', '<', '>', '"', "'", '\\']);
     }
     return out;
   }
@@ -122,7 +134,10 @@ export class FuzzActivities {
     if (r < 0.7) return null;
     if (r < 0.8) return [this.text(), 1, { nested: this.text() }];
     // Own "__proto__" and "constructor" keys, as JSON.parse makes them: a merge that trusts keys would pollute prototypes.
-    if (r < 0.9) return JSON.parse(`{"$ref": ${JSON.stringify(this.text())}, "__proto__": {"polluted": true}, "constructor": {"prototype": {"polluted": true}}}`) as unknown;
+    if (r < 0.9)
+      return JSON.parse(
+        `{"$ref": ${JSON.stringify(this.text())}, "__proto__": {"polluted": true}, "constructor": {"prototype": {"polluted": true}}}`,
+      ) as unknown;
     return 1e308 * 10;
   }
 
@@ -132,7 +147,25 @@ export class FuzzActivities {
   }
 
   private data(): Record<string, unknown> {
-    const fields = ['agendaId', 'number', 'status', 'description', 'due', 'owner', 'note', 'substitute', 'title', 'code', 'presenter', 'paperUrl', 'startsAt', 'venue', 'question', 'priorityId', this.text().slice(0, 30)];
+    const fields = [
+      'agendaId',
+      'number',
+      'status',
+      'description',
+      'due',
+      'owner',
+      'note',
+      'substitute',
+      'title',
+      'code',
+      'presenter',
+      'paperUrl',
+      'startsAt',
+      'venue',
+      'question',
+      'priorityId',
+      this.text().slice(0, 30),
+    ];
     const out: Record<string, unknown> = {};
     for (let i = 0; i < 1 + Math.floor(this.next() * 6); i++) out[this.pick(fields)] = this.value();
     return out;
@@ -144,28 +177,92 @@ export class FuzzActivities {
     if (r < 0.55) {
       const text = `${this.pick(PREFIXES)}${this.text()}`;
       const scope = this.next();
-      const message = scope < 0.5 ? personalMessage(text, who) : scope < 0.8 ? channelMessage(text, { ...who, ...this.channel }) : groupChatMessage(text, who);
+      const message =
+        scope < 0.5
+          ? personalMessage(text, who)
+          : scope < 0.8
+            ? channelMessage(text, { ...who, ...this.channel })
+            : groupChatMessage(text, who);
       // A hostile @mention (not on action lines: a mentioned member is a valid owner).
-      if (this.next() < 0.2 && !/^action/i.test(text)) message.entities = [...(message.entities ?? []), { type: 'mention', mentioned: { id: `29:${this.text().slice(0, 40)}`, name: this.text().slice(0, 80) }, text: `<at>${this.text().slice(0, 40)}</at>` }];
+      if (this.next() < 0.2 && !/^action/i.test(text))
+        message.entities = [
+          ...(message.entities ?? []),
+          {
+            type: 'mention',
+            mentioned: { id: `29:${this.text().slice(0, 40)}`, name: this.text().slice(0, 80) },
+            text: `<at>${this.text().slice(0, 40)}</at>`,
+          },
+        ];
       return message;
     }
     if (r < 0.7) {
-      const verbs = ['agenda.attending', 'agenda.apologies', 'agenda.substitute', 'agenda.refresh', 'agendaForm.save', 'agendaForm.addItem', 'agendaForm.circulate', 'actionForm.log', this.text().slice(0, 40)];
-      return { ...personalMessage('', who), text: undefined, value: { verb: this.pick(verbs), ...this.data() } } as InboundActivity;
+      const verbs = [
+        'agenda.attending',
+        'agenda.apologies',
+        'agenda.substitute',
+        'agenda.refresh',
+        'agendaForm.save',
+        'agendaForm.addItem',
+        'agendaForm.circulate',
+        'actionForm.log',
+        this.text().slice(0, 40),
+      ];
+      return {
+        ...personalMessage('', who),
+        text: undefined,
+        value: { verb: this.pick(verbs), ...this.data() },
+      } as InboundActivity;
     }
     if (r < 0.88) {
-      const verbs = ['agenda.attending', 'agenda.apologies', 'agenda.substitute', 'agenda.refresh', 'action.status', 'action.undo', 'action.edit', 'actionForm.log', 'agendaForm.save', 'agendaForm.moveUp', this.text().slice(0, 40)];
-      const invoke = invokeAction(this.pick(verbs), this.data(), { ...who, ...(this.next() < 0.5 ? { kind: 'channel' as const, ...this.channel } : {}) });
+      const verbs = [
+        'agenda.attending',
+        'agenda.apologies',
+        'agenda.substitute',
+        'agenda.refresh',
+        'action.status',
+        'action.undo',
+        'action.edit',
+        'actionForm.log',
+        'agendaForm.save',
+        'agendaForm.moveUp',
+        this.text().slice(0, 40),
+      ];
+      const invoke = invokeAction(this.pick(verbs), this.data(), {
+        ...who,
+        ...(this.next() < 0.5 ? { kind: 'channel' as const, ...this.channel } : {}),
+      });
       if (this.next() < 0.15) invoke.value = this.value() as never;
       return invoke;
     }
     if (r < 0.95) {
       const invoke = invokeAction('x', {}, who);
-      invoke.name = this.pick(['composeExtension/query', 'task/fetch', 'task/submit', 'signin/verifyState', 'fileConsent/invoke', 'actionableMessage/executeAction', this.text().slice(0, 60)]);
+      invoke.name = this.pick([
+        'composeExtension/query',
+        'task/fetch',
+        'task/submit',
+        'signin/verifyState',
+        'fileConsent/invoke',
+        'actionableMessage/executeAction',
+        this.text().slice(0, 60),
+      ]);
       invoke.value = this.value() as never;
       return invoke;
     }
     const other = personalMessage('', who);
-    return { ...other, type: this.pick(['typing', 'messageReaction', 'event', 'endOfConversation', 'handoff', 'trace', 'deleteUserData', this.text().slice(0, 30)]), text: this.text(), value: this.value() } as InboundActivity;
+    return {
+      ...other,
+      type: this.pick([
+        'typing',
+        'messageReaction',
+        'event',
+        'endOfConversation',
+        'handoff',
+        'trace',
+        'deleteUserData',
+        this.text().slice(0, 30),
+      ]),
+      text: this.text(),
+      value: this.value(),
+    } as InboundActivity;
   }
 }

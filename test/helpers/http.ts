@@ -31,7 +31,11 @@ async function readResult(response: Response): Promise<PostResult> {
   return { status: response.status, body, headers: response.headers };
 }
 
-export async function postActivity(botUrl: string, activity: unknown, options: PostActivityOptions = {}): Promise<PostResult> {
+export async function postActivity(
+  botUrl: string,
+  activity: unknown,
+  options: PostActivityOptions = {},
+): Promise<PostResult> {
   const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8' };
   if (options.authorization !== undefined) headers['authorization'] = options.authorization;
   const response = await fetch(botUrl, {
@@ -43,7 +47,11 @@ export async function postActivity(botUrl: string, activity: unknown, options: P
   return readResult(response);
 }
 
-export async function postRaw(url: string, body: string | Buffer, headers: Record<string, string> = {}): Promise<PostResult> {
+export async function postRaw(
+  url: string,
+  body: string | Buffer,
+  headers: Record<string, string> = {},
+): Promise<PostResult> {
   // fetch's BodyInit rejects Buffer (its backing store may be shared); a copied Uint8Array is accepted.
   const payload = typeof body === 'string' ? body : new Uint8Array(body);
   const response = await fetch(url, { method: 'POST', headers, body: payload });

@@ -12,9 +12,22 @@ export interface TestPerson {
   aadObjectId?: string;
 }
 
-export async function grantRole(bot: RunningBot, adminAadObjectId: string, person: TestPerson, role = 'member', partnership = ''): Promise<void> {
+export async function grantRole(
+  bot: RunningBot,
+  adminAadObjectId: string,
+  person: TestPerson,
+  role = 'member',
+  partnership = '',
+): Promise<void> {
   const mention = `<at>${person.userName}</at>`;
-  const activity = personalMessage(`make ${mention} ${role}${partnership ? ` of ${partnership}` : ''}`, { userId: '29:1admin-granting', userName: 'Ada Admin', aadObjectId: adminAadObjectId });
-  const { text } = await bot.send({ ...activity, entities: [{ type: 'mention', mentioned: { id: person.userId, name: person.userName }, text: mention }] });
+  const activity = personalMessage(`make ${mention} ${role}${partnership ? ` of ${partnership}` : ''}`, {
+    userId: '29:1admin-granting',
+    userName: 'Ada Admin',
+    aadObjectId: adminAadObjectId,
+  });
+  const { text } = await bot.send({
+    ...activity,
+    entities: [{ type: 'mention', mentioned: { id: person.userId, name: person.userName }, text: mention }],
+  });
   expect(text).to.match(new RegExp(`(is now|is already) ${role}`));
 }

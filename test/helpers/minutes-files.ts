@@ -19,7 +19,13 @@ export function seedText(file: string): string {
 function documentLines(text: string): { text: string; heading: boolean }[] {
   return text.split(/\r?\n/).map((line) => {
     const heading = /^#{1,6}\s/.test(line);
-    return { text: line.replace(/^#{1,6}\s+/, '').replace(/\*\*/g, '').trim(), heading };
+    return {
+      text: line
+        .replace(/^#{1,6}\s+/, '')
+        .replace(/\*\*/g, '')
+        .trim(),
+      heading,
+    };
   });
 }
 
@@ -83,7 +89,8 @@ export async function textPdf(text: string, maxPages = Infinity): Promise<Uint8A
 export async function scannedPdf(): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
   const page = pdf.addPage([595, 842]);
-  for (let i = 0; i < 40; i++) page.drawRectangle({ x: 50, y: 780 - i * 18, width: 300 + (i % 5) * 40, height: 8, color: rgb(0.2, 0.2, 0.2) });
+  for (let i = 0; i < 40; i++)
+    page.drawRectangle({ x: 50, y: 780 - i * 18, width: 300 + (i % 5) * 40, height: 8, color: rgb(0.2, 0.2, 0.2) });
   return pdf.save();
 }
 
@@ -95,7 +102,11 @@ export function seedDocx(file: string): Promise<Uint8Array> {
 export async function textDocx(text: string): Promise<Uint8Array> {
   const paragraphs = documentLines(text)
     .filter((line) => line.text !== '')
-    .map((line) => (line.heading ? new Paragraph({ text: line.text, heading: HeadingLevel.HEADING_2 }) : new Paragraph({ children: [new TextRun(line.text)] })));
+    .map((line) =>
+      line.heading
+        ? new Paragraph({ text: line.text, heading: HeadingLevel.HEADING_2 })
+        : new Paragraph({ children: [new TextRun(line.text)] }),
+    );
   const document = new Document({ sections: [{ children: paragraphs }] });
   return new Uint8Array(await Packer.toBuffer(document));
 }
@@ -112,7 +123,9 @@ export function seedHtml(file: string): Uint8Array {
 export function textHtml(text: string): Uint8Array {
   const body = documentLines(text)
     .filter((line) => line.text !== '')
-    .map((line) => (line.heading ? `<h2 class="mgSubTitleTxt">${escapeHtml(line.text)}</h2>` : `<p>${escapeHtml(line.text)}</p>`))
+    .map((line) =>
+      line.heading ? `<h2 class="mgSubTitleTxt">${escapeHtml(line.text)}</h2>` : `<p>${escapeHtml(line.text)}</p>`,
+    )
     .join('\n');
   const page = `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>Agenda item - Kent County Council</title>

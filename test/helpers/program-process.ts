@@ -27,7 +27,11 @@ export interface ProgramOptions {
 }
 
 export function startProgram(options: ProgramOptions): Promise<ProgramProcess> {
-  const child: ChildProcess = spawn(process.execPath, options.args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, options.args, {
+    cwd: options.cwd,
+    env: options.env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const logs: Record<string, unknown>[] = [];
   let stderr = '';
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
@@ -58,7 +62,13 @@ export function startProgram(options: ProgramOptions): Promise<ProgramProcess> {
       }
     });
     child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    void exited.then((code) => reject(new Error(`the program exited (${code}) before listening:\n${stderr}\n${logs.map((l) => JSON.stringify(l)).join('\n')}`)));
+    void exited.then((code) =>
+      reject(
+        new Error(
+          `the program exited (${code}) before listening:\n${stderr}\n${logs.map((l) => JSON.stringify(l)).join('\n')}`,
+        ),
+      ),
+    );
   });
 }
 

@@ -5,7 +5,13 @@
  */
 import { expect } from 'chai';
 import { normaliseForCompare, replyParts, replyText } from './reply-text.js';
-import { channelMessage, conversationUpdate, groupChatMessage, invokeAction, personalMessage } from './teams-activities.js';
+import {
+  channelMessage,
+  conversationUpdate,
+  groupChatMessage,
+  invokeAction,
+  personalMessage,
+} from './teams-activities.js';
 
 const card = {
   type: 'AdaptiveCard',
@@ -14,15 +20,25 @@ const card = {
     { type: 'TextBlock', text: 'Priorities', id: 'hidden-id' },
     {
       type: 'ColumnSet',
-      columns: [{ type: 'Column', items: [{ type: 'TextBlock', text: 'Left' }] }, { type: 'Column', items: [] }],
+      columns: [
+        { type: 'Column', items: [{ type: 'TextBlock', text: 'Left' }] },
+        { type: 'Column', items: [] },
+      ],
     },
-    { type: 'Table', rows: [{ type: 'TableRow', cells: [{ type: 'TableCell', items: [{ type: 'TextBlock', text: 'Cell' }] }] }] },
+    {
+      type: 'Table',
+      rows: [{ type: 'TableRow', cells: [{ type: 'TableCell', items: [{ type: 'TextBlock', text: 'Cell' }] }] }],
+    },
     { type: 'RichTextBlock', inlines: ['Plain ', { type: 'TextRun', text: 'run' }] },
     { type: 'FactSet', facts: [{ title: 'Owner', value: 'Police' }] },
     { type: 'Input.Text', id: 'q', placeholder: 'not visible text' },
   ],
   actions: [
-    { type: 'Action.ShowCard', title: 'Sources', card: { type: 'AdaptiveCard', body: [{ type: 'TextBlock', text: 'Minutes 2024-03' }] } },
+    {
+      type: 'Action.ShowCard',
+      title: 'Sources',
+      card: { type: 'AdaptiveCard', body: [{ type: 'TextBlock', text: 'Minutes 2024-03' }] },
+    },
     { type: 'Action.Submit', title: 'Not counted', data: { text: 'not visible' } },
   ],
 };
@@ -49,7 +65,9 @@ describe('reply text', () => {
   });
 
   it('normalises typography for comparison', () => {
-    expect(normaliseForCompare('  It\u2019s \u201cDone\u201d\u00a0\u2013 Now\u2014\n\tOK ')).to.equal('it\'s "done" - now- ok');
+    expect(normaliseForCompare('  It\u2019s \u201cDone\u201d\u00a0\u2013 Now\u2014\n\tOK ')).to.equal(
+      'it\'s "done" - now- ok',
+    );
   });
 });
 
@@ -57,7 +75,11 @@ describe('teams activity builders', () => {
   it('shapes a channel message with the at-mention Teams adds', () => {
     const a = channelMessage('hi', { botName: 'CSP Bot', botId: 'b1' });
     expect(a.text).to.equal('<at>CSP Bot</at> hi');
-    expect(a.entities?.[0]).to.deep.equal({ type: 'mention', mentioned: { id: '28:b1', name: 'CSP Bot' }, text: '<at>CSP Bot</at>' });
+    expect(a.entities?.[0]).to.deep.equal({
+      type: 'mention',
+      mentioned: { id: '28:b1', name: 'CSP Bot' },
+      text: '<at>CSP Bot</at>',
+    });
     expect(a.conversation).to.include({ conversationType: 'channel', isGroup: true });
     expect(a.conversation?.id).to.equal(`19:cspChannel00000000000000000000@thread.tacv2;messageid=${a.id}`);
     expect(a.channelData).to.have.nested.property('team.id');
@@ -70,7 +92,10 @@ describe('teams activity builders', () => {
     expect(a.conversation).to.include({ id: 'a:c', tenantId: 't', conversationType: 'personal' });
     expect(a.id).to.not.equal(b.id);
     expect(groupChatMessage('x').conversation?.id).to.match(/@thread\.v2$/);
-    expect(invokeAction('v', { k: 1 }).value).to.deep.equal({ action: { type: 'Action.Execute', verb: 'v', data: { k: 1 } }, trigger: 'manual' });
+    expect(invokeAction('v', { k: 1 }).value).to.deep.equal({
+      action: { type: 'Action.Execute', verb: 'v', data: { k: 1 } },
+      trigger: 'manual',
+    });
     expect(conversationUpdate('bot', { kind: 'channel' }).channelData).to.include({ eventType: 'teamMemberAdded' });
   });
 });

@@ -29,14 +29,18 @@ export interface RunningBot {
   stop(): Promise<void>;
 }
 
-export async function startRunningBot(env: Record<string, string> = {}, appOptions: Omit<AppOptions, 'clock' | 'host'> = {}): Promise<RunningBot> {
+export async function startRunningBot(
+  env: Record<string, string> = {},
+  appOptions: Omit<AppOptions, 'clock' | 'host'> = {},
+): Promise<RunningBot> {
   const folder = makeTempFolder();
   const connector = await startConnectorStandIn();
   const dataFile = path.join(folder.path, 'store.json');
   // The weekly digest would post into every test's channels; the digest test turns it on.
   const config = loadConfig({ PORT: '0', DATA_FILE: dataFile, LOG_LEVEL: 'silent', DIGEST_DAY: 'off', ...env });
   let now = TEST_TODAY;
-  const start = () => startApp(config, pino({ level: 'silent' }), { clock: () => now, host: '127.0.0.1', ...appOptions });
+  const start = () =>
+    startApp(config, pino({ level: 'silent' }), { clock: () => now, host: '127.0.0.1', ...appOptions });
   const running: RunningBot = {
     app: await start(),
     connector,

@@ -67,7 +67,11 @@ function bot(opts: TeamsActivityOptions): ChannelAccount {
   return { id: `28:${opts.botId ?? DEFAULT_BOT_ID}`, name: opts.botName ?? DEFAULT_BOT_NAME, role: 'bot' };
 }
 
-function conversationFor(kind: TeamsConversationKind, opts: TeamsActivityOptions, messageId: string): ConversationAccount {
+function conversationFor(
+  kind: TeamsConversationKind,
+  opts: TeamsActivityOptions,
+  messageId: string,
+): ConversationAccount {
   const tenantId = opts.tenantId ?? DEFAULT_TENANT_ID;
   switch (kind) {
     case 'personal':
@@ -131,11 +135,23 @@ function baseActivity(type: string, kind: TeamsConversationKind, opts: TeamsActi
 }
 
 function textMessage(kind: TeamsConversationKind, text: string, opts: TeamsActivityOptions): InboundActivity {
-  return { ...baseActivity('message', kind, opts), text, textFormat: 'plain', attachments: [], entities: [clientInfo(opts)] };
+  return {
+    ...baseActivity('message', kind, opts),
+    text,
+    textFormat: 'plain',
+    attachments: [],
+    entities: [clientInfo(opts)],
+  };
 }
 
 function clientInfo(opts: TeamsActivityOptions): Entity {
-  return { type: 'clientInfo', locale: opts.locale ?? 'en-GB', country: 'GB', platform: 'Web', timezone: 'Europe/London' };
+  return {
+    type: 'clientInfo',
+    locale: opts.locale ?? 'en-GB',
+    country: 'GB',
+    platform: 'Web',
+    timezone: 'Europe/London',
+  };
 }
 
 export function personalMessage(text: string, opts: TeamsActivityOptions = {}): InboundActivity {
@@ -163,7 +179,10 @@ function withMention(activity: InboundActivity, opts: TeamsActivityOptions): Inb
 }
 
 /** Action.Submit posts a message whose payload is in `value`, with no text. */
-export function cardSubmit(value: Record<string, unknown>, opts: TeamsActivityOptions & { kind?: TeamsConversationKind } = {}): InboundActivity {
+export function cardSubmit(
+  value: Record<string, unknown>,
+  opts: TeamsActivityOptions & { kind?: TeamsConversationKind } = {},
+): InboundActivity {
   const activity = baseActivity('message', opts.kind ?? 'personal', opts);
   return { ...activity, value, entities: [clientInfo(opts)] };
 }
@@ -193,14 +212,21 @@ export function conversationUpdate(
 ): InboundActivity {
   const kind = opts.kind ?? 'personal';
   const teamId = opts.teamId ?? DEFAULT_TEAM_ID;
-  const teamOpts = kind === 'channel' ? { ...opts, conversationId: opts.conversationId ?? teamId, channelId: opts.channelId ?? teamId } : opts;
+  const teamOpts =
+    kind === 'channel'
+      ? { ...opts, conversationId: opts.conversationId ?? teamId, channelId: opts.channelId ?? teamId }
+      : opts;
   const activity = baseActivity('conversationUpdate', kind, teamOpts);
   // Teams lists added members by id only; the bot's own entry is how a bot recognises its install.
   const added: ChannelAccount[] = membersAdded === 'bot' ? [{ id: bot(opts).id, name: '' }] : membersAdded;
   const channelData = { ...(activity.channelData as Record<string, unknown>) };
   if (kind === 'channel') {
     channelData['eventType'] = 'teamMemberAdded';
-    channelData['team'] = { id: teamId, name: opts.teamName ?? 'Community Safety Partnership', aadGroupId: '0f0e0d0c-0000-4000-8000-00000000a6a6' };
+    channelData['team'] = {
+      id: teamId,
+      name: opts.teamName ?? 'Community Safety Partnership',
+      aadGroupId: '0f0e0d0c-0000-4000-8000-00000000a6a6',
+    };
     delete channelData['channel'];
   }
   return { ...activity, membersAdded: added, channelData };

@@ -7,7 +7,11 @@ import { startRunningBot, type RunningBot } from '../helpers/running-bot.js';
 import { channelMessage, invokeAction, personalMessage } from '../helpers/teams-activities.js';
 import { storedData, storeBytes } from '../helpers/stored-data.js';
 
-const SECRETARIAT = { userId: '29:1sec-anna', userName: 'Anna Taylor', aadObjectId: '2b2b2b2b-3c3c-4d4d-8e5e-6f6f6f6f6f6f' };
+const SECRETARIAT = {
+  userId: '29:1sec-anna',
+  userName: 'Anna Taylor',
+  aadObjectId: '2b2b2b2b-3c3c-4d4d-8e5e-6f6f6f6f6f6f',
+};
 
 describe('HTTP server: the agenda builder form', () => {
   let bot: RunningBot;
@@ -18,10 +22,15 @@ describe('HTTP server: the agenda builder form', () => {
     expect(cardSchemaErrors(card), verb).to.deep.equal([]);
     return JSON.stringify(card);
   };
-  const agendas = (): Agenda[] => (storedData(bot.dataFile) as { partnerships: Record<string, { agendas: Agenda[] }> }).partnerships['kent-csp']!.agendas;
+  const agendas = (): Agenda[] =>
+    (storedData(bot.dataFile) as { partnerships: Record<string, { agendas: Agenda[] }> }).partnerships['kent-csp']!
+      .agendas;
 
   before(async () => {
-    bot = await startRunningBot({ BOT_ADMINS: SECRETARIAT.aadObjectId }, { pacing: { gapMs: 5, retries: 2, backoffMs: 10 } });
+    bot = await startRunningBot(
+      { BOT_ADMINS: SECRETARIAT.aadObjectId },
+      { pacing: { gapMs: 5, retries: 2, backoffMs: 10 } },
+    );
     await bot.send(channelMessage('link this channel', { ...SECRETARIAT }));
     await grantRole(bot, SECRETARIAT.aadObjectId, { userId: '29:1member', userName: 'Mo Member' });
   });
@@ -35,15 +44,43 @@ describe('HTTP server: the agenda builder form', () => {
   });
 
   it('saves details, adds, edits, reorders and removes items, previews and circulates', async () => {
-    expect(await press('agendaForm.save', { agendaId: '', title: 'Kent CSP', date: '2027-07-15', time: '14:30', venue: 'Sessions House, Maidstone' })).to.contain('Draft agenda started for Thursday 15 July 2027, 14:30');
+    expect(
+      await press('agendaForm.save', {
+        agendaId: '',
+        title: 'Kent CSP',
+        date: '2027-07-15',
+        time: '14:30',
+        venue: 'Sessions House, Maidstone',
+      }),
+    ).to.contain('Draft agenda started for Thursday 15 July 2027, 14:30');
     const agendaId = agendas()[0]!.id;
     expect(agendas()[0]!.startsAt).to.equal('2027-07-15T13:30:00.000Z');
-    await press('agendaForm.addItem', { agendaId, newCode: 'b1', newTitle: 'Community Safety Agreement', newPresenter: 'Ms S Brinson' });
-    await press('agendaForm.addItem', { agendaId, newCode: 'B2', newTitle: 'Working Group', newPaper: 'https://example.org/b2.pdf' });
+    await press('agendaForm.addItem', {
+      agendaId,
+      newCode: 'b1',
+      newTitle: 'Community Safety Agreement',
+      newPresenter: 'Ms S Brinson',
+    });
+    await press('agendaForm.addItem', {
+      agendaId,
+      newCode: 'B2',
+      newTitle: 'Working Group',
+      newPaper: 'https://example.org/b2.pdf',
+    });
     await press('agendaForm.up', { agendaId, code: 'B2' });
     expect(agendas()[0]!.items.map((i) => i.code)).to.deep.equal(['B2', 'B1']);
-    await press('agendaForm.setItem', { agendaId, code: 'B1', itemTitle_B1: 'Community Safety Agreement refresh', itemPresenter_B1: 'Shafick Peerbux', itemPaper_B1: '' });
-    expect(agendas()[0]!.items[1]).to.deep.equal({ code: 'B1', title: 'Community Safety Agreement refresh', presenter: 'Shafick Peerbux' });
+    await press('agendaForm.setItem', {
+      agendaId,
+      code: 'B1',
+      itemTitle_B1: 'Community Safety Agreement refresh',
+      itemPresenter_B1: 'Shafick Peerbux',
+      itemPaper_B1: '',
+    });
+    expect(agendas()[0]!.items[1]).to.deep.equal({
+      code: 'B1',
+      title: 'Community Safety Agreement refresh',
+      presenter: 'Shafick Peerbux',
+    });
     await press('agendaForm.addItem', { agendaId, newCode: 'B3', newTitle: 'AOB' });
     await press('agendaForm.remove', { agendaId, code: 'B3' });
     expect(agendas()[0]!.items.map((i) => i.code)).to.deep.equal(['B2', 'B1']);
@@ -56,17 +93,31 @@ describe('HTTP server: the agenda builder form', () => {
     const agendaId = agendas()[0]!.id;
     await bot.app.idle();
     const before = storeBytes(bot.dataFile);
-    expect(await press('agendaForm.save', { agendaId, title: 'x', date: '', time: '10:00' })).to.contain('Choose the meeting date');
-    expect(await press('agendaForm.save', { agendaId, title: 'x', date: '2027-02-30', time: '10:00' })).to.contain('not a real date');
-    expect(await press('agendaForm.addItem', { agendaId, newCode: 'B9', newTitle: 'x'.repeat(5000) })).to.contain('5000 characters long');
-    expect(await press('agendaForm.addItem', { agendaId, newCode: 'B9', newTitle: 'Ok', newPaper: 'javascript:alert(1)' })).to.contain('must be a web address');
+    expect(await press('agendaForm.save', { agendaId, title: 'x', date: '', time: '10:00' })).to.contain(
+      'Choose the meeting date',
+    );
+    expect(await press('agendaForm.save', { agendaId, title: 'x', date: '2027-02-30', time: '10:00' })).to.contain(
+      'not a real date',
+    );
+    expect(await press('agendaForm.addItem', { agendaId, newCode: 'B9', newTitle: 'x'.repeat(5000) })).to.contain(
+      '5000 characters long',
+    );
+    expect(
+      await press('agendaForm.addItem', { agendaId, newCode: 'B9', newTitle: 'Ok', newPaper: 'javascript:alert(1)' }),
+    ).to.contain('must be a web address');
     expect(await press('agendaForm.remove', { agendaId: 'gone', code: 'B1' })).to.contain('no longer exists');
     expect(await press('agendaForm.explode', { agendaId })).to.contain('not something this form can do');
     expect(storeBytes(bot.dataFile).equals(before)).to.equal(true);
   });
 
   it('refuses a member who is not chair or secretariat', async () => {
-    const { result } = await bot.send(invokeAction('agendaForm.addItem', { agendaId: agendas()[0]!.id, newCode: 'B7', newTitle: 'x' }, { userId: '29:1member' }));
+    const { result } = await bot.send(
+      invokeAction(
+        'agendaForm.addItem',
+        { agendaId: agendas()[0]!.id, newCode: 'B7', newTitle: 'x' },
+        { userId: '29:1member' },
+      ),
+    );
     expect(JSON.stringify(result.body)).to.contain('only the chair or the secretariat');
   });
 });

@@ -3,37 +3,61 @@ import { grantRole } from '../helpers/memberships.js';
 import { readFileSync } from 'node:fs';
 import type { Agenda } from '../../src/core/model.js';
 import { startRunningBot, type RunningBot } from '../helpers/running-bot.js';
-import { cardSubmit, channelMessage, invokeAction, personalMessage, type InboundActivity } from '../helpers/teams-activities.js';
+import {
+  cardSubmit,
+  channelMessage,
+  invokeAction,
+  personalMessage,
+  type InboundActivity,
+} from '../helpers/teams-activities.js';
 import { cardSchemaErrors } from '../helpers/card-schema.js';
 import { storedData, storeBytes } from '../helpers/stored-data.js';
 
 const ADMIN = '0f1e2d3c-4b5a-4697-8877-665544332211';
-const CHAIR = { userId: '29:1chair-harry', userName: 'Harry Hill', aadObjectId: '1a1a1a1a-2b2b-4c3c-8d4d-5e5e5e5e5e5e' };
+const CHAIR = {
+  userId: '29:1chair-harry',
+  userName: 'Harry Hill',
+  aadObjectId: '1a1a1a1a-2b2b-4c3c-8d4d-5e5e5e5e5e5e',
+};
 const CHANNELS = ['19:meetings0000000000000000000001@thread.tacv2', '19:general0000000000000000000002@thread.tacv2'];
 
 function withMention(activity: InboundActivity, who: { id: string; name: string }): InboundActivity {
-  return { ...activity, entities: [...(activity.entities ?? []), { type: 'mention', mentioned: who, text: `<at>${who.name}</at>` }] };
+  return {
+    ...activity,
+    entities: [...(activity.entities ?? []), { type: 'mention', mentioned: who, text: `<at>${who.name}</at>` }],
+  };
 }
 function storedAgendas(bot: RunningBot): Agenda[] {
-  return (storedData(bot.dataFile) as { partnerships: Record<string, { agendas: Agenda[] }> }).partnerships['kent-csp']!.agendas;
+  return (storedData(bot.dataFile) as { partnerships: Record<string, { agendas: Agenda[] }> }).partnerships['kent-csp']!
+    .agendas;
 }
 
 describe('HTTP server: building and circulating an agenda', () => {
   let bot: RunningBot;
   const chairSays = (text: string, channelId?: string) =>
-    bot.send(channelId ? channelMessage(text, { ...CHAIR, channelId, channelName: channelId === CHANNELS[0] ? 'Meetings' : 'General' }) : personalMessage(text, CHAIR));
+    bot.send(
+      channelId
+        ? channelMessage(text, { ...CHAIR, channelId, channelName: channelId === CHANNELS[0] ? 'Meetings' : 'General' })
+        : personalMessage(text, CHAIR),
+    );
 
   before(async () => {
     bot = await startRunningBot({ BOT_ADMINS: ADMIN }, { pacing: { gapMs: 5, retries: 4, backoffMs: 20 } });
-    const grant = withMention(channelMessage('make <at>Harry Hill</at> chair', { aadObjectId: ADMIN, userName: 'Ada Admin' }), { id: CHAIR.userId, name: 'Harry Hill' });
+    const grant = withMention(
+      channelMessage('make <at>Harry Hill</at> chair', { aadObjectId: ADMIN, userName: 'Ada Admin' }),
+      { id: CHAIR.userId, name: 'Harry Hill' },
+    );
     expect((await bot.send(grant)).text).to.contain('Harry Hill is now chair');
-    for (const channel of CHANNELS) expect((await chairSays('link this channel to Kent CSP', channel)).text).to.contain('now linked');
+    for (const channel of CHANNELS)
+      expect((await chairSays('link this channel to Kent CSP', channel)).text).to.contain('now linked');
     await grantRole(bot, ADMIN, { userId: '29:1a2B3c4D5e6F-testuser-0001', userName: 'Test User' });
   });
   after(async () => bot.stop());
 
   it('refuses a member who is not chair or secretariat', async () => {
-    const { text } = await bot.send(personalMessage('agenda 14 March 2027 10:00 online', { aadObjectId: '99999999-0000-4000-8000-000000000001' }));
+    const { text } = await bot.send(
+      personalMessage('agenda 14 March 2027 10:00 online', { aadObjectId: '99999999-0000-4000-8000-000000000001' }),
+    );
     expect(text).to.contain('only the chair or the secretariat');
     expect(storedAgendas(bot)).to.deep.equal([]);
   });
@@ -61,7 +85,9 @@ describe('HTTP server: building and circulating an agenda', () => {
 
   it('updates both posted cards in place after an edit, marked updated, and posts nothing twice', async () => {
     await chairSays('item B2 Working Group update and funding - Mr S Peerbux');
-    const ids = storedAgendas(bot)[0]!.posts.map((p) => p.activityId).sort();
+    const ids = storedAgendas(bot)[0]!
+      .posts.map((p) => p.activityId)
+      .sort();
     bot.connector.clear();
     const { text } = await chairSays('circulate');
     expect(text).to.contain('updated in place in 2');
@@ -71,7 +97,7 @@ describe('HTTP server: building and circulating an agenda', () => {
     expect(JSON.stringify(updates[0]?.body)).to.contain('UPDATED').and.contain('Working Group update and funding');
   });
 
-  it('records members\' answers from the card (Universal Actions), shows each their own, and the chair the counts and who has not answered', async () => {
+  it("records members' answers from the card (Universal Actions), shows each their own, and the chair the counts and who has not answered", async () => {
     const agendaId = storedAgendas(bot)[0]!.id;
     const members = [
       { userId: '29:1member-ann', userName: 'Ann Attend' },
@@ -79,25 +105,42 @@ describe('HTTP server: building and circulating an agenda', () => {
       { userId: '29:1member-cat', userName: 'Cat Apologies' },
     ];
     // The admin gives Dan a role, so the chair expects an answer from him too.
-    const grant = withMention(channelMessage('make <at>Dan Deputy</at> member', { aadObjectId: ADMIN, userName: 'Ada Admin' }), { id: '29:1member-dan', name: 'Dan Deputy' });
+    const grant = withMention(
+      channelMessage('make <at>Dan Deputy</at> member', { aadObjectId: ADMIN, userName: 'Ada Admin' }),
+      { id: '29:1member-dan', name: 'Dan Deputy' },
+    );
     await bot.send(grant);
     const answers = [
-      await bot.send(invokeAction('agenda.attending', { agendaId }, { ...members[0], kind: 'channel', channelId: CHANNELS[0] })),
-      await bot.send(invokeAction('agenda.attending', { agendaId }, { ...members[1], kind: 'channel', channelId: CHANNELS[1] })),
-      await bot.send(invokeAction('agenda.apologies', { agendaId, note: 'On leave that week' }, { ...members[2], kind: 'channel', channelId: CHANNELS[0] })),
+      await bot.send(
+        invokeAction('agenda.attending', { agendaId }, { ...members[0], kind: 'channel', channelId: CHANNELS[0] }),
+      ),
+      await bot.send(
+        invokeAction('agenda.attending', { agendaId }, { ...members[1], kind: 'channel', channelId: CHANNELS[1] }),
+      ),
+      await bot.send(
+        invokeAction(
+          'agenda.apologies',
+          { agendaId, note: 'On leave that week' },
+          { ...members[2], kind: 'channel', channelId: CHANNELS[0] },
+        ),
+      ),
     ];
     for (const { result } of answers) expect(result.status).to.equal(200);
     const cat = answers[2]!.result.body as { type: string; value: unknown };
     expect(cat.type).to.equal('application/vnd.microsoft.card.adaptive');
     expect(cardSchemaErrors(cat.value)).to.deep.equal([]);
-    expect(JSON.stringify(cat.value)).to.contain('Your answer: sending apologies - \\"On leave that week\\"').and.contain('Attending 2 · Apologies 1');
+    expect(JSON.stringify(cat.value))
+      .to.contain('Your answer: sending apologies - \\"On leave that week\\"')
+      .and.contain('Attending 2 · Apologies 1');
     const stored = storedAgendas(bot)[0]!;
     expect(stored.responses.map((r) => [r.name, r.answer, r.note ?? ''])).to.deep.equal([
       ['Ann Attend', 'attending', ''],
       ['Bob Attend', 'attending', ''],
       ['Cat Apologies', 'apologies', 'On leave that week'],
     ]);
-    const chairView = await bot.send(invokeAction('agenda.refresh', { agendaId }, { ...CHAIR, kind: 'channel', channelId: CHANNELS[0] }));
+    const chairView = await bot.send(
+      invokeAction('agenda.refresh', { agendaId }, { ...CHAIR, kind: 'channel', channelId: CHANNELS[0] }),
+    );
     const chairCard = JSON.stringify((chairView.result.body as { value: unknown }).value);
     expect(chairCard).to.contain('Not answered yet').and.contain('Dan Deputy');
     // The chair first, so they always see who has not answered; then those who have answered.
@@ -110,29 +153,55 @@ describe('HTTP server: building and circulating an agenda', () => {
     const before = storeBytes(bot.dataFile);
     const forged = await bot.send(invokeAction('agenda.delete', { agendaId }, { userId: '29:1x', kind: 'channel' }));
     expect(JSON.stringify(forged.result.body)).to.contain('not something this card can do');
-    const gone = await bot.send(invokeAction('agenda.attending', { agendaId: 'agenda-that-never-was' }, { userId: '29:1x', kind: 'channel' }));
-    expect(gone.result.body).to.deep.include({ type: 'application/vnd.microsoft.activity.message', value: 'This agenda no longer exists, so your answer was not recorded.' });
-    const noName = await bot.send(invokeAction('agenda.substitute', { agendaId, substitute: '   ' }, { userId: '29:1x', kind: 'channel' }));
+    const gone = await bot.send(
+      invokeAction('agenda.attending', { agendaId: 'agenda-that-never-was' }, { userId: '29:1x', kind: 'channel' }),
+    );
+    expect(gone.result.body).to.deep.include({
+      type: 'application/vnd.microsoft.activity.message',
+      value: 'This agenda no longer exists, so your answer was not recorded.',
+    });
+    const noName = await bot.send(
+      invokeAction('agenda.substitute', { agendaId, substitute: '   ' }, { userId: '29:1x', kind: 'channel' }),
+    );
     expect(JSON.stringify(noName.result.body)).to.contain('Name your substitute');
-    const wrongType = await bot.send(invokeAction('agenda.apologies', { agendaId, note: { $gt: 1 } }, { userId: '29:1x', kind: 'channel' }));
+    const wrongType = await bot.send(
+      invokeAction('agenda.apologies', { agendaId, note: { $gt: 1 } }, { userId: '29:1x', kind: 'channel' }),
+    );
     expect(JSON.stringify(wrongType.result.body)).to.contain('something unexpected');
     expect(storeBytes(bot.dataFile).equals(before)).to.equal(true);
   });
 
   it('takes a substitute through the Action.Submit fallback too', async () => {
     const agendaId = storedAgendas(bot)[0]!.id;
-    const { text } = await bot.send(cardSubmit({ verb: 'agenda.substitute', agendaId, substitute: 'Ms J Deputy' }, { userId: '29:1member-eve', userName: 'Eve Sub', kind: 'channel' }));
+    const { text } = await bot.send(
+      cardSubmit(
+        { verb: 'agenda.substitute', agendaId, substitute: 'Ms J Deputy' },
+        { userId: '29:1member-eve', userName: 'Eve Sub', kind: 'channel' },
+      ),
+    );
     expect(text).to.contain('Ms J Deputy will attend in your place');
-    expect(storedAgendas(bot)[0]!.responses.find((r) => r.name === 'Eve Sub')).to.include({ answer: 'substitute', substitute: 'Ms J Deputy' });
+    expect(storedAgendas(bot)[0]!.responses.find((r) => r.name === 'Eve Sub')).to.include({
+      answer: 'substitute',
+      substitute: 'Ms J Deputy',
+    });
   });
 
-  it('answers members\' questions about the coming meeting from the circulated agenda', async () => {
+  it("answers members' questions about the coming meeting from the circulated agenda", async () => {
     const ask = async (q: string) => (await bot.send(personalMessage(q))).text;
-    expect(await ask('When is the next meeting?')).to.contain('The next meeting is Sunday 14 March 2027, 10:00, Online');
-    expect(await ask("What's on the agenda?")).to.contain('B1 Community Safety Agreement refresh').and.contain('Presenter: Ms S Brinson');
-    expect(await ask('Who is presenting B2?')).to.contain('B2 Working Group update and funding is presented by Mr S Peerbux');
+    expect(await ask('When is the next meeting?')).to.contain(
+      'The next meeting is Sunday 14 March 2027, 10:00, Online',
+    );
+    expect(await ask("What's on the agenda?"))
+      .to.contain('B1 Community Safety Agreement refresh')
+      .and.contain('Presenter: Ms S Brinson');
+    expect(await ask('Who is presenting B2?')).to.contain(
+      'B2 Working Group update and funding is presented by Mr S Peerbux',
+    );
     const coming = await ask("Who's coming to the next meeting?");
-    expect(coming).to.contain('2 attending').and.contain('Ann Attend, Bob Attend').and.contain('Ms J Deputy for Eve Sub');
+    expect(coming)
+      .to.contain('2 attending')
+      .and.contain('Ann Attend, Bob Attend')
+      .and.contain('Ms J Deputy for Eve Sub');
     // Every follow-up the bot offers on these answers, pressed as a member would, answers from the agenda.
     const offered = new Set<string>();
     for (const q of ['When is the next meeting?', "What's on the agenda?", "Who's coming to the next meeting?"]) {
@@ -166,7 +235,9 @@ describe('HTTP server: building and circulating an agenda', () => {
     await bot.app.idle();
     const reminders = bot.connector.requests.filter((r) => r.operation === 'sendToConversation');
     expect(reminders.map((r) => r.conversationId).sort()).to.deep.equal([...CHANNELS].sort());
-    expect(JSON.stringify(reminders[0]?.body)).to.contain('Reminder: Kent Community Safety Partnership meeting').and.contain('Sunday 14 March 2027, 10:00');
+    expect(JSON.stringify(reminders[0]?.body))
+      .to.contain('Reminder: Kent Community Safety Partnership meeting')
+      .and.contain('Sunday 14 March 2027, 10:00');
     expect(storedAgendas(bot)[0]?.reminder?.sentTo.sort()).to.deep.equal([...CHANNELS].sort());
 
     // Neither another check nor another restart repeats it.
@@ -178,7 +249,9 @@ describe('HTTP server: building and circulating an agenda', () => {
 
   it('after the meeting, the chair confirms attendance and it becomes the record the answers use', async () => {
     bot.setNow(new Date('2027-03-14T13:00:00Z'));
-    const refused = await bot.send(personalMessage('confirm attendance', { aadObjectId: '99999999-0000-4000-8000-000000000001' }));
+    const refused = await bot.send(
+      personalMessage('confirm attendance', { aadObjectId: '99999999-0000-4000-8000-000000000001' }),
+    );
     expect(refused.text).to.contain('only the chair or the secretariat');
     const { text } = await chairSays('confirm attendance');
     expect(text).to.contain('3 present (including substitutes) and 2 apologies');
@@ -186,7 +259,12 @@ describe('HTTP server: building and circulating an agenda', () => {
     expect(present.text).to.contain('Ann Attend').and.contain('Bob Attend').and.contain('Ms J Deputy');
     const apologies = await bot.send(personalMessage('Who sent apologies for the meeting on 14 March 2027?'));
     expect(apologies.text).to.contain('Cat Apologies').and.contain('Eve Sub');
-    const stored = storedData(bot.dataFile) as { partnerships: Record<string, { meetings: { id: string; date: string | null; chairId?: string }[]; people: { id: string; name: string }[] }> };
+    const stored = storedData(bot.dataFile) as {
+      partnerships: Record<
+        string,
+        { meetings: { id: string; date: string | null; chairId?: string }[]; people: { id: string; name: string }[] }
+      >;
+    };
     const kent = stored.partnerships['kent-csp']!;
     const meeting = kent.meetings.find((m) => m.date === '2027-03-14');
     expect(kent.people.find((p) => p.id === meeting?.chairId)?.name).to.match(/\bH(arry)? Hill$/);
@@ -195,9 +273,13 @@ describe('HTTP server: building and circulating an agenda', () => {
 
 describe('HTTP server: circulating under Teams rate limits', () => {
   it('retries posts answered 429 and loses or doubles none', async () => {
-    const bot = await startRunningBot({ BOT_ADMINS: CHAIR.aadObjectId }, { pacing: { gapMs: 5, retries: 5, backoffMs: 20 } });
+    const bot = await startRunningBot(
+      { BOT_ADMINS: CHAIR.aadObjectId },
+      { pacing: { gapMs: 5, retries: 5, backoffMs: 20 } },
+    );
     try {
-      for (const channel of CHANNELS) await bot.send(channelMessage('link this channel', { ...CHAIR, channelId: channel }));
+      for (const channel of CHANNELS)
+        await bot.send(channelMessage('link this channel', { ...CHAIR, channelId: channel }));
       await bot.send(personalMessage('agenda 14 March 2027 10:00 online', CHAIR));
       await bot.send(personalMessage('item B1 Community Safety Agreement refresh', CHAIR));
       bot.connector.clear();
@@ -217,9 +299,13 @@ describe('HTTP server: circulating under Teams rate limits', () => {
 
 describe('HTTP server: cancelling a circulated meeting', () => {
   it('marks the agenda cancelled and updates every posted card in place to say so', async () => {
-    const bot = await startRunningBot({ BOT_ADMINS: CHAIR.aadObjectId }, { pacing: { gapMs: 5, retries: 2, backoffMs: 10 } });
+    const bot = await startRunningBot(
+      { BOT_ADMINS: CHAIR.aadObjectId },
+      { pacing: { gapMs: 5, retries: 2, backoffMs: 10 } },
+    );
     try {
-      for (const channel of CHANNELS) await bot.send(channelMessage('link this channel', { ...CHAIR, channelId: channel }));
+      for (const channel of CHANNELS)
+        await bot.send(channelMessage('link this channel', { ...CHAIR, channelId: channel }));
       await bot.send(personalMessage('agenda 14 March 2027 10:00 online', CHAIR));
       await bot.send(personalMessage('item B1 Community Safety Agreement refresh', CHAIR));
       await bot.send(personalMessage('circulate', CHAIR));
@@ -227,15 +313,21 @@ describe('HTTP server: cancelling a circulated meeting', () => {
       // A second meeting is being prepared, and was edited last: "cancel the meeting" must not guess.
       await bot.send(personalMessage('new agenda 9 May 2027 14:00 Sessions House', CHAIR));
       const asked = await bot.send(personalMessage('cancel the meeting', CHAIR));
-      expect(asked.text).to.contain('2 meetings are coming').and.contain('Sunday 14 March 2027').and.contain('Sunday 9 May 2027');
+      expect(asked.text)
+        .to.contain('2 meetings are coming')
+        .and.contain('Sunday 14 March 2027')
+        .and.contain('Sunday 9 May 2027');
       expect(storedAgendas(bot).map((a) => a.status)).to.deep.equal(['circulated', 'draft']);
       const { text } = await bot.send(personalMessage('cancel the meeting on 14 March 2027', CHAIR));
       expect(text).to.contain('on Sunday 14 March 2027, 10:00 is cancelled; the posted cards in 2 channels now say so');
       const updates = bot.connector.requests.filter((r) => r.operation === 'updateActivity');
       expect(updates).to.have.length(2);
-      for (const update of updates) expect(JSON.stringify(update.body)).to.contain('CANCELLED').and.not.contain('agenda.attending');
+      for (const update of updates)
+        expect(JSON.stringify(update.body)).to.contain('CANCELLED').and.not.contain('agenda.attending');
       expect(storedAgendas(bot).map((a) => a.status)).to.deep.equal(['cancelled', 'draft']);
-      expect((await bot.send(personalMessage('When is the next meeting?', CHAIR))).text).to.contain('The meeting of Sunday 14 March 2027, 10:00 has been cancelled.');
+      expect((await bot.send(personalMessage('When is the next meeting?', CHAIR))).text).to.contain(
+        'The meeting of Sunday 14 March 2027, 10:00 has been cancelled.',
+      );
     } finally {
       await bot.stop();
     }
@@ -244,9 +336,13 @@ describe('HTTP server: cancelling a circulated meeting', () => {
 
 describe('HTTP server: undo after agenda changes and resolution corrections', () => {
   it("undoes the member's own latest change (the cancellation, then a correction), never an older change of someone else, and brings the posted cards back", async () => {
-    const bot = await startRunningBot({ BOT_ADMINS: `${ADMIN},${CHAIR.aadObjectId}` }, { pacing: { gapMs: 5, retries: 2, backoffMs: 10 } });
+    const bot = await startRunningBot(
+      { BOT_ADMINS: `${ADMIN},${CHAIR.aadObjectId}` },
+      { pacing: { gapMs: 5, retries: 2, backoffMs: 10 } },
+    );
     try {
-      for (const channel of CHANNELS) await bot.send(channelMessage('link this channel', { ...CHAIR, channelId: channel }));
+      for (const channel of CHANNELS)
+        await bot.send(channelMessage('link this channel', { ...CHAIR, channelId: channel }));
       await bot.send(personalMessage('agenda 14 March 2027 10:00 online', CHAIR));
       await bot.send(personalMessage('item B1 Community Safety Agreement refresh', CHAIR));
       await bot.send(personalMessage('circulate', CHAIR));
@@ -264,11 +360,17 @@ describe('HTTP server: undo after agenda changes and resolution corrections', ()
         expect(JSON.stringify(update.body)).to.contain('agenda.attending');
       }
       expect((await bot.send(personalMessage('who has roles?', CHAIR))).text).to.contain('Dan Deputy');
-      expect((await bot.send(personalMessage('When is the next meeting?', CHAIR))).text).to.contain('The next meeting is Sunday 14 March 2027, 10:00');
+      expect((await bot.send(personalMessage('When is the next meeting?', CHAIR))).text).to.contain(
+        'The next meeting is Sunday 14 March 2027, 10:00',
+      );
 
-      const corrected = await bot.send(personalMessage('correct resolution for B5 on 21 March 2023: that the update be rejected', CHAIR));
+      const corrected = await bot.send(
+        personalMessage('correct resolution for B5 on 21 March 2023: that the update be rejected', CHAIR),
+      );
       expect(corrected.text).to.contain('resolution corrected');
-      expect((await bot.send(personalMessage('history of resolutions', CHAIR))).text).to.contain('resolution corrected').and.contain('Harry Hill');
+      expect((await bot.send(personalMessage('history of resolutions', CHAIR))).text)
+        .to.contain('resolution corrected')
+        .and.contain('Harry Hill');
       expect((await bot.send(personalMessage('undo', CHAIR))).text).to.contain('resolution corrected');
       const answer = await bot.send(personalMessage('what did we resolve about B5 on 21 March 2023?', CHAIR));
       expect(answer.text).to.not.contain('be rejected');
@@ -283,23 +385,31 @@ describe('HTTP server: undo after agenda changes and resolution corrections', ()
 
 describe('HTTP server: the agenda builder and the UPDATED mark, as members meet them', () => {
   it('opens the builder only for organisers, and marks a card UPDATED only for changes after circulation', async () => {
-    const bot = await startRunningBot({ BOT_ADMINS: CHAIR.aadObjectId }, { pacing: { gapMs: 5, retries: 2, backoffMs: 10 } });
+    const bot = await startRunningBot(
+      { BOT_ADMINS: CHAIR.aadObjectId },
+      { pacing: { gapMs: 5, retries: 2, backoffMs: 10 } },
+    );
     try {
       const member = { userId: '29:1member-dan', userName: 'Dan Deputy' };
       await grantRole(bot, CHAIR.aadObjectId, member);
       const refused = await bot.send(personalMessage('new agenda', member));
       expect(refused.text).to.contain('only the chair or the secretariat');
       expect(JSON.stringify(refused.replies)).to.not.contain('agendaForm.save');
-      for (const channel of CHANNELS) await bot.send(channelMessage('link this channel', { ...CHAIR, channelId: channel }));
+      for (const channel of CHANNELS)
+        await bot.send(channelMessage('link this channel', { ...CHAIR, channelId: channel }));
       await bot.send(personalMessage('agenda 14 March 2027 10:00 online', CHAIR));
       await bot.send(personalMessage('item B1 Community Safety Agreement refresh', CHAIR));
       await bot.send(personalMessage('item B2 Working Group update', CHAIR));
       await bot.send(personalMessage('circulate', CHAIR));
       const agendaId = storedAgendas(bot)[0]!.id;
-      const answered = await bot.send(invokeAction('agenda.attending', { agendaId }, { ...member, kind: 'channel', channelId: CHANNELS[0] }));
+      const answered = await bot.send(
+        invokeAction('agenda.attending', { agendaId }, { ...member, kind: 'channel', channelId: CHANNELS[0] }),
+      );
       expect(JSON.stringify(answered.result.body)).to.contain('down as attending').and.not.contain('UPDATED');
       await bot.send(personalMessage('item B3 MARAC review', CHAIR));
-      const after = await bot.send(invokeAction('agenda.refresh', { agendaId }, { ...member, kind: 'channel', channelId: CHANNELS[0] }));
+      const after = await bot.send(
+        invokeAction('agenda.refresh', { agendaId }, { ...member, kind: 'channel', channelId: CHANNELS[0] }),
+      );
       expect(JSON.stringify(after.result.body)).to.contain('UPDATED');
     } finally {
       await bot.stop();
@@ -311,13 +421,17 @@ describe('HTTP server: who has not answered, as the chair asks it', () => {
   it('answers the chair in chat, however asked, and lists the chair for refresh before anyone has answered', async () => {
     const bot = await startRunningBot({ BOT_ADMINS: ADMIN }, { pacing: { gapMs: 5, retries: 2, backoffMs: 10 } });
     try {
-      const grant = withMention(channelMessage('make <at>Harry Hill</at> chair', { aadObjectId: ADMIN, userName: 'Ada Admin' }), { id: CHAIR.userId, name: 'Harry Hill' });
+      const grant = withMention(
+        channelMessage('make <at>Harry Hill</at> chair', { aadObjectId: ADMIN, userName: 'Ada Admin' }),
+        { id: CHAIR.userId, name: 'Harry Hill' },
+      );
       await bot.send(grant);
       const cat = { userId: '29:1member-cat', userName: 'Cat Apologies' };
       const dan = { userId: '29:1member-dan', userName: 'Dan Deputy' };
       await grantRole(bot, ADMIN, cat);
       await grantRole(bot, ADMIN, dan);
-      for (const channel of CHANNELS) await bot.send(channelMessage('link this channel', { ...CHAIR, channelId: channel }));
+      for (const channel of CHANNELS)
+        await bot.send(channelMessage('link this channel', { ...CHAIR, channelId: channel }));
       await bot.send(personalMessage('agenda 14 March 2027 10:00 online', CHAIR));
       await bot.send(personalMessage('item B1 Community Safety Agreement refresh', CHAIR));
       bot.connector.clear();
@@ -325,13 +439,21 @@ describe('HTTP server: who has not answered, as the chair asks it', () => {
       const posted = bot.connector.requests.find((r) => r.operation === 'sendToConversation');
       expect(JSON.stringify(posted?.body)).to.contain(CHAIR.userId);
       const agendaId = storedAgendas(bot)[0]!.id;
-      await bot.send(invokeAction('agenda.apologies', { agendaId }, { ...cat, kind: 'channel', channelId: CHANNELS[0] }));
-      for (const question of ["who hasn't answered?", 'Who has not sent apologies yet?', 'who is yet to respond to the next meeting']) {
+      await bot.send(
+        invokeAction('agenda.apologies', { agendaId }, { ...cat, kind: 'channel', channelId: CHANNELS[0] }),
+      );
+      for (const question of [
+        "who hasn't answered?",
+        'Who has not sent apologies yet?',
+        'who is yet to respond to the next meeting',
+      ]) {
         const { text } = await bot.send(personalMessage(question, CHAIR));
         expect(text, question).to.contain('2 of the 3 expected').and.contain('Dan Deputy').and.contain('Harry Hill');
         expect(text, question).to.not.contain('Cat Apologies');
       }
-      expect((await bot.send(personalMessage("who hasn't answered?", dan))).text).to.contain('Only the chair or the secretariat see who has not answered');
+      expect((await bot.send(personalMessage("who hasn't answered?", dan))).text).to.contain(
+        'Only the chair or the secretariat see who has not answered',
+      );
     } finally {
       await bot.stop();
     }
@@ -340,9 +462,13 @@ describe('HTTP server: who has not answered, as the chair asks it', () => {
 
 describe('HTTP server: moving a circulated meeting', () => {
   it('asks whether a new date moves the circulated meeting or starts another, and moves it (cards updated) when told', async () => {
-    const bot = await startRunningBot({ BOT_ADMINS: CHAIR.aadObjectId }, { pacing: { gapMs: 5, retries: 2, backoffMs: 10 } });
+    const bot = await startRunningBot(
+      { BOT_ADMINS: CHAIR.aadObjectId },
+      { pacing: { gapMs: 5, retries: 2, backoffMs: 10 } },
+    );
     try {
-      for (const channel of CHANNELS) await bot.send(channelMessage('link this channel', { ...CHAIR, channelId: channel }));
+      for (const channel of CHANNELS)
+        await bot.send(channelMessage('link this channel', { ...CHAIR, channelId: channel }));
       await bot.send(personalMessage('agenda 14 March 2027 10:00 online', CHAIR));
       await bot.send(personalMessage('item B1 Community Safety Agreement refresh', CHAIR));
       await bot.send(personalMessage('circulate', CHAIR));
@@ -351,7 +477,9 @@ describe('HTTP server: moving a circulated meeting', () => {
       expect(storedAgendas(bot)).to.have.length(1);
       bot.connector.clear();
       const moved = await bot.send(personalMessage('move the meeting to 21 March 2027 14:00', CHAIR));
-      expect(moved.text).to.contain('The meeting of Sunday 14 March 2027, 10:00 is moved to Sunday 21 March 2027, 14:00').and.contain('updated in place in 2');
+      expect(moved.text)
+        .to.contain('The meeting of Sunday 14 March 2027, 10:00 is moved to Sunday 21 March 2027, 14:00')
+        .and.contain('updated in place in 2');
       expect(storedAgendas(bot)).to.have.length(1);
       expect(storedAgendas(bot)[0]!.startsAt).to.equal('2027-03-21T14:00:00.000Z');
       const updates = bot.connector.requests.filter((r) => r.operation === 'updateActivity');

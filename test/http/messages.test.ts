@@ -1,5 +1,12 @@
 import { expect } from 'chai';
-import { channelMessage, cardSubmit, conversationUpdate, installationUpdate, personalMessage, groupChatMessage } from '../helpers/teams-activities.js';
+import {
+  channelMessage,
+  cardSubmit,
+  conversationUpdate,
+  installationUpdate,
+  personalMessage,
+  groupChatMessage,
+} from '../helpers/teams-activities.js';
 import { postRaw } from '../helpers/http.js';
 import { startRunningBot, type RunningBot } from '../helpers/running-bot.js';
 import { cardSchemaErrors } from '../helpers/card-schema.js';
@@ -30,7 +37,11 @@ describe('HTTP server: /api/messages in local mode', () => {
   });
 
   it("answers a held meeting's agenda from its minutes, and politeness is never the topic", async () => {
-    for (const q of ['which items were on the agenda on 21 March 2023?', 'agenda for the March 2022 meeting', 'what was on the agenda at the last meeting?']) {
+    for (const q of [
+      'which items were on the agenda on 21 March 2023?',
+      'agenda for the March 2022 meeting',
+      'what was on the agenda at the last meeting?',
+    ]) {
       const { text } = await bot.send(personalMessage(q));
       expect(text, q).to.match(/The meeting of \w+ \d+ March 202[23] took \d+ items/);
     }
@@ -63,7 +74,10 @@ describe('HTTP server: /api/messages in local mode', () => {
       expect(replies, kind).to.have.length(1);
       expect(text.toLowerCase()).to.contain('priorities');
       const card = (replies[0]!.attachments as { content: { body: { selectAction?: unknown }[] } }[])[0]!.content;
-      expect(card.body.some((element) => element.selectAction !== undefined), kind).to.equal(true);
+      expect(
+        card.body.some((element) => element.selectAction !== undefined),
+        kind,
+      ).to.equal(true);
     }
   });
 
@@ -73,7 +87,9 @@ describe('HTTP server: /api/messages in local mode', () => {
   });
 
   it('does not welcome when someone else joins', async () => {
-    const { replies } = await bot.send(conversationUpdate([{ id: '29:someone-else', name: 'Someone' }], { kind: 'channel' }));
+    const { replies } = await bot.send(
+      conversationUpdate([{ id: '29:someone-else', name: 'Someone' }], { kind: 'channel' }),
+    );
     expect(replies).to.have.length(0);
   });
 
@@ -98,7 +114,9 @@ describe('HTTP server: /api/messages in local mode', () => {
     });
 
     it('malformed JSON gets 400', async () => {
-      const result = await postRaw(bot.messagesUrl, '{"type": "message", "text": ', { 'content-type': 'application/json' });
+      const result = await postRaw(bot.messagesUrl, '{"type": "message", "text": ', {
+        'content-type': 'application/json',
+      });
       expect(result.status).to.equal(400);
     });
 
@@ -121,7 +139,7 @@ describe('HTTP server: /api/messages in local mode', () => {
     });
   });
 
-  it('answers the Agents Playground\'s HEAD probe', async () => {
+  it("answers the Agents Playground's HEAD probe", async () => {
     expect((await fetch(bot.messagesUrl, { method: 'HEAD' })).status).to.equal(200);
   });
 
@@ -137,7 +155,11 @@ describe('HTTP server: /api/messages in local mode', () => {
 describe('HTTP server: /api/messages with an app id', () => {
   let bot: RunningBot;
   before(async () => {
-    bot = await startRunningBot({ MicrosoftAppId: '11111111-2222-4333-8444-555555555555', MicrosoftAppPassword: 'not-used-in-this-test', MicrosoftAppTenantId: '72f988bf-0000-4000-8000-0000c5a1f00d' });
+    bot = await startRunningBot({
+      MicrosoftAppId: '11111111-2222-4333-8444-555555555555',
+      MicrosoftAppPassword: 'not-used-in-this-test',
+      MicrosoftAppTenantId: '72f988bf-0000-4000-8000-0000c5a1f00d',
+    });
   });
   after(async () => bot.stop());
 
@@ -148,10 +170,14 @@ describe('HTTP server: /api/messages with an app id', () => {
   });
 
   it('rejects a token that is not a valid Bot Framework token', async () => {
-    const result = await postRaw(bot.messagesUrl, JSON.stringify({ ...personalMessage('hi'), serviceUrl: bot.connector.url }), {
-      'content-type': 'application/json',
-      authorization: 'Bearer not.a.token',
-    });
+    const result = await postRaw(
+      bot.messagesUrl,
+      JSON.stringify({ ...personalMessage('hi'), serviceUrl: bot.connector.url }),
+      {
+        'content-type': 'application/json',
+        authorization: 'Bearer not.a.token',
+      },
+    );
     expect(result.status).to.equal(401);
   });
 });

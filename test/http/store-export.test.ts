@@ -62,7 +62,9 @@ describe('HTTP server: an admin exports the whole store from chat', () => {
     const file = path.join(folder.path, 'backup.json');
     writeFileSync(file, body);
     const target = path.join(folder.path, 'restored', 'store.json');
-    expect(await restoreStore(file, { env: { DATA_FILE: target }, out: () => undefined, err: () => undefined })).to.equal(0);
+    expect(
+      await restoreStore(file, { env: { DATA_FILE: target }, out: () => undefined, err: () => undefined }),
+    ).to.equal(0);
     expect(storedData(target)).to.deep.equal(storedData(bot.dataFile));
 
     // An actions link cannot be turned into a backup link, and links expire.

@@ -12,7 +12,12 @@ describe('Partnership tab: SSO with its own app registration beside a managed-id
   let bot: RunningBot;
   let privateKey: CryptoKey;
   const status = async (audience: string) => {
-    const jwt = await new SignJWT({ tid: TENANT, oid: '5e5e5e5e-0000-4000-8000-00000000eeee', aud: audience, iss: `https://login.microsoftonline.com/${TENANT}/v2.0` })
+    const jwt = await new SignJWT({
+      tid: TENANT,
+      oid: '5e5e5e5e-0000-4000-8000-00000000eeee',
+      aud: audience,
+      iss: `https://login.microsoftonline.com/${TENANT}/v2.0`,
+    })
       .setProtectedHeader({ alg: 'RS256', kid: 'k' })
       .setIssuedAt()
       .setExpirationTime('10m')
@@ -25,7 +30,13 @@ describe('Partnership tab: SSO with its own app registration beside a managed-id
     privateKey = pair.privateKey as CryptoKey;
     const jwk: JWK = { ...(await exportJWK(pair.publicKey)), kid: 'k', alg: 'RS256', use: 'sig' };
     bot = await startRunningBot(
-      { MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppId: MSI_CLIENT_ID, MicrosoftAppTenantId: TENANT, TAB_SSO_APP_ID: TAB_APP_ID, PUBLIC_BASE_URL: 'https://csp-bot.example.org' },
+      {
+        MicrosoftAppType: 'UserAssignedMSI',
+        MicrosoftAppId: MSI_CLIENT_ID,
+        MicrosoftAppTenantId: TENANT,
+        TAB_SSO_APP_ID: TAB_APP_ID,
+        PUBLIC_BASE_URL: 'https://csp-bot.example.org',
+      },
       { tabKeys: createLocalJWKSet({ keys: [jwk] }) },
     );
   });
@@ -42,7 +53,11 @@ describe('Partnership tab: SSO with its own app registration beside a managed-id
   });
 
   it('refuses unauthenticated Bot Framework requests', async () => {
-    const response = await fetch(`${bot.app.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...personalMessage('hello'), serviceUrl: bot.connector.url }) });
+    const response = await fetch(`${bot.app.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ...personalMessage('hello'), serviceUrl: bot.connector.url }),
+    });
     expect(response.status).to.equal(401);
   });
 });

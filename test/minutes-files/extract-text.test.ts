@@ -23,9 +23,13 @@ describe('minutes files: text from each format', () => {
   });
 
   it('reads a Word document with its headings, and refuses a scan, an old .doc, an empty file and unknown formats', async () => {
-    expect((await extractMinutesText(await seedDocx('003_0941d698233bc959.txt'), 'notes.docx')).text).to.match(/^## B3 Multiagency Risk Assessment/m);
+    expect((await extractMinutesText(await seedDocx('003_0941d698233bc959.txt'), 'notes.docx')).text).to.match(
+      /^## B3 Multiagency Risk Assessment/m,
+    );
     expect(await refusal(await scannedPdf(), 'scan.pdf')).to.contain('no text layer');
-    expect(await refusal(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), 'old.doc')).to.contain('.doc');
+    expect(await refusal(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), 'old.doc')).to.contain(
+      '.doc',
+    );
     expect(await refusal(new Uint8Array(), 'empty.txt')).to.contain('empty');
     expect(await refusal(new TextEncoder().encode('a,b\n1,2'), 'sheet.csv')).to.contain('cannot read .csv');
   });
@@ -34,6 +38,15 @@ describe('minutes files: text from each format', () => {
     const page = `<html><head><script>alert(1)</script></head><body><nav>Home Committees</nav><div id="modgov"><h1>Agenda item</h1>
       <p>Minutes:</p><ol><li>First &amp; <b>second</b></li><li>Third</li></ol><p>&lt;script&gt; is text</p></div><footer>Council</footer></body></html>`;
     const text = htmlText(page);
-    expect(text.split('\n')).to.deep.equal(['Agenda item', '', 'Minutes:', '', '- First & second', '- Third', '', '<script> is text']);
+    expect(text.split('\n')).to.deep.equal([
+      'Agenda item',
+      '',
+      'Minutes:',
+      '',
+      '- First & second',
+      '- Third',
+      '',
+      '<script> is text',
+    ]);
   });
 });

@@ -25,8 +25,13 @@ describe('npm run build: the compiled program runs with production dependencies 
 
   before(async () => {
     await buildDist(path.join(app, 'dist'));
-    const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
-    writeFileSync(path.join(app, 'package.json'), JSON.stringify({ type: 'module', dependencies: manifest.dependencies }));
+    const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+      dependencies: Record<string, string>;
+    };
+    writeFileSync(
+      path.join(app, 'package.json'),
+      JSON.stringify({ type: 'module', dependencies: manifest.dependencies }),
+    );
     for (const name of Object.keys(manifest.dependencies)) {
       mkdirSync(path.dirname(path.join(app, 'node_modules', name)), { recursive: true });
       symlinkSync(path.join(ROOT, 'node_modules', name), path.join(app, 'node_modules', name), 'dir');
@@ -35,7 +40,12 @@ describe('npm run build: the compiled program runs with production dependencies 
     program = await startProgram({
       args: [path.join('dist', 'src', 'index.js')],
       cwd: app,
-      env: { ...baseEnvironment(), PORT: '0', DATA_FILE: path.join(folder.path, 'runtime', 'store.json'), DIGEST_DAY: 'off' },
+      env: {
+        ...baseEnvironment(),
+        PORT: '0',
+        DATA_FILE: path.join(folder.path, 'runtime', 'store.json'),
+        DIGEST_DAY: 'off',
+      },
     });
   });
   after(async () => {
@@ -45,7 +55,15 @@ describe('npm run build: the compiled program runs with production dependencies 
   });
 
   it('builds the server with the default data set, the card templates and the tab bundled ahead', () => {
-    for (const file of ['src/index.js', 'data/default-store.json', 'cards/answer.json', 'src/tab/index.html', 'src/tab/tab.js', 'src/tab/teams.js', 'src/tab/config.js']) {
+    for (const file of [
+      'src/index.js',
+      'data/default-store.json',
+      'cards/answer.json',
+      'src/tab/index.html',
+      'src/tab/tab.js',
+      'src/tab/teams.js',
+      'src/tab/config.js',
+    ]) {
       expect(existsSync(path.join(app, 'dist', file)), file).to.equal(true);
     }
     expect(existsSync(path.join(app, 'dist', 'test')), 'tests are not shipped').to.equal(false);
@@ -57,9 +75,14 @@ describe('npm run build: the compiled program runs with production dependencies 
   });
 
   it('answers a question with a card built from the shipped templates and default data', async () => {
-    const result = await postActivity(`${program.url}/api/messages`, { ...personalMessage('Who leads road safety?'), serviceUrl: connector.url });
+    const result = await postActivity(`${program.url}/api/messages`, {
+      ...personalMessage('Who leads road safety?'),
+      serviceUrl: connector.url,
+    });
     expect(result.status).to.equal(200);
-    const replies = connector.requests.filter((r) => r.operation === 'replyToActivity').map((r) => r.body as Record<string, unknown>);
+    const replies = connector.requests
+      .filter((r) => r.operation === 'replyToActivity')
+      .map((r) => r.body as Record<string, unknown>);
     expect(replyText(replies)).to.contain('Adams');
   });
 

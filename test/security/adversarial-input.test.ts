@@ -32,7 +32,13 @@ describe('adversarial input: every reader of chat text is linear', function () {
   const store = loadDefaultStore();
   const kent = kentWith([{ userId: 'aad-admin', name: 'Ada Admin', role: 'chair' }]);
   const kb = new KnowledgeBase(kent);
-  const input = (text: string): CommandInput => ({ text, mentions: [{ id: '29:sam', name: 'Sam Member' }], actor: admin, now, directory: store });
+  const input = (text: string): CommandInput => ({
+    text,
+    mentions: [{ id: '29:sam', name: 'Sam Member' }],
+    actor: admin,
+    now,
+    directory: store,
+  });
 
   for (const size of SIZES) {
     it(`reads partnership, role, channel, lead, priority, agenda, history and resolution commands of ${size} characters`, () => {
@@ -44,12 +50,18 @@ describe('adversarial input: every reader of chat text is linear', function () {
     });
 
     it(`reads action lines and action commands of ${size} characters`, () => {
-      expect(runActionCommand(kent, noActions, input(`action: Sam Member to ${'x'.repeat(size)}`))?.answer?.summary).to.match(/keep it under 500/);
+      expect(
+        runActionCommand(kent, noActions, input(`action: Sam Member to ${'x'.repeat(size)}`))?.answer?.summary,
+      ).to.match(/keep it under 500/);
       for (const text of adversarialInputs(size)) {
         const outcome = runActionCommand(kent, noActions, input(text));
         if (outcome?.add) expect(text.replace(/\s+/g, ' ').length, text.slice(0, 60)).to.be.below(1_000);
       }
-      const tail = runActionCommand(kent, noActions, input(`action: Sam Member to circulate the plan from${' '.repeat(size)}`));
+      const tail = runActionCommand(
+        kent,
+        noActions,
+        input(`action: Sam Member to circulate the plan from${' '.repeat(size)}`),
+      );
       expect(tail, 'read as an action line').to.not.equal(null);
     });
 
@@ -62,7 +74,17 @@ describe('adversarial input: every reader of chat text is linear', function () {
     it(`imports minutes whose lines run to ${size} characters`, () => {
       for (const run of RUNS) {
         const line = run.repeat(Math.ceil(size / run.length)).slice(0, size);
-        const document = ['Kent Community Safety Partnership - 21 March 2023', `Present: Mr A Smith${line}`, `Apologies for absence:${line}`, `A1 Item title${line}`, `RESOLVED:${line}`, `# Heading${line}#`, `(a)${line}`, `Venue:${line}`, `The Partnership requested that Mr A Smith${line}`].join('\n');
+        const document = [
+          'Kent Community Safety Partnership - 21 March 2023',
+          `Present: Mr A Smith${line}`,
+          `Apologies for absence:${line}`,
+          `A1 Item title${line}`,
+          `RESOLVED:${line}`,
+          `# Heading${line}#`,
+          `(a)${line}`,
+          `Venue:${line}`,
+          `The Partnership requested that Mr A Smith${line}`,
+        ].join('\n');
         expect(parseMinutesDocument(document, 'adversarial.md').layout, run).to.be.a('string');
       }
     });
@@ -81,7 +103,11 @@ describe('adversarial input over HTTP: the two reported messages', function () {
     const who = { userId: '29:1ada', userName: 'Ada Admin', aadObjectId: '0f1e2d3c-4b5a-4697-8877-665544332299' };
     const create = `create partnership ${'Medway Community Safety Partnership '.repeat(9)}${' '.repeat(349 - 20 - 36 * 9)}x\n(`;
     const action = `action: Sam Member to circulate the plan from${' '.repeat(4_000)}`;
-    const [first, second, health] = await Promise.all([bot.send(personalMessage(create, who)), bot.send(personalMessage(action, who)), fetch(`${bot.app.url}/healthz`)]);
+    const [first, second, health] = await Promise.all([
+      bot.send(personalMessage(create, who)),
+      bot.send(personalMessage(action, who)),
+      fetch(`${bot.app.url}/healthz`),
+    ]);
     expect(first.text).to.not.equal('');
     expect(second.text).to.not.equal('');
     expect(health.status).to.equal(200);

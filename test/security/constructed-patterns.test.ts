@@ -15,12 +15,20 @@ describe('patterns built at run time', function () {
   this.timeout(120_000);
 
   it('are all free of super-linear backtracking and moves, by the lint rules', async () => {
-    const output = execFileSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'test', 'helpers', 'constructed-patterns.ts')], { cwd: ROOT, encoding: 'utf8' });
+    const output = execFileSync(
+      process.execPath,
+      ['--import', 'tsx', path.join(ROOT, 'test', 'helpers', 'constructed-patterns.ts')],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
     const patterns = JSON.parse(output) as { source: string; flags: string }[];
     // HEADER_LINE, APPOSITION, the agenda and priority commands... at least these are built at run time.
     expect(patterns.length).to.be.at.least(10);
-    const code = patterns.map((p, i) => `export const p${i} = new RegExp(${JSON.stringify(p.source)}, ${JSON.stringify(p.flags)});`).join('\n');
-    const [result] = await new ESLint({ cwd: ROOT }).lintText(code, { filePath: path.join(ROOT, 'src', 'core', 'constructed-patterns.ts') });
+    const code = patterns
+      .map((p, i) => `export const p${i} = new RegExp(${JSON.stringify(p.source)}, ${JSON.stringify(p.flags)});`)
+      .join('\n');
+    const [result] = await new ESLint({ cwd: ROOT }).lintText(code, {
+      filePath: path.join(ROOT, 'src', 'core', 'constructed-patterns.ts'),
+    });
     const problems = (result?.messages ?? []).map((m) => `${patterns[m.line - 1]?.source.slice(0, 80)}: ${m.message}`);
     expect(problems).to.deep.equal([]);
   });

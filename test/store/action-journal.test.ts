@@ -32,7 +32,11 @@ describe('action journal', () => {
 
   it('numbers 200 actions added at once uniquely, and every one is on disk', async () => {
     const journal = await ActionJournal.open(file);
-    const added = await Promise.all(Array.from({ length: 200 }, (_, i) => journal.add('kent-csp', (n) => action(n, { sourceActivityId: `activity-${i}` }))));
+    const added = await Promise.all(
+      Array.from({ length: 200 }, (_, i) =>
+        journal.add('kent-csp', (n) => action(n, { sourceActivityId: `activity-${i}` })),
+      ),
+    );
     expect(new Set(added.map((a) => a.number)).size).to.equal(200);
     expect(Math.max(...added.map((a) => a.number))).to.equal(200);
     await journal.close();
@@ -45,7 +49,18 @@ describe('action journal', () => {
   it('keeps the latest version of an action, with its history', async () => {
     const journal = await ActionJournal.open(file);
     await journal.add('kent-csp', (n) => action(n));
-    await journal.save((a) => ({ ...a, status: 'done', history: [...a.history, { at: 'later', by: { id: 'u', name: 'Anna' }, change: 'status', from: 'open', to: 'done' }] }), 'kent-csp', 1);
+    await journal.save(
+      (a) => ({
+        ...a,
+        status: 'done',
+        history: [
+          ...a.history,
+          { at: 'later', by: { id: 'u', name: 'Anna' }, change: 'status', from: 'open', to: 'done' },
+        ],
+      }),
+      'kent-csp',
+      1,
+    );
     await journal.close();
     const reopened = await ActionJournal.open(file);
     expect(reopened.get('kent-csp', 1)?.status).to.equal('done');
@@ -73,7 +88,9 @@ describe('action journal', () => {
     let error: unknown;
     await ActionJournal.open(file).catch((e: unknown) => (error = e));
     expect(error).to.be.instanceOf(StoreError);
-    expect((error as Error).message).to.contain('line 2').and.contain('a copy of it is kept at');
+    expect((error as Error).message)
+      .to.contain('line 2')
+      .and.contain('a copy of it is kept at');
     const copy = readdirSync(path.dirname(file)).find((f) => f.startsWith(`${path.basename(file)}.damaged-`));
     expect(readFileSync(path.join(path.dirname(file), copy ?? 'none'), 'utf8')).to.equal(readFileSync(file, 'utf8'));
   });

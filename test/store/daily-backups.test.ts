@@ -15,18 +15,33 @@ describe('daily backups', () => {
     const bot = await startRunningBot({ BACKUP_DAYS: '3', BOT_ADMINS: ADMIN });
     const folder = backupFolder(bot.dataFile);
     expect(readdirSync(folder)).to.deep.equal(['backup-2026-11-24.json']);
-    await bot.send(personalMessage('action: Shafick Peerbux to circulate the refreshed CSA by 30 April', { aadObjectId: ADMIN }));
+    await bot.send(
+      personalMessage('action: Shafick Peerbux to circulate the refreshed CSA by 30 April', { aadObjectId: ADMIN }),
+    );
     // Older copies from earlier days; the oldest beyond three go at the next day's backup.
-    for (const day of ['2026-11-20', '2026-11-21', '2026-11-22']) writeFileSync(path.join(folder, `backup-${day}.json`), '{}');
+    for (const day of ['2026-11-20', '2026-11-21', '2026-11-22'])
+      writeFileSync(path.join(folder, `backup-${day}.json`), '{}');
     bot.setNow(new Date('2026-11-25T10:00:00Z'));
     await bot.app.idle();
-    expect(readdirSync(folder).sort()).to.deep.equal(['backup-2026-11-22.json', 'backup-2026-11-24.json', 'backup-2026-11-25.json']);
+    expect(readdirSync(folder).sort()).to.deep.equal([
+      'backup-2026-11-22.json',
+      'backup-2026-11-24.json',
+      'backup-2026-11-25.json',
+    ]);
     expect(readFileSync(path.join(folder, 'backup-2026-11-25.json'), 'utf8')).to.contain('circulate the refreshed CSA');
-    expect(readFileSync(path.join(folder, 'backup-2026-11-24.json'), 'utf8')).to.not.contain('circulate the refreshed CSA');
+    expect(readFileSync(path.join(folder, 'backup-2026-11-24.json'), 'utf8')).to.not.contain(
+      'circulate the refreshed CSA',
+    );
 
     const target = makeTempFolder();
     const restored = path.join(target.path, 'store.json');
-    expect(await restoreStore(path.join(folder, 'backup-2026-11-25.json'), { env: { DATA_FILE: restored }, out: () => undefined, err: () => undefined })).to.equal(0);
+    expect(
+      await restoreStore(path.join(folder, 'backup-2026-11-25.json'), {
+        env: { DATA_FILE: restored },
+        out: () => undefined,
+        err: () => undefined,
+      }),
+    ).to.equal(0);
     expect(readFileSync(`${restored}.actions`, 'utf8')).to.contain('circulate the refreshed CSA');
     expect(storedData(restored)).to.deep.equal(storedData(bot.dataFile));
     target.remove();

@@ -16,7 +16,11 @@ const LIMIT = 20_000;
  * with EFBIG, as on a full disk. Node ignores SIGXFSZ, so the process lives on.
  */
 function underFileSizeLimit(script: string, folder: string): Record<string, unknown> {
-  const run = spawnSync('prlimit', [`--fsize=${LIMIT}`, process.execPath, '--import', 'tsx', '--input-type=module', '-e', script, folder], { cwd: ROOT, encoding: 'utf8' });
+  const run = spawnSync(
+    'prlimit',
+    [`--fsize=${LIMIT}`, process.execPath, '--import', 'tsx', '--input-type=module', '-e', script, folder],
+    { cwd: ROOT, encoding: 'utf8' },
+  );
   if (run.status !== 0) throw new Error(`the limited process failed: ${run.stderr}`);
   return JSON.parse(run.stdout.trim().split('\n').at(-1) ?? '{}') as Record<string, unknown>;
 }
@@ -60,7 +64,12 @@ describe('a full disk (a real file-size limit)', function () {
     const file = path.join(folder.path, 'store.json.actions');
     const text = readFileSync(file, 'utf8');
     expect(text.endsWith('\n')).to.equal(true);
-    expect(text.trimEnd().split('\n').map((line) => (JSON.parse(line) as { description: string }).description)).to.deep.equal(confirmed);
+    expect(
+      text
+        .trimEnd()
+        .split('\n')
+        .map((line) => (JSON.parse(line) as { description: string }).description),
+    ).to.deep.equal(confirmed);
     const reopened = await ActionJournal.open(file);
     expect(reopened.all('kent-csp').map((a) => a.description)).to.deep.equal(confirmed);
     expect(reopened.all('kent-csp').map((a) => a.number)).to.deep.equal(confirmed.map((_, i) => i + 1));

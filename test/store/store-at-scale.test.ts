@@ -33,20 +33,33 @@ describe('store at scale (14 partnerships x 50 meetings)', function () {
           });
         }),
       );
-      if (readFileSync(file, 'utf8').slice(0, 40).match(/"changesThrough": [1-9]/)) snapshots++;
+      if (
+        readFileSync(file, 'utf8')
+          .slice(0, 40)
+          .match(/"changesThrough": [1-9]/)
+      )
+        snapshots++;
     }
     await store.close();
     // Later rounds were saved while a snapshot was on its way (and the rounds saw one land).
     expect(snapshots).to.be.greaterThan(0);
     // The snapshot alone is a valid store file, readable by hand; with the journal it holds everything.
-    const snapshot = parseStoreText(readFileSync(file, 'utf8').replace(/^\{\n {2}"changesThrough": \d+,\n/, '{\n'), file);
+    const snapshot = parseStoreText(
+      readFileSync(file, 'utf8').replace(/^\{\n {2}"changesThrough": \d+,\n/, '{\n'),
+      file,
+    );
     expect(Object.keys(snapshot.partnerships)).to.have.length(14);
     const reopened = await openStore({ file, defaults: () => expect.fail('the store exists'), readOnly: true });
     for (let i = 0; i < 120; i++) {
       const partnership = reopened.partnership(ids[i % ids.length]);
       expect(partnership?.aliases[`alias ${i}`], `alias ${i}`).to.equal('road-safety');
     }
-    const notes = ids.flatMap((id) => reopened.partnership(id)!.meetings.map((m) => m.note).filter((n) => n?.startsWith('note ')));
+    const notes = ids.flatMap((id) =>
+      reopened
+        .partnership(id)!
+        .meetings.map((m) => m.note)
+        .filter((n) => n?.startsWith('note ')),
+    );
     expect(notes).to.have.length(120);
   });
 });

@@ -13,7 +13,12 @@ import { makeTempFolder } from '../helpers/temp-folder.js';
 function twoPartnerships(): StoreData {
   const data = loadDefaultStore();
   const kent = data.partnerships['kent-csp']!;
-  data.partnerships['medway-csp'] = { ...structuredClone(kent), id: 'medway-csp', name: 'Medway Community Safety Partnership', shortName: 'Medway CSP' };
+  data.partnerships['medway-csp'] = {
+    ...structuredClone(kent),
+    id: 'medway-csp',
+    name: 'Medway Community Safety Partnership',
+    shortName: 'Medway CSP',
+  };
   return data;
 }
 
@@ -28,20 +33,33 @@ describe('store changes: a change saved as what it changes', () => {
 
   it('writes an alias as one operation on its path, a meeting edited as that one meeting, and a logged change as one appended entry', () => {
     const data = twoPartnerships();
-    expect(changeOps(data, (d) => void (d.partnerships['kent-csp']!.aliases['new alias'] = 'road-safety'))).to.deep.equal([{ p: ['partnerships', 'kent-csp', 'aliases', 'new alias'], v: 'road-safety' }]);
+    expect(
+      changeOps(data, (d) => void (d.partnerships['kent-csp']!.aliases['new alias'] = 'road-safety')),
+    ).to.deep.equal([{ p: ['partnerships', 'kent-csp', 'aliases', 'new alias'], v: 'road-safety' }]);
     const ops = changeOps(data, (d) => {
       const kent = d.partnerships['kent-csp']!;
-      kent.changes = [...(kent.changes ?? []), { id: 1, at: 'now', by: { id: 'u', name: 'Ann' }, subject: 'alias:x', summary: 's' }];
+      kent.changes = [
+        ...(kent.changes ?? []),
+        { id: 1, at: 'now', by: { id: 'u', name: 'Ann' }, subject: 'alias:x', summary: 's' },
+      ];
       kent.meetings[2]!.venue = 'Maidstone';
     });
-    expect(ops.map((op) => op.p.join('.'))).to.deep.equal(['partnerships.kent-csp.meetings', 'partnerships.kent-csp.changes']);
-    expect(ops[0]).to.have.property('s').that.deep.equals([2, 1, [{ ...data.partnerships['kent-csp']!.meetings[2], venue: 'Maidstone' }]]);
+    expect(ops.map((op) => op.p.join('.'))).to.deep.equal([
+      'partnerships.kent-csp.meetings',
+      'partnerships.kent-csp.changes',
+    ]);
+    expect(ops[0])
+      .to.have.property('s')
+      .that.deep.equals([2, 1, [{ ...data.partnerships['kent-csp']!.meetings[2], venue: 'Maidstone' }]]);
     expect(changeOps(data, (d) => void d.partnerships['kent-csp']!.aliases)).to.deep.equal([]);
   });
 
   it('names the place a change would make invalid, however deep', () => {
     const data = loadDefaultStore();
-    const ops = changeOps(data, (d) => void ((d.partnerships['kent-csp']!.meetings[0] as { date: unknown }).date = 'last Tuesday'));
+    const ops = changeOps(
+      data,
+      (d) => void ((d.partnerships['kent-csp']!.meetings[0] as { date: unknown }).date = 'last Tuesday'),
+    );
     expect(ops.map(checkOp)[0]).to.match(/^partnerships\.kent-csp\.meetings\.0(\.date)?: /);
     expect(checkOp({ p: ['partnerships', 'kent-csp', 'colour'], v: 'red' })).to.match(/no such field/);
     expect(checkOp({ p: ['partnerships', 'kent-csp', 'name'], d: 1 })).to.be.a('string');
@@ -63,24 +81,41 @@ describe('store changes: a change saved as what it changes', () => {
 
   it('appends changes to the journal, then folds them into a snapshot and drops them, with nothing lost', async () => {
     const store = await openStore({ file, defaults: twoPartnerships, snapshotBytes: 2_000 });
-    for (let i = 0; i < 30; i++) await store.update((d) => void (d.partnerships['medway-csp']!.aliases[`alias ${i}`] = 'road-safety'));
+    for (let i = 0; i < 30; i++)
+      await store.update((d) => void (d.partnerships['medway-csp']!.aliases[`alias ${i}`] = 'road-safety'));
     await store.close();
-    const snapshot = JSON.parse(readFileSync(file, 'utf8')) as { changesThrough: number; partnerships: Record<string, { aliases: Record<string, string> }> };
+    const snapshot = JSON.parse(readFileSync(file, 'utf8')) as {
+      changesThrough: number;
+      partnerships: Record<string, { aliases: Record<string, string> }>;
+    };
     expect(snapshot.changesThrough).to.be.greaterThan(0);
     const journalLines = readFileSync(changeJournalFile(file), 'utf8').split('\n').filter(Boolean);
     expect(journalLines.length).to.be.below(30);
     const reopened = await openStore({ file, defaults: () => expect.fail('the store exists'), readOnly: true });
-    expect(Object.keys(reopened.partnership('medway-csp')!.aliases).filter((k) => k.startsWith('alias '))).to.have.length(30);
+    expect(
+      Object.keys(reopened.partnership('medway-csp')!.aliases).filter((k) => k.startsWith('alias ')),
+    ).to.have.length(30);
   });
 
   it('does not apply twice the changes a snapshot holds when a crash left them in the journal too', async () => {
-    const entry = (id: number) => ({ id, at: 'now', by: { id: 'u', name: 'Ann' }, subject: `alias:a${id}`, summary: 's' });
+    const entry = (id: number) => ({
+      id,
+      at: 'now',
+      by: { id: 'u', name: 'Ann' },
+      subject: `alias:a${id}`,
+      summary: 's',
+    });
     const store = await openStore({ file, defaults: twoPartnerships });
-    for (let id = 1; id <= 3; id++) await store.update((d) => void (d.partnerships['kent-csp']!.changes = [...(d.partnerships['kent-csp']!.changes ?? []), entry(id)]));
+    for (let id = 1; id <= 3; id++)
+      await store.update(
+        (d) => void (d.partnerships['kent-csp']!.changes = [...(d.partnerships['kent-csp']!.changes ?? []), entry(id)]),
+      );
     await store.close();
     const journal = readFileSync(changeJournalFile(file), 'utf8');
     const snapshotting = await openStore({ file, defaults: twoPartnerships, snapshotBytes: 1 });
-    await snapshotting.update((d) => void (d.partnerships['kent-csp']!.changes = [...(d.partnerships['kent-csp']!.changes ?? []), entry(4)]));
+    await snapshotting.update(
+      (d) => void (d.partnerships['kent-csp']!.changes = [...(d.partnerships['kent-csp']!.changes ?? []), entry(4)]),
+    );
     await snapshotting.close();
     // As if the bot died after the snapshot was renamed into place but before the journal was rewritten.
     writeFileSync(changeJournalFile(file), journal + readFileSync(changeJournalFile(file), 'utf8'));
@@ -102,11 +137,13 @@ describe('store changes: a change saved as what it changes', () => {
     let error: unknown;
     await openStore({ file, defaults: twoPartnerships }).catch((e: unknown) => (error = e));
     expect(error).to.be.instanceOf(StoreError);
-    expect((error as Error).message).to.match(/damaged at line 1/).and.contain('a copy of it is kept at');
+    expect((error as Error).message)
+      .to.match(/damaged at line 1/)
+      .and.contain('a copy of it is kept at');
     expect(readdirSync(folder.path).some((f) => f.startsWith('store.json.changes.damaged-'))).to.equal(true);
   });
 
-  it('replaces the whole store on a restore, and the journal\'s changes no longer apply', async () => {
+  it("replaces the whole store on a restore, and the journal's changes no longer apply", async () => {
     const store = await openStore({ file, defaults: twoPartnerships });
     await store.update((d) => void (d.partnerships['kent-csp']!.aliases['before restore'] = 'road-safety'));
     await store.close();
@@ -127,7 +164,9 @@ describe('store changes: a change saved as what it changes', () => {
       kent.aliases = { ...kent.aliases, ['__proto__']: 'road-safety', constructor: 'road-safety' };
     });
     await store.close();
-    const aliases = (await openStore({ file, defaults: () => expect.fail('the store exists'), readOnly: true })).partnership('kent-csp')!.aliases;
+    const aliases = (
+      await openStore({ file, defaults: () => expect.fail('the store exists'), readOnly: true })
+    ).partnership('kent-csp')!.aliases;
     expect(Object.getPrototypeOf(aliases)).to.equal(Object.prototype);
     expect(Object.hasOwn(aliases, '__proto__') && aliases.constructor).to.equal('road-safety');
   });

@@ -38,7 +38,9 @@ class Contender {
         console.log(outcome);
       }
     `;
-    this.child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: ['pipe', 'pipe', 'inherit'] });
+    this.child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      stdio: ['pipe', 'pipe', 'inherit'],
+    });
     let partial = '';
     this.child.stdout.on('data', (chunk: Buffer) => {
       partial += chunk.toString();
@@ -90,8 +92,14 @@ describe('store lock', function () {
         contenders.forEach((c) => c.go());
         await Promise.all(contenders.map((c) => c.answered(round + 1)));
         const outcomes = contenders.map((c) => c.lines[round]);
-        expect(outcomes.filter((o) => o === 'won'), `round ${round}: ${outcomes.join(', ')}`).to.have.length(1);
-        expect(outcomes.filter((o) => o === 'refused'), `round ${round}: ${outcomes.join(', ')}`).to.have.length(CONTENDERS - 1);
+        expect(
+          outcomes.filter((o) => o === 'won'),
+          `round ${round}: ${outcomes.join(', ')}`,
+        ).to.have.length(1);
+        expect(
+          outcomes.filter((o) => o === 'refused'),
+          `round ${round}: ${outcomes.join(', ')}`,
+        ).to.have.length(CONTENDERS - 1);
       }
     } finally {
       contenders.forEach((c) => c.stop());

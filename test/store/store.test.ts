@@ -16,7 +16,14 @@ function sampleStore(): StoreData {
         id: 'test-csp',
         name: 'Test Community Safety Partnership',
         shortName: 'TCSP',
-        priorityYears: [{ year: '2023/24', priorities: [{ id: 'road-safety', name: 'Road Safety', sources: [{ doc: 'a.txt' }] }], themes: [], sources: [] }],
+        priorityYears: [
+          {
+            year: '2023/24',
+            priorities: [{ id: 'road-safety', name: 'Road Safety', sources: [{ doc: 'a.txt' }] }],
+            themes: [],
+            sources: [],
+          },
+        ],
         priorityChanges: [],
         aliases: { ksi: 'road-safety' },
         leads: [],
@@ -42,12 +49,15 @@ describe('store', () => {
   });
   afterEach(() => folder.remove());
   /** What another process reading the files now would find (the snapshot and the change journal). */
-  const onDisk = async (): Promise<StoreData> => (await openStore({ file, defaults: () => expect.fail('the store must exist'), readOnly: true })).data();
+  const onDisk = async (): Promise<StoreData> =>
+    (await openStore({ file, defaults: () => expect.fail('the store must exist'), readOnly: true })).data();
 
   it('creates the file from the defaults on first open, on disk', async () => {
     const store = await openStore({ file, defaults: sampleStore });
     expect(existsSync(file)).to.equal(true);
-    expect(JSON.parse(readFileSync(file, 'utf8')).partnerships['test-csp'].name).to.equal('Test Community Safety Partnership');
+    expect(JSON.parse(readFileSync(file, 'utf8')).partnerships['test-csp'].name).to.equal(
+      'Test Community Safety Partnership',
+    );
     expect(store.partnership()?.id).to.equal('test-csp');
   });
 
@@ -57,15 +67,24 @@ describe('store', () => {
       d.partnerships['test-csp']!.aliases['vision zero'] = 'road-safety';
     });
     expect((await onDisk()).partnerships['test-csp']?.aliases['vision zero']).to.equal('road-safety');
-    const reopened = await openStore({ file, defaults: () => expect.fail('defaults must not be used for an existing file') });
+    const reopened = await openStore({
+      file,
+      defaults: () => expect.fail('defaults must not be used for an existing file'),
+    });
     expect(reopened.partnership()?.aliases['vision zero']).to.equal('road-safety');
     expect(store.revision()).to.equal(2);
   });
 
-  it('keeps a partnership\'s revision when a change touches only store-level data', async () => {
+  it("keeps a partnership's revision when a change touches only store-level data", async () => {
     const store = await openStore({ file, defaults: sampleStore });
     const before = store.revision('test-csp');
-    await store.update((d) => void (d.conversations = [{ conversationId: 'a:1', serviceUrl: 'https://x.example/', channelId: 'msteams', botId: '28:b' }]), []);
+    await store.update(
+      (d) =>
+        void (d.conversations = [
+          { conversationId: 'a:1', serviceUrl: 'https://x.example/', channelId: 'msteams', botId: '28:b' },
+        ]),
+      [],
+    );
     expect(store.revision('test-csp')).to.equal(before);
     expect(store.revision()).to.be.greaterThan(before);
     await store.update((d) => void (d.partnerships['test-csp']!.shortName = 'T2'), ['test-csp']);
@@ -126,7 +145,14 @@ describe('store', () => {
   for (const [label, content, problem] of [
     ['empty', '', /empty/],
     ['truncated', '{"version": 1, "defaultPartnershipId": "test-csp", "partnersh', /not valid JSON/],
-    ['hand-broken', JSON.stringify({ ...sampleStore(), partnerships: { 'test-csp': { ...sampleStore().partnerships['test-csp'], meetings: [{ id: 'x' }] } } }), /partnerships\.test-csp\.meetings\.0/],
+    [
+      'hand-broken',
+      JSON.stringify({
+        ...sampleStore(),
+        partnerships: { 'test-csp': { ...sampleStore().partnerships['test-csp'], meetings: [{ id: 'x' }] } },
+      }),
+      /partnerships\.test-csp\.meetings\.0/,
+    ],
     ['from a newer version', JSON.stringify({ ...sampleStore(), version: 99 }), /newer version/],
   ] as const) {
     it(`refuses a ${label} file with a clear error and never overwrites it`, async () => {
@@ -140,7 +166,9 @@ describe('store', () => {
       }
       expect(error).to.be.instanceOf(StoreError);
       expect((error as Error).message).to.match(problem);
-      expect((error as Error).message).to.contain(file).and.contain('a copy of it is kept at');
+      expect((error as Error).message)
+        .to.contain(file)
+        .and.contain('a copy of it is kept at');
       expect(readFileSync(file, 'utf8')).to.equal(content);
       const copy = readdirSync(path.dirname(file)).find((f) => f.startsWith('store.json.damaged-'));
       expect(readFileSync(path.join(path.dirname(file), copy ?? 'none'), 'utf8')).to.equal(content);
@@ -148,9 +176,18 @@ describe('store', () => {
   }
 
   it('migrates a version 1 file (before roles and draft actions) and keeps it valid', async () => {
-    const { roles: _r, draftActions: _d, channels: _c, agendas: _a, ...v1Partnership } = sampleStore().partnerships['test-csp']!;
+    const {
+      roles: _r,
+      draftActions: _d,
+      channels: _c,
+      agendas: _a,
+      ...v1Partnership
+    } = sampleStore().partnerships['test-csp']!;
     const { conversations: _conversations, memberships: _m, ...v1 } = sampleStore();
-    writeFileSync(file.replace('nested/', ''), JSON.stringify({ ...v1, version: 1, partnerships: { 'test-csp': v1Partnership } }));
+    writeFileSync(
+      file.replace('nested/', ''),
+      JSON.stringify({ ...v1, version: 1, partnerships: { 'test-csp': v1Partnership } }),
+    );
     const store = await openStore({ file: file.replace('nested/', ''), defaults: sampleStore });
     expect(store.data().version).to.equal(3);
     expect(store.data().memberships).to.deep.equal({});
@@ -161,7 +198,13 @@ describe('store', () => {
   });
 
   it('runs each migration step in order', async () => {
-    const { roles: _r, draftActions: _d, channels: _c, agendas: _a, ...v1Partnership } = sampleStore().partnerships['test-csp']!;
+    const {
+      roles: _r,
+      draftActions: _d,
+      channels: _c,
+      agendas: _a,
+      ...v1Partnership
+    } = sampleStore().partnerships['test-csp']!;
     const old = { ...sampleStore(), version: 0, partnerships: undefined, partnershipList: [v1Partnership] };
     writeFileSync(file.replace('nested/', ''), JSON.stringify(old));
     const store = await openStore({

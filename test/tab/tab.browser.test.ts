@@ -70,7 +70,9 @@ describe('Partnership tab in a real browser', function () {
     expect(await page.locator('tbody tr').count()).to.equal(0);
     await page.selectOption('#filter-status', '');
     await page.check('#filter-overdue');
-    expect(await page.locator('tbody tr').innerText()).to.contain('(overdue)').and.contain('Shafick Peerbux');
+    expect(await page.locator('tbody tr').innerText())
+      .to.contain('(overdue)')
+      .and.contain('Shafick Peerbux');
     await page.uncheck('#filter-overdue');
     expect(await page.locator('#action-count').innerText()).to.equal('3 of 3 actions shown');
     expect(await page.getAttribute('#export-link', 'href')).to.contain('/exports/actions.csv?');
@@ -83,7 +85,13 @@ describe('Partnership tab in a real browser', function () {
       await page.keyboard.press('Tab');
       reached.push(await page.evaluate(() => document.activeElement?.id ?? ''));
     }
-    expect(reached).to.include.members(['filter-owner', 'filter-priority', 'filter-status', 'filter-overdue', 'export-link']);
+    expect(reached).to.include.members([
+      'filter-owner',
+      'filter-priority',
+      'filter-status',
+      'filter-overdue',
+      'export-link',
+    ]);
     await page.focus('#filter-overdue');
     await page.keyboard.press('Space');
     expect(await page.locator('tbody tr').count()).to.equal(1);
@@ -95,7 +103,11 @@ describe('Partnership tab in a real browser', function () {
       await page.evaluate((t) => (document.body.dataset.theme = t), theme);
       await page.addScriptTag({ path: AXE });
       const violations = await page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe;
+        const axe = (
+          window as unknown as {
+            axe: { run: (c: unknown, o: unknown) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> };
+          }
+        ).axe;
         const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] } });
         return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
       });

@@ -11,7 +11,11 @@ const CARDS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../
 
 const full = makeAnswer('resolutions', 'Resolutions, Tuesday 21 March 2023', 'The meeting made 9 resolutions:', {
   entries: [
-    { heading: 'B3 MARAC Review Update', text: 'RESOLVED that the update be noted.', sources: [{ doc: '003.txt', ref: 'B3' }] },
+    {
+      heading: 'B3 MARAC Review Update',
+      text: 'RESOLVED that the update be noted.',
+      sources: [{ doc: '003.txt', ref: 'B3' }],
+    },
     { text: 'A row without a heading', question: 'Who leads road safety?' },
   ],
   facts: [{ title: 'Meeting', value: 'Tuesday 21 March 2023' }],
@@ -36,8 +40,16 @@ describe('answer card', () => {
 
   it('shows the summary, rows, facts, source and buttons', () => {
     const card = renderAnswerCard(full);
-    const text = replyText([{ type: 'message', attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }] }]);
-    for (const expected of ['The meeting made 9 resolutions', 'B3 MARAC Review Update', 'RESOLVED that the update be noted.', 'Tuesday 21 March 2023', 'Source: 003.txt#B3']) {
+    const text = replyText([
+      { type: 'message', attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }] },
+    ]);
+    for (const expected of [
+      'The meeting made 9 resolutions',
+      'B3 MARAC Review Update',
+      'RESOLVED that the update be noted.',
+      'Tuesday 21 March 2023',
+      'Source: 003.txt#B3',
+    ]) {
       expect(text).to.contain(expected);
     }
     const titles = (card.actions as { title: string }[]).map((a) => a.title);
@@ -45,7 +57,9 @@ describe('answer card', () => {
   });
 
   it('shows user text literally: template expressions are data, never evaluated', () => {
-    const hostile = makeAnswer('unknown', '${title} @{x}', '${string(1+1)} [link](https://evil.example)', { suggestions: ['${summary}'] });
+    const hostile = makeAnswer('unknown', '${title} @{x}', '${string(1+1)} [link](https://evil.example)', {
+      suggestions: ['${summary}'],
+    });
     const json = JSON.stringify(renderAnswerCard(hostile));
     expect(json).to.contain('${string(1+1)} [link](https://evil.example)');
     expect(json).to.contain('${title} @{x}');

@@ -14,7 +14,12 @@ export interface ActionLinks {
 
 export function actionLinks(partnership: Partnership | undefined, action: Action): ActionLinks {
   if (!partnership) return {};
-  const priority = action.priorityId ? [...partnership.priorityYears].reverse().flatMap((y) => y.priorities).find((p) => p.id === action.priorityId) : undefined;
+  const priority = action.priorityId
+    ? [...partnership.priorityYears]
+        .reverse()
+        .flatMap((y) => y.priorities)
+        .find((p) => p.id === action.priorityId)
+    : undefined;
   const meeting = action.meeting ? partnership.meetings.find((m) => m.id === action.meeting?.meetingId) : undefined;
   return {
     ...(action.priorityId ? { priority: priority?.name ?? action.priorityId } : {}),

@@ -33,7 +33,13 @@ export function latestDigestSlot(schedule: DigestSchedule, now: Date): { week: s
     const [y, m, d] = today.split('-').map(Number) as [number, number, number];
     const day = new Date(Date.UTC(y, m - 1, d - back));
     if (day.getUTCDay() !== schedule.weekday) continue;
-    const at = londonTimeToInstant(day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate(), schedule.hour, schedule.minute);
+    const at = londonTimeToInstant(
+      day.getUTCFullYear(),
+      day.getUTCMonth() + 1,
+      day.getUTCDate(),
+      schedule.hour,
+      schedule.minute,
+    );
     if (at.getTime() <= now.getTime()) return { week: day.toISOString().slice(0, 10), at };
   }
   const fallback = new Date(now.getTime() - 7 * 86_400_000);
@@ -44,10 +50,17 @@ export function digestAnswer(partnershipName: string, actions: readonly Action[]
   const today = londonDate(now);
   const live = actions.filter((a) => a.status === 'open' || a.status === 'in progress');
   const overdue = live.filter((a) => isOverdue(a, today));
-  return makeAnswer('actions', `Weekly actions digest: ${partnershipName}`, `${live.length} open actions, ${overdue.length} overdue.`, {
-    entries: [...overdue, ...live.filter((a) => !isOverdue(a, today))].slice(0, 15).map((a) => describeAction(a, today)),
-    suggestions: ['overdue actions', 'open actions'],
-  });
+  return makeAnswer(
+    'actions',
+    `Weekly actions digest: ${partnershipName}`,
+    `${live.length} open actions, ${overdue.length} overdue.`,
+    {
+      entries: [...overdue, ...live.filter((a) => !isOverdue(a, today))]
+        .slice(0, 15)
+        .map((a) => describeAction(a, today)),
+      suggestions: ['overdue actions', 'open actions'],
+    },
+  );
 }
 
 /** Owners to remind personally: overdue actions grouped by the member who owns them. */
@@ -63,7 +76,12 @@ export function overdueByOwner(actions: readonly Action[], now: Date): Map<strin
 
 export function overdueReminder(actions: readonly Action[], now: Date): Answer {
   const today = londonDate(now);
-  return makeAnswer('actions', 'Your overdue actions', `You have ${actions.length} overdue action${actions.length === 1 ? '' : 's'}. Say "${actions[0]?.number ?? 1} done" or "action ${actions[0]?.number ?? 1} in progress" to update one.`, {
-    entries: actions.map((a) => describeAction(a, today)),
-  });
+  return makeAnswer(
+    'actions',
+    'Your overdue actions',
+    `You have ${actions.length} overdue action${actions.length === 1 ? '' : 's'}. Say "${actions[0]?.number ?? 1} done" or "action ${actions[0]?.number ?? 1} in progress" to update one.`,
+    {
+      entries: actions.map((a) => describeAction(a, today)),
+    },
+  );
 }

@@ -24,25 +24,51 @@ export function draftLabel(partnership: Partnership, draft: DraftAction): string
   return `D${partnership.draftActions.indexOf(draft) + 1}`;
 }
 
-export function runDraftCommand(partnership: Partnership, actions: ActionsView, input: CommandInput): ActionOutcome | null {
+export function runDraftCommand(
+  partnership: Partnership,
+  actions: ActionsView,
+  input: CommandInput,
+): ActionOutcome | null {
   const match = COMMAND.exec(input.text);
   if (!match) return null;
   if (!may(partnership, input.actor, 'manage-actions')) {
-    return { answer: makeAnswer('refused', 'Only the chair or the secretariat', `Sorry, ${input.actor.name}: only ${whoMay('manage-actions')} can confirm or discard draft actions.`) };
+    return {
+      answer: makeAnswer(
+        'refused',
+        'Only the chair or the secretariat',
+        `Sorry, ${input.actor.name}: only ${whoMay('manage-actions')} can confirm or discard draft actions.`,
+      ),
+    };
   }
   const draft = partnership.draftActions[Number(match[2]) - 1];
-  if (!draft) return { answer: makeAnswer('invalid', 'No such draft', `There is no draft action D${match[2]}. Say "draft actions" to see them.`) };
+  if (!draft)
+    return {
+      answer: makeAnswer(
+        'invalid',
+        'No such draft',
+        `There is no draft action D${match[2]}. Say "draft actions" to see them.`,
+      ),
+    };
   const confirming = /^(confirm|accept|agree)$/i.test(match[1] ?? '');
   const label = draftLabel(partnership, draft);
-  if (draft.status !== 'draft') return { answer: makeAnswer('invalid', 'Already done', `Draft ${label} was already ${draft.status}.`) };
+  if (draft.status !== 'draft')
+    return { answer: makeAnswer('invalid', 'Already done', `Draft ${label} was already ${draft.status}.`) };
   const mark = (target: Partnership): void => {
     const stored = target.draftActions.find((d) => d.id === draft.id);
     if (stored) stored.status = confirming ? 'confirmed' : 'discarded';
   };
-  if (!confirming) return { answer: makeAnswer('actions', 'Draft discarded', `Draft ${label} (${draft.owner}: ${draft.what}) is discarded.`), change: mark };
+  if (!confirming)
+    return {
+      answer: makeAnswer('actions', 'Draft discarded', `Draft ${label} (${draft.owner}: ${draft.what}) is discarded.`),
+      change: mark,
+    };
   const source = `draft:${draft.id}`;
   const existing = actions.loggedBy(source);
-  if (existing) return { answer: makeAnswer('actions', 'Already an action', `Draft ${label} is already action ${existing.number}.`), change: mark };
+  if (existing)
+    return {
+      answer: makeAnswer('actions', 'Already an action', `Draft ${label} is already action ${existing.number}.`),
+      change: mark,
+    };
   const at = input.now.toISOString();
   const by = { id: input.actor.id, name: input.actor.name };
   const due = dueDate(draft.due);
@@ -64,7 +90,12 @@ export function runDraftCommand(partnership: Partnership, actions: ActionsView, 
         sourceActivityId: source,
         history: [{ at, by, change: 'created', to: `confirmed from draft ${label}` }],
       }),
-      confirm: (saved) => makeAnswer('actions', `Action ${saved.number}`, `Draft ${label} confirmed as action ${saved.number}: ${saved.owner.name} to ${saved.description}${saved.due ? `, due ${formatDate(saved.due)}` : ''}.`),
+      confirm: (saved) =>
+        makeAnswer(
+          'actions',
+          `Action ${saved.number}`,
+          `Draft ${label} confirmed as action ${saved.number}: ${saved.owner.name} to ${saved.description}${saved.due ? `, due ${formatDate(saved.due)}` : ''}.`,
+        ),
     },
   };
 }

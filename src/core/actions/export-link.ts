@@ -20,22 +20,50 @@ function signature(key: string, kind: ExportKind, partnershipId: string, expires
 }
 
 /** The path and query of a link valid until `expiresAt`. */
-export function signExportLink(key: string, partnershipId: string, expiresAt: Date, kind: ExportKind = 'actions'): string {
+export function signExportLink(
+  key: string,
+  partnershipId: string,
+  expiresAt: Date,
+  kind: ExportKind = 'actions',
+): string {
   const expires = Math.floor(expiresAt.getTime() / 1000);
-  const query = new URLSearchParams({ p: partnershipId, exp: String(expires), sig: signature(key, kind, partnershipId, expires) });
+  const query = new URLSearchParams({
+    p: partnershipId,
+    exp: String(expires),
+    sig: signature(key, kind, partnershipId, expires),
+  });
   return `${EXPORT_PATHS[kind]}?${query.toString()}`;
 }
 
 export type LinkCheck = { ok: true; partnershipId: string } | { ok: false; status: 403 | 410; reason: string };
 
-export function checkExportLink(key: string, query: { p?: unknown; exp?: unknown; sig?: unknown }, now: Date, kind: ExportKind = 'actions'): LinkCheck {
+export function checkExportLink(
+  key: string,
+  query: { p?: unknown; exp?: unknown; sig?: unknown },
+  now: Date,
+  kind: ExportKind = 'actions',
+): LinkCheck {
   const partnershipId = typeof query.p === 'string' ? query.p : '';
   const expires = Number(query.exp);
   const given = Buffer.from(typeof query.sig === 'string' ? query.sig : '');
   const expected = Buffer.from(signature(key, kind, partnershipId, expires));
-  if (!partnershipId || !Number.isInteger(expires) || given.length !== expected.length || !timingSafeEqual(given, expected)) {
-    return { ok: false, status: 403, reason: `This export link is not valid. Ask the bot to "${ASK_AGAIN[kind]}" again.` };
+  if (
+    !partnershipId ||
+    !Number.isInteger(expires) ||
+    given.length !== expected.length ||
+    !timingSafeEqual(given, expected)
+  ) {
+    return {
+      ok: false,
+      status: 403,
+      reason: `This export link is not valid. Ask the bot to "${ASK_AGAIN[kind]}" again.`,
+    };
   }
-  if (expires * 1000 < now.getTime()) return { ok: false, status: 410, reason: `This export link has expired. Ask the bot to "${ASK_AGAIN[kind]}" again.` };
+  if (expires * 1000 < now.getTime())
+    return {
+      ok: false,
+      status: 410,
+      reason: `This export link has expired. Ask the bot to "${ASK_AGAIN[kind]}" again.`,
+    };
   return { ok: true, partnershipId };
 }

@@ -2,7 +2,19 @@
 import type { Action, Partnership } from '../model.js';
 import { actionLinks, type ActionLinks } from './action-links.js';
 
-export const EXPORT_COLUMNS = ['Number', 'Owner', 'Action', 'Due', 'Status', 'Priority', 'Meeting', 'Item', 'Logged by', 'Logged at', 'History'];
+export const EXPORT_COLUMNS = [
+  'Number',
+  'Owner',
+  'Action',
+  'Due',
+  'Status',
+  'Priority',
+  'Meeting',
+  'Item',
+  'Logged by',
+  'Logged at',
+  'History',
+];
 
 /** With the partnership, the priority and meeting are given by name, as members know them. */
 export function exportRows(actions: readonly Action[], partnership?: Partnership): string[][] {
@@ -21,6 +33,11 @@ function exportRow(a: Action, links: ActionLinks): string[] {
     a.meeting?.itemId ?? '',
     a.createdBy.name,
     a.createdAt,
-    a.history.map((h) => `${h.at.slice(0, 16).replace('T', ' ')} ${h.change}${h.from ? ` ${h.from}` : ''}${h.to ? ` -> ${h.to}` : ''} by ${h.by.name}`).join('; '),
+    a.history
+      .map(
+        (h) =>
+          `${h.at.slice(0, 16).replace('T', ' ')} ${h.change}${h.from ? ` ${h.from}` : ''}${h.to ? ` -> ${h.to}` : ''} by ${h.by.name}`,
+      )
+      .join('; '),
   ];
 }

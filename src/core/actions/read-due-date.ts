@@ -34,17 +34,25 @@ export function readDueDate(phrase: string, now: Date, partnership: Partnership)
   const ordinal = ORDINAL_OF_MONTH.exec(text);
   if (ordinal) {
     const [year, month] = today.split('-').map(Number) as [number, number];
-    const target = new Date(Date.UTC(year, month - 1 + (ordinal[2]?.toLowerCase() === 'next' ? 1 : 0), Number(ordinal[1]), 12));
+    const target = new Date(
+      Date.UTC(year, month - 1 + (ordinal[2]?.toLowerCase() === 'next' ? 1 : 0), Number(ordinal[1]), 12),
+    );
     if (target.getUTCDate() !== Number(ordinal[1])) return { problem: `That month has no ${ordinal[1]}th day.` };
     return checked(target.toISOString().slice(0, 10), today, text);
   }
   if (NEXT_MEETING.test(text)) {
     const meeting = nextMeetingDate(partnership, today);
-    if (!meeting) return { problem: 'No coming meeting is recorded, so I cannot date "the next meeting". Give a date, e.g. "by 30 April".' };
+    if (!meeting)
+      return {
+        problem: 'No coming meeting is recorded, so I cannot date "the next meeting". Give a date, e.g. "by 30 April".',
+      };
     return { due: addDays(meeting, -1), note: `Due the day before the next meeting (${formatDate(meeting)}).` };
   }
   const [result] = chrono.en.GB.parse(text, now, { forwardDate: true });
-  if (!result) return { problem: `I couldn't read "${text}" as a due date. Try "by 30 April", "by Friday", "end of May" or "30/04".` };
+  if (!result)
+    return {
+      problem: `I couldn't read "${text}" as a due date. Try "by 30 April", "by Friday", "end of May" or "30/04".`,
+    };
   const due = londonDate(result.start.date());
   const readWhole = result.text.length >= text.replace(FILLER, '').length - 1;
   const certain = result.start.isCertain('day') || result.start.isCertain('weekday');

@@ -7,7 +7,17 @@
 import { makeAnswer } from '../answers/answer.js';
 import type { CommandInput, CommandOutcome } from '../commands/command.js';
 import type { AgendaItem, Partnership } from '../model.js';
-import { agendaPreview, invalid, moveItem, refuseUnlessOrganiser, removeItem, setItem, setTitle, startOrMoveAgenda, type MoveTo } from './agenda-edits.js';
+import {
+  agendaPreview,
+  invalid,
+  moveItem,
+  refuseUnlessOrganiser,
+  removeItem,
+  setItem,
+  setTitle,
+  startOrMoveAgenda,
+  type MoveTo,
+} from './agenda-edits.js';
 import { currentAgenda } from './current-agenda.js';
 import { formatLondon } from './london-time.js';
 import { readMeetingTime } from './read-meeting-time.js';
@@ -19,9 +29,13 @@ const CREATE = /^(?:new |create (?:an? )?)?agenda (?!(?:for )?(?:title|the|of)\b
 const TITLE = /^agenda title ?:? ?(.+)$/i;
 const ITEM = new RegExp(String.raw`^(?:add )?item ${CODE} ?[:.]? ([\s\S]+)$`, 'i');
 const REMOVE = new RegExp(String.raw`^(?:remove|delete|drop) item ${CODE} ?\.?$`, 'i');
-const MOVE = new RegExp(String.raw`^move item ${CODE} (up|down|to (?:the )?top|to (?:the )?end|before ${CODE}|after ${CODE}) ?\.?$`, 'i');
+const MOVE = new RegExp(
+  String.raw`^move item ${CODE} (up|down|to (?:the )?top|to (?:the )?end|before ${CODE}|after ${CODE}) ?\.?$`,
+  'i',
+);
 const SHOW = /^(?:show|preview|see) (?:the )?(?:draft )?agenda ?\??$/i;
-const RESCHEDULE = /^(?:move|reschedule|postpone|bring forward|change) (?:the )?(?:next )?(?:meeting|agenda)(?: date)? to (\D*\d.*)$/i;
+const RESCHEDULE =
+  /^(?:move|reschedule|postpone|bring forward|change) (?:the )?(?:next )?(?:meeting|agenda)(?: date)? to (\D*\d.*)$/i;
 
 /** "Community Safety Agreement refresh - Ms S Brinson https://..." -> title, presenter, paper. */
 function readItem(code: string, rest: string): AgendaItem {
@@ -54,7 +68,11 @@ export function agendaCommand(partnership: Partnership, input: CommandInput): Co
     return {
       answer: agenda
         ? agendaPreview(agenda, `Agenda for ${formatLondon(agenda.startsAt)}.`)
-        : makeAnswer('agenda', 'No agenda', 'There is no agenda for a coming meeting yet. The chair or secretariat starts one with "agenda 14 March 2024 10:00 online".'),
+        : makeAnswer(
+            'agenda',
+            'No agenda',
+            'There is no agenda for a coming meeting yet. The chair or secretariat starts one with "agenda 14 March 2024 10:00 online".',
+          ),
     };
   }
   const refused = refuseUnlessOrganiser(partnership, input);
@@ -67,9 +85,14 @@ export function agendaCommand(partnership: Partnership, input: CommandInput): Co
     if (agenda?.status === 'circulated' && !/^(?:new|create)\b/i.test(text)) {
       const day = formatLondon(when.startsAt).split(', ')[0] ?? '';
       return {
-        answer: makeAnswer('clarify', 'Move the meeting, or a new one?', `The meeting of ${formatLondon(agenda.startsAt)} is already circulated. Say "move the meeting to ${day}" to move it (its posted cards are updated), or "new agenda ${day}" to start the agenda of another meeting. Nothing was changed.`, {
-          suggestions: [`move the meeting to ${day}`, `new agenda ${day}`],
-        }),
+        answer: makeAnswer(
+          'clarify',
+          'Move the meeting, or a new one?',
+          `The meeting of ${formatLondon(agenda.startsAt)} is already circulated. Say "move the meeting to ${day}" to move it (its posted cards are updated), or "new agenda ${day}" to start the agenda of another meeting. Nothing was changed.`,
+          {
+            suggestions: [`move the meeting to ${day}`, `new agenda ${day}`],
+          },
+        ),
       };
     }
     return startOrMoveAgenda(partnership, agenda?.status === 'draft' ? agenda : undefined, input, when);
@@ -84,10 +107,14 @@ export function agendaCommand(partnership: Partnership, input: CommandInput): Co
 /** "move the meeting to 10 December 2026 14:00": the coming meeting's date changes, and its posted cards with it. */
 function rescheduleMeeting(partnership: Partnership, input: CommandInput, to: string): CommandOutcome {
   const agenda = currentAgenda(partnership, input.now);
-  if (!agenda) return invalid('There is no coming meeting to move. Start one with "agenda 14 March 2024 10:00 online".');
+  if (!agenda)
+    return invalid('There is no coming meeting to move. Start one with "agenda 14 March 2024 10:00 online".');
   const when = readMeetingTime(to, input.now);
   if ('problem' in when) return invalid(`${when.problem} Nothing was changed.`);
-  const moved = startOrMoveAgenda(partnership, agenda, input, { ...when, ...(agenda.venue && !when.venue && !when.onlineLink ? { venue: agenda.venue } : {}) });
+  const moved = startOrMoveAgenda(partnership, agenda, input, {
+    ...when,
+    ...(agenda.venue && !when.venue && !when.onlineLink ? { venue: agenda.venue } : {}),
+  });
   if (!moved.change) return moved;
   const lead = `The meeting of ${formatLondon(agenda.startsAt)} is moved to ${formatLondon(when.startsAt)}.`;
   return {

@@ -16,12 +16,16 @@ const ANSWERING = ['answer', 'repl', 'respond', 'apolog', 'rsvp', 'said if', 'sa
 
 export function asksWhoHasNotAnswered(text: string): boolean {
   const asked = ` ${singleSpaced(text).toLowerCase().replace(/[?.!]/g, '')} `;
-  return asked.startsWith(' who ') && NEGATIONS.some((n) => asked.includes(n)) && ANSWERING.some((a) => asked.includes(a));
+  return (
+    asked.startsWith(' who ') && NEGATIONS.some((n) => asked.includes(n)) && ANSWERING.some((a) => asked.includes(a))
+  );
 }
 
 /** The people expected at a meeting who have not answered its agenda, by name. */
 export function notAnswered(partnership: Partnership, agenda: Agenda): { userId: string; name: string }[] {
-  return partnership.roles.filter((r) => !agenda.responses.some((a) => a.userId === r.userId)).map((r) => ({ userId: r.userId, name: r.name }));
+  return partnership.roles
+    .filter((r) => !agenda.responses.some((a) => a.userId === r.userId))
+    .map((r) => ({ userId: r.userId, name: r.name }));
 }
 
 /** The chair's and the secretariat's ids: a card lists them for refresh first, so they always see who has not answered. */
@@ -32,19 +36,44 @@ export function organiserIds(partnership: Partnership): string[] {
 export function notAnsweredCommand(partnership: Partnership, input: CommandInput): CommandOutcome | null {
   if (!asksWhoHasNotAnswered(input.text)) return null;
   if (!may(partnership, input.actor, 'manage-agendas')) {
-    return { answer: makeAnswer('refused', 'For the chair and the secretariat', `Only ${whoMay('manage-agendas')} see who has not answered; the agenda card shows everyone the counts.`) };
+    return {
+      answer: makeAnswer(
+        'refused',
+        'For the chair and the secretariat',
+        `Only ${whoMay('manage-agendas')} see who has not answered; the agenda card shows everyone the counts.`,
+      ),
+    };
   }
   const agenda = nextAgenda(partnership, input.now);
-  if (!agenda || agenda.status !== 'circulated') return { answer: makeAnswer('agenda', 'Not answered', 'No agenda for a coming meeting has been circulated, so there is nothing to answer yet.') };
+  if (!agenda || agenda.status !== 'circulated')
+    return {
+      answer: makeAnswer(
+        'agenda',
+        'Not answered',
+        'No agenda for a coming meeting has been circulated, so there is nothing to answer yet.',
+      ),
+    };
   const pending = notAnswered(partnership, agenda);
   const meeting = `"${agenda.title}" on ${formatLondon(agenda.startsAt)}`;
   if (partnership.roles.length === 0) {
-    return { answer: makeAnswer('agenda', 'Not answered', `Nobody holds a role in the ${partnership.shortName} yet, so I do not know who is expected at ${meeting}. ${agenda.responses.length} have answered.`) };
+    return {
+      answer: makeAnswer(
+        'agenda',
+        'Not answered',
+        `Nobody holds a role in the ${partnership.shortName} yet, so I do not know who is expected at ${meeting}. ${agenda.responses.length} have answered.`,
+      ),
+    };
   }
-  if (pending.length === 0) return { answer: makeAnswer('agenda', 'Everyone has answered', `Everyone expected at ${meeting} has answered.`) };
+  if (pending.length === 0)
+    return { answer: makeAnswer('agenda', 'Everyone has answered', `Everyone expected at ${meeting} has answered.`) };
   return {
-    answer: makeAnswer('agenda', 'Not answered yet', `${pending.length} of the ${partnership.roles.length} expected at ${meeting} have not answered yet.`, {
-      entries: pending.map((p) => ({ text: p.name })),
-    }),
+    answer: makeAnswer(
+      'agenda',
+      'Not answered yet',
+      `${pending.length} of the ${partnership.roles.length} expected at ${meeting} have not answered yet.`,
+      {
+        entries: pending.map((p) => ({ text: p.name })),
+      },
+    ),
   };
 }

@@ -42,7 +42,12 @@ export function responderId(actor: Actor): string {
   return actor.ids.find((id) => id.startsWith('29:')) ?? actor.id;
 }
 
-export function recordAttendance(partnership: Partnership, action: CardAction, actor: Actor, now: Date): AttendanceOutcome {
+export function recordAttendance(
+  partnership: Partnership,
+  action: CardAction,
+  actor: Actor,
+  now: Date,
+): AttendanceOutcome {
   const organiser = may(partnership, actor, 'manage-agendas');
   const data = typeof action.data === 'object' && action.data !== null ? (action.data as Record<string, unknown>) : {};
   const agenda = partnership.agendas.find((a) => a.id === data.agendaId);
@@ -50,16 +55,36 @@ export function recordAttendance(partnership: Partnership, action: CardAction, a
   const answer = typeof action.verb === 'string' ? VERB_ANSWERS[action.verb] : undefined;
   if (!answer) return { agenda, message: 'That is not something this card can do; nothing was recorded.', organiser };
   if (answer === 'refresh') return { agenda, message: '', organiser };
-  if (agenda.status === 'cancelled') return { agenda, message: 'This meeting has been cancelled; no answer is needed.', organiser };
+  if (agenda.status === 'cancelled')
+    return { agenda, message: 'This meeting has been cancelled; no answer is needed.', organiser };
   if (agenda.status !== 'circulated') return { agenda, message: 'This agenda has not been circulated yet.', organiser };
   const note = data.note === undefined ? undefined : text(data.note);
   const substitute = data.substitute === undefined ? undefined : text(data.substitute);
   if ((data.note !== undefined && note === undefined) || (data.substitute !== undefined && substitute === undefined)) {
-    return { agenda, message: 'The card sent something unexpected; nothing was recorded. Please try again.', organiser };
+    return {
+      agenda,
+      message: 'The card sent something unexpected; nothing was recorded. Please try again.',
+      organiser,
+    };
   }
-  if (note && note.length > MAX_NOTE) return { agenda, message: `Your note is too long (${MAX_NOTE} characters at most); nothing was recorded.`, organiser };
-  if (answer === 'substitute' && !substitute) return { agenda, message: 'Name your substitute so the secretariat can record them; nothing was recorded.', organiser };
-  if (substitute && substitute.length > MAX_SUBSTITUTE) return { agenda, message: `That name is too long (${MAX_SUBSTITUTE} characters at most); nothing was recorded.`, organiser };
+  if (note && note.length > MAX_NOTE)
+    return {
+      agenda,
+      message: `Your note is too long (${MAX_NOTE} characters at most); nothing was recorded.`,
+      organiser,
+    };
+  if (answer === 'substitute' && !substitute)
+    return {
+      agenda,
+      message: 'Name your substitute so the secretariat can record them; nothing was recorded.',
+      organiser,
+    };
+  if (substitute && substitute.length > MAX_SUBSTITUTE)
+    return {
+      agenda,
+      message: `That name is too long (${MAX_SUBSTITUTE} characters at most); nothing was recorded.`,
+      organiser,
+    };
 
   const response: AttendanceResponse = {
     userId: responderId(actor),

@@ -16,17 +16,26 @@ export function reminderDueAt(agenda: Agenda, hours: number): Date {
 /** Agendas whose reminder is due now and not yet sent everywhere. */
 export function dueReminders(partnership: Partnership, now: Date, hours: number): Agenda[] {
   return partnership.agendas.filter(
-    (a) => a.status === 'circulated' && !a.reminder?.sentAt && new Date(a.startsAt).getTime() > now.getTime() && reminderDueAt(a, hours).getTime() <= now.getTime(),
+    (a) =>
+      a.status === 'circulated' &&
+      !a.reminder?.sentAt &&
+      new Date(a.startsAt).getTime() > now.getTime() &&
+      reminderDueAt(a, hours).getTime() <= now.getTime(),
   );
 }
 
 export function reminderAnswer(agenda: Agenda): Answer {
   const answered = agenda.responses.length;
-  return makeAnswer('agenda', `Reminder: ${agenda.title}`, `The meeting is on ${formatLondon(agenda.startsAt)}${agenda.venue ? `, ${agenda.venue}` : ''}. If you have not yet, please answer on the agenda card: attending, apologies or a substitute.`, {
-    facts: [
-      { title: 'Items', value: agenda.items.map((i) => i.code).join(', ') || 'none yet' },
-      { title: 'Answers so far', value: String(answered) },
-    ],
-    suggestions: ["What's on the agenda?", "Who's coming?"],
-  });
+  return makeAnswer(
+    'agenda',
+    `Reminder: ${agenda.title}`,
+    `The meeting is on ${formatLondon(agenda.startsAt)}${agenda.venue ? `, ${agenda.venue}` : ''}. If you have not yet, please answer on the agenda card: attending, apologies or a substitute.`,
+    {
+      facts: [
+        { title: 'Items', value: agenda.items.map((i) => i.code).join(', ') || 'none yet' },
+        { title: 'Answers so far', value: String(answered) },
+      ],
+      suggestions: ["What's on the agenda?", "Who's coming?"],
+    },
+  );
 }

@@ -42,10 +42,18 @@ export function answerNextMeetingFromAgenda(agenda: Agenda): Answer {
 }
 
 export function answerAgendaItems(agenda: Agenda): Answer {
-  return makeAnswer('agenda', agenda.title, `The agenda for ${formatLondon(agenda.startsAt)} has ${agenda.items.length} items:`, {
-    entries: agenda.items.map((i) => ({ heading: `${i.code} ${i.title}`, text: i.presenter ? `Presenter: ${i.presenter}` : 'Presenter not named' })),
-    suggestions: ["Who's coming?"],
-  });
+  return makeAnswer(
+    'agenda',
+    agenda.title,
+    `The agenda for ${formatLondon(agenda.startsAt)} has ${agenda.items.length} items:`,
+    {
+      entries: agenda.items.map((i) => ({
+        heading: `${i.code} ${i.title}`,
+        text: i.presenter ? `Presenter: ${i.presenter}` : 'Presenter not named',
+      })),
+      suggestions: ["Who's coming?"],
+    },
+  );
 }
 
 export function answerAgendaPresenter(agenda: Agenda, code: string): Answer | null {
@@ -59,7 +67,8 @@ export function answerAgendaPresenter(agenda: Agenda, code: string): Answer | nu
 
 export function answerAgendaAttendance(agenda: Agenda, question: Question): Answer {
   const apologiesAsked = /\bapolog|\babsent|\bnot coming|\bcan'?t come/.test(question.lower);
-  const pick = (answer: 'attending' | 'apologies' | 'substitute') => agenda.responses.filter((r) => r.answer === answer);
+  const pick = (answer: 'attending' | 'apologies' | 'substitute') =>
+    agenda.responses.filter((r) => r.answer === answer);
   const attending = pick('attending').map((r) => r.name);
   const apologies = pick('apologies').map((r) => (r.note ? `${r.name} ("${r.note}")` : r.name));
   const substitutes = pick('substitute').map((r) => `${r.substitute} for ${r.name}`);

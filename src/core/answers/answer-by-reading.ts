@@ -24,12 +24,16 @@ const CUES: Partial<Record<AskedKind, RegExp>> = {
   attendance: /\b(?:present|attendees|attendance|in attendance)\b/i,
   'minute-taker': /\b(?:minute|note)[- ]?tak|\btake the minutes\b|\bminutes?\b.*\btak/i,
   declarations: /\bdeclar/i,
-  decision: /\b(?:resolved|agreed|approved|adopted|endorsed|noted|accepted|decided|decision|unanimous|corrected|amendment|subject to)\b/i,
+  decision:
+    /\b(?:resolved|agreed|approved|adopted|endorsed|noted|accepted|decided|decision|unanimous|corrected|amendment|subject to)\b/i,
   priority: /\bpriorit/i,
   action: /\bactions?\b/i,
 };
 function cite(meeting: Meeting, item?: MeetingItem): Citation {
-  return { doc: meeting.sources[0]?.doc ?? item?.sources[0]?.doc ?? '', ...(item ? { ref: item.code ?? item.title } : {}) };
+  return {
+    doc: meeting.sources[0]?.doc ?? item?.sources[0]?.doc ?? '',
+    ...(item ? { ref: item.code ?? item.title } : {}),
+  };
 }
 
 function place(s: Sentence): string {
@@ -46,7 +50,9 @@ function excerpt(sentence: Sentence, cue: RegExp | undefined, kind: AskedKind): 
   if (at < 0) return text.slice(0, 300);
   if (kind === 'apologies') {
     const rest = text.slice(at);
-    const stop = rest.slice(10).search(/\b(?:Present|Officers|In attendance|Attendees|Members Present|Additional attendees)\b/);
+    const stop = rest
+      .slice(10)
+      .search(/\b(?:Present|Officers|In attendance|Attendees|Members Present|Additional attendees)\b/);
     return stop > 0 ? rest.slice(0, stop + 10).trim() : rest.slice(0, 700);
   }
   const close = text.indexOf(')', at);
@@ -65,13 +71,20 @@ function excerpt(sentence: Sentence, cue: RegExp | undefined, kind: AskedKind): 
 function withInitials(index: ReadingIndex, meeting: Meeting, text: string): string {
   const known = index.initials.get(meeting.id);
   if (!known) return text;
-  const named = [...new Set(text.match(/\b[A-Z][A-Za-z]?[A-Z]{0,2}\b/g) ?? [])].filter((code) => code.length >= 2 && known.has(code.toUpperCase()));
-  return named.length === 0 ? text : `${text} (${named.map((c) => `${c}: ${listWithAnd(known.get(c.toUpperCase()) ?? [])}`).join('; ')})`;
+  const named = [...new Set(text.match(/\b[A-Z][A-Za-z]?[A-Z]{0,2}\b/g) ?? [])].filter(
+    (code) => code.length >= 2 && known.has(code.toUpperCase()),
+  );
+  return named.length === 0
+    ? text
+    : `${text} (${named.map((c) => `${c}: ${listWithAnd(known.get(c.toUpperCase()) ?? [])}`).join('; ')})`;
 }
 
 function notRecorded(what: string, meetings: readonly Meeting[], extra = ''): Answer {
-  const where = meetings.length === 1 && meetings[0] ? `the minutes of ${meetingLabel(meetings[0])}` : 'the minutes on record';
-  return makeAnswer('meeting', 'Not recorded', `${what} is not recorded in ${where}.${extra}`, { sources: meetings.slice(0, 3).map((m) => cite(m)) });
+  const where =
+    meetings.length === 1 && meetings[0] ? `the minutes of ${meetingLabel(meetings[0])}` : 'the minutes on record';
+  return makeAnswer('meeting', 'Not recorded', `${what} is not recorded in ${where}.${extra}`, {
+    sources: meetings.slice(0, 3).map((m) => cite(m)),
+  });
 }
 
 /** A person named next to the cue ("Stuart Bell, ... chair opened"), not anywhere in the sentence. */
@@ -87,7 +100,15 @@ function withNeighbours(s: Sentence, kind: AskedKind): string {
   if (!short) return s.text;
   if (kind !== 'apologies') return s.previous && s.opensParagraph ? `${s.previous.text} ${s.text}` : s.text;
   const list: string[] = [s.text];
-  for (let next = s.next; next && list.length < 16 && next.text.split(' ').length <= 16 && !/^(?:present|attendees|item|no\b|agenda|minutes)/i.test(next.text); next = next.next) list.push(next.text);
+  for (
+    let next = s.next;
+    next &&
+    list.length < 16 &&
+    next.text.split(' ').length <= 16 &&
+    !/^(?:present|attendees|item|no\b|agenda|minutes)/i.test(next.text);
+    next = next.next
+  )
+    list.push(next.text);
   return list.join(' ');
 }
 
@@ -96,38 +117,77 @@ function onlyViceChair(text: string): boolean {
 }
 
 /** One meeting's answer for a cue-led kind: the structured record, else the best sentence. */
-function meetingEntry(kb: KnowledgeBase, index: ReadingIndex, frame: QuestionFrame, meeting: Meeting): { entry?: AnswerEntry; score: number; unnamed?: string } {
+function meetingEntry(
+  kb: KnowledgeBase,
+  index: ReadingIndex,
+  frame: QuestionFrame,
+  meeting: Meeting,
+): { entry?: AnswerEntry; score: number; unnamed?: string } {
   const cue = CUES[frame.kind];
-  const chairId = frame.kind === 'chair' ? meeting.chairId : frame.kind === 'vice-chair' ? meeting.viceChairId : undefined;
+  const chairId =
+    frame.kind === 'chair' ? meeting.chairId : frame.kind === 'vice-chair' ? meeting.viceChairId : undefined;
   const structured = chairId ? kb.person(chairId)?.name : undefined;
-  const apologies = frame.kind === 'apologies' && meeting.apologies.length > 0 ? listWithAnd(meeting.apologies.map((id) => kb.person(id)?.name ?? id)) : undefined;
+  const apologies =
+    frame.kind === 'apologies' && meeting.apologies.length > 0
+      ? listWithAnd(meeting.apologies.map((id) => kb.person(id)?.name ?? id))
+      : undefined;
   const ranked = (index.byMeeting.get(meeting.id) ?? [])
     .filter((s) => cue?.test(s.text) && (frame.kind !== 'chair' || !onlyViceChair(s.text)))
     .map((s) => {
       let shown = withNeighbours({ ...s, text: excerpt(s, cue, frame.kind) }, frame.kind);
       // "Apologies:" at the end of a paragraph: the names follow in the next sentence.
-      for (let next = s.next; frame.kind === 'apologies' && next && shown.length - shown.search(/apolog/i) < 60; next = next.next) shown = `${shown} ${withNeighbours(next, frame.kind)}`;
+      for (
+        let next = s.next;
+        frame.kind === 'apologies' && next && shown.length - shown.search(/apolog/i) < 60;
+        next = next.next
+      )
+        shown = `${shown} ${withNeighbours(next, frame.kind)}`;
       // Every declaration of the meeting, not only the first.
-      if (frame.kind === 'declarations') shown = (index.byMeeting.get(meeting.id) ?? []).filter((d) => d.item === s.item && cue?.test(d.text)).map((d) => d.text).slice(0, 5).join(' ');
-      const named = frame.kind === 'declarations' || (frame.kind === 'apologies' ? hasPersonName(shown.replace(/^\W*Apolog\w*/i, '')) : namedNearCue(shown, cue));
+      if (frame.kind === 'declarations')
+        shown = (index.byMeeting.get(meeting.id) ?? [])
+          .filter((d) => d.item === s.item && cue?.test(d.text))
+          .map((d) => d.text)
+          .slice(0, 5)
+          .join(' ');
+      const named =
+        frame.kind === 'declarations' ||
+        (frame.kind === 'apologies' ? hasPersonName(shown.replace(/^\W*Apolog\w*/i, '')) : namedNearCue(shown, cue));
       return { s, shown, named, score: scoreSentence(s, frame, cue, index) + (named ? 2 : 0) };
     })
     .sort((a, b) => b.score - a.score);
   const best = ranked.find((r) => r.named);
   const sources = [cite(meeting, best?.s.item)];
   const heading = meetingLabel(meeting);
-  if (apologies) return { entry: { heading, text: `Apologies: ${apologies}.${best ? ` The minutes: "${best.shown}"` : ''}`, sources }, score: 10 };
+  if (apologies)
+    return {
+      entry: { heading, text: `Apologies: ${apologies}.${best ? ` The minutes: "${best.shown}"` : ''}`, sources },
+      score: 10,
+    };
   // The minutes' own words only where they name the same person.
   const surname = chairId ? kb.person(chairId)?.surname : undefined;
-  const quote = best && surname && best.shown.includes(surname) ? `. The minutes: "${withInitials(index, meeting, best.shown)}"` : '';
+  const quote =
+    best && surname && best.shown.includes(surname)
+      ? `. The minutes: "${withInitials(index, meeting, best.shown)}"`
+      : '';
   if (structured) return { entry: { heading, text: `${structured} (${frame.kind})${quote}`, sources }, score: 10 };
   if (best) return { entry: { heading, text: withInitials(index, meeting, best.shown), sources }, score: best.score };
   return { score: 0, ...(ranked[0] ? { unnamed: ranked[0].shown } : {}) };
 }
 
-const WHAT: Partial<Record<AskedKind, string>> = { chair: 'Who chaired', 'vice-chair': 'The vice-chair', apologies: 'Who sent apologies', 'minute-taker': 'Who took the minutes', declarations: 'Any declaration of interest' };
+const WHAT: Partial<Record<AskedKind, string>> = {
+  chair: 'Who chaired',
+  'vice-chair': 'The vice-chair',
+  apologies: 'Who sent apologies',
+  'minute-taker': 'Who took the minutes',
+  declarations: 'Any declaration of interest',
+};
 
-function answerPerMeeting(kb: KnowledgeBase, index: ReadingIndex, frame: QuestionFrame, meetings: readonly Meeting[]): Answer {
+function answerPerMeeting(
+  kb: KnowledgeBase,
+  index: ReadingIndex,
+  frame: QuestionFrame,
+  meetings: readonly Meeting[],
+): Answer {
   const what = WHAT[frame.kind] ?? 'That';
   const read = meetings.map((m) => ({ meeting: m, ...meetingEntry(kb, index, frame, m) }));
   const found = read.filter((r) => r.entry);
@@ -140,16 +200,26 @@ function answerPerMeeting(kb: KnowledgeBase, index: ReadingIndex, frame: Questio
     const unnamed = read.find((r) => r.unnamed)?.unnamed;
     return notRecorded(what, meetings, unnamed ? ` The minutes say only: "${unnamed}"` : '');
   }
-  const missing = frame.present && !frame.history ? [] : read.filter((r) => !r.entry).map((r) => meetingLabel(r.meeting));
+  const missing =
+    frame.present && !frame.history ? [] : read.filter((r) => !r.entry).map((r) => meetingLabel(r.meeting));
   const gaps = missing.length > 0 ? ` ${what} is not recorded for ${listWithAnd(missing.slice(0, 4))}.` : '';
   const entries = found.map((r) => r.entry as AnswerEntry);
   const first = entries[0] as AnswerEntry;
   const summary = entries.length === 1 ? `${first.heading}: ${first.text}${gaps}` : `${what}, from the minutes:${gaps}`;
-  return makeAnswer('meeting', what, summary, { entries: entries.length === 1 ? [] : entries, sources: entries.flatMap((e) => e.sources ?? []) });
+  return makeAnswer('meeting', what, summary, {
+    entries: entries.length === 1 ? [] : entries,
+    sources: entries.flatMap((e) => e.sources ?? []),
+  });
 }
 
 /** Sentences scoring at least `minimum`, best first (filtered before sorting: most sentences score nothing). */
-function ranked(index: ReadingIndex, frame: QuestionFrame, meetings: readonly Meeting[], cue: RegExp | undefined, minimum: number): { s: Sentence; score: number }[] {
+function ranked(
+  index: ReadingIndex,
+  frame: QuestionFrame,
+  meetings: readonly Meeting[],
+  cue: RegExp | undefined,
+  minimum: number,
+): { s: Sentence; score: number }[] {
   const found: { s: Sentence; score: number }[] = [];
   for (const meeting of meetings) {
     for (const s of index.byMeeting.get(meeting.id) ?? []) {
@@ -164,19 +234,31 @@ function ranked(index: ReadingIndex, frame: QuestionFrame, meetings: readonly Me
 function listAfter(s: Sentence): string {
   if (!s.text.endsWith(':')) return s.next?.text ?? '';
   const list: string[] = [];
-  for (let next = s.next; next && list.length < 8 && next.text.split(' ').length <= 25; next = next.next) list.push(next.text);
+  for (let next = s.next; next && list.length < 8 && next.text.split(' ').length <= 25; next = next.next)
+    list.push(next.text);
   return list.join(' ');
 }
 
 /** The best sentences, with the one that follows where it continues the point. */
-export function answerFromSentences(index: ReadingIndex, frame: QuestionFrame, meetings: readonly Meeting[], minimum = 3, cue = CUES[frame.kind], cueNeeded = false): Answer | null {
+export function answerFromSentences(
+  index: ReadingIndex,
+  frame: QuestionFrame,
+  meetings: readonly Meeting[],
+  minimum = 3,
+  cue = CUES[frame.kind],
+  cueNeeded = false,
+): Answer | null {
   const all = ranked(index, frame, meetings, cue, minimum).filter((r) => !cueNeeded || cue?.test(r.s.text));
   const best = all[0];
   if (!best) return null;
   const shown = all.filter((r) => r.score >= best.score - 1).slice(0, frame.kind === 'action' ? 8 : 2);
-  const full = (s: Sentence) => withInitials(index, s.meeting, s.next && frame.kind !== 'action' ? `${s.text} ${listAfter(s)}` : s.text);
+  const full = (s: Sentence) =>
+    withInitials(index, s.meeting, s.next && frame.kind !== 'action' ? `${s.text} ${listAfter(s)}` : s.text);
   const entries = shown.map((r) => ({ heading: place(r.s), text: full(r.s), sources: [cite(r.s.meeting, r.s.item)] }));
-  return makeAnswer('search', 'From the minutes', `${full(best.s)} (${place(best.s)})`, { entries: entries.length > 1 ? entries : [], sources: entries.flatMap((e) => e.sources) });
+  return makeAnswer('search', 'From the minutes', `${full(best.s)} (${place(best.s)})`, {
+    entries: entries.length > 1 ? entries : [],
+    sources: entries.flatMap((e) => e.sources),
+  });
 }
 
 function answerMeetingDate(index: ReadingIndex, frame: QuestionFrame, meetings: readonly Meeting[]): Answer | null {
@@ -184,31 +266,66 @@ function answerMeetingDate(index: ReadingIndex, frame: QuestionFrame, meetings: 
   const { dates, clause, last, approvedMinutes } = frame.meeting;
   if (!meeting || (dates.length === 0 && clause.length === 0 && !last)) return null;
   // "Which minutes were confirmed at the March 2019 meeting?": the minutes item of that meeting.
-  if (approvedMinutes && dates.some((d) => meeting.date?.startsWith(d))) return answerFromSentences(index, { ...frame, terms: [...frame.terms, 'minut'] }, [meeting], 3, /\bminutes\b/i);
+  if (approvedMinutes && dates.some((d) => meeting.date?.startsWith(d)))
+    return answerFromSentences(index, { ...frame, terms: [...frame.terms, 'minut'] }, [meeting], 3, /\bminutes\b/i);
   if (!meeting.date) return notRecorded('The date of that meeting', [meeting], ' The page gives no date for it.');
-  return makeAnswer('meeting', 'Meeting', `The meeting was ${formatDate(meeting.date)}${meeting.time ? ` at ${meeting.time}` : ''}${meeting.venue ? `, ${meeting.venue}` : ''}.`, { sources: [cite(meeting)] });
+  return makeAnswer(
+    'meeting',
+    'Meeting',
+    `The meeting was ${formatDate(meeting.date)}${meeting.time ? ` at ${meeting.time}` : ''}${meeting.venue ? `, ${meeting.venue}` : ''}.`,
+    { sources: [cite(meeting)] },
+  );
 }
 
 /** Priorities stated in the minutes, for a partnership with no curated list; honest that none is published. */
-function answerPriorities(kb: KnowledgeBase, index: ReadingIndex, frame: QuestionFrame, meetings: readonly Meeting[]): Answer {
-  const stating = /\bpriority\s+(?:is|was)\b|\bpriorities\s+(?:for\s+\S+\s+)?(?:are|were|include)\b|\bone of the (?:key |main )?priorities\b|\bpriority focus\b|\bpriorities\s*:/i;
+function answerPriorities(
+  kb: KnowledgeBase,
+  index: ReadingIndex,
+  frame: QuestionFrame,
+  meetings: readonly Meeting[],
+): Answer {
+  const stating =
+    /\bpriority\s+(?:is|was)\b|\bpriorities\s+(?:for\s+\S+\s+)?(?:are|were|include)\b|\bone of the (?:key |main )?priorities\b|\bpriority focus\b|\bpriorities\s*:/i;
   const sentences = meetings.flatMap((m) => index.byMeeting.get(m.id) ?? []);
-  const stated = sentences.filter((s) => stating.test(s.text)).map((s) => ({ s, score: scoreSentence(s, frame, CUES.priority, index) })).sort((a, b) => b.score - a.score);
+  const stated = sentences
+    .filter((s) => stating.test(s.text))
+    .map((s) => ({ s, score: scoreSentence(s, frame, CUES.priority, index) }))
+    .sort((a, b) => b.score - a.score);
   const curated = `No priorities are published yet for the ${kb.partnership.name}.`;
   if (stated.length === 0) {
     const mention = sentences.find((s) => /\bpriorit/i.test(s.text));
-    const said = mention ? ` The minutes mention them (${place(mention)}: "${mention.text}") but do not list them.` : '';
-    return makeAnswer('priorities', 'Priorities not recorded', `The priorities are not listed in the minutes on record.${said} ${curated}`, { sources: mention ? [cite(mention.meeting, mention.item)] : [] });
+    const said = mention
+      ? ` The minutes mention them (${place(mention)}: "${mention.text}") but do not list them.`
+      : '';
+    return makeAnswer(
+      'priorities',
+      'Priorities not recorded',
+      `The priorities are not listed in the minutes on record.${said} ${curated}`,
+      { sources: mention ? [cite(mention.meeting, mention.item)] : [] },
+    );
   }
-  const entries = stated.slice(0, 3).map((r) => ({ heading: place(r.s), text: r.s.text, sources: [cite(r.s.meeting, r.s.item)] }));
-  return makeAnswer('priorities', 'Priorities stated in the minutes', `From the minutes: ${stated[0]?.s.text ?? ''} ${curated}`, { entries, sources: entries.flatMap((e) => e.sources) });
+  const entries = stated
+    .slice(0, 3)
+    .map((r) => ({ heading: place(r.s), text: r.s.text, sources: [cite(r.s.meeting, r.s.item)] }));
+  return makeAnswer(
+    'priorities',
+    'Priorities stated in the minutes',
+    `From the minutes: ${stated[0]?.s.text ?? ''} ${curated}`,
+    { entries, sources: entries.flatMap((e) => e.sources) },
+  );
 }
 
 /** "Who is AC?": the people those initials stand for in the minutes asked about. */
 function answerInitials(index: ReadingIndex, code: string, meetings: readonly Meeting[]): Answer | null {
   for (const meeting of meetings) {
     const names = index.initials.get(meeting.id)?.get(code);
-    if (names && names.length > 0) return makeAnswer('person', code, `In the minutes of ${meetingLabel(meeting)}, ${code} is ${listWithAnd(names)}${names.length > 1 ? ' (the same initials for different people)' : ''}.`, { sources: [cite(meeting)] });
+    if (names && names.length > 0)
+      return makeAnswer(
+        'person',
+        code,
+        `In the minutes of ${meetingLabel(meeting)}, ${code} is ${listWithAnd(names)}${names.length > 1 ? ' (the same initials for different people)' : ''}.`,
+        { sources: [cite(meeting)] },
+      );
   }
   return null;
 }
@@ -217,7 +334,11 @@ function answerInitials(index: ReadingIndex, code: string, meetings: readonly Me
 function frameFor(kb: KnowledgeBase, text: string): QuestionFrame {
   const frame = readFrame(text);
   const own = new Set(words(`${kb.partnership.name} ${kb.partnership.shortName}`).map((w) => stemmer(w)));
-  return { ...frame, terms: frame.terms.filter((t) => !own.has(t)), meeting: { ...frame.meeting, clause: frame.meeting.clause.filter((t) => !own.has(t)) } };
+  return {
+    ...frame,
+    terms: frame.terms.filter((t) => !own.has(t)),
+    meeting: { ...frame.meeting, clause: frame.meeting.clause.filter((t) => !own.has(t)) },
+  };
 }
 
 export function answerByReading(kb: KnowledgeBase, text: string): Answer | null {
@@ -238,11 +359,24 @@ export function answerByReading(kb: KnowledgeBase, text: string): Answer | null 
     case 'attendance': {
       const meeting = meetings[0];
       if (!meeting || meeting.present.length > 0) return null;
-      const listed = (index.byMeeting.get(meeting.id) ?? []).find((s) => /^(?:present|members present|attendees|in attendance)\b/i.test(s.text));
-      if (listed) return makeAnswer('attendance', 'Attendance', `${meetingLabel(meeting)}: ${listed.text}`, { sources: [cite(meeting, listed.item)] });
+      const listed = (index.byMeeting.get(meeting.id) ?? []).find((s) =>
+        /^(?:present|members present|attendees|in attendance)\b/i.test(s.text),
+      );
+      if (listed)
+        return makeAnswer('attendance', 'Attendance', `${meetingLabel(meeting)}: ${listed.text}`, {
+          sources: [cite(meeting, listed.item)],
+        });
       const about = answerFromSentences(index, frame, [meeting], 3.5, CUES.attendance, true);
-      if (about) return { ...about, summary: `The minutes of ${meetingLabel(meeting)} do not list who attended; they say: ${about.summary}` };
-      return notRecorded('Who attended', [meeting], meeting.apologies.length > 0 ? ' Only the apologies are listed.' : '');
+      if (about)
+        return {
+          ...about,
+          summary: `The minutes of ${meetingLabel(meeting)} do not list who attended; they say: ${about.summary}`,
+        };
+      return notRecorded(
+        'Who attended',
+        [meeting],
+        meeting.apologies.length > 0 ? ' Only the apologies are listed.' : '',
+      );
     }
     case 'meeting-date':
       return answerMeetingDate(index, frame, meetings);
@@ -253,8 +387,13 @@ export function answerByReading(kb: KnowledgeBase, text: string): Answer | null 
     case 'venue': {
       const meeting = meetings[0];
       if (!meeting || frame.meeting.dates.length === 0) return null;
-      const where = meeting.venue && /^(?:online|virtual(?:ly)?)$/i.test(meeting.venue) ? 'online' : `at ${meeting.venue}`;
-      return meeting.venue ? makeAnswer('meeting', 'Venue', `The meeting of ${meetingLabel(meeting)} was held ${where}.`, { sources: [cite(meeting)] }) : notRecorded('The venue', [meeting]);
+      const where =
+        meeting.venue && /^(?:online|virtual(?:ly)?)$/i.test(meeting.venue) ? 'online' : `at ${meeting.venue}`;
+      return meeting.venue
+        ? makeAnswer('meeting', 'Venue', `The meeting of ${meetingLabel(meeting)} was held ${where}.`, {
+            sources: [cite(meeting)],
+          })
+        : notRecorded('The venue', [meeting]);
     }
     default:
       return null;
@@ -267,7 +406,11 @@ export function closestByReading(kb: KnowledgeBase, text: string): Answer | null
   const index = readingIndex(kb);
   const found = answerFromSentences(index, frame, meetingsAsked(kb, index, frame));
   if (!found) return null;
-  return { ...found, title: 'Closest match in the minutes', summary: `I don't have a clear answer to that. The closest passage in the minutes says: ${found.summary}` };
+  return {
+    ...found,
+    title: 'Closest match in the minutes',
+    summary: `I don't have a clear answer to that. The closest passage in the minutes says: ${found.summary}`,
+  };
 }
 
 /** For a question no other answer took: the best sentence, or for a decision an honest "not recorded". */
@@ -278,5 +421,10 @@ export function answerByReadingFallback(kb: KnowledgeBase, text: string): Answer
   const found = answerFromSentences(index, frame, meetings);
   if (frame.kind !== 'decision' || (found && CUES.decision?.test(found.summary))) return found;
   const topic = found ?? answerFromSentences(index, { ...frame, kind: 'fact' }, meetings, 2);
-  return makeAnswer('resolutions', 'No decision recorded', `A decision on this is not recorded in the minutes on record.${topic ? ` The nearest record: ${topic.summary}` : ''}`, { sources: topic?.sources ?? [] });
+  return makeAnswer(
+    'resolutions',
+    'No decision recorded',
+    `A decision on this is not recorded in the minutes on record.${topic ? ` The nearest record: ${topic.summary}` : ''}`,
+    { sources: topic?.sources ?? [] },
+  );
 }

@@ -14,7 +14,11 @@ function dueLabel(due: string | undefined): string {
 export function answerDraftActions(kb: KnowledgeBase): Answer {
   const drafts = kb.partnership.draftActions.filter((d) => d.status === 'draft');
   if (drafts.length === 0) {
-    return makeAnswer('draft-actions', 'Draft actions', 'There are no draft actions waiting: nothing proposed from the minutes is awaiting the secretariat.');
+    return makeAnswer(
+      'draft-actions',
+      'Draft actions',
+      'There are no draft actions waiting: nothing proposed from the minutes is awaiting the secretariat.',
+    );
   }
   return makeAnswer(
     'draft-actions',

@@ -21,10 +21,18 @@ export function answerHelp(partnershipName: string, capabilities: readonly Capab
 }
 
 export function answerThanks(): Answer {
-  return makeAnswer('thanks', "You're welcome", "You're welcome. Ask me anything else about the partnership's priorities, leads, meetings or resolutions.");
+  return makeAnswer(
+    'thanks',
+    "You're welcome",
+    "You're welcome. Ask me anything else about the partnership's priorities, leads, meetings or resolutions.",
+  );
 }
 
-export function answerUnknown(partnershipName: string, nearest: readonly string[], examples: readonly string[]): Answer {
+export function answerUnknown(
+  partnershipName: string,
+  nearest: readonly string[],
+  examples: readonly string[],
+): Answer {
   const unsure = nearest.length > 0;
   const summary = unsure
     ? `I'm not sure: I don't have a clear answer to that in the ${partnershipName}'s records. The closest items are below.`

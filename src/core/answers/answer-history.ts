@@ -14,12 +14,18 @@ function changesAbout(kb: KnowledgeBase, question: Question): PriorityChange[] {
   const changes = kb.partnership.priorityChanges;
   const topicIds = new Set(question.topics.map((t) => t.id));
   const bySubject = new Set(question.changes);
-  const specific = changes.filter((c) => c.kind !== 'retained' && (bySubject.has(c.id) || c.priorityIds.some((id) => topicIds.has(id))));
+  const specific = changes.filter(
+    (c) => c.kind !== 'retained' && (bySubject.has(c.id) || c.priorityIds.some((id) => topicIds.has(id))),
+  );
   if (specific.length > 0) return specific;
   if (question.years.length > 0) return changes.filter((c) => c.year !== null && question.years.includes(c.year));
   // "the last refresh", "this year": the changes of the latest year that records any.
   if (/\b(last|latest|most recent|this year|current)\b/.test(question.lower)) {
-    const latest = changes.map((c) => c.year).filter((y): y is string => y !== null).sort().at(-1);
+    const latest = changes
+      .map((c) => c.year)
+      .filter((y): y is string => y !== null)
+      .sort()
+      .at(-1);
     return changes.filter((c) => c.year === latest);
   }
   return [];
@@ -35,15 +41,25 @@ export function answerHistory(kb: KnowledgeBase, question: Question): Answer {
       ? `No change to the priorities is recorded for ${year}.`
       : `No priorities are recorded for ${year}; the latest recorded are for ${kb.currentYear().year}.`;
     return makeAnswer('history', `Priorities ${year}`, summary, {
-      entries: changes.map((c) => ({ heading: c.year ?? 'Earlier refresh (undated)', text: c.text, sources: c.sources })),
+      entries: changes.map((c) => ({
+        heading: c.year ?? 'Earlier refresh (undated)',
+        text: c.text,
+        sources: c.sources,
+      })),
       sources: uniqueSources(changes.flatMap((c) => c.sources)),
       suggestions: ['What are the current priorities?'],
     });
   }
   const [first, ...others] = changes;
-  const summary = found.length > 0 && first ? [first, ...others].map((c) => c.text).join(' ') : 'How the priorities have changed, as the documents record it:';
+  const summary =
+    found.length > 0 && first
+      ? [first, ...others].map((c) => c.text).join(' ')
+      : 'How the priorities have changed, as the documents record it:';
   return makeAnswer('history', 'How the priorities changed', summary, {
-    entries: found.length > 0 ? [] : changes.map((c) => ({ heading: c.year ?? 'Earlier refresh (undated)', text: c.text, sources: c.sources })),
+    entries:
+      found.length > 0
+        ? []
+        : changes.map((c) => ({ heading: c.year ?? 'Earlier refresh (undated)', text: c.text, sources: c.sources })),
     sources: uniqueSources(changes.flatMap((c) => c.sources)),
     suggestions: ['What are the current priorities?', 'What are the cross-cutting themes?'],
   });

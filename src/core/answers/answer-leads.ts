@@ -33,10 +33,15 @@ function answerOneLead(kb: KnowledgeBase, priority: Priority): Answer {
   const leads = leadsFor(kb, priority.id);
   const recorded = kb.partnership.leads.filter((l) => l.priorityId === priority.id);
   if (leads.length === 0) {
-    return makeAnswer('lead', `${priority.name}: lead`, `${NOT_RECORDED} for ${priority.name}: the documents do not name one.`, {
-      sources: uniqueSources(recorded.flatMap((l) => l.sources).concat(priority.sources)),
-      suggestions: [`What did we resolve about ${label(priority)}?`, 'Who are the priority leads?'],
-    });
+    return makeAnswer(
+      'lead',
+      `${priority.name}: lead`,
+      `${NOT_RECORDED} for ${priority.name}: the documents do not name one.`,
+      {
+        sources: uniqueSources(recorded.flatMap((l) => l.sources).concat(priority.sources)),
+        suggestions: [`What did we resolve about ${label(priority)}?`, 'Who are the priority leads?'],
+      },
+    );
   }
   const names = leads.map((l) => describeLead(kb, l));
   return makeAnswer('lead', `${priority.name}: lead`, `${priority.name} is led by ${listWithAnd(names)}.`, {
@@ -48,13 +53,20 @@ function answerOneLead(kb: KnowledgeBase, priority: Priority): Answer {
 
 /** A priority of an earlier year: say it no longer is one, and who led it last. */
 function answerFormerPriority(kb: KnowledgeBase, priority: Priority, currentYear: string): Answer {
-  const lastYear = [...kb.partnership.priorityYears].reverse().find((y) => y.priorities.some((p) => p.id === priority.id));
+  const lastYear = [...kb.partnership.priorityYears]
+    .reverse()
+    .find((y) => y.priorities.some((p) => p.id === priority.id));
   const leads = leadsFor(kb, priority.id).map((l) => describeLead(kb, l));
   const last = leads.length > 0 ? ` Its last recorded lead was ${listWithAnd(leads)}.` : '';
-  return makeAnswer('lead', `${priority.name}: no longer a priority`, `${priority.name} is not one of the priorities for ${currentYear}; it was one until ${lastYear?.year ?? 'an earlier year'}.${last}`, {
-    sources: lastYear?.sources ?? priority.sources,
-    suggestions: ['Who are the priority leads?', 'What changed this year?'],
-  });
+  return makeAnswer(
+    'lead',
+    `${priority.name}: no longer a priority`,
+    `${priority.name} is not one of the priorities for ${currentYear}; it was one until ${lastYear?.year ?? 'an earlier year'}.${last}`,
+    {
+      sources: lastYear?.sources ?? priority.sources,
+      suggestions: ['Who are the priority leads?', 'What changed this year?'],
+    },
+  );
 }
 
 export function answerAllLeads(kb: KnowledgeBase): Answer {
@@ -63,7 +75,10 @@ export function answerAllLeads(kb: KnowledgeBase): Answer {
     const leads = leadsFor(kb, p.id);
     return {
       heading: p.name,
-      text: leads.length > 0 ? leads.map((l) => `${describeLead(kb, l)} (basis: ${l.basis})`).join('; ') : `${NOT_RECORDED}.`,
+      text:
+        leads.length > 0
+          ? leads.map((l) => `${describeLead(kb, l)} (basis: ${l.basis})`).join('; ')
+          : `${NOT_RECORDED}.`,
       sources: leads.flatMap((l) => l.sources),
     };
   });
@@ -81,7 +96,10 @@ export function answerAllLeads(kb: KnowledgeBase): Answer {
 
 /** The words after "leads" / "lead for" / "responsible for": what the member asked about. */
 function askedSubject(question: Question): string {
-  const match = /\b(?:leads?|leading|led|lead (?:for|on|of)|responsible for|in charge of|heads? up|owns?) (?:on|for|the)? ?(.+)$/i.exec(question.text);
+  const match =
+    /\b(?:leads?|leading|led|lead (?:for|on|of)|responsible for|in charge of|heads? up|owns?) (?:on|for|the)? ?(.+)$/i.exec(
+      question.text,
+    );
   const subject = match?.[1] ?? '';
   return words(subject)
     .filter((w) => !isStopword(w) && !/^(priority|priorities|workstream|lead|leads)$/.test(w))
@@ -105,17 +123,29 @@ export function answerLead(kb: KnowledgeBase, question: Question): Answer {
     }
   }
   if (topic.candidates.length > 1) {
-    const names = topic.candidates.map((id) => kb.findPriorityOrTheme(id).priority?.name).filter((n): n is string => Boolean(n));
-    return makeAnswer('clarify', 'Which priority?', `That could be more than one priority: ${names.join('; ')}. Which one do you mean?`, {
-      suggestions: names.map((n) => `Who leads ${n}?`),
-    });
+    const names = topic.candidates
+      .map((id) => kb.findPriorityOrTheme(id).priority?.name)
+      .filter((n): n is string => Boolean(n));
+    return makeAnswer(
+      'clarify',
+      'Which priority?',
+      `That could be more than one priority: ${names.join('; ')}. Which one do you mean?`,
+      {
+        suggestions: names.map((n) => `Who leads ${n}?`),
+      },
+    );
   }
   const subject = askedSubject(question);
   if (!subject) return answerAllLeads(kb);
   const display = subject.charAt(0).toUpperCase() + subject.slice(1);
-  return makeAnswer('lead', `${display}: not a priority`, `${display} is not one of the partnership's priorities for ${year.year}, so no priority lead is recorded for it.`, {
-    entries: year.priorities.map((p) => ({ text: p.name })),
-    sources: year.sources,
-    suggestions: ['Who are the priority leads?', `What did we resolve about ${subject}?`],
-  });
+  return makeAnswer(
+    'lead',
+    `${display}: not a priority`,
+    `${display} is not one of the partnership's priorities for ${year.year}, so no priority lead is recorded for it.`,
+    {
+      entries: year.priorities.map((p) => ({ text: p.name })),
+      sources: year.sources,
+      suggestions: ['Who are the priority leads?', `What did we resolve about ${subject}?`],
+    },
+  );
 }

@@ -29,10 +29,15 @@ function meetingFacts(kb: KnowledgeBase, meeting: Meeting): { title: string; val
 
 function noMeetingFound(kb: KnowledgeBase, today: Date, what: string): Answer {
   const last = lastMeeting(kb, today);
-  return makeAnswer('meeting', 'Meeting not found', `No ${what} is recorded.${last ? ` The last meeting on record was ${describeMeeting(last)}.` : ''}`, {
-    sources: last?.sources ?? [],
-    suggestions: ['When was the last meeting?', 'What meetings are planned?'],
-  });
+  return makeAnswer(
+    'meeting',
+    'Meeting not found',
+    `No ${what} is recorded.${last ? ` The last meeting on record was ${describeMeeting(last)}.` : ''}`,
+    {
+      sources: last?.sources ?? [],
+      suggestions: ['When was the last meeting?', 'What meetings are planned?'],
+    },
+  );
 }
 
 /** The meetings a question is about; without a reference, the last one held. */
@@ -43,13 +48,19 @@ function meetingsAsked(kb: KnowledgeBase, question: Question, today: Date): Meet
 }
 
 export function answerMeeting(kb: KnowledgeBase, question: Question, today: Date): Answer {
-  if (question.meeting?.kind === 'year' || /\b(planned|dates|schedule|scheduled|calendar|diary)\b/.test(question.lower)) {
+  if (
+    question.meeting?.kind === 'year' ||
+    /\b(planned|dates|schedule|scheduled|calendar|diary)\b/.test(question.lower)
+  ) {
     return answerMeetingDates(kb, question, today);
   }
   if (question.meeting?.kind === 'next') {
     const next = nextMeeting(kb, today);
     if (!next) return noMeetingFound(kb, today, 'meeting after today');
-    return makeAnswer('meeting', 'Next meeting', `The next meeting is ${describeMeeting(next)}.`, { facts: meetingFacts(kb, next), sources: next.sources });
+    return makeAnswer('meeting', 'Next meeting', `The next meeting is ${describeMeeting(next)}.`, {
+      facts: meetingFacts(kb, next),
+      sources: next.sources,
+    });
   }
   const meetings = meetingsAsked(kb, question, today);
   const [meeting] = meetings;
@@ -62,7 +73,10 @@ export function answerMeeting(kb: KnowledgeBase, question: Question, today: Date
   return makeAnswer('meeting', `Meeting of ${meetingLabel(meeting)}`, summary, {
     facts: meetingFacts(kb, meeting),
     sources: meeting.sources,
-    suggestions: [`What did we resolve on ${meeting.date ? formatDate(meeting.date) : 'that meeting'}?`, `Who attended on ${meeting.date ? formatDate(meeting.date) : 'that meeting'}?`],
+    suggestions: [
+      `What did we resolve on ${meeting.date ? formatDate(meeting.date) : 'that meeting'}?`,
+      `Who attended on ${meeting.date ? formatDate(meeting.date) : 'that meeting'}?`,
+    ],
   });
 }
 
@@ -70,17 +84,24 @@ function answerMeetingDates(kb: KnowledgeBase, question: Question, today: Date):
   const year = question.meeting?.kind === 'year' ? question.meeting.year : undefined;
   const meetings = year
     ? findMeetings(kb, { kind: 'year', year }, today)
-    : kb.partnership.meetings.filter((m) => m.status !== 'undated').sort((a, b) => (a.date ?? a.month ?? '').localeCompare(b.date ?? b.month ?? ''));
+    : kb.partnership.meetings
+        .filter((m) => m.status !== 'undated')
+        .sort((a, b) => (a.date ?? a.month ?? '').localeCompare(b.date ?? b.month ?? ''));
   if (meetings.length === 0) return noMeetingFound(kb, today, year ? `meeting in ${year}` : 'meeting date');
   const rows = meetings.map((m) => ({
     text: `${describeMeeting(m)}${m.status === 'planned' ? ' (date set)' : ' (held)'}`,
     sources: m.sources,
   }));
-  return makeAnswer('meetings', year ? `Meetings in ${year}` : 'Meeting dates', `${meetings.length} meetings ${year ? `in ${year}` : 'on record'}:`, {
-    entries: rows,
-    sources: uniqueSources(meetings.flatMap((m) => m.sources)),
-    suggestions: ['When was the last meeting?'],
-  });
+  return makeAnswer(
+    'meetings',
+    year ? `Meetings in ${year}` : 'Meeting dates',
+    `${meetings.length} meetings ${year ? `in ${year}` : 'on record'}:`,
+    {
+      entries: rows,
+      sources: uniqueSources(meetings.flatMap((m) => m.sources)),
+      suggestions: ['When was the last meeting?'],
+    },
+  );
 }
 
 /** The meeting for an attendance question: the one named, else the last with attendance recorded. */
@@ -100,40 +121,67 @@ export function answerAttendance(kb: KnowledgeBase, question: Question, today: D
   const sources = meeting.sources;
   const named = question.people[0] ? kb.person(question.people[0].id) : undefined;
   if (named && !/\bwho\b/.test(question.lower)) {
-    const status = meeting.present.includes(named.id) ? 'was present at' : meeting.apologies.includes(named.id) ? 'sent apologies for' : null;
+    const status = meeting.present.includes(named.id)
+      ? 'was present at'
+      : meeting.apologies.includes(named.id)
+        ? 'sent apologies for'
+        : null;
     const summary = status
       ? `${named.name} ${status} the meeting of ${label}.`
       : `${named.name} is not recorded as present at, or sending apologies for, the meeting of ${label}.`;
-    return makeAnswer('attendance', `${named.name}, ${label}`, summary, { sources, suggestions: [`Who attended on ${label}?`] });
+    return makeAnswer('attendance', `${named.name}, ${label}`, summary, {
+      sources,
+      suggestions: [`Who attended on ${label}?`],
+    });
   }
   if (/\bchair(ed|man|woman|person)?\b/.test(question.lower) && !/\bvice/.test(question.lower)) {
     const chair = meeting.chairId ? kb.person(meeting.chairId) : undefined;
-    const summary = chair ? `${chair.name} chaired the meeting of ${label}.` : `Who chaired the meeting of ${label} is not recorded in its minutes.`;
-    return makeAnswer('attendance', `Chair, ${label}`, summary, { sources, suggestions: [`Who attended on ${label}?`] });
+    const summary = chair
+      ? `${chair.name} chaired the meeting of ${label}.`
+      : `Who chaired the meeting of ${label} is not recorded in its minutes.`;
+    return makeAnswer('attendance', `Chair, ${label}`, summary, {
+      sources,
+      suggestions: [`Who attended on ${label}?`],
+    });
   }
   if (/\bvice/.test(question.lower)) {
     const vice = meeting.viceChairId ? kb.person(meeting.viceChairId) : undefined;
-    const summary = vice ? `${vice.name} was Vice-Chair at the meeting of ${label}.` : `The Vice-Chair at the meeting of ${label} is not recorded.`;
+    const summary = vice
+      ? `${vice.name} was Vice-Chair at the meeting of ${label}.`
+      : `The Vice-Chair at the meeting of ${label} is not recorded.`;
     return makeAnswer('attendance', `Vice-Chair, ${label}`, summary, { sources });
   }
-  if (/\bapolog|\babsent|\bsent apologies|\bcouldn'?t (come|attend)|\bnot (there|present|attend)/.test(question.lower)) {
+  if (
+    /\bapolog|\babsent|\bsent apologies|\bcouldn'?t (come|attend)|\bnot (there|present|attend)/.test(question.lower)
+  ) {
     const apologies = names(kb, meeting.apologies);
     const summary =
       apologies.length > 0
         ? `Apologies for the meeting of ${label} (${apologies.length}): ${apologies.join(', ')}.`
         : `No apologies are recorded for the meeting of ${label}.`;
-    return makeAnswer('attendance', `Apologies, ${label}`, summary, { sources, suggestions: [`Who attended on ${label}?`] });
+    return makeAnswer('attendance', `Apologies, ${label}`, summary, {
+      sources,
+      suggestions: [`Who attended on ${label}?`],
+    });
   }
   const present = names(kb, meeting.present);
   const summary =
     present.length > 0
       ? `Present at the meeting of ${label} (${present.length}): ${present.join(', ')}.`
       : `Attendance at the meeting of ${label} is not recorded in its minutes.`;
-  return makeAnswer('attendance', `Present, ${label}`, summary, { sources, suggestions: [`Who sent apologies on ${label}?`] });
+  return makeAnswer('attendance', `Present, ${label}`, summary, {
+    sources,
+    suggestions: [`Who sent apologies on ${label}?`],
+  });
 }
 
 /** "Who presented B2?" / "Who gave the Crimestoppers update?" */
-export function answerPresenter(kb: KnowledgeBase, question: Question, today: Date, itemKeys: readonly string[]): Answer | null {
+export function answerPresenter(
+  kb: KnowledgeBase,
+  question: Question,
+  today: Date,
+  itemKeys: readonly string[],
+): Answer | null {
   const refs = itemKeys.map((k) => kb.item(k)).filter((r) => r !== undefined);
   const meetings = question.meeting ? new Set(findMeetings(kb, question.meeting, today).map((m) => m.id)) : null;
   const chosen = refs.filter((r) => !meetings || meetings.has(r.meeting.id)).slice(0, 3);
@@ -156,11 +204,21 @@ export function answerPresenter(kb: KnowledgeBase, question: Question, today: Da
 /** "Which items were on the agenda on 21 March 2023?": a held meeting's items, from its minutes. */
 export function answerMeetingItems(kb: KnowledgeBase, question: Question, today: Date): Answer | null {
   const ref = question.meeting;
-  const [meeting] = ref?.kind === 'last' ? [lastMeeting(kb, today)].filter((m): m is Meeting => m !== undefined) : ref && ref.kind !== 'next' ? findMeetings(kb, ref, today) : [];
+  const [meeting] =
+    ref?.kind === 'last'
+      ? [lastMeeting(kb, today)].filter((m): m is Meeting => m !== undefined)
+      : ref && ref.kind !== 'next'
+        ? findMeetings(kb, ref, today)
+        : [];
   if (!meeting || meeting.items.length === 0) return null;
-  return makeAnswer('meeting', `Agenda, ${meetingLabel(meeting)}`, `The meeting of ${meetingLabel(meeting)} took ${meeting.items.length} item${meeting.items.length === 1 ? '' : 's'}:`, {
-    entries: meeting.items.map((i) => ({ text: itemLabel(i) })),
-    sources: uniqueSources(meeting.sources),
-    suggestions: [`What was agreed at the meeting on ${meetingLabel(meeting)}?`],
-  });
+  return makeAnswer(
+    'meeting',
+    `Agenda, ${meetingLabel(meeting)}`,
+    `The meeting of ${meetingLabel(meeting)} took ${meeting.items.length} item${meeting.items.length === 1 ? '' : 's'}:`,
+    {
+      entries: meeting.items.map((i) => ({ text: itemLabel(i) })),
+      sources: uniqueSources(meeting.sources),
+      suggestions: [`What was agreed at the meeting on ${meetingLabel(meeting)}?`],
+    },
+  );
 }

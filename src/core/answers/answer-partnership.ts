@@ -11,7 +11,9 @@ export function answerPartnership(kb: KnowledgeBase): Answer | null {
   if (!agreement && !responsibleAuthorities) return null;
   const authorities = responsibleAuthorities?.names ?? [];
   const summary = [
-    authorities.length > 0 ? `The ${name} (${shortName}) brings together its responsible authorities: ${authorities.join('; ')}.` : '',
+    authorities.length > 0
+      ? `The ${name} (${shortName}) brings together its responsible authorities: ${authorities.join('; ')}.`
+      : '',
     agreement?.text ?? '',
   ]
     .filter(Boolean)

@@ -14,7 +14,9 @@ import type { Question } from './question.js';
 function roleLines(kb: KnowledgeBase, person: Person): string[] {
   const seen = new Set<string>();
   const lines: string[] = [];
-  const fromLeads = kb.partnership.leads.filter((l) => l.personId === person.id).map((l) => ({ title: l.role, organisation: l.organisation }));
+  const fromLeads = kb.partnership.leads
+    .filter((l) => l.personId === person.id)
+    .map((l) => ({ title: l.role, organisation: l.organisation }));
   for (const role of [...person.roles, ...fromLeads]) {
     const text = [role.title, role.organisation].filter(Boolean).join(', ');
     if (!text || seen.has(text) || lines.some((l) => l.includes(text))) continue;
@@ -48,7 +50,9 @@ function describePerson(kb: KnowledgeBase, person: Person): Answer {
     ...(presented.length > 0 ? [{ title: 'Presented', value: presented.slice(0, 3).join('; ') }] : []),
     ...(attended.length > 0 ? [{ title: 'Present at', value: attended.join('; ') }] : []),
     ...(sentApologies.length > 0 ? [{ title: 'Apologies', value: sentApologies.join('; ') }] : []),
-    ...(person.names.length > 1 ? [{ title: 'Also written', value: person.names.filter((n) => n !== person.name).join('; ') }] : []),
+    ...(person.names.length > 1
+      ? [{ title: 'Also written', value: person.names.filter((n) => n !== person.name).join('; ') }]
+      : []),
   ];
   return makeAnswer('person', person.name, summary, {
     facts,
@@ -66,13 +70,22 @@ function answerChair(kb: KnowledgeBase, question: Question, today: Date): Answer
   const person = id ? kb.person(id) : undefined;
   if (!latest || !person) {
     const last = lastMeeting(kb, today);
-    return makeAnswer('person', role, `The ${role} is not recorded in the minutes on record${last ? ` (the last meeting was ${meetingLabel(last)})` : ''}.`);
+    return makeAnswer(
+      'person',
+      role,
+      `The ${role} is not recorded in the minutes on record${last ? ` (the last meeting was ${meetingLabel(last)})` : ''}.`,
+    );
   }
-  return makeAnswer('person', role, `The ${role} is ${person.name}, ${role} at the meeting of ${meetingLabel(latest)} (the latest minutes that record it).`, {
-    facts: [{ title: role, value: personWithRole(person) }],
-    sources: latest.sources,
-    suggestions: [`Who is ${person.name}?`, 'Who attended the last meeting?'],
-  });
+  return makeAnswer(
+    'person',
+    role,
+    `The ${role} is ${person.name}, ${role} at the meeting of ${meetingLabel(latest)} (the latest minutes that record it).`,
+    {
+      facts: [{ title: role, value: personWithRole(person) }],
+      sources: latest.sources,
+      suggestions: [`Who is ${person.name}?`, 'Who attended the last meeting?'],
+    },
+  );
 }
 
 export function answerPerson(kb: KnowledgeBase, question: Question, today: Date): Answer | null {
@@ -84,9 +97,14 @@ export function answerPerson(kb: KnowledgeBase, question: Question, today: Date)
   const tied = rest.filter((m) => m.score === best.score && m.id !== best.id);
   if (tied.length > 0) {
     const candidates = [best, ...tied].map((m) => kb.person(m.id)).filter((p): p is Person => p !== undefined);
-    return makeAnswer('clarify', 'Which person?', `More than one person matches: ${candidates.map((p) => personWithRole(p)).join('; ')}. Which one do you mean?`, {
-      suggestions: candidates.map((p) => `Who is ${p.name}?`),
-    });
+    return makeAnswer(
+      'clarify',
+      'Which person?',
+      `More than one person matches: ${candidates.map((p) => personWithRole(p)).join('; ')}. Which one do you mean?`,
+      {
+        suggestions: candidates.map((p) => `Who is ${p.name}?`),
+      },
+    );
   }
   const person = kb.person(best.id);
   return person ? describePerson(kb, person) : null;

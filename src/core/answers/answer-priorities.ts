@@ -19,7 +19,9 @@ function yearAsked(kb: KnowledgeBase, question: Question): PriorityYear {
 }
 
 function priorityNames(year: PriorityYear): string[] {
-  return year.priorities.map((p) => (p.shortName && !p.name.includes(`(${p.shortName})`) ? `${p.name} (${p.shortName})` : p.name));
+  return year.priorities.map((p) =>
+    p.shortName && !p.name.includes(`(${p.shortName})`) ? `${p.name} (${p.shortName})` : p.name,
+  );
 }
 
 /** Whether a financial year ("2023/24", ending 31 March 2024) is over by `today`. */
@@ -48,12 +50,31 @@ export function answerPriorityList(kb: KnowledgeBase, question: Question, today?
       ...(year.note ? [{ title: 'Note', value: year.note }] : []),
     ],
     sources: year.sources,
-    suggestions: ['Who are the priority leads?', 'How did the priorities change?', 'What are the cross-cutting themes?'],
+    suggestions: [
+      'Who are the priority leads?',
+      'How did the priorities change?',
+      'What are the cross-cutting themes?',
+    ],
   });
 }
 
 /** Words between the subject and "priority": "still one of the current ...". */
-const FILLER = new Set(['still', 'a', 'an', 'one', 'of', 'the', 'our', 'among', 'on', 'list', 'current', 'kcsp', 'csp', 'partnership']);
+const FILLER = new Set([
+  'still',
+  'a',
+  'an',
+  'one',
+  'of',
+  'the',
+  'our',
+  'among',
+  'on',
+  'list',
+  'current',
+  'kcsp',
+  'csp',
+  'partnership',
+]);
 
 /** The subject of "is X a priority?": the words between the verb and "priority". */
 function checkedSubject(question: Question): string {
@@ -81,18 +102,27 @@ export function answerPriorityCheck(kb: KnowledgeBase, question: Question): Answ
   const listed = `one of the partnership's ${year.priorities.length} priorities for ${year.year}`;
 
   if (priority) {
-    const isItsName = words(priority.name).join(' ').includes(subject) || subject === (priority.shortName ?? '').toLowerCase();
+    const isItsName =
+      words(priority.name).join(' ').includes(subject) || subject === (priority.shortName ?? '').toLowerCase();
     const under = isItsName ? '' : ` (${display} comes under ${priority.name})`;
     return makeAnswer('priority-check', `${priority.name}: a priority`, `Yes: ${priority.name} is ${listed}${under}.`, {
       sources: priority.sources,
-      suggestions: [`Who leads ${priority.shortName ?? priority.name}?`, `What did we resolve about ${priority.shortName ?? priority.name}?`],
+      suggestions: [
+        `Who leads ${priority.shortName ?? priority.name}?`,
+        `What did we resolve about ${priority.shortName ?? priority.name}?`,
+      ],
     });
   }
   if (theme) {
-    return makeAnswer('priority-check', `${theme.name}: a cross-cutting theme`, `${theme.name} is not a priority: it is the cross-cutting theme for ${year.year}.`, {
-      sources: theme.sources,
-      suggestions: ['What are the current priorities?'],
-    });
+    return makeAnswer(
+      'priority-check',
+      `${theme.name}: a cross-cutting theme`,
+      `${theme.name} is not a priority: it is the cross-cutting theme for ${year.year}.`,
+      {
+        sources: theme.sources,
+        suggestions: ['What are the current priorities?'],
+      },
+    );
   }
   const covering = year.priorities.filter((p) => {
     const nameWords = new Set(words(p.name));
@@ -101,15 +131,27 @@ export function answerPriorityCheck(kb: KnowledgeBase, question: Question): Answ
   });
   if (covering.length > 0) {
     const names = covering.map((p) => p.name).join('; ');
-    return makeAnswer('priority-check', `${display}: priorities that cover it`, `${display} is not a priority on its own; it is part of: ${names}.`, {
-      sources: uniqueSources(covering.flatMap((p) => p.sources)),
-      suggestions: ['What are the current priorities?'],
-    });
+    return makeAnswer(
+      'priority-check',
+      `${display}: priorities that cover it`,
+      `${display} is not a priority on its own; it is part of: ${names}.`,
+      {
+        sources: uniqueSources(covering.flatMap((p) => p.sources)),
+        suggestions: ['What are the current priorities?'],
+      },
+    );
   }
-  return makeAnswer('priority-check', `${display || 'That'}: not a priority`, `${display || 'That'} is not ${listed}. The priorities are: ${priorityNames(year).join('; ')}.`, {
-    sources: year.sources,
-    suggestions: subject ? [`What did we resolve about ${subject}?`, 'What are the current priorities?'] : ['What are the current priorities?'],
-  });
+  return makeAnswer(
+    'priority-check',
+    `${display || 'That'}: not a priority`,
+    `${display || 'That'} is not ${listed}. The priorities are: ${priorityNames(year).join('; ')}.`,
+    {
+      sources: year.sources,
+      suggestions: subject
+        ? [`What did we resolve about ${subject}?`, 'What are the current priorities?']
+        : ['What are the current priorities?'],
+    },
+  );
 }
 
 export function answerThemes(kb: KnowledgeBase, question: Question): Answer {
@@ -122,7 +164,9 @@ export function answerThemes(kb: KnowledgeBase, question: Question): Answer {
       : themes.length === 1
         ? `The cross-cutting theme for ${year.year} is ${names[0]}. No other cross-cutting theme is named.`
         : `The cross-cutting themes for ${year.year} are: ${names.join('; ')}.`;
-  const renamed = kb.partnership.priorityChanges.filter((c) => c.kind === 'renamed' && c.priorityIds.some((id) => themes.some((t) => t.id === id)));
+  const renamed = kb.partnership.priorityChanges.filter(
+    (c) => c.kind === 'renamed' && c.priorityIds.some((id) => themes.some((t) => t.id === id)),
+  );
   return makeAnswer('themes', `Cross-cutting themes ${year.year}`, summary, {
     entries: renamed.map((c) => ({ text: c.text, sources: c.sources })),
     sources: uniqueSources(themes.flatMap((t) => t.sources)),

@@ -6,7 +6,13 @@
  */
 import { makeAnswer, type Answer, type Citation } from './answer.js';
 import { formatDate } from './format.js';
-import { agendaAsked, answerAgendaAttendance, answerAgendaItems, answerAgendaPresenter, answerNextMeetingFromAgenda } from './answer-agenda.js';
+import {
+  agendaAsked,
+  answerAgendaAttendance,
+  answerAgendaItems,
+  answerAgendaPresenter,
+  answerNextMeetingFromAgenda,
+} from './answer-agenda.js';
 import { answerDraftActions } from './answer-draft-actions.js';
 import { answerHelp, answerThanks, answerUnknown, type Capability } from './answer-help.js';
 import { answerHistory, asksAboutChange } from './answer-history.js';
@@ -37,7 +43,9 @@ const has = (pattern: RegExp) => (q: Question) => pattern.test(q.lower);
 const INTENTS: Intent[] = [
   {
     name: 'greeting',
-    matches: (q) => /^(hi|hello|hey|hiya|good (morning|afternoon|evening)|morning|afternoon|evening|greetings)\b/.test(q.lower) && q.words.length <= 6,
+    matches: (q) =>
+      /^(hi|hello|hey|hiya|good (morning|afternoon|evening)|morning|afternoon|evening|greetings)\b/.test(q.lower) &&
+      q.words.length <= 6,
     answer: (kb) => answerHelp(kb.partnership.name, capabilities(), true),
   },
   {
@@ -47,12 +55,16 @@ const INTENTS: Intent[] = [
   },
   {
     name: 'help',
-    matches: has(/^(help|\?|commands|menu)\b|\bwhat (can|do) you (do|know|answer)\b|\bwhat can i ask\b|\bhow do i use\b|\bwho are you\b|\bwhat are you\b/),
+    matches: has(
+      /^(help|\?|commands|menu)\b|\bwhat (can|do) you (do|know|answer)\b|\bwhat can i ask\b|\bhow do i use\b|\bwho are you\b|\bwhat are you\b/,
+    ),
     answer: (kb) => answerHelp(kb.partnership.name, capabilities()),
   },
   {
     name: 'partnership',
-    matches: has(/\bresponsible authorit|\bwho (is|are) (in|on|part of) the (partnership|kcsp|csp)\b|\bpartner (agencies|organisations)\b|\bwhat (is|does) (a |an |the )?(kcsp|csp|csa|community safety (agreement|partnership))\b/),
+    matches: has(
+      /\bresponsible authorit|\bwho (is|are) (in|on|part of) the (partnership|kcsp|csp)\b|\bpartner (agencies|organisations)\b|\bwhat (is|does) (a |an |the )?(kcsp|csp|csa|community safety (agreement|partnership))\b/,
+    ),
     answer: (kb) => answerPartnership(kb),
   },
   {
@@ -66,19 +78,32 @@ const INTENTS: Intent[] = [
     capability: { topic: 'How the priorities changed', example: 'When was VAWG added as a priority?' },
     matches: (q) =>
       asksAboutChange(q) &&
-      (/\bpriorit|\btheme|cross[- ]?cutting|\brefresh|\bcsa\b|safety agreement|^what (has )?changed (this|last) year\b/.test(q.lower) || q.topics.length > 0 || q.years.length > 0 || q.changes.length > 0),
+      (/\bpriorit|\btheme|cross[- ]?cutting|\brefresh|\bcsa\b|safety agreement|^what (has )?changed (this|last) year\b/.test(
+        q.lower,
+      ) ||
+        q.topics.length > 0 ||
+        q.years.length > 0 ||
+        q.changes.length > 0),
     answer: (kb, q) => answerHistory(kb, q),
   },
   {
     name: 'presenter',
-    matches: has(/\bwho (presented|introduced|gave|delivered|reported on|spoke (on|about|to)|is presenting|presents|will present|is giving)\b/),
+    matches: has(
+      /\bwho (presented|introduced|gave|delivered|reported on|spoke (on|about|to)|is presenting|presents|will present|is giving)\b/,
+    ),
     answer: (kb, q, today) => {
       const agenda = q.itemCode ? agendaAsked(kb, q, today) : undefined;
       const fromAgenda = agenda && q.itemCode ? answerAgendaPresenter(agenda, q.itemCode) : null;
       if (fromAgenda) return fromAgenda;
-      const hits = kb.itemIndex.search(topicWords(q).join(' ') || q.itemCode || '', { boost: { title: 3 }, combineWith: 'OR' });
+      const hits = kb.itemIndex.search(topicWords(q).join(' ') || q.itemCode || '', {
+        boost: { title: 3 },
+        combineWith: 'OR',
+      });
       const keys = q.itemCode
-        ? kb.allItems().filter((r) => r.item.code === q.itemCode).map((r) => `${r.meeting.id}#${r.item.id}`)
+        ? kb
+            .allItems()
+            .filter((r) => r.item.code === q.itemCode)
+            .map((r) => `${r.meeting.id}#${r.item.id}`)
         : hits.slice(0, 1).map((h) => String(h.id));
       return answerPresenter(kb, q, today, keys);
     },
@@ -93,7 +118,10 @@ const INTENTS: Intent[] = [
     needsPriorities: true,
     capability: { topic: 'Priority leads', example: 'Who leads road safety?' },
     matches: has(/\b(leads?|leading|leader|led)\b|\bresponsible for\b|\bin charge of\b|\bheads? up\b/),
-    answer: (kb, q) => (/\b(all|every|each)\b.*\bleads?\b|\bpriority leads\b|\blist (of )?leads\b/.test(q.lower) && q.topics.length === 0 ? answerAllLeads(kb) : answerLead(kb, q)),
+    answer: (kb, q) =>
+      /\b(all|every|each)\b.*\bleads?\b|\bpriority leads\b|\blist (of )?leads\b/.test(q.lower) && q.topics.length === 0
+        ? answerAllLeads(kb)
+        : answerLead(kb, q),
   },
   {
     name: 'priority-check',
@@ -117,12 +145,17 @@ const INTENTS: Intent[] = [
   },
   {
     name: 'agenda',
-    matches: has(/\bon the agenda\b|\bagenda (for|of)\b|^(show |see )?(the )?agenda\??$|\bwhat('s| is) (on|in) (the )?agenda/),
+    matches: has(
+      /\bon the agenda\b|\bagenda (for|of)\b|^(show |see )?(the )?agenda\??$|\bwhat('s| is) (on|in) (the )?agenda/,
+    ),
     answer: (kb, q, today) => {
       const agenda = agendaAsked(kb, q, today);
       if (agenda) return answerAgendaItems(agenda);
       // A meeting that has been held: its agenda is the items its minutes record.
-      return answerMeetingItems(kb, q, today) ?? makeAnswer('agenda', 'No agenda', 'No agenda has been circulated for a coming meeting yet.');
+      return (
+        answerMeetingItems(kb, q, today) ??
+        makeAnswer('agenda', 'No agenda', 'No agenda has been circulated for a coming meeting yet.')
+      );
     },
   },
   {
@@ -136,20 +169,32 @@ const INTENTS: Intent[] = [
     capability: { topic: 'Attendance', example: 'Who sent apologies for the last meeting?' },
     // Attendance of a meeting: "how many attended the VAWG conference?" is for the minutes search.
     matches: (q) =>
-      (/\b(chaired|attend\w*|apolog\w*|absent|present at|was present|were present|who (was|were) (there|at)|who came|who('s| is| are) coming|coming)\b/.test(q.lower) ||
+      (/\b(chaired|attend\w*|apolog\w*|absent|present at|was present|were present|who (was|were) (there|at)|who came|who('s| is| are) coming|coming)\b/.test(
+        q.lower,
+      ) ||
         (q.people.length > 0 && /^(was|were|did)\b.*\b(at|present|there)\b/.test(q.lower))) &&
-      (q.meeting !== null || /\bmeetings?\b/.test(q.lower) || topicWords(q).every((w) => /^(attend\w*|apolog\w*|absent|present|chaired|came|coming|people|sent)$/.test(w))),
+      (q.meeting !== null ||
+        /\bmeetings?\b/.test(q.lower) ||
+        topicWords(q).every((w) => /^(attend\w*|apolog\w*|absent|present|chaired|came|coming|people|sent)$/.test(w))),
     answer: (kb, q, today) => {
-      const agenda = /\b(coming|attending|will|next|upcoming)\b/.test(q.lower) || (q.meeting && q.meeting.kind !== 'last') ? agendaAsked(kb, q, today) : undefined;
+      const agenda =
+        /\b(coming|attending|will|next|upcoming)\b/.test(q.lower) || (q.meeting && q.meeting.kind !== 'last')
+          ? agendaAsked(kb, q, today)
+          : undefined;
       return agenda ? answerAgendaAttendance(agenda, q) : answerAttendance(kb, q, today);
     },
   },
   {
     name: 'meetings',
     capability: { topic: 'Meetings', example: 'When was the last meeting?' },
-    matches: (q) => /\bmeetings?\b|\b(last|next) meet\b|\bmeet next\b|\blast met\b/.test(q.lower) || (q.meeting !== null && /^(when|where|what time)\b/.test(q.lower)),
+    matches: (q) =>
+      /\bmeetings?\b|\b(last|next) meet\b|\bmeet next\b|\blast met\b/.test(q.lower) ||
+      (q.meeting !== null && /^(when|where|what time)\b/.test(q.lower)),
     answer: (kb, q, today) => {
-      const agenda = q.meeting?.kind === 'next' || /\b(next|upcoming)\b/.test(q.lower) ? agendaAsked(kb, { ...q, meeting: { kind: 'next' } }, today) : undefined;
+      const agenda =
+        q.meeting?.kind === 'next' || /\b(next|upcoming)\b/.test(q.lower)
+          ? agendaAsked(kb, { ...q, meeting: { kind: 'next' } }, today)
+          : undefined;
       return agenda ? answerNextMeetingFromAgenda(agenda) : answerMeeting(kb, q, today);
     },
   },
@@ -174,41 +219,63 @@ const EXAMPLES = ['What are the current priorities?', 'Who leads road safety?', 
 export function answerQuestion(kb: KnowledgeBase, rawText: string, today: Date): Answer {
   const text = rawText.slice(0, MAX_QUESTION_LENGTH);
   if (text.trim() === '') {
-    return makeAnswer('help', 'Ask me a question', 'Your message was empty. Ask me about the partnership, for example "Who leads road safety?"', {
-      suggestions: EXAMPLES,
-    });
+    return makeAnswer(
+      'help',
+      'Ask me a question',
+      'Your message was empty. Ask me about the partnership, for example "Who leads road safety?"',
+      {
+        suggestions: EXAMPLES,
+      },
+    );
   }
   const question = readQuestion(kb, text, today);
   // Questions about a meeting's chair, apologies, minute-taker or date are read, not matched;
   // those about a coming meeting with a circulated agenda are the agenda's.
   // "Who's coming?" names no meeting but can only mean the next one: with an agenda circulated, it is the agenda's.
-  const future = (question.meeting !== null && question.meeting.kind !== 'last') || (question.meeting === null && /\b(coming|upcoming|attending)\b/.test(question.lower));
+  const future =
+    (question.meeting !== null && question.meeting.kind !== 'last') ||
+    (question.meeting === null && /\b(coming|upcoming|attending)\b/.test(question.lower));
   const coming = future && agendaAsked(kb, question, today) !== undefined;
   const read = coming ? null : answerByReading(kb, text);
   if (read) return withCitations(kb, read);
   for (const intent of INTENTS) {
     if (!intent.matches(question)) continue;
     // A partnership with no curated priorities or leads: what its minutes say, else that none are published.
-    const answer = intent.needsPriorities && kb.partnership.priorityYears.length === 0 ? (answerByReadingFallback(kb, text) ?? noPrioritiesYet(kb)) : intent.answer(kb, question, today);
+    const answer =
+      intent.needsPriorities && kb.partnership.priorityYears.length === 0
+        ? (answerByReadingFallback(kb, text) ?? noPrioritiesYet(kb))
+        : intent.answer(kb, question, today);
     if (answer) return withCitations(kb, answer);
   }
   const searched = answerSearch(kb, question, (nearest) => answerUnknown(kb.partnership.name, nearest, EXAMPLES));
   if (searched.kind === 'unknown') return withCitations(kb, answerByReadingFallback(kb, text) ?? searched);
-  return withCitations(kb, searched.title.startsWith('Closest match') ? (closestByReading(kb, text) ?? searched) : searched);
+  return withCitations(
+    kb,
+    searched.title.startsWith('Closest match') ? (closestByReading(kb, text) ?? searched) : searched,
+  );
 }
 
 function noPrioritiesYet(kb: KnowledgeBase): Answer {
   const draft = kb.partnership.priorityDraft;
-  return makeAnswer('priorities', 'No priorities yet', `No priorities are published yet for the ${kb.partnership.name}.${draft ? ` The ${draft.year.year} priorities are being prepared.` : ' The chair or the secretariat starts them with "start priorities for" and the year.'}`);
+  return makeAnswer(
+    'priorities',
+    'No priorities yet',
+    `No priorities are published yet for the ${kb.partnership.name}.${draft ? ` The ${draft.year.year} priorities are being prepared.` : ' The chair or the secretariat starts them with "start priorities for" and the year.'}`,
+  );
 }
 
 /** Gives each source a title people can read, keeping the file and item so anyone can open it. */
 function withCitations(kb: KnowledgeBase, answer: Answer): Answer {
   const cite = (source: Citation): Citation => {
-    if (source.doc === 'Teams' && source.ref && /^\d{4}-\d{2}-\d{2}T/.test(source.ref)) return { ...source, label: `Recorded in Teams on ${formatDate(source.ref.slice(0, 10))}` };
+    if (source.doc === 'Teams' && source.ref && /^\d{4}-\d{2}-\d{2}T/.test(source.ref))
+      return { ...source, label: `Recorded in Teams on ${formatDate(source.ref.slice(0, 10))}` };
     // Members recognise a meeting and an item ("Minutes of Tuesday 21 March 2023, item B3"), not a file name.
     const title = kb.documentTitles.get(source.doc);
-    const ref = source.ref ? (/^[A-Z]{0,4}[\d/.]{1,6}[a-z]?$/i.test(source.ref) && /\d/.test(source.ref) ? `, item ${source.ref}` : `, ${source.ref}`) : '';
+    const ref = source.ref
+      ? /^[A-Z]{0,4}[\d/.]{1,6}[a-z]?$/i.test(source.ref) && /\d/.test(source.ref)
+        ? `, item ${source.ref}`
+        : `, ${source.ref}`
+      : '';
     return title ? { ...source, label: `${title}${ref}` } : source;
   };
   return {

@@ -54,9 +54,14 @@ function meetingsInQuestion(kb: KnowledgeBase, question: Question, today: Date):
 export function answerResolutions(kb: KnowledgeBase, question: Question, today: Date): Answer | null {
   const meetings = meetingsInQuestion(kb, question, today);
   if (meetings && meetings.length === 0) {
-    return makeAnswer('resolutions', 'Resolutions', 'No meeting on that date is recorded, so there are no resolutions for it.', {
-      suggestions: ['When was the last meeting?', 'What are the recent resolutions?'],
-    });
+    return makeAnswer(
+      'resolutions',
+      'Resolutions',
+      'No meeting on that date is recorded, so there are no resolutions for it.',
+      {
+        suggestions: ['When was the last meeting?', 'What are the recent resolutions?'],
+      },
+    );
   }
   const topic = topicWords(question);
   // "Agreement" is a topic word when it names the Community Safety Agreement, not the verb "agree".
@@ -68,7 +73,9 @@ export function answerResolutions(kb: KnowledgeBase, question: Question, today: 
   }
   if (topic.length === 0) {
     const meeting = meetings?.[0] ?? lastMeeting(kb, today);
-    return meeting && !meeting.items.some((i) => i.resolution) ? null : answerMeetingResolutions(kb, meeting, question.page);
+    return meeting && !meeting.items.some((i) => i.resolution)
+      ? null
+      : answerMeetingResolutions(kb, meeting, question.page);
   }
   return answerTopic(kb, question, topic, meetings);
 }
@@ -82,14 +89,24 @@ function answerMeetingResolutions(kb: KnowledgeBase, meeting: Meeting | undefine
   const label = meetingLabel(meeting);
   const first = (current - 1) * RESOLUTIONS_PAGE_SIZE + 1;
   const range = pages > 1 ? `; ${first} to ${first + shown.length - 1} are shown` : '';
-  return makeAnswer('resolutions', `Resolutions, ${label}`, `The meeting of ${label} made ${resolved.length} resolutions${range}.`, {
-    entries: shown.map((ref) => ({ ...resolutionEntry(ref), heading: itemLabel(ref.item) })),
-    sources: meeting.sources,
-    suggestions: ['When was the last meeting?'],
-    ...(current < pages && meeting.date
-      ? { more: { label: `Next ${Math.min(RESOLUTIONS_PAGE_SIZE, resolved.length - current * RESOLUTIONS_PAGE_SIZE)} resolutions`, question: `Resolutions of ${formatDate(meeting.date).replace(/^\w+ /, '')}, page ${current + 1}` } }
-      : {}),
-  });
+  return makeAnswer(
+    'resolutions',
+    `Resolutions, ${label}`,
+    `The meeting of ${label} made ${resolved.length} resolutions${range}.`,
+    {
+      entries: shown.map((ref) => ({ ...resolutionEntry(ref), heading: itemLabel(ref.item) })),
+      sources: meeting.sources,
+      suggestions: ['When was the last meeting?'],
+      ...(current < pages && meeting.date
+        ? {
+            more: {
+              label: `Next ${Math.min(RESOLUTIONS_PAGE_SIZE, resolved.length - current * RESOLUTIONS_PAGE_SIZE)} resolutions`,
+              question: `Resolutions of ${formatDate(meeting.date).replace(/^\w+ /, '')}, page ${current + 1}`,
+            },
+          }
+        : {}),
+    },
+  );
 }
 
 function answerTopic(kb: KnowledgeBase, question: Question, topic: string[], meetings: Meeting[] | null): Answer {
@@ -100,35 +117,59 @@ function answerTopic(kb: KnowledgeBase, question: Question, topic: string[], mee
       .flatMap(([alias]) => words(alias)),
   );
   const hits = kb.itemIndex
-    .search([...topic, ...expansion].join(' '), { boost: { title: 3, resolution: 2 }, combineWith: 'OR', prefix: (term) => term.length > 5 })
+    .search([...topic, ...expansion].join(' '), {
+      boost: { title: 3, resolution: 2 },
+      combineWith: 'OR',
+      prefix: (term) => term.length > 5,
+    })
     .filter((hit) => !allowed || allowed.has(String(hit.id).split('#')[0] ?? ''));
   const withResolution = hits
     .map((hit) => ({ hit, ref: kb.item(String(hit.id)) }))
-    .filter((h): h is { hit: typeof h.hit; ref: ItemRef } => h.ref !== undefined && h.ref.item.resolution !== undefined);
+    .filter(
+      (h): h is { hit: typeof h.hit; ref: ItemRef } => h.ref !== undefined && h.ref.item.resolution !== undefined,
+    );
   const best = withResolution[0]?.hit.score ?? 0;
   const chosen = withResolution.filter((h) => h.hit.score >= best * RELATIVE_CUTOFF).slice(0, MAX_TOPIC_ITEMS);
   const subject = asTyped(question.text, topic);
   if (chosen.length === 0) {
-    return makeAnswer('resolutions', 'No resolution found', `A resolution about ${subject}${meetings ? ' at that meeting' : ''} is not recorded: I found none in the minutes on record.`, {
-      suggestions: ['What are the recent resolutions?', `Search the minutes for ${subject}`],
-    });
+    return makeAnswer(
+      'resolutions',
+      'No resolution found',
+      `A resolution about ${subject}${meetings ? ' at that meeting' : ''} is not recorded: I found none in the minutes on record.`,
+      {
+        suggestions: ['What are the recent resolutions?', `Search the minutes for ${subject}`],
+      },
+    );
   }
-  return answerItems(kb, chosen.map((c) => c.ref), subject);
+  return answerItems(
+    kb,
+    chosen.map((c) => c.ref),
+    subject,
+  );
 }
 
 /** The topic words with the member's own capitals ("MARAC", not "marac"). */
 function asTyped(text: string, topic: readonly string[]): string {
-  return topic.map((word) => new RegExp(`\\b${word.replace(/[^a-z0-9]/g, '')}\\b`, 'i').exec(text)?.[0] ?? word).join(' ');
+  return topic
+    .map((word) => new RegExp(`\\b${word.replace(/[^a-z0-9]/g, '')}\\b`, 'i').exec(text)?.[0] ?? word)
+    .join(' ');
 }
 
 function answerItems(kb: KnowledgeBase, refs: ItemRef[], subject: string): Answer {
   const [first, ...others] = refs;
-  if (!first) return makeAnswer('resolutions', 'No resolution found', `A resolution about ${subject} is not recorded: I found none.`);
+  if (!first)
+    return makeAnswer(
+      'resolutions',
+      'No resolution found',
+      `A resolution about ${subject} is not recorded: I found none.`,
+    );
   const summary = `${capitalise(meetingLabel(first.meeting))}, ${itemLabel(first.item)}: ${resolutionText(first.item)}`;
   return makeAnswer('resolutions', `Resolutions about ${subject}`, summary, {
     entries: others.map(resolutionEntry),
     sources: uniqueSources(refs.flatMap((r) => r.item.sources)),
-    suggestions: others.length === 0 && first.meeting.date ? [`Other resolutions on ${formatDate(first.meeting.date).replace(/^\w+ /, '')}`] : [],
+    suggestions:
+      others.length === 0 && first.meeting.date
+        ? [`Other resolutions on ${formatDate(first.meeting.date).replace(/^\w+ /, '')}`]
+        : [],
   });
 }
-

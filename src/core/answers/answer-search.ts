@@ -55,8 +55,14 @@ function coverage(kb: KnowledgeBase, query: readonly QueryTerm[], passage: Passa
 
 /** The fewest sentences (at most two) that together hold the most of the question's weight. */
 function bestSentences(kb: KnowledgeBase, terms: readonly string[], passage: Passage): string[] {
-  const sentences = splitSentences(passage.text).map((text, index) => ({ text, index, terms: new Set(contentTerms(text)) }));
-  const remaining = new Set(terms.filter((t) => !new Set(contentTerms(passage.title)).has(t) || sentences.some((s) => s.terms.has(t))));
+  const sentences = splitSentences(passage.text).map((text, index) => ({
+    text,
+    index,
+    terms: new Set(contentTerms(text)),
+  }));
+  const remaining = new Set(
+    terms.filter((t) => !new Set(contentTerms(passage.title)).has(t) || sentences.some((s) => s.terms.has(t))),
+  );
   const chosen: typeof sentences = [];
   while (chosen.length < MAX_SENTENCES && remaining.size > 0) {
     let best: (typeof sentences)[number] | undefined;
@@ -122,24 +128,39 @@ export function nearestItems(kb: KnowledgeBase, scored: readonly Scored[]): stri
   return titles.slice(0, 3);
 }
 
-export function answerSearch(kb: KnowledgeBase, question: Question, unknown: (suggestions: string[]) => Answer): Answer {
+export function answerSearch(
+  kb: KnowledgeBase,
+  question: Question,
+  unknown: (suggestions: string[]) => Answer,
+): Answer {
   const terms = searchTerms(question);
   const scored = searchPassages(kb, terms);
   const best = scored[0];
   if (!best || best.coverage < CLOSEST) return unknown(nearestItems(kb, scored));
   const ref = kb.item(`${best.passage.meetingId}#${best.passage.itemId}`);
   if (!ref) return unknown([]);
-  const quoted = bestSentences(kb, terms.map((t) => t.term), best.passage).join(' ');
+  const quoted = bestSentences(
+    kb,
+    terms.map((t) => t.term),
+    best.passage,
+  ).join(' ');
   const sure = best.coverage >= CONFIDENT;
   const summary = sure
     ? quoted
     : `I don't have a clear answer to that. The closest passage in the minutes (${meetingLabel(ref.meeting)}, ${itemLabel(ref.item)}) says: ${quoted}`;
-  return makeAnswer('search', sure ? `From the minutes: ${itemLabel(ref.item)}` : 'Closest match in the minutes', summary, {
-    facts: [
-      { title: 'Meeting', value: meetingLabel(ref.meeting) },
-      { title: 'Item', value: itemLabel(ref.item) },
-    ],
-    sources: ref.item.sources,
-    suggestions: nearestItems(kb, scored.slice(1)).filter((s) => !s.includes(ref.item.title)).slice(0, 2),
-  });
+  return makeAnswer(
+    'search',
+    sure ? `From the minutes: ${itemLabel(ref.item)}` : 'Closest match in the minutes',
+    summary,
+    {
+      facts: [
+        { title: 'Meeting', value: meetingLabel(ref.meeting) },
+        { title: 'Item', value: itemLabel(ref.item) },
+      ],
+      sources: ref.item.sources,
+      suggestions: nearestItems(kb, scored.slice(1))
+        .filter((s) => !s.includes(ref.item.title))
+        .slice(0, 2),
+    },
+  );
 }

@@ -35,7 +35,25 @@ export function contentTerms(text: string): string[] {
     .map((w) => stemmer(w));
 }
 
-const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'cllr', 'supt', 'superintendent', 'di', 'dci', 'ds', 'insp', 'sgt', 'pc', 'sir', 'dame', 'prof']);
+const HONORIFICS = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'miss',
+  'dr',
+  'cllr',
+  'supt',
+  'superintendent',
+  'di',
+  'dci',
+  'ds',
+  'insp',
+  'sgt',
+  'pc',
+  'sir',
+  'dame',
+  'prof',
+]);
 
 export class KnowledgeBase {
   readonly vocabulary = new Set<string>();
@@ -97,7 +115,12 @@ export class KnowledgeBase {
     const tokenize = (text: string): string[] => words(text);
     this.passageIndex = new MiniSearch<Passage>({ fields: ['title', 'text'], storeFields: [], processTerm, tokenize });
     this.passageIndex.addAll(this.passages);
-    this.itemIndex = new MiniSearch({ fields: ['title', 'resolution', 'minutes'], storeFields: [], processTerm, tokenize });
+    this.itemIndex = new MiniSearch({
+      fields: ['title', 'resolution', 'minutes'],
+      storeFields: [],
+      processTerm,
+      tokenize,
+    });
     this.itemIndex.addAll(
       this.allItems().map(({ meeting, item }) => ({
         id: itemKey(meeting, item),
@@ -191,13 +214,23 @@ export class KnowledgeBase {
   private collectPassages(): void {
     for (const { meeting, item } of this.allItems()) {
       const add = (kind: Passage['kind'], text: string): void => {
-        this.passages.push({ id: this.passages.length, meetingId: meeting.id, itemId: item.id, kind, title: item.title, text });
+        this.passages.push({
+          id: this.passages.length,
+          meetingId: meeting.id,
+          itemId: item.id,
+          kind,
+          title: item.title,
+          text,
+        });
       };
       item.minutes.forEach((paragraph) => add('minutes', paragraph));
       if (item.resolution) add('resolution', item.resolution.text);
     }
     for (const [acronym, longForm] of findAcronyms(this.passages.map((p) => `${p.title} ${p.text}`))) {
-      this.acronyms.set(stemmer(acronym), longForm.flatMap((w) => contentTerms(w)));
+      this.acronyms.set(
+        stemmer(acronym),
+        longForm.flatMap((w) => contentTerms(w)),
+      );
     }
     const termsByItem = new Map<string, Set<string>>();
     for (const passage of this.passages) {
@@ -231,7 +264,13 @@ export class KnowledgeBase {
 
 /** What the indexes, matchers and vocabulary are built from. */
 function indexedContent(partnership: Partnership): string {
-  return JSON.stringify([partnership.meetings, partnership.people, partnership.priorityYears, partnership.priorityChanges, partnership.aliases]);
+  return JSON.stringify([
+    partnership.meetings,
+    partnership.people,
+    partnership.priorityYears,
+    partnership.priorityChanges,
+    partnership.aliases,
+  ]);
 }
 
 /** Every name a priority or theme goes by: aliases, names and short names, across the years. */

@@ -42,7 +42,9 @@ export function findMeetings(kb: KnowledgeBase, ref: MeetingReference, today: Da
       return mostRecentFirst(kb.datedMeetings.filter((m) => monthOf(m) === ref.month && dayOf(m) === ref.day));
     case 'month':
       return mostRecentFirst(
-        kb.partnership.meetings.filter((m) => monthOf(m) === ref.month && (ref.year === undefined || yearOf(m) === ref.year)),
+        kb.partnership.meetings.filter(
+          (m) => monthOf(m) === ref.month && (ref.year === undefined || yearOf(m) === ref.year),
+        ),
       );
     case 'year':
       return kb.partnership.meetings.filter((m) => yearOf(m) === ref.year).sort(byDate);

@@ -9,7 +9,20 @@ import type { KnowledgeBase } from './knowledge-base.js';
 import type { QuestionFrame } from './question-frame.js';
 import type { ReadingIndex, Sentence } from './reading-index.js';
 
-const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTH_NAMES = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
 
 /** How much of a clause one sentence says: words found, less a little for how far apart they are. */
 function clauseScore(sentence: Sentence, clause: readonly string[]): number {
@@ -22,15 +35,29 @@ function clauseScore(sentence: Sentence, clause: readonly string[]): number {
 
 /** The meetings a question is about, newest first; for a fact, all when its dates pick none. */
 export function meetingsAsked(kb: KnowledgeBase, index: ReadingIndex, frame: QuestionFrame): Meeting[] {
-  const newestFirst = kb.partnership.meetings.filter((m) => m.status !== 'planned').sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''));
+  const newestFirst = kb.partnership.meetings
+    .filter((m) => m.status !== 'planned')
+    .sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''));
   const { dates, approvedMinutes, clause, last } = frame.meeting;
   const picked = new Set<Meeting>();
   for (const d of dates) {
     const own = newestFirst.filter((m) => (d.length === 2 ? m.date?.slice(5, 7) === d : m.date?.startsWith(d)));
     // The meeting that approved the minutes of that date (or, undated, names it as its previous meeting).
-    const approving = newestFirst.filter((m) => (index.approved.get(m.id) ?? []).some((a) => a.startsWith(d)) && !m.date?.startsWith(d));
-    const monthOnly = d.length === 2 ? newestFirst.filter((m) => !m.date && (index.text.get(m.id) ?? '').toLowerCase().includes(MONTH_NAMES[Number(d) - 1] ?? '\0')) : [];
-    const chosen = approvedMinutes && approving.length > 0 ? approving : own.length > 0 ? [...own, ...monthOnly] : [...approving, ...monthOnly];
+    const approving = newestFirst.filter(
+      (m) => (index.approved.get(m.id) ?? []).some((a) => a.startsWith(d)) && !m.date?.startsWith(d),
+    );
+    const monthOnly =
+      d.length === 2
+        ? newestFirst.filter(
+            (m) => !m.date && (index.text.get(m.id) ?? '').toLowerCase().includes(MONTH_NAMES[Number(d) - 1] ?? '\0'),
+          )
+        : [];
+    const chosen =
+      approvedMinutes && approving.length > 0
+        ? approving
+        : own.length > 0
+          ? [...own, ...monthOnly]
+          : [...approving, ...monthOnly];
     chosen.forEach((m) => picked.add(m));
   }
   if (clause.length > 0) {
@@ -45,4 +72,3 @@ export function meetingsAsked(kb: KnowledgeBase, index: ReadingIndex, frame: Que
   if (last) return newestFirst.filter((m) => m.date).slice(0, 1);
   return newestFirst;
 }
-

@@ -41,9 +41,11 @@ export interface ReadingIndex {
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 /** "minutes of the meeting held on 27 January 2017": the date of minutes a meeting dealt with. */
-const MINUTES_DATE = /\bminutes\b[^.]{0,80}?\b(\d{1,2})(?:st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*,?\s+(\d{4})/g;
+const MINUTES_DATE =
+  /\bminutes\b[^.]{0,80}?\b(\d{1,2})(?:st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*,?\s+(\d{4})/g;
 /** "AC Cllr. Alison Cooper", "DOC - Dax O'Connor": initials, then a name. */
-const INITIALS_FIRST = /(?:^|[\s(])([A-Z]{2,4})[\s–-]+((?:(?:Cllr|Dr|Mr|Mrs|Ms|Supt|Superintendent)\.?\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z][a-zA-Z'’-]+){1,2})/g;
+const INITIALS_FIRST =
+  /(?:^|[\s(])([A-Z]{2,4})[\s–-]+((?:(?:Cllr|Dr|Mr|Mrs|Ms|Supt|Superintendent)\.?\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z][a-zA-Z'’-]+){1,2})/g;
 /** "Alison Semmence ASe", "Jade Hodgson (JH)": a name, then initials. */
 const INITIALS_AFTER = /([A-Z][a-z'’-]+(?:\s+[A-Z][a-zA-Z'’-]+){1,2})\s+\(?([A-Z][A-Za-z]{1,3})\)?(?=[\s,.;]|$)/g;
 
@@ -73,7 +75,15 @@ function readInitials(text: string): Map<string, string[]> {
 }
 
 function build(kb: KnowledgeBase): ReadingIndex {
-  const index: ReadingIndex = { sentences: [], byMeeting: new Map(), text: new Map(), stems: new Map(), approved: new Map(), initials: new Map(), stemsByStart: new Map() };
+  const index: ReadingIndex = {
+    sentences: [],
+    byMeeting: new Map(),
+    text: new Map(),
+    stems: new Map(),
+    approved: new Map(),
+    initials: new Map(),
+    stemsByStart: new Map(),
+  };
   for (const meeting of kb.partnership.meetings) {
     const own: Sentence[] = [];
     for (const item of meeting.items) {
@@ -82,7 +92,16 @@ function build(kb: KnowledgeBase): ReadingIndex {
       for (const paragraph of [...item.minutes, ...(item.resolution ? [item.resolution.text] : [])]) {
         splitSentences(paragraph).forEach((text, n) => {
           const order = words(text).map((w) => stemmer(w));
-          const sentence: Sentence = { meeting, item, text, lower: text.toLowerCase(), stems: new Set(order), order, titleStems, opensParagraph: n === 0 };
+          const sentence: Sentence = {
+            meeting,
+            item,
+            text,
+            lower: text.toLowerCase(),
+            stems: new Set(order),
+            order,
+            titleStems,
+            opensParagraph: n === 0,
+          };
           if (previous) {
             previous.next = sentence;
             sentence.previous = previous;
@@ -93,7 +112,9 @@ function build(kb: KnowledgeBase): ReadingIndex {
       }
     }
     const text = meeting.items.flatMap((i) => [i.title, ...i.minutes, i.resolution?.text ?? '']).join('\n');
-    const approved = [...text.toLowerCase().matchAll(MINUTES_DATE)].map((m) => `${m[3]}-${String(MONTHS.indexOf(m[2] ?? '') + 1).padStart(2, '0')}-${String(m[1]).padStart(2, '0')}`);
+    const approved = [...text.toLowerCase().matchAll(MINUTES_DATE)].map(
+      (m) => `${m[3]}-${String(MONTHS.indexOf(m[2] ?? '') + 1).padStart(2, '0')}-${String(m[1]).padStart(2, '0')}`,
+    );
     index.byMeeting.set(meeting.id, own);
     index.sentences.push(...own);
     index.text.set(meeting.id, text);

@@ -10,17 +10,114 @@ import type { ReadingIndex, Sentence } from './reading-index.js';
 
 const AMOUNT = /£\s?\d|\b\d+(?:\.\d+)?\s?(?:k|m|million|thousand)\b/i;
 const NUMBER = /\b\d[\d,]*(?:\.\d+)?%?/;
-const DATE_WORDS = /\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b/i;
-const FREQUENCY = /\b(?:twice|once|three times|four times|every|quarterly|monthly|annually|yearly|bi-?annual\w*|weekly)\b/i;
+const DATE_WORDS =
+  /\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b/i;
+const FREQUENCY =
+  /\b(?:twice|once|three times|four times|every|quarterly|monthly|annually|yearly|bi-?annual\w*|weekly)\b/i;
 /** Everyday words that are not names, though capitalised in titles and lists. */
-const NOT_NAMES = new Set(['the', 'chair', 'chairman', 'vice', 'board', 'members', 'member', 'partnership', 'community', 'safety', 'council', 'meeting', 'minutes', 'apologies', 'agenda', 'item', 'police', 'service', 'services', 'borough', 'district', 'county', 'strategy', 'team', 'officer', 'group', 'executive', 'committee', 'update', 'report', 'action', 'present', 'attendance', 'declarations', 'interest', 'introductions', 'welcome', 'and', 'of', 'business', 'support', 'manager', 'director', 'head', 'chief', 'assistant', 'lead', 'coordinator', 'co-ordinator', 'commissioning', 'integrated', 'safer', 'neighbourhood', 'neighbourhoods', 'crime', 'reduction', 'children', 'families', 'trust', 'authority', 'fire', 'rescue', 'probation', 'health', 'public', 'national', 'city', 'york', 'programme', 'policy', 'development', 'housing', 'adults', 'communities', 'education', 'hub', 'forum', 'centre', 'in', 'for', 'on', 'to', 'at']);
+const NOT_NAMES = new Set([
+  'the',
+  'chair',
+  'chairman',
+  'vice',
+  'board',
+  'members',
+  'member',
+  'partnership',
+  'community',
+  'safety',
+  'council',
+  'meeting',
+  'minutes',
+  'apologies',
+  'agenda',
+  'item',
+  'police',
+  'service',
+  'services',
+  'borough',
+  'district',
+  'county',
+  'strategy',
+  'team',
+  'officer',
+  'group',
+  'executive',
+  'committee',
+  'update',
+  'report',
+  'action',
+  'present',
+  'attendance',
+  'declarations',
+  'interest',
+  'introductions',
+  'welcome',
+  'and',
+  'of',
+  'business',
+  'support',
+  'manager',
+  'director',
+  'head',
+  'chief',
+  'assistant',
+  'lead',
+  'coordinator',
+  'co-ordinator',
+  'commissioning',
+  'integrated',
+  'safer',
+  'neighbourhood',
+  'neighbourhoods',
+  'crime',
+  'reduction',
+  'children',
+  'families',
+  'trust',
+  'authority',
+  'fire',
+  'rescue',
+  'probation',
+  'health',
+  'public',
+  'national',
+  'city',
+  'york',
+  'programme',
+  'policy',
+  'development',
+  'housing',
+  'adults',
+  'communities',
+  'education',
+  'hub',
+  'forum',
+  'centre',
+  'in',
+  'for',
+  'on',
+  'to',
+  'at',
+]);
 const CAPITALISED_RUN = /\b[A-Z][a-zA-Z'’-]*\.?(?:\s+[A-Z][a-zA-Z'’-]*)+/g;
-const SYNONYMS: Record<string, string[]> = { led: ['lead'], lead: ['led'], subbed: ['substitut'], sub: ['substitut'], cost: ['£', 'contract', 'fund'], dv: ['domest'], apol: ['apolog'], often: ['twice', 'quarter', 'month', 'annual', 'year'] };
+const SYNONYMS: Record<string, string[]> = {
+  led: ['lead'],
+  lead: ['led'],
+  subbed: ['substitut'],
+  sub: ['substitut'],
+  cost: ['£', 'contract', 'fund'],
+  dv: ['domest'],
+  apol: ['apolog'],
+  often: ['twice', 'quarter', 'month', 'annual', 'year'],
+};
 
 /** Whether a text names a person: a run of capitalised words whose last word is not an everyday one. */
 export function hasPersonName(text: string): boolean {
   for (const m of text.matchAll(CAPITALISED_RUN)) {
-    const own = m[0].split(/\s+/).filter((w) => /^[A-Z][a-z]/.test(w) && !NOT_NAMES.has(w.toLowerCase().replace(/\.$/, '')));
+    const own = m[0]
+      .split(/\s+/)
+      .filter((w) => /^[A-Z][a-z]/.test(w) && !NOT_NAMES.has(w.toLowerCase().replace(/\.$/, '')));
     if (own.length >= 2) return true;
   }
   return false;
@@ -41,7 +138,8 @@ function compile(frame: QuestionFrame, index: ReadingIndex): CompiledTerm[] {
     for (const start of new Set(alternatives.map((t) => t.slice(0, 2)))) {
       for (const stem of index.stemsByStart.get(start) ?? []) {
         if (term.length >= 3 && stem.startsWith(term)) stems.add(stem);
-        else if (term.length >= 7 && Math.abs(stem.length - term.length) <= 1 && editDistance(stem, term) <= 1) stems.add(stem);
+        else if (term.length >= 7 && Math.abs(stem.length - term.length) <= 1 && editDistance(stem, term) <= 1)
+          stems.add(stem);
       }
     }
     return { weight: term.length >= 4 ? 2 : 1, stems, pound: alternatives.includes('£') };
@@ -55,7 +153,12 @@ function hits(stems: Set<string>, term: CompiledTerm): boolean {
   return false;
 }
 
-export function scoreSentence(sentence: Sentence, frame: QuestionFrame, cue: RegExp | undefined, index: ReadingIndex): number {
+export function scoreSentence(
+  sentence: Sentence,
+  frame: QuestionFrame,
+  cue: RegExp | undefined,
+  index: ReadingIndex,
+): number {
   let terms = COMPILED.get(frame);
   if (!terms) {
     terms = compile(frame, index);

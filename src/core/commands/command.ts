@@ -21,7 +21,8 @@ export interface CommandInput {
 }
 
 /** Something to do outside the records after the change is saved: posting cards to channels, or signing a download link. */
-export type CommandEffect = { kind: 'post-agenda'; agendaId: string } | { kind: 'backup-link'; answer: (url: string, minutes: number) => Answer };
+export type CommandEffect =
+  { kind: 'post-agenda'; agendaId: string } | { kind: 'backup-link'; answer: (url: string, minutes: number) => Answer };
 
 export interface CommandOutcome {
   answer: Answer;

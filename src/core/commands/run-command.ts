@@ -40,10 +40,17 @@ const COMMANDS: Command[] = [
   { name: 'grant-role', run: grantRole },
   { name: 'revoke-role', run: revokeRole },
   { name: 'not-answered', run: notAnsweredCommand },
-  { name: 'my-role', run: (partnership, input) => (MY_ROLE.test(singleSpaced(input.text)) ? { answer: answerMyRole(partnership, input.actor) } : null) },
+  {
+    name: 'my-role',
+    run: (partnership, input) =>
+      MY_ROLE.test(singleSpaced(input.text)) ? { answer: answerMyRole(partnership, input.actor) } : null,
+  },
   {
     name: 'list-roles',
-    run: (partnership, input) => (/^\s*(who has (a )?roles?|list (the )?roles|roles|show (the )?roles)\s*(?:\?\s*)?$/i.test(input.text) ? { answer: answerRoles(partnership) } : null),
+    run: (partnership, input) =>
+      /^\s*(who has (a )?roles?|list (the )?roles|roles|show (the )?roles)\s*(?:\?\s*)?$/i.test(input.text)
+        ? { answer: answerRoles(partnership) }
+        : null,
   },
 ];
 

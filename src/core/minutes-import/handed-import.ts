@@ -16,27 +16,50 @@ export interface HandedImport {
 }
 
 function describe(report: ImportReport, layout: string): string[] {
-  const list = (label: string, items: string[]): string => `  ${label} ${items.length}${items.length > 0 ? `: ${items.join('; ')}` : ''}`;
-  return [`${report.file} (${layout})`, list('added', report.added), list('merged', report.merged), list('skipped', report.skipped), ...report.warnings.map((w) => `  warning: ${w}`)];
+  const list = (label: string, items: string[]): string =>
+    `  ${label} ${items.length}${items.length > 0 ? `: ${items.join('; ')}` : ''}`;
+  return [
+    `${report.file} (${layout})`,
+    list('added', report.added),
+    list('merged', report.merged),
+    list('skipped', report.skipped),
+    ...report.warnings.map((w) => `  warning: ${w}`),
+  ];
 }
 
 export async function runHandedImport(request: HandedImport): Promise<{ status: number; lines: string[] }> {
-  if (!request.partnership) return { status: 404, lines: [`no partnership "${request.partnershipId}" in the running bot's store`] };
+  if (!request.partnership)
+    return { status: 404, lines: [`no partnership "${request.partnershipId}" in the running bot's store`] };
   const documents: ParsedDocument[] = [];
   for (const file of request.files) {
     try {
       documents.push(parseMinutesDocument(file.text, file.name));
     } catch (error) {
-      if (error instanceof MinutesFormatError) return { status: 400, lines: [`import stopped, nothing written: ${file.name} line ${error.line}: ${error.problem}`] };
+      if (error instanceof MinutesFormatError)
+        return {
+          status: 400,
+          lines: [`import stopped, nothing written: ${file.name} line ${error.line}: ${error.problem}`],
+        };
       throw error;
     }
   }
-  const { change, result } = minutesImportChange({ importId: randomUUID(), documents, by: { id: 'command-line', name: 'npm run import' }, now: request.now });
+  const { change, result } = minutesImportChange({
+    importId: randomUUID(),
+    documents,
+    by: { id: 'command-line', name: 'npm run import' },
+    now: request.now,
+  });
   await request.update(request.partnership.id, change);
   const outcome = result();
-  if (outcome.status !== 'imported' && outcome.status !== 'nothing-new') return { status: 404, lines: ['the partnership was removed meanwhile; nothing written'] };
+  if (outcome.status !== 'imported' && outcome.status !== 'nothing-new')
+    return { status: 404, lines: ['the partnership was removed meanwhile; nothing written'] };
   const lines = outcome.plan.reports.flatMap((report, i) => describe(report, documents[i]?.layout ?? ''));
-  if (outcome.plan.newDrafts.length > 0) lines.push(`${outcome.plan.newDrafts.length} draft actions proposed for the secretariat to confirm`);
-  lines.push(outcome.status === 'imported' ? `saved by the running bot (no restart needed); logged as a change, "undo" in Teams takes it back` : 'nothing new: the store is unchanged');
+  if (outcome.plan.newDrafts.length > 0)
+    lines.push(`${outcome.plan.newDrafts.length} draft actions proposed for the secretariat to confirm`);
+  lines.push(
+    outcome.status === 'imported'
+      ? `saved by the running bot (no restart needed); logged as a change, "undo" in Teams takes it back`
+      : 'nothing new: the store is unchanged',
+  );
   return { status: 200, lines };
 }

@@ -36,7 +36,10 @@ export function describeCounts(plan: ImportPlan): string {
 }
 
 /** The change for `records.update`, and the result once it has run. */
-export function minutesImportChange(request: MinutesImportRequest): { change: (target: Partnership) => void; result: () => MinutesImportResult } {
+export function minutesImportChange(request: MinutesImportRequest): {
+  change: (target: Partnership) => void;
+  result: () => MinutesImportResult;
+} {
   let result: MinutesImportResult = { status: 'no-partnership' };
   const subject = importSubject(request.importId);
   const files = request.documents.map((d) => d.file).join(', ');
@@ -72,18 +75,31 @@ export function importAnswer(partnership: Pick<Partnership, 'shortName'>, result
     case 'no-partnership':
       return makeAnswer('invalid', 'Nothing imported', 'That partnership no longer exists, so nothing was imported.');
     case 'already-imported':
-      return makeAnswer('history', 'Already imported', `These minutes were already imported into the ${partnership.shortName} (${result.entry.summary}, by ${result.entry.by.name}${result.entry.undone ? `; undone by ${result.entry.undone.by}` : ''}). Nothing changed.`);
+      return makeAnswer(
+        'history',
+        'Already imported',
+        `These minutes were already imported into the ${partnership.shortName} (${result.entry.summary}, by ${result.entry.by.name}${result.entry.undone ? `; undone by ${result.entry.undone.by}` : ''}). Nothing changed.`,
+      );
     case 'nothing-new':
-      return makeAnswer('history', 'Nothing new', `Everything in these minutes is already held by the ${partnership.shortName}: nothing changed.`);
+      return makeAnswer(
+        'history',
+        'Nothing new',
+        `Everything in these minutes is already held by the ${partnership.shortName}: nothing changed.`,
+      );
     case 'imported': {
       const entries = result.plan.reports.flatMap((r) => [
         ...r.added.map((text) => ({ heading: `${r.file}: added`, text })),
         ...r.merged.map((text) => ({ heading: `${r.file}: merged`, text })),
       ]);
-      return makeAnswer('history', 'Minutes imported', `Imported into the ${partnership.shortName} and saved: ${describeCounts(result.plan)}. Say "undo" to take it back.`, {
-        entries: entries.slice(0, 30),
-        suggestions: ['When was the last meeting?', 'Recent changes'],
-      });
+      return makeAnswer(
+        'history',
+        'Minutes imported',
+        `Imported into the ${partnership.shortName} and saved: ${describeCounts(result.plan)}. Say "undo" to take it back.`,
+        {
+          entries: entries.slice(0, 30),
+          suggestions: ['When was the last meeting?', 'Recent changes'],
+        },
+      );
     }
   }
 }

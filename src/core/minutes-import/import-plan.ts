@@ -4,7 +4,13 @@
  * records that would change, as the change-log values that save and undo it. Pure: the same
  * plan is made again inside the store's write, against the records as they are then.
  */
-import { mergeParsedDocument, proposeDraftActions, type ImportReport, type MinutesRecords, type ParsedDocument } from '../minutes/index.js';
+import {
+  mergeParsedDocument,
+  proposeDraftActions,
+  type ImportReport,
+  type MinutesRecords,
+  type ParsedDocument,
+} from '../minutes/index.js';
 import type { DraftAction, Partnership } from '../model.js';
 import { diffMinutesRecords, type MinutesRecordsValue } from '../records/minutes-change.js';
 
@@ -18,7 +24,10 @@ export interface ImportPlan {
   changed: boolean;
 }
 
-export function planMinutesImport(partnership: Pick<Partnership, 'meetings' | 'people' | 'draftActions'>, documents: readonly ParsedDocument[]): ImportPlan {
+export function planMinutesImport(
+  partnership: Pick<Partnership, 'meetings' | 'people' | 'draftActions'>,
+  documents: readonly ParsedDocument[],
+): ImportPlan {
   let records: MinutesRecords = { meetings: partnership.meetings, people: partnership.people };
   const reports: ImportReport[] = [];
   for (const document of documents) {

@@ -40,13 +40,20 @@ function clip(text: string, length = 400): string {
   return text.length <= length ? text : `${text.slice(0, length - 1)}…`;
 }
 
-export function previewFile(file: PreviewFile, report: ImportReport | undefined, drafts: readonly DraftAction[]): FilePreview {
+export function previewFile(
+  file: PreviewFile,
+  report: ImportReport | undefined,
+  drafts: readonly DraftAction[],
+): FilePreview {
   const { document } = file;
   const meeting = document.meeting;
   const facts: { title: string; value: string }[] = [];
   if (meeting) {
     facts.push({ title: 'Body', value: meeting.body });
-    facts.push({ title: 'Date', value: meeting.date ? formatDate(meeting.date) : meeting.month ? formatMonth(meeting.month) : 'not given' });
+    facts.push({
+      title: 'Date',
+      value: meeting.date ? formatDate(meeting.date) : meeting.month ? formatMonth(meeting.month) : 'not given',
+    });
     if (meeting.time) facts.push({ title: 'Time', value: meeting.time });
     if (meeting.venue) facts.push({ title: 'Venue', value: meeting.venue });
   }
@@ -58,8 +65,12 @@ export function previewFile(file: PreviewFile, report: ImportReport | undefined,
   const shown = items.slice(0, MAX_ITEMS);
   if (items.length > shown.length) shown.push({ heading: `and ${items.length - shown.length} more items`, text: '' });
   const warnings = [...file.warnings, ...(report?.warnings ?? document.warnings)];
-  if (!meeting) warnings.push('no meeting found in this document (it reads as a report): only the people in it would be imported');
-  else if (!meeting.date) warnings.push('no meeting date found: the items will be kept as an undated meeting until minutes with a date match them');
+  if (!meeting)
+    warnings.push('no meeting found in this document (it reads as a report): only the people in it would be imported');
+  else if (!meeting.date)
+    warnings.push(
+      'no meeting date found: the items will be kept as an undated meeting until minutes with a date match them',
+    );
   const added = report?.added.length ?? 0;
   const merged = report?.merged.length ?? 0;
   return {
@@ -71,8 +82,13 @@ export function previewFile(file: PreviewFile, report: ImportReport | undefined,
     people: document.people.map((p) => p.name).join(', ') || 'none named',
     present: meeting ? names(meeting.present, document) || 'not recorded' : 'not recorded',
     apologies: meeting ? names(meeting.apologies, document) || 'none recorded' : 'none recorded',
-    drafts: drafts.filter((d) => d.meetingId === meeting?.id).map((d) => ({ heading: d.owner, text: `${d.what}${d.due ? ` (by ${d.due})` : ''}` })),
+    drafts: drafts
+      .filter((d) => d.meetingId === meeting?.id)
+      .map((d) => ({ heading: d.owner, text: `${d.what}${d.due ? ` (by ${d.due})` : ''}` })),
     warnings,
-    outcome: added + merged === 0 ? 'Nothing new: everything in this file is already held.' : `Importing would add ${added} and merge ${merged} records.`,
+    outcome:
+      added + merged === 0
+        ? 'Nothing new: everything in this file is already held.'
+        : `Importing would add ${added} and merge ${merged} records.`,
   };
 }

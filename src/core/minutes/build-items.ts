@@ -36,10 +36,18 @@ function readParagraphPeople(text: string, ref: string, collector: PeopleCollect
     const handle = collectName(collector, mention, ref, role?.role ?? readRoleBefore(text, mention.start, mention.end));
     return { handle, start: mention.start, end: role?.end ?? mention.end };
   });
-  return findPresenters(text, placed).map((i) => placed[i]?.handle ?? -1).filter((h) => h >= 0);
+  return findPresenters(text, placed)
+    .map((i) => placed[i]?.handle ?? -1)
+    .filter((h) => h >= 0);
 }
 
-export function buildItem(raw: RawItem, file: string, collector: PeopleCollector, attendance: Attendance, takenIds: Set<string>): BuiltItem {
+export function buildItem(
+  raw: RawItem,
+  file: string,
+  collector: PeopleCollector,
+  attendance: Attendance,
+  takenIds: Set<string>,
+): BuiltItem {
   const body = readItemBody(raw.lines);
   const ref = raw.code ?? raw.title;
   const presenterHandles: number[] = [];
@@ -58,7 +66,12 @@ export function buildItem(raw: RawItem, file: string, collector: PeopleCollector
     links: body.links,
     sources: [{ doc: file, ref }],
   };
-  return { item, presenterHandles, body, attendanceOnly: apologiesParagraphs > 0 && apologiesParagraphs === body.paragraphs.length };
+  return {
+    item,
+    presenterHandles,
+    body,
+    attendanceOnly: apologiesParagraphs > 0 && apologiesParagraphs === body.paragraphs.length,
+  };
 }
 
 /** Warnings a reader should see: minutes without a decision, and a page that stops mid-item. */
@@ -71,7 +84,8 @@ export function warnAboutItems(built: readonly BuiltItem[]): string[] {
     }
     if (i !== built.length - 1) return;
     if (item.minutes.length === 0 && !item.resolution) warnings.push(`${label} is empty: the page may be cut off`);
-    else if (body.endsMidSentence) warnings.push(`${label} stops mid-sentence: the page may be cut off; kept what is there`);
+    else if (body.endsMidSentence)
+      warnings.push(`${label} stops mid-sentence: the page may be cut off; kept what is there`);
   });
   return warnings;
 }

@@ -23,11 +23,19 @@ function buildReport(raw: RawDocument, file: string): ParsedDocument {
     const comma = author.text.indexOf(',');
     const nameText = comma >= 0 ? author.text.slice(0, comma) : author.text;
     const parts = parseName(nameText) ?? findNameMentions(author.text)[0];
-    if (parts) collectName(collector, parts, author.label, comma >= 0 ? splitRole(author.text.slice(comma + 1)) : undefined);
+    if (parts)
+      collectName(collector, parts, author.label, comma >= 0 ? splitRole(author.text.slice(comma + 1)) : undefined);
   }
   const { people } = resolvePeople(collector, file, raw.date);
   const warnings = raw.authors.length === 0 ? ['the report names no author on a "By:" or "From:" line'] : [];
-  return { file, layout: 'report', meeting: null, plannedMeetings: [], people, warnings: [...raw.warnings, ...warnings] };
+  return {
+    file,
+    layout: 'report',
+    meeting: null,
+    plannedMeetings: [],
+    people,
+    warnings: [...raw.warnings, ...warnings],
+  };
 }
 
 function uniqueIds(ids: readonly string[]): string[] {
@@ -35,7 +43,10 @@ function uniqueIds(ids: readonly string[]): string[] {
 }
 
 function finishItems(built: readonly BuiltItem[], resolved: ResolvedPeople): MeetingItem[] {
-  return built.map(({ item, presenterHandles }) => ({ ...item, presenters: uniqueIds(presenterHandles.map(resolved.idOf)) }));
+  return built.map(({ item, presenterHandles }) => ({
+    ...item,
+    presenters: uniqueIds(presenterHandles.map(resolved.idOf)),
+  }));
 }
 
 /** An agenda-item page names no body; a partnership named in its title is the best evidence there is. */
@@ -45,7 +56,13 @@ function chooseBody(raw: RawDocument): string {
   return (raw.layout === 'agenda-item' && title ? findPartnershipInTitle(title) : undefined) ?? UNKNOWN_BODY;
 }
 
-function buildMeeting(raw: RawDocument, file: string, items: MeetingItem[], attendance: Attendance, resolved: ResolvedPeople): Meeting {
+function buildMeeting(
+  raw: RawDocument,
+  file: string,
+  items: MeetingItem[],
+  attendance: Attendance,
+  resolved: ResolvedPeople,
+): Meeting {
   const body = chooseBody(raw);
   const chairId = attendance.chair !== undefined ? resolved.idOf(attendance.chair) : undefined;
   const viceChairId = attendance.viceChair !== undefined ? resolved.idOf(attendance.viceChair) : undefined;

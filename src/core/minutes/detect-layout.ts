@@ -37,7 +37,9 @@ function rejectBinary(lines: readonly string[], file: string): void {
 }
 
 function rejectHtml(top: readonly NumberedLine[], whole: string, file: string): void {
-  const tag = top.find((l) => /^<(!doctype|html|head|body|div|table|p|span|meta|script|style|ul|ol|li|h[1-6]|form)\b/i.test(l.text));
+  const tag = top.find((l) =>
+    /^<(!doctype|html|head|body|div|table|p|span|meta|script|style|ul|ol|li|h[1-6]|form)\b/i.test(l.text),
+  );
   if (!tag) return;
   const modernGov = /modern\.gov|mgAi\.aspx|ieListDocuments|mgIssueHistory/i.test(whole);
   const problem = modernGov
@@ -82,8 +84,18 @@ export function detectLayout(text: string, file: string): Layout {
   if (hasLine(top, /^agenda item$/i)) return 'agenda-item';
   // A pipe table or a "Minutes of ... - date" title is a page of another kind, for the general reader.
   const pipeTable = top.filter((l) => l.text.includes('|')).length >= 3;
-  if (!pipeTable && (hasLine(top, /^agenda,? (?:.* )?minutes$/i) || top.some((l) => isMeetingHeaderLine(l.text) && !/^minutes\b/i.test(l.text)))) return 'minutes-page';
-  if (hasLine(firstNonBlankLines(lines, 2 * LANDMARK_WINDOW), /^#*\s*(?:NOTES|MINUTES) of (?:a|the) (?:\w+ )?meeting of\b/i)) {
+  if (
+    !pipeTable &&
+    (hasLine(top, /^agenda,? (?:.* )?minutes$/i) ||
+      top.some((l) => isMeetingHeaderLine(l.text) && !/^minutes\b/i.test(l.text)))
+  )
+    return 'minutes-page';
+  if (
+    hasLine(
+      firstNonBlankLines(lines, 2 * LANDMARK_WINDOW),
+      /^#*\s*(?:NOTES|MINUTES) of (?:a|the) (?:\w+ )?meeting of\b/i,
+    )
+  ) {
     return 'markdown-notes';
   }
   if (hasLine(top, /^(?:By|From):\s*\S/i) && hasLine(top, /^To:\s*\S/i)) return 'report';
@@ -93,7 +105,7 @@ export function detectLayout(text: string, file: string): Layout {
   throw new MinutesFormatError(
     file,
     first?.line ?? 1,
-    "not committee minutes: no minutes layout recognised and too few of the words minutes use (agenda, apologies, " +
-      "chair, present, item, resolved or agreed, meeting); expected minutes, an agenda page or a report",
+    'not committee minutes: no minutes layout recognised and too few of the words minutes use (agenda, apologies, ' +
+      'chair, present, item, resolved or agreed, meeting); expected minutes, an agenda page or a report',
   );
 }

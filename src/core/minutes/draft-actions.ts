@@ -11,14 +11,20 @@ import { findDate, parseMonthYear } from './dates.js';
 import { trimTrailing } from '../text/normalise.js';
 import { normaliseWhitespace } from './text-cleaning.js';
 
-const ACTION_VERBS = 'consider|provide|review|circulate|update|report|bring|give|present|share|look into|explore|confirm|arrange|prepare|write|contact|establish';
+const ACTION_VERBS =
+  'consider|provide|review|circulate|update|report|bring|give|present|share|look into|explore|confirm|arrange|prepare|write|contact|establish';
 /** "requested that X (to) consider ..." -> owner X, what "consider ...". */
-const REQUESTED_THAT = new RegExp(String.raw`\b(?:requested|asked) (?:that )?(?!an? )(.+?) (?:to |should )?((?:${ACTION_VERBS})\b[^]+)$`, 'i');
+const REQUESTED_THAT = new RegExp(
+  String.raw`\b(?:requested|asked) (?:that )?(?!an? )(.+?) (?:to |should )?((?:${ACTION_VERBS})\b[^]+)$`,
+  'i',
+);
 /** "requested a further update on X in March 2023": the item's presenter is to give it. */
-const REQUESTED_UPDATE = /\b(?:requested|asked for) an? ((?:further )?(?:update|report|briefing|paper)) (?:on|about) (.+?)$/i;
+const REQUESTED_UPDATE =
+  /\b(?:requested|asked for) an? ((?:further )?(?:update|report|briefing|paper)) (?:on|about) (.+?)$/i;
 /** "The Partnership would be updated on progress": the presenter is to update it. */
 const WOULD_BE_UPDATED = /\bPartnership would be (?:updated|kept informed|briefed) (?:on|about) (.+?)$/i;
-const DUE = /\b(?:in|by|at|during|before)\s+((?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4})\b/i;
+const DUE =
+  /\b(?:in|by|at|during|before)\s+((?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4})\b/i;
 const APPOSITIVE = /,\s*as\s+[^,]+,?/g;
 
 interface Proposal {
@@ -42,7 +48,9 @@ function tidy(text: string): string {
 
 function presenterOf(item: MeetingItem, people: readonly Person[]): { owner: string; ownerPersonId?: string } {
   const person = people.find((p) => p.id === item.presenters[0]);
-  return person ? { owner: person.name, ownerPersonId: person.id } : { owner: 'not recorded (the minutes do not say who)' };
+  return person
+    ? { owner: person.name, ownerPersonId: person.id }
+    : { owner: 'not recorded (the minutes do not say who)' };
 }
 
 function proposalsIn(sentence: string, item: MeetingItem, people: readonly Person[]): Proposal[] {
@@ -51,19 +59,35 @@ function proposalsIn(sentence: string, item: MeetingItem, people: readonly Perso
   const update = REQUESTED_UPDATE.exec(flat);
   if (update?.[1] && update[2]) {
     const { due, rest } = readDue(update[2]);
-    return [{ ...presenterOf(item, people), what: `give a ${update[1].toLowerCase()} on ${tidy(rest)}`, ...(due ? { due } : {}), sentence }];
+    return [
+      {
+        ...presenterOf(item, people),
+        what: `give a ${update[1].toLowerCase()} on ${tidy(rest)}`,
+        ...(due ? { due } : {}),
+        sentence,
+      },
+    ];
   }
   const requested = REQUESTED_THAT.exec(flat);
   if (requested?.[1] && requested[2]) {
     const { due, rest } = readDue(requested[2]);
     const owner = tidy(requested[1]);
     const person = people.find((p) => p.names.some((n) => owner.includes(n)) || owner.endsWith(p.surname));
-    return [{ owner, ...(person ? { ownerPersonId: person.id } : {}), what: tidy(rest), ...(due ? { due } : {}), sentence }];
+    return [
+      { owner, ...(person ? { ownerPersonId: person.id } : {}), what: tidy(rest), ...(due ? { due } : {}), sentence },
+    ];
   }
   const updated = WOULD_BE_UPDATED.exec(flat);
   if (updated?.[1]) {
     const { due, rest } = readDue(updated[1]);
-    return [{ ...presenterOf(item, people), what: `update the Partnership on ${tidy(rest)}`, ...(due ? { due } : {}), sentence }];
+    return [
+      {
+        ...presenterOf(item, people),
+        what: `update the Partnership on ${tidy(rest)}`,
+        ...(due ? { due } : {}),
+        sentence,
+      },
+    ];
   }
   return [];
 }
@@ -72,7 +96,11 @@ function proposalsIn(sentence: string, item: MeetingItem, people: readonly Perso
  * Draft actions for every item of the meetings given. Ids are stable, so re-importing keeps a
  * draft's status (confirmed or discarded) instead of proposing it again.
  */
-export function proposeDraftActions(meetings: readonly Meeting[], people: readonly Person[], existing: readonly DraftAction[] = []): DraftAction[] {
+export function proposeDraftActions(
+  meetings: readonly Meeting[],
+  people: readonly Person[],
+  existing: readonly DraftAction[] = [],
+): DraftAction[] {
   const known = new Map(existing.map((d) => [d.id, d]));
   const drafts: DraftAction[] = [...existing];
   for (const meeting of meetings) {
@@ -83,7 +111,14 @@ export function proposeDraftActions(meetings: readonly Meeting[], people: readon
         .forEach((proposal, n) => {
           const id = `${meeting.id}#${item.id}#${n + 1}`;
           if (known.has(id)) return;
-          drafts.push({ id, ...proposal, meetingId: meeting.id, itemId: item.id, status: 'draft', sources: item.sources.slice(0, 1) });
+          drafts.push({
+            id,
+            ...proposal,
+            meetingId: meeting.id,
+            itemId: item.id,
+            status: 'draft',
+            sources: item.sources.slice(0, 1),
+          });
         });
     }
   }

@@ -12,7 +12,10 @@ export function itemFingerprint(item: Pick<MeetingItem, 'minutes' | 'resolution'
 }
 
 /** True only for items with text that is the same; two empty items are not the same item. */
-export function haveSameMinutes(a: Pick<MeetingItem, 'minutes' | 'resolution'>, b: Pick<MeetingItem, 'minutes' | 'resolution'>): boolean {
+export function haveSameMinutes(
+  a: Pick<MeetingItem, 'minutes' | 'resolution'>,
+  b: Pick<MeetingItem, 'minutes' | 'resolution'>,
+): boolean {
   const fingerprint = itemFingerprint(a);
   return fingerprint !== '' && fingerprint === itemFingerprint(b);
 }

@@ -40,18 +40,27 @@ export function parseNotesLine(text: string): MeetingHeader | undefined {
   if (!m) return undefined;
   const rest = m[2] ?? (m[3] ? `on ${m[3]}` : '');
   const date = findDate(rest);
-  return { body: m[1]?.trim(), date: date?.iso, time: findTime(rest), venue: readVenue(rest, date?.index, date?.length) };
+  return {
+    body: m[1]?.trim(),
+    date: date?.iso,
+    time: findTime(rest),
+    venue: readVenue(rest, date?.index, date?.length),
+  };
 }
 
 /** Without a final word "on" ("Online on" -> "Online"); in code, as `/\s*\bon\s*$/` is quadratic on long runs of spaces. */
 function withoutFinalOn(text: string): string {
-  return /\bon$/i.test(text.slice(-3)) && (text.length === 2 || !/\w/.test(text.charAt(text.length - 3))) ? text.slice(0, -2) : text;
+  return /\bon$/i.test(text.slice(-3)) && (text.length === 2 || !/\w/.test(text.charAt(text.length - 3)))
+    ? text.slice(0, -2)
+    : text;
 }
 
 /** The venue sits before "on <date>" ("Online on ...", "at Sessions House on ...") or after the date ("... at Sessions House"). */
 function readVenue(rest: string, dateIndex?: number, dateLength?: number): string | undefined {
   if (dateIndex === undefined) return undefined;
-  const before = withoutFinalOn(rest.slice(0, dateIndex).trimEnd()).replace(/^(?:at|in)\s+(?:the\s+)?/i, '').trim();
+  const before = withoutFinalOn(rest.slice(0, dateIndex).trimEnd())
+    .replace(/^(?:at|in)\s+(?:the\s+)?/i, '')
+    .trim();
   if (before !== '' && !/^on$/i.test(before)) return before.replace(/[,.]$/, '');
   const after = rest
     .slice(dateIndex + (dateLength ?? 0))

@@ -49,7 +49,10 @@ function uniqueItemId(wanted: string, items: readonly MeetingItem[]): string {
 }
 
 /** Adds `item` to `meeting`: absorbed by its twin if the meeting has one, else appended with a free id. */
-export function addItemToMeeting(meeting: Meeting, item: MeetingItem): { meeting: Meeting; matched: MeetingItem | undefined } {
+export function addItemToMeeting(
+  meeting: Meeting,
+  item: MeetingItem,
+): { meeting: Meeting; matched: MeetingItem | undefined } {
   const twin = meeting.items.find((existing) => isSameItem(existing, item));
   if (twin) {
     const items = meeting.items.map((existing) => (existing === twin ? absorbItem(existing, item) : existing));

@@ -64,14 +64,19 @@ function mergeMeetingRecords(stored: Meeting, incoming: Meeting, report: ImportR
 /** `host` with its item of the same minutes as `item` taking in its sources; undefined when it has none. */
 function absorbBySameMinutes(host: Meeting, item: MeetingItem): Meeting | undefined {
   if (!host.items.some((existing) => haveSameMinutes(existing, item))) return undefined;
-  return { ...host, items: host.items.map((existing) => (haveSameMinutes(existing, item) ? absorbItem(existing, item) : existing)) };
+  return {
+    ...host,
+    items: host.items.map((existing) => (haveSameMinutes(existing, item) ? absorbItem(existing, item) : existing)),
+  };
 }
 
 function mergeUndatedMeeting(meetings: Meeting[], incoming: Meeting, report: ImportReport): Meeting[] {
   const remaining: MeetingItem[] = [];
   let result = meetings;
   for (const item of incoming.items) {
-    const host = result.find((m) => m.status !== 'undated' && m.items.some((existing) => haveSameMinutes(existing, item)));
+    const host = result.find(
+      (m) => m.status !== 'undated' && m.items.some((existing) => haveSameMinutes(existing, item)),
+    );
     const updated = host && absorbBySameMinutes(host, item);
     if (!host || !updated) {
       remaining.push(item);
@@ -94,7 +99,11 @@ function mergeUndatedMeeting(meetings: Meeting[], incoming: Meeting, report: Imp
 }
 
 /** Undated placeholders whose minutes belong to `held` are folded into it and removed. */
-function absorbUndatedPlaceholders(meetings: Meeting[], held: Meeting, report: ImportReport): { meetings: Meeting[]; held: Meeting } {
+function absorbUndatedPlaceholders(
+  meetings: Meeting[],
+  held: Meeting,
+  report: ImportReport,
+): { meetings: Meeting[]; held: Meeting } {
   let host = held;
   const kept: Meeting[] = [];
   for (const meeting of meetings) {
@@ -115,7 +124,13 @@ function absorbUndatedPlaceholders(meetings: Meeting[], held: Meeting, report: I
 
 /** A month-only plan ("March 2023 (TBC)") is fulfilled by a held meeting of the same body that month. */
 function isPlanFor(plan: Meeting, held: Meeting): boolean {
-  return plan.status === 'planned' && plan.date === null && plan.body === held.body && plan.month !== undefined && (held.date ?? '').startsWith(plan.month);
+  return (
+    plan.status === 'planned' &&
+    plan.date === null &&
+    plan.body === held.body &&
+    plan.month !== undefined &&
+    (held.date ?? '').startsWith(plan.month)
+  );
 }
 
 function mergeHeldMeeting(meetings: Meeting[], incoming: Meeting, report: ImportReport): Meeting[] {
@@ -131,7 +146,8 @@ function mergeHeldMeeting(meetings: Meeting[], incoming: Meeting, report: Import
     held = mergeMeetingRecords(stored, incoming, report);
     (changed(stored, held) ? report.merged : report.skipped).push(`meeting ${incoming.id}`);
   }
-  for (const plan of meetings.filter((m) => isPlanFor(m, held))) report.merged.push(`meeting ${plan.id} (planned) into ${held.id}`);
+  for (const plan of meetings.filter((m) => isPlanFor(m, held)))
+    report.merged.push(`meeting ${plan.id} (planned) into ${held.id}`);
   const others = meetings.filter((m) => m !== stored && !isPlanFor(m, held));
   const absorbed = absorbUndatedPlaceholders(others, held, report);
   return [...absorbed.meetings, absorbed.held];
@@ -165,7 +181,10 @@ function sortMeetings(meetings: Meeting[]): Meeting[] {
 }
 
 /** Pure: returns new records and what happened; never mutates its input. */
-export function mergeParsedDocument(records: MinutesRecords, doc: ParsedDocument): { records: MinutesRecords; report: ImportReport } {
+export function mergeParsedDocument(
+  records: MinutesRecords,
+  doc: ParsedDocument,
+): { records: MinutesRecords; report: ImportReport } {
   const report: ImportReport = { file: doc.file, added: [], merged: [], skipped: [], warnings: [...doc.warnings] };
   const people = mergePeople(records.people, doc.people);
   report.added.push(...people.added);
@@ -175,7 +194,10 @@ export function mergeParsedDocument(records: MinutesRecords, doc: ParsedDocument
   let meetings = records.meetings.map((m) => renamePeople(structuredClone(m), people.renamedStored));
   if (doc.meeting) {
     const meeting = renamePeople(structuredClone(doc.meeting), people.incomingIds);
-    meetings = meeting.status === 'undated' ? mergeUndatedMeeting(meetings, meeting, report) : mergeHeldMeeting(meetings, meeting, report);
+    meetings =
+      meeting.status === 'undated'
+        ? mergeUndatedMeeting(meetings, meeting, report)
+        : mergeHeldMeeting(meetings, meeting, report);
   }
   for (const plan of doc.plannedMeetings) {
     meetings = mergePlannedMeeting(meetings, renamePeople(structuredClone(plan), people.incomingIds), report);

@@ -25,9 +25,18 @@ function follow(map: Map<string, string>, from: string, to: string): void {
 export function mergePeople(stored: readonly Person[], incoming: readonly Person[]): PeopleMerge {
   const people = stored.map((p) => structuredClone(p));
   const taken = new Set(people.map((p) => p.id));
-  const result: PeopleMerge = { people, renamedStored: new Map(), incomingIds: new Map(), added: [], merged: [], skipped: [] };
+  const result: PeopleMerge = {
+    people,
+    renamedStored: new Map(),
+    incomingIds: new Map(),
+    added: [],
+    merged: [],
+    skipped: [],
+  };
   // Fuller names first, so a bare "Mr Harper" meets "Mr A Harper" whichever document brought it.
-  const ordered = [...incoming].sort((a, b) => specificity(keyOf(b)) - specificity(keyOf(a)) || a.id.localeCompare(b.id));
+  const ordered = [...incoming].sort(
+    (a, b) => specificity(keyOf(b)) - specificity(keyOf(a)) || a.id.localeCompare(b.id),
+  );
 
   for (const person of ordered) {
     const match = findSamePerson(people, keyOf, keyOf(person));

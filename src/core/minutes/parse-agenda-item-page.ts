@@ -37,16 +37,24 @@ function readMeetingLine(lines: readonly string[], from: number, to: number): Me
 export function readAgendaItemPage(lines: readonly string[], file: string): RawDocument {
   const banner = indexOfLine(lines, 0, /^Agenda item$/i);
   const titleIndex = nextNonBlank(lines, banner + 1);
-  if (titleIndex < 0) throw new MinutesFormatError(file, banner + 1, 'the agenda item page has no item title after "Agenda item"');
+  if (titleIndex < 0)
+    throw new MinutesFormatError(file, banner + 1, 'the agenda item page has no item title after "Agenda item"');
   const { code, title } = splitItemCode(stripPdfIconTail(normaliseWhitespace(lines[titleIndex] ?? '')));
 
   const label = indexOfLine(lines, titleIndex + 1, MINUTES_LABEL);
   const start = label >= 0 ? label + 1 : titleIndex + 1;
-  const meetingLine = readMeetingLine(lines, titleIndex + 1, label >= 0 ? label : Math.min(lines.length, titleIndex + 6));
+  const meetingLine = readMeetingLine(
+    lines,
+    titleIndex + 1,
+    label >= 0 ? label : Math.min(lines.length, titleIndex + 6),
+  );
   const end = indexOfLine(lines, start, END_LABEL);
-  const content: RawLine[] = lines.slice(start, end >= 0 ? end : lines.length).map((text, i) => ({ text, line: start + i + 1 }));
+  const content: RawLine[] = lines
+    .slice(start, end >= 0 ? end : lines.length)
+    .map((text, i) => ({ text, line: start + i + 1 }));
 
-  const warnings = label < 0 ? [`no "Minutes:" label on the agenda item page: read everything after the title as minutes`] : [];
+  const warnings =
+    label < 0 ? [`no "Minutes:" label on the agenda item page: read everything after the title as minutes`] : [];
   return {
     layout: 'agenda-item',
     body: meetingLine?.body,

@@ -23,7 +23,8 @@ const CODE_LETTERS = /^[A-Z]{2,6}$/;
 const CODE_NUMBER = /^\d{1,3}\/\d{2,4}$/;
 /** "Item - Election of Chair": a title cell after a number cell. */
 const ITEM_TITLE_LABEL = /^Item\s*[-–—:](.+)$/i;
-const LABEL_LINE = /^(Date and Time|Date|Time|Place|Venue|Location|Meeting|Chair|Present|Apologies(?: for absence)?|In attendance|Officers|Attendees|Members present|Additional attendees|Core membership|Support|Attendance(?: details| list)?)\b(.*)$/i;
+const LABEL_LINE =
+  /^(Date and Time|Date|Time|Place|Venue|Location|Meeting|Chair|Present|Apologies(?: for absence)?|In attendance|Officers|Attendees|Members present|Additional attendees|Core membership|Support|Attendance(?: details| list)?)\b(.*)$/i;
 /** What follows a label or a code, without its colon, full stop or dash: "Item 2 - Title" -> "Title". */
 function afterLabel(rest: string | undefined): string {
   return (rest ?? '').replace(/^[\s:.–—-]+/, '').trim();
@@ -44,15 +45,28 @@ const ROW_TITLE_BEFORE_PROSE = /^((?:\S+\s+){1,12}?)(?=(?:The|This|These|There|I
 /** A long cell that opens with a Title Case heading and runs on in prose ("Domestic Violence Deep Dive This report ..."). */
 function startsWithTitle(text: string): boolean {
   const title = text.length > 150 ? ROW_TITLE_BEFORE_PROSE.exec(text)?.[1]?.trim() : undefined;
-  return title !== undefined && title.split(' ').length >= 2 && title.split(' ').every((w) => /^[A-Z0-9]/.test(w) || /^(?:and|of|on|the|for|in|to|&)$/.test(w));
+  return (
+    title !== undefined &&
+    title.split(' ').length >= 2 &&
+    title.split(' ').every((w) => /^[A-Z0-9]/.test(w) || /^(?:and|of|on|the|for|in|to|&)$/.test(w))
+  );
 }
 
 /** A table row's cell: its title on a line of its own, then the rest. */
 function splitRow(cell: string, line: number): PageLine[] {
-  const title = (ROW_TITLE.exec(cell)?.[1] ?? (cell.length > 100 ? ROW_TITLE_BEFORE_PROSE.exec(cell)?.[1] : undefined) ?? (cell.length <= 100 ? cell : undefined))?.trim();
+  const title = (
+    ROW_TITLE.exec(cell)?.[1] ??
+    (cell.length > 100 ? ROW_TITLE_BEFORE_PROSE.exec(cell)?.[1] : undefined) ??
+    (cell.length <= 100 ? cell : undefined)
+  )?.trim();
   if (!title) return [{ text: cell, line }];
   const rest = cell.slice(cell.indexOf(title) + title.length).trim();
-  return [{ text: '', line }, { text: title, line, rowTitle: true }, { text: '', line }, ...(rest ? [{ text: rest, line }] : [])];
+  return [
+    { text: '', line },
+    { text: title, line, rowTitle: true },
+    { text: '', line },
+    ...(rest ? [{ text: rest, line }] : []),
+  ];
 }
 
 /**
@@ -104,29 +118,40 @@ function explicitHeading(lines: readonly PageLine[], index: number): Heading | u
   if (labelled) {
     const title = afterLabel(labelled[2]);
     if (title) return { code: labelled[1], title, span: 1 };
-    return isTitleShaped(nextText) && !LABELLED_ITEM.test(nextText) ? { code: labelled[1], title: nextText.replace(/^\d{1,2}[.)]\s+/, ''), span } : { code: labelled[1], title: `Item ${labelled[1]}`, span: 1 };
+    return isTitleShaped(nextText) && !LABELLED_ITEM.test(nextText)
+      ? { code: labelled[1], title: nextText.replace(/^\d{1,2}[.)]\s+/, ''), span }
+      : { code: labelled[1], title: `Item ${labelled[1]}`, span: 1 };
   }
   const cell = NUMBER_CELL.exec(text);
   if (cell) {
-    const title = ITEM_TITLE_LABEL.exec(nextText)?.[1]?.trim() ?? (isTitleShaped(nextText) ? nextText.replace(/^\d{1,2}[.)]\s+/, '') : `Item ${cell[1]}`);
+    const title =
+      ITEM_TITLE_LABEL.exec(nextText)?.[1]?.trim() ??
+      (isTitleShaped(nextText) ? nextText.replace(/^\d{1,2}[.)]\s+/, '') : `Item ${cell[1]}`);
     return { code: cell[1], title, span: title === `Item ${cell[1]}` ? 1 : span };
   }
   if (CODE_LETTERS.test(text) && CODE_NUMBER.test(nextText)) {
     const titleIndex = nextNonBlankIndex(lines, next + 1);
     const title = textAt(lines, titleIndex);
-    return { code: `${text} ${nextText}`, title: isTitleShaped(title) ? title : nextText, span: isTitleShaped(title) ? titleIndex - index + 1 : span };
+    return {
+      code: `${text} ${nextText}`,
+      title: isTitleShaped(title) ? title : nextText,
+      span: isTitleShaped(title) ? titleIndex - index + 1 : span,
+    };
   }
   const coded = CODED_HEADING.exec(text);
   const codedTitle = afterLabel(coded?.[2]);
-  if (coded && /\d/.test(coded[1] ?? '') && codedTitle !== '' && isTitleShaped(codedTitle)) return { code: coded[1], title: codedTitle, span: 1 };
+  if (coded && /\d/.test(coded[1] ?? '') && codedTitle !== '' && isTitleShaped(codedTitle))
+    return { code: coded[1], title: codedTitle, span: 1 };
   const numbered = NUMBERED_HEADING.exec(text);
-  if (numbered && isTitleShaped(numbered[2] ?? '') && (numbered[2] ?? '').split(' ').length <= 10) return { code: numbered[1], title: numbered[2] ?? '', span: 1 };
+  if (numbered && isTitleShaped(numbered[2] ?? '') && (numbered[2] ?? '').split(' ').length <= 10)
+    return { code: numbered[1], title: numbered[2] ?? '', span: 1 };
   return undefined;
 }
 
 function hasExplicitHeadings(lines: readonly RawLine[]): boolean {
   let count = 0;
-  for (let i = 0; i < lines.length && count < 1; i++) if (!isBlankLine(lines[i]?.text ?? '') && explicitHeading(lines, i)) count++;
+  for (let i = 0; i < lines.length && count < 1; i++)
+    if (!isBlankLine(lines[i]?.text ?? '') && explicitHeading(lines, i)) count++;
   return count >= 1;
 }
 
@@ -156,16 +181,31 @@ export function readHeaderFacts(header: readonly RawLine[]): HeaderFacts {
       const date = findDate(value);
       if (date) {
         facts.date = date.iso;
-        facts.time = findTime(value.slice(date.index + date.length)) ?? findTime(value.slice(0, date.index)) ?? findTime(texts[i + 1] ?? '');
+        facts.time =
+          findTime(value.slice(date.index + date.length)) ??
+          findTime(value.slice(0, date.index)) ??
+          findTime(texts[i + 1] ?? '');
       }
     }
     if (label && /^(?:time)$/i.test(label[1] ?? '') && !facts.time) facts.time = findTime(value);
-    if (label && /^(?:place|venue|location)$/i.test(label[1] ?? '') && !facts.venue) facts.venue = value.replace(/View directions$/i, '').trimEnd().replace(/\.$/, '');
-    if (!facts.body && i < 8) facts.body = findPartnershipInTitle(text.replace(/\bPrtnership\b/g, 'Partnership')) ?? /\b((?:[A-Z][\w'’-]*\s+)+(?:Board|Executive))\b/.exec(text)?.[1]?.trim();
+    if (label && /^(?:place|venue|location)$/i.test(label[1] ?? '') && !facts.venue)
+      facts.venue = value
+        .replace(/View directions$/i, '')
+        .trimEnd()
+        .replace(/\.$/, '');
+    if (!facts.body && i < 8)
+      facts.body =
+        findPartnershipInTitle(text.replace(/\bPrtnership\b/g, 'Partnership')) ??
+        /\b((?:[A-Z][\w'’-]*\s+)+(?:Board|Executive))\b/.exec(text)?.[1]?.trim();
   });
   // A venue line with no label: the line after the date line ("MS Teams virtual meeting").
   if (facts.date && !facts.venue) {
-    const venueLike = (t: string | undefined) => t !== undefined && !LABEL_LINE.test(t) && !findDate(t) && /\b(?:room|hall|centre|center|teams|zoom|suite|library|house|online|virtual|street|chamber)\b/i.test(t) && t.length < 120;
+    const venueLike = (t: string | undefined) =>
+      t !== undefined &&
+      !LABEL_LINE.test(t) &&
+      !findDate(t) &&
+      /\b(?:room|hall|centre|center|teams|zoom|suite|library|house|online|virtual|street|chamber)\b/i.test(t) &&
+      t.length < 120;
     const at = texts.findIndex((t, i) => findDate(t)?.iso === facts.date && venueLike(texts[i + 1]));
     if (at >= 0) facts.venue = texts[at + 1];
   }
@@ -203,9 +243,17 @@ export function readGeneralPage(rawLines: readonly string[]): RawDocument {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as RawLine;
     const text = normaliseWhitespace(line.text);
-    const heading = text === '' ? undefined : (explicitHeading(lines, i) ?? (explicit ? undefined : standaloneHeading(lines, i, afterFullStop)));
+    const heading =
+      text === ''
+        ? undefined
+        : (explicitHeading(lines, i) ?? (explicit ? undefined : standaloneHeading(lines, i, afterFullStop)));
     if (heading) {
-      current = { ...(heading.code ? { code: heading.code.replace(/\s+/g, ' ') } : {}), title: stripPdfIconTail(heading.title), line: line.line, lines: [] };
+      current = {
+        ...(heading.code ? { code: heading.code.replace(/\s+/g, ' ') } : {}),
+        title: stripPdfIconTail(heading.title),
+        line: line.line,
+        lines: [],
+      };
       items.push(current);
       i += heading.span - 1;
       afterFullStop = true;
@@ -215,10 +263,14 @@ export function readGeneralPage(rawLines: readonly string[]): RawDocument {
     if (text !== '') afterFullStop = /[.!?:;)"'’”]$/.test(text);
   }
   const facts = readHeaderFacts(header.length > 0 ? header : lines.slice(0, 15));
-  const headerItem: RawItem[] = header.some((l) => !isBlankLine(l.text)) ? [{ title: 'Attendance', line: header[0]?.line ?? 1, lines: header.map((l) => ({ ...l })) }] : [];
+  const headerItem: RawItem[] = header.some((l) => !isBlankLine(l.text))
+    ? [{ title: 'Attendance', line: header[0]?.line ?? 1, lines: header.map((l) => ({ ...l })) }]
+    : [];
   const warnings = [
     ...(facts.date ? [] : ['no meeting date on the page: kept as undated']),
-    ...(header.some((l) => /present|attend|apolog|membership/i.test(l.text)) ? [] : ['no attendance list before the first item: attendance not recorded']),
+    ...(header.some((l) => /present|attend|apolog|membership/i.test(l.text))
+      ? []
+      : ['no attendance list before the first item: attendance not recorded']),
   ];
   return {
     layout: 'general',

@@ -129,8 +129,17 @@ export function readMinutesPage(lines: readonly string[]): RawDocument {
   const headerIndex = found >= 0 && found < HEADER_WINDOW ? found : -1;
   const first = findFirstItemLine(lines, headerIndex);
   // Without that line, the date and body are read from the lines above the items, as any page's.
-  const header = headerIndex >= 0 ? parseMeetingHeaderLine(lines[headerIndex] ?? '') : readHeaderFacts(lines.slice(0, first).map((text, i) => ({ text, line: i + 1 })));
-  const state: WalkState = { items: [], preamble: [], afterResolved: false, inDocumentList: false, afterFullStop: false };
+  const header =
+    headerIndex >= 0
+      ? parseMeetingHeaderLine(lines[headerIndex] ?? '')
+      : readHeaderFacts(lines.slice(0, first).map((text, i) => ({ text, line: i + 1 })));
+  const state: WalkState = {
+    items: [],
+    preamble: [],
+    afterResolved: false,
+    inDocumentList: false,
+    afterFullStop: false,
+  };
   for (let i = first; i < lines.length; i++) readLine(state, lines, i);
 
   const warnings = header?.date ? [] : ['no meeting date on the minutes page: kept as undated'];

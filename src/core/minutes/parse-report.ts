@@ -8,7 +8,8 @@ import type { RawDocument } from './parsed-document.js';
 import { cleanMarkdownInline, isBlankLine, normaliseWhitespace } from './text-cleaning.js';
 import { trimTrailing } from '../text/normalise.js';
 
-const LABELLED = /^(By|From|To|Subject|Summary|Classification|Division|Electoral Divisions?|Key decision|Decision No) ?: ?(.*)$/i;
+const LABELLED =
+  /^(By|From|To|Subject|Summary|Classification|Division|Electoral Divisions?|Key decision|Decision No) ?: ?(.*)$/i;
 
 /** Each labelled field with the unlabelled lines that continue it ("From: A, Cabinet Member / B, Director"). */
 function readFields(lines: readonly string[]): { label: string; values: string[] }[] {

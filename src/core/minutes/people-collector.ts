@@ -5,7 +5,15 @@
  */
 import type { Person, PersonRole } from '../model.js';
 import type { NameParts } from './people-names.js';
-import { basePersonId, findSamePerson, keyOf, mergeKeys, specificity, uniqueId, type PersonKey } from './people-identity.js';
+import {
+  basePersonId,
+  findSamePerson,
+  keyOf,
+  mergeKeys,
+  specificity,
+  uniqueId,
+  type PersonKey,
+} from './people-identity.js';
 import type { RoleText } from './people-roles.js';
 import { describePerson } from './people-records.js';
 
@@ -31,7 +39,11 @@ export function createPeopleCollector(): PeopleCollector {
 
 /** Records a mention and returns a handle for it; ids are known only after `resolvePeople`. */
 export function collectName(collector: PeopleCollector, parts: NameParts, ref?: string, role?: RoleText): number {
-  collector.mentions.push({ parts, ...(ref ? { ref } : {}), ...(role && (role.title || role.organisation) ? { role } : {}) });
+  collector.mentions.push({
+    parts,
+    ...(ref ? { ref } : {}),
+    ...(role && (role.title || role.organisation) ? { role } : {}),
+  });
   return collector.mentions.length - 1;
 }
 
@@ -68,7 +80,12 @@ export function resolvePeople(collector: PeopleCollector, doc: string, asOf?: st
       m.role ? [{ ...m.role, ...(asOf ? { asOf } : {}), source: { doc, ...(m.ref ? { ref: m.ref } : {}) } }] : [],
     );
     const sources = mentions.map((m) => ({ doc, ...(m.ref ? { ref: m.ref } : {}) }));
-    return describePerson(id, mentions.map((m) => m.parts.text), roles, sources);
+    return describePerson(
+      id,
+      mentions.map((m) => m.parts.text),
+      roles,
+      sources,
+    );
   });
   return { people, idOf: (handle) => idByHandle.get(handle) ?? '' };
 }

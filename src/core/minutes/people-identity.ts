@@ -67,7 +67,11 @@ export function specificity(key: PersonKey): number {
 }
 
 /** The one person among `people` that `key` names, or undefined when none does or it is ambiguous. */
-export function findSamePerson<T>(people: readonly T[], keyOfPerson: (p: T) => PersonKey, key: PersonKey): T | undefined {
+export function findSamePerson<T>(
+  people: readonly T[],
+  keyOfPerson: (p: T) => PersonKey,
+  key: PersonKey,
+): T | undefined {
   const namesakes = people.filter((p) => sameSurname(keyOfPerson(p), key));
   if (!firstInitial(key)) {
     const only = namesakes[0];
@@ -84,7 +88,12 @@ export function mergeKeys(a: PersonKey, b: PersonKey): PersonKey {
   const givenName = longer(a.givenName, b.givenName);
   const initials = longer(a.initials, b.initials);
   const honorific = a.honorific ?? b.honorific;
-  return { surname: a.surname, ...(initials ? { initials } : {}), ...(givenName ? { givenName } : {}), ...(honorific ? { honorific } : {}) };
+  return {
+    surname: a.surname,
+    ...(initials ? { initials } : {}),
+    ...(givenName ? { givenName } : {}),
+    ...(honorific ? { honorific } : {}),
+  };
 }
 
 /** `s-peerbux`, or `mcmullan` when no initial is known. */

@@ -23,10 +23,19 @@ export interface NameMention extends NameParts {
 }
 
 const HONORIFICS = new Set(
-  'Mr Mrs Ms Miss Mx Dr Cllr Councillor Supt Superintendent DSupt DI DCI DS DC Insp Inspector Sgt Sergeant PC PCSO Sir Dame Prof Professor Rev Revd Lord Lady ACC DCC Commander'.split(' '),
+  'Mr Mrs Ms Miss Mx Dr Cllr Councillor Supt Superintendent DSupt DI DCI DS DC Insp Inspector Sgt Sergeant PC PCSO Sir Dame Prof Professor Rev Revd Lord Lady ACC DCC Commander'.split(
+    ' ',
+  ),
 );
 /** Ranks written in two words; the first word alone is not an honorific. */
-const TWO_WORD_HONORIFICS = new Set(['Chief Superintendent', 'Chief Inspector', 'Chief Constable', 'Ch Supt', 'Det Supt', 'Det Insp']);
+const TWO_WORD_HONORIFICS = new Set([
+  'Chief Superintendent',
+  'Chief Inspector',
+  'Chief Constable',
+  'Ch Supt',
+  'Det Supt',
+  'Det Insp',
+]);
 
 /** Capitalised words that start sentences or name organisations and roles, never a person's given name or surname. */
 const NOT_NAME_WORDS = new Set(
@@ -56,11 +65,15 @@ export const SPEAKER_VERBS =
 const PERSONAL_VERBS =
   'introduc\\w*|presented|provided|gave|updated|outlined|noted|commented|said|advised|explained|confirmed|highlighted|asked|thanked|stated|' +
   'responded|replied|informed|emphasi[sz]ed|spoke|summari[sz]ed|queried|suggested|answered|assured|clarified|remarked|questioned|stressed|reminded|welcomed';
-const SPEAKER_VERB_AFTER = new RegExp(String.raw`^\s+(?:then\s+|also\s+|further\s+|briefly\s+)?(?:${PERSONAL_VERBS})\b`);
+const SPEAKER_VERB_AFTER = new RegExp(
+  String.raw`^\s+(?:then\s+|also\s+|further\s+|briefly\s+)?(?:${PERSONAL_VERBS})\b`,
+);
 /** "Martin Adams, Assistant Director ..., provided": a role between commas, then a verb. */
 const APPOSITION_AFTER = new RegExp(String.raw`^,\s+[^;\s][^;]{1,159}?,\s+(?:then\s+|also\s+)?(?:${SPEAKER_VERBS})\b`);
 /** A role in brackets; a bare acronym in brackets defines an abbreviation ("Anti-Social Behaviour (ASB)") unless a verb follows. */
-const ROLE_IN_BRACKETS_AFTER = new RegExp(String.raw`^\s*\((?:(?![A-Z0-9&]+\))[A-Z]|[^)]*\)\s+(?:${PERSONAL_VERBS})\b)`);
+const ROLE_IN_BRACKETS_AFTER = new RegExp(
+  String.raw`^\s*\((?:(?![A-Z0-9&]+\))[A-Z]|[^)]*\)\s+(?:${PERSONAL_VERBS})\b)`,
+);
 const FROM_ORGANISATION_AFTER = /^,?\s+from\s+(?:the\s+)?[A-Z]/;
 
 /** A surname or given name: "Peerbux", "McMullan", "O'Brien", "Annan-Veitch". */
@@ -90,7 +103,16 @@ function tokenise(text: string): Token[] {
 }
 
 /** How a chair is addressed ("Mr Chairman"): after an honorific, the only capitalised words that are not a surname. */
-const FORMS_OF_ADDRESS = new Set(['Chair', 'Chairman', 'Chairwoman', 'Vice-Chair', 'Vice-Chairman', 'Mayor', 'Speaker', 'President']);
+const FORMS_OF_ADDRESS = new Set([
+  'Chair',
+  'Chairman',
+  'Chairwoman',
+  'Vice-Chair',
+  'Vice-Chairman',
+  'Mayor',
+  'Speaker',
+  'President',
+]);
 
 /**
  * A word that can be part of a name. After an honorific almost any capitalised word is a surname
@@ -118,7 +140,8 @@ function readHonorifics(tokens: readonly Token[], i: number): { honorific: strin
   const first = readHonorific(tokens, i);
   if (!first) return undefined;
   let length = first.length;
-  for (let next = readHonorific(tokens, i + length); next; next = readHonorific(tokens, i + length)) length += next.length;
+  for (let next = readHonorific(tokens, i + length); next; next = readHonorific(tokens, i + length))
+    length += next.length;
   return { honorific: first.honorific, length };
 }
 
@@ -132,7 +155,12 @@ function readNameAfter(tokens: readonly Token[], from: number): { initials: stri
     const previous = tokens[i - 1];
     // Punctuation around a word ends the name; only the honorific itself may carry a full stop ("Supt.").
     if (!token || token.lead !== '' || (i > from && previous && previous.trail !== '')) break;
-    if (names.length === 0 && initials.length < 3 && INITIAL.test(token.word) && readHonorific(tokens, i) === undefined) {
+    if (
+      names.length === 0 &&
+      initials.length < 3 &&
+      INITIAL.test(token.word) &&
+      readHonorific(tokens, i) === undefined
+    ) {
       initials.push(token.word.replace(/\./g, ''));
     } else if (names.length === 0 && isNameWord(token.word, true)) {
       names.push(token.word);
@@ -144,7 +172,12 @@ function readNameAfter(tokens: readonly Token[], from: number): { initials: stri
   return { initials, names, last: i - 1 };
 }
 
-function buildParts(text: string, honorific: string | undefined, initials: string[], names: string[]): NameParts | undefined {
+function buildParts(
+  text: string,
+  honorific: string | undefined,
+  initials: string[],
+  names: string[],
+): NameParts | undefined {
   const surname = names[names.length - 1];
   if (!surname) return undefined;
   return {
@@ -159,12 +192,18 @@ function buildParts(text: string, honorific: string | undefined, initials: strin
 /** Two capitalised words with no honorific count as a name only when followed the way a person is. */
 function readsLikeAPerson(text: string, end: number): boolean {
   const after = text.slice(end);
-  return SPEAKER_VERB_AFTER.test(after) || APPOSITION_AFTER.test(after) || ROLE_IN_BRACKETS_AFTER.test(after) || FROM_ORGANISATION_AFTER.test(after);
+  return (
+    SPEAKER_VERB_AFTER.test(after) ||
+    APPOSITION_AFTER.test(after) ||
+    ROLE_IN_BRACKETS_AFTER.test(after) ||
+    FROM_ORGANISATION_AFTER.test(after)
+  );
 }
 
 function readFullNameAt(text: string, tokens: readonly Token[], i: number): NameMention | undefined {
   const [given, surname, next, previous] = [tokens[i], tokens[i + 1], tokens[i + 2], tokens[i - 1]];
-  if (!given || !surname || given.trail !== '' || !isNameWord(given.word, false) || !isNameWord(surname.word, false)) return undefined;
+  if (!given || !surname || given.trail !== '' || !isNameWord(given.word, false) || !isNameWord(surname.word, false))
+    return undefined;
   // Part of a longer run of capitalised words ("Kent Fire and Rescue", "Safer Roads Partnership Team")? Then not a name.
   if (previous && previous.trail === '' && /^[A-Z]/.test(previous.word)) return undefined;
   if (next && surname.trail === '' && /^[A-Z][a-z]/.test(next.word)) return undefined;
@@ -225,5 +264,7 @@ export function parseName(text: string): NameParts | undefined {
 /** Where a list runs two names together without a comma ("Ms S Robson Mr P Ramewal"), the start of each honorific after the first. */
 export function honorificStarts(text: string): number[] {
   const tokens = tokenise(text);
-  return tokens.flatMap((t, i) => (i > 0 && readHonorific(tokens, i) && !readHonorific(tokens, i - 1) ? [t.start] : []));
+  return tokens.flatMap((t, i) =>
+    i > 0 && readHonorific(tokens, i) && !readHonorific(tokens, i - 1) ? [t.start] : [],
+  );
 }

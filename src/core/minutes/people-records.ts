@@ -33,11 +33,18 @@ export function uniqueSources(sources: readonly Source[]): Source[] {
 export function uniqueRoles(roles: readonly PersonRole[]): PersonRole[] {
   const seen = new Map<string, PersonRole>();
   for (const role of roles) if (!seen.has(roleKey(role))) seen.set(roleKey(role), role);
-  return [...seen.values()].sort((a, b) => (a.asOf ?? '9999').localeCompare(b.asOf ?? '9999') || roleKey(a).localeCompare(roleKey(b)));
+  return [...seen.values()].sort(
+    (a, b) => (a.asOf ?? '9999').localeCompare(b.asOf ?? '9999') || roleKey(a).localeCompare(roleKey(b)),
+  );
 }
 
 /** Name, honorific, initials and given name worked out from every form seen. */
-export function describePerson(id: string, names: readonly string[], roles: readonly PersonRole[], sources: readonly Source[]): Person {
+export function describePerson(
+  id: string,
+  names: readonly string[],
+  roles: readonly PersonRole[],
+  sources: readonly Source[],
+): Person {
   const forms = [...new Set(names)]
     .map((text) => ({ text, parts: parseName(text) }))
     .filter((f): f is { text: string; parts: NameParts } => f.parts !== undefined)

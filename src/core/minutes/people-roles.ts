@@ -45,7 +45,13 @@ export function splitRole(text: string): RoleText {
   if (at) return { title: trimRole(at[1] ?? ''), organisation: at[2] };
   // "Cabinet Member for Community Services" is a title; "Assistant Director ... for Kent Fire and Rescue" names an employer.
   const forMatch = /^(.+?) for (?:the )?([A-Z].+)$/.exec(role);
-  if (forMatch && /\b(?:Director|Head|Manager|Officer|Lead|Leader|Specialist|Co-?ordinator|Adviser|Advisor|Analyst)\b/.test(forMatch[1] ?? '') && looksLikeOrganisation(forMatch[2] ?? '')) {
+  if (
+    forMatch &&
+    /\b(?:Director|Head|Manager|Officer|Lead|Leader|Specialist|Co-?ordinator|Adviser|Advisor|Analyst)\b/.test(
+      forMatch[1] ?? '',
+    ) &&
+    looksLikeOrganisation(forMatch[2] ?? '')
+  ) {
     return { title: trimRole(forMatch[1] ?? ''), organisation: forMatch[2] };
   }
   const comma = /^(.+), ?([^,]+)$/.exec(role);
@@ -71,7 +77,12 @@ function readOrganisationRun(text: string): string {
 }
 
 function isPlausibleRole(text: string): boolean {
-  return /^[A-Z]/.test(text) && findNameMentions(text).length === 0 && text.split(/\s+/).length <= 20 && !/^(?:Item|Appendix|see|page)\b/i.test(text);
+  return (
+    /^[A-Z]/.test(text) &&
+    findNameMentions(text).length === 0 &&
+    text.split(/\s+/).length <= 20 &&
+    !/^(?:Item|Appendix|see|page)\b/i.test(text)
+  );
 }
 
 const BRACKETED = /^\s*\(([^()]{2,160})\)/;

@@ -77,7 +77,12 @@ function toMeeting(planned: PlannedDate, body: string, doc: string, ref: string)
   };
 }
 
-export function findPlannedMeetings(items: readonly ItemParagraphs[], body: string, heldDate: string, doc: string): Meeting[] {
+export function findPlannedMeetings(
+  items: readonly ItemParagraphs[],
+  body: string,
+  heldDate: string,
+  doc: string,
+): Meeting[] {
   const planned = new Map<string, Meeting>();
   for (const item of items) {
     for (const paragraph of item.paragraphs) {

@@ -38,7 +38,11 @@ export function findPresenters(text: string, mentions: readonly PlacedMention[])
     // "A, B and C then gave a presentation": the verb after the last name covers the whole list.
     if (next && LIST_JOINER.test(text.slice(mention.end, next.start))) return;
     const first = group[0] === undefined ? undefined : mentions[group[0]];
-    if (PRESENTING.test(text.slice(mention.end)) || (first && PRESENTED_BY.test(text.slice(Math.max(0, first.start - 60), first.start)))) presenters.push(...group);
+    if (
+      PRESENTING.test(text.slice(mention.end)) ||
+      (first && PRESENTED_BY.test(text.slice(Math.max(0, first.start - 60), first.start)))
+    )
+      presenters.push(...group);
     group = [];
   });
   return presenters;

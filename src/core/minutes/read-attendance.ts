@@ -17,7 +17,8 @@ export interface Attendance {
   warnings: string[];
 }
 
-const PRESENT_LABEL = /^(?:PRESENT|Present|ALSO PRESENT|Also present|Also Present|IN ATTENDANCE|In attendance|In Attendance) ?:? ?(.*)$/;
+const PRESENT_LABEL =
+  /^(?:PRESENT|Present|ALSO PRESENT|Also present|Also Present|IN ATTENDANCE|In attendance|In Attendance) ?:? ?(.*)$/;
 const ANY_LABEL = /^(?:PRESENT|ALSO PRESENT|IN ATTENDANCE|APOLOGIES|Apologies|Present|In attendance)\b/;
 
 /** Header lines as paragraphs: a blank line or a new label ends one. */
@@ -41,8 +42,16 @@ function withBody(role: RoleText | undefined, body: string | undefined): RoleTex
   return { ...role, organisation: body };
 }
 
-function collectList(list: NameList, collector: PeopleCollector, ref: string, body: string | undefined): { handle: number; role?: RoleText }[] {
-  return list.names.map((n) => ({ handle: collectName(collector, n.parts, ref, withBody(n.role, body)), role: n.role }));
+function collectList(
+  list: NameList,
+  collector: PeopleCollector,
+  ref: string,
+  body: string | undefined,
+): { handle: number; role?: RoleText }[] {
+  return list.names.map((n) => ({
+    handle: collectName(collector, n.parts, ref, withBody(n.role, body)),
+    role: n.role,
+  }));
 }
 
 export function createAttendance(): Attendance {
@@ -50,16 +59,28 @@ export function createAttendance(): Attendance {
 }
 
 /** Reads an apologies paragraph into `attendance`; false when the paragraph is not one. */
-export function readApologies(text: string, ref: string, collector: PeopleCollector, attendance: Attendance, line: number): boolean {
+export function readApologies(
+  text: string,
+  ref: string,
+  collector: PeopleCollector,
+  attendance: Attendance,
+  line: number,
+): boolean {
   const listText = readApologiesText(text);
   if (listText === undefined) return false;
   const list = readNameList(listText);
   attendance.apologies.push(...collectList(list, collector, ref, undefined).map((n) => n.handle));
-  for (const entry of list.unread) attendance.warnings.push(`line ${line}: could not read "${entry}" in the apologies as a name`);
+  for (const entry of list.unread)
+    attendance.warnings.push(`line ${line}: could not read "${entry}" in the apologies as a name`);
   return true;
 }
 
-export function readHeaderAttendance(header: readonly RawLine[], collector: PeopleCollector, body: string | undefined, attendance: Attendance): void {
+export function readHeaderAttendance(
+  header: readonly RawLine[],
+  collector: PeopleCollector,
+  body: string | undefined,
+  attendance: Attendance,
+): void {
   for (const paragraph of headerParagraphs(header)) {
     const present = PRESENT_LABEL.exec(normaliseWhitespace(paragraph.text));
     if (!present) {
@@ -72,6 +93,7 @@ export function readHeaderAttendance(header: readonly RawLine[], collector: Peop
       if (role && isChairRole(role)) attendance.chair = handle;
       if (role && isViceChairRole(role)) attendance.viceChair = handle;
     }
-    for (const entry of list.unread) attendance.warnings.push(`line ${paragraph.line}: could not read "${entry}" in PRESENT as a name`);
+    for (const entry of list.unread)
+      attendance.warnings.push(`line ${paragraph.line}: could not read "${entry}" in PRESENT as a name`);
   }
 }

@@ -117,7 +117,8 @@ function addToResolution(resolution: ResolutionDraft, kind: ContentLine): void {
 function addToMinutes(paragraphs: Paragraph[], kind: ContentLine, line: number, afterBlank: boolean): void {
   const text = kind.kind === 'part' ? `${kind.marker} ${kind.text}` : kind.text;
   const last = paragraphs[paragraphs.length - 1];
-  if (kind.kind === 'text' && last && continuesParagraph(last.text, text, afterBlank)) last.text = join(last.text, text);
+  if (kind.kind === 'text' && last && continuesParagraph(last.text, text, afterBlank))
+    last.text = join(last.text, text);
   else paragraphs.push({ text, line });
 }
 
@@ -134,7 +135,9 @@ export function readItemBody(lines: readonly RawLine[]): ItemBody {
     if (kind.kind === 'blank') afterBlank = true;
     if (kind.kind === 'blank' || kind.kind === 'skip') continue;
     if (kind.kind === 'resolved') {
-      resolution = resolution ? { ...resolution, text: join(resolution.text, kind.text) } : { text: kind.text, parts: [] };
+      resolution = resolution
+        ? { ...resolution, text: join(resolution.text, kind.text) }
+        : { text: kind.text, parts: [] };
     } else if (resolution) addToResolution(resolution, kind);
     else addToMinutes(paragraphs, kind, line.line, afterBlank);
     lastText = normaliseWhitespace(line.text);

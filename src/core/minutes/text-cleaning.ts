@@ -72,7 +72,9 @@ export function slugify(text: string): string {
  * folded, since a ModernGov page and a PDF of the same item differ in exactly these.
  */
 export function fingerprintText(text: string): string {
-  return normaliseSpacing(text).toLowerCase().replace(/ ([.,;:!?])/g, '$1');
+  return normaliseSpacing(text)
+    .toLowerCase()
+    .replace(/ ([.,;:!?])/g, '$1');
 }
 
 /** First 8 hex digits of the SHA-1 of a text, for ids of undated meetings. */

@@ -13,7 +13,12 @@ import type { Actor } from '../roles/permissions.js';
 import { whoMay } from '../roles/permissions.js';
 import type { ResolvedPartnership } from './resolve-partnership.js';
 
-export function isPartnershipMember(directory: PartnershipDirectory, partnership: Partnership, actor: Actor, via?: string): boolean {
+export function isPartnershipMember(
+  directory: PartnershipDirectory,
+  partnership: Partnership,
+  actor: Actor,
+  via?: string,
+): boolean {
   if (actor.isAdmin) return true;
   // Teams only delivers a channel's messages from the people in it.
   if (via === 'channel' || via === 'team') return true;
@@ -22,7 +27,11 @@ export function isPartnershipMember(directory: PartnershipDirectory, partnership
 }
 
 /** Whether the turn's member belongs to the partnership it resolved to. */
-export function memberOfResolved(directory: PartnershipDirectory, resolved: ResolvedPartnership, actor: Actor): boolean {
+export function memberOfResolved(
+  directory: PartnershipDirectory,
+  resolved: ResolvedPartnership,
+  actor: Actor,
+): boolean {
   return 'partnership' in resolved && isPartnershipMember(directory, resolved.partnership, actor, resolved.via);
 }
 

@@ -14,7 +14,8 @@ export function readPartnershipName(text: string): { name: string; shortName: st
   const bracketed = cleaned.endsWith(')') && open > 0 ? cleaned.slice(open + 1, -1).trim() : '';
   const short = bracketed.length >= 2 && bracketed.length <= 40 && !/[()]/.test(bracketed) ? bracketed : undefined;
   const name = (short ? cleaned.slice(0, open) : cleaned).trim();
-  if (!/[a-z]{2}/i.test(name) || name.length > 120) return 'Give the partnership\'s full name, and its short name in brackets: "Medway Community Safety Partnership (Medway CSP)".';
+  if (!/[a-z]{2}/i.test(name) || name.length > 120)
+    return 'Give the partnership\'s full name, and its short name in brackets: "Medway Community Safety Partnership (Medway CSP)".';
   const shortName = short ?? name.replace(/\bCommunity Safety Partnership\b/i, 'CSP');
   return { name, shortName };
 }
@@ -23,8 +24,20 @@ export function partnershipIdFor(name: { name: string; shortName: string }): str
   return slugify(name.shortName) || slugify(name.name);
 }
 
-export function newPartnership(id: string, name: { name: string; shortName: string }, at: string, by: { id: string; name: string }): Partnership {
-  const created: RecordChange = { id: 1, at, by, subject: 'partnership', summary: `${name.name} created`, after: { id, ...name } };
+export function newPartnership(
+  id: string,
+  name: { name: string; shortName: string },
+  at: string,
+  by: { id: string; name: string },
+): Partnership {
+  const created: RecordChange = {
+    id: 1,
+    at,
+    by,
+    subject: 'partnership',
+    summary: `${name.name} created`,
+    after: { id, ...name },
+  };
   return {
     id,
     ...name,

@@ -4,7 +4,9 @@ import type { Partnership, PartnershipDirectory } from '../model.js';
 import { words } from '../text/normalise.js';
 
 function formOf(text: string): string {
-  return words(text.replace(/\bcsp\b/gi, 'community safety partnership')).filter((w) => w !== 'the').join(' ');
+  return words(text.replace(/\bcsp\b/gi, 'community safety partnership'))
+    .filter((w) => w !== 'the')
+    .join(' ');
 }
 
 /** Whether `typed` names this partnership: its name, short name or id, in full or as the start of its name. */
@@ -26,5 +28,11 @@ export function partnershipNamed(directory: PartnershipDirectory, typed: string)
 
 /** The directory a command sees; a caller that gives none (a single-partnership test) has just this one. */
 export function directoryOf(input: CommandInput, partnership: Partnership): PartnershipDirectory {
-  return input.directory ?? { defaultPartnershipId: partnership.id, partnerships: { [partnership.id]: partnership }, memberships: {} };
+  return (
+    input.directory ?? {
+      defaultPartnershipId: partnership.id,
+      partnerships: { [partnership.id]: partnership },
+      memberships: {},
+    }
+  );
 }

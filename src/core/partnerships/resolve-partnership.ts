@@ -17,11 +17,13 @@ export interface Whereabouts {
 }
 
 export type ResolvedPartnership =
-  | { partnership: Partnership; via: 'channel' | 'team' | 'member' | 'default' }
-  | { ask: Answer };
+  { partnership: Partnership; via: 'channel' | 'team' | 'member' | 'default' } | { ask: Answer };
 
 /** The partnership whose linked channel, or linked team, this conversation is. */
-export function linkedPartnership(directory: PartnershipDirectory, where: Whereabouts): { partnership: Partnership; via: 'channel' | 'team' } | undefined {
+export function linkedPartnership(
+  directory: PartnershipDirectory,
+  where: Whereabouts,
+): { partnership: Partnership; via: 'channel' | 'team' } | undefined {
   const all = Object.values(directory.partnerships);
   const byChannel = all.find((p) => p.channels.some((c) => c.ref.conversationId === where.conversationId));
   if (byChannel) return { partnership: byChannel, via: 'channel' };
@@ -37,7 +39,9 @@ export function linkedPartnership(directory: PartnershipDirectory, where: Wherea
 /** The partnerships a member belongs to, as far as the bot knows: by role, or by writing in their channels. */
 export function memberPartnerships(directory: PartnershipDirectory, userIds: readonly string[]): Partnership[] {
   const seen = new Set(userIds.flatMap((id) => directory.memberships[id]?.seenIn ?? []));
-  return Object.values(directory.partnerships).filter((p) => seen.has(p.id) || p.roles.some((r) => userIds.includes(r.userId)));
+  return Object.values(directory.partnerships).filter(
+    (p) => seen.has(p.id) || p.roles.some((r) => userIds.includes(r.userId)),
+  );
 }
 
 export function chosenPartnership(directory: PartnershipDirectory, userIds: readonly string[]): string | undefined {
@@ -45,17 +49,30 @@ export function chosenPartnership(directory: PartnershipDirectory, userIds: read
 }
 
 export function askWhichPartnership(candidates: readonly Partnership[]): Answer {
-  return makeAnswer('clarify', 'Which partnership?', `You work with ${candidates.length} partnerships: ${candidates.map((p) => p.shortName).join(', ')}. Which one shall I answer from here? Say "use" and its name.`, {
-    suggestions: candidates.slice(0, 4).map((p) => `Use ${p.shortName}`),
-  });
+  return makeAnswer(
+    'clarify',
+    'Which partnership?',
+    `You work with ${candidates.length} partnerships: ${candidates.map((p) => p.shortName).join(', ')}. Which one shall I answer from here? Say "use" and its name.`,
+    {
+      suggestions: candidates.slice(0, 4).map((p) => `Use ${p.shortName}`),
+    },
+  );
 }
 
 /**
  * The directory as turns see it: DEFAULT_PARTNERSHIP_ID, where set, is the default, not the one
  * the store file was created with (a second district's bot answers from its own records).
  */
-export function withConfiguredDefault(directory: PartnershipDirectory, defaultPartnershipId: string | undefined): PartnershipDirectory {
-  if (!defaultPartnershipId || defaultPartnershipId === directory.defaultPartnershipId || !directory.partnerships[defaultPartnershipId]) return directory;
+export function withConfiguredDefault(
+  directory: PartnershipDirectory,
+  defaultPartnershipId: string | undefined,
+): PartnershipDirectory {
+  if (
+    !defaultPartnershipId ||
+    defaultPartnershipId === directory.defaultPartnershipId ||
+    !directory.partnerships[defaultPartnershipId]
+  )
+    return directory;
   return { ...directory, defaultPartnershipId };
 }
 
@@ -73,6 +90,13 @@ export function resolvePartnership(directory: PartnershipDirectory, where: Where
     const own = chosen ? directory.partnerships[chosen] : undefined;
     if (own) return { partnership: own, via: 'member' };
   }
-  if (!fallback) return { ask: makeAnswer('invalid', 'No partnership', 'This conversation is not linked to a partnership yet, so I have nothing to answer from.') };
+  if (!fallback)
+    return {
+      ask: makeAnswer(
+        'invalid',
+        'No partnership',
+        'This conversation is not linked to a partnership yet, so I have nothing to answer from.',
+      ),
+    };
   return { partnership: fallback, via: 'default' };
 }

@@ -15,7 +15,9 @@ const MAX_NAME = 120;
 
 /** "Serious Violence (SV)" -> its name and short name. */
 export function readEntryName(text: string): { name: string; shortName?: string } | string {
-  const cleaned = normaliseSpacing(text).replace(/^["']|["']$/g, '').trim();
+  const cleaned = normaliseSpacing(text)
+    .replace(/^["']|["']$/g, '')
+    .trim();
   const short = /^(.+?) ?\(([^()]{1,15})\)$/.exec(cleaned);
   const name = (short?.[1] ?? cleaned).trim();
   if (!/[a-z]/i.test(name)) return 'Give the name in words, e.g. "add priority Serious Violence (SV)".';
@@ -35,7 +37,9 @@ function withList(year: PriorityYear, kind: EntryKind, list: (Priority | Theme)[
 function idFor(partnership: Partnership, draft: PriorityYear, name: string): string {
   const folded = foldForMatching(name);
   const everyYear = [...partnership.priorityYears, draft];
-  const earlier = everyYear.flatMap((y) => [...y.priorities, ...y.themes]).find((e) => foldForMatching(e.name) === folded);
+  const earlier = everyYear
+    .flatMap((y) => [...y.priorities, ...y.themes])
+    .find((e) => foldForMatching(e.name) === folded);
   if (earlier) return earlier.id;
   const taken = new Set(everyYear.flatMap((y) => [...y.priorities, ...y.themes].map((e) => e.id)));
   const base = slugify(name) || 'priority';
@@ -44,24 +48,44 @@ function idFor(partnership: Partnership, draft: PriorityYear, name: string): str
   return id;
 }
 
-export function addEntry(partnership: Partnership, draft: PriorityYear, kind: EntryKind, text: string, source: { doc: string; ref: string }): PriorityYear | string {
+export function addEntry(
+  partnership: Partnership,
+  draft: PriorityYear,
+  kind: EntryKind,
+  text: string,
+  source: { doc: string; ref: string },
+): PriorityYear | string {
   const read = readEntryName(text);
   if (typeof read === 'string') return read;
   const folded = foldForMatching(read.name);
   const clash = [...draft.priorities, ...draft.themes].find((e) => foldForMatching(e.name) === folded);
   if (clash) return `"${clash.name}" is already in the ${draft.year} draft.`;
   const id = idFor(partnership, draft, read.name);
-  const entry = kind === 'priority' ? { id, name: read.name, ...(read.shortName ? { shortName: read.shortName } : {}), sources: [source] } : { id, name: read.name, sources: [source] };
+  const entry =
+    kind === 'priority'
+      ? { id, name: read.name, ...(read.shortName ? { shortName: read.shortName } : {}), sources: [source] }
+      : { id, name: read.name, sources: [source] };
   return withList(draft, kind, [...listOf(draft, kind), entry]);
 }
 
-export function renameEntry(draft: PriorityYear, named: Named, text: string, source: { doc: string; ref: string }): PriorityYear | string {
+export function renameEntry(
+  draft: PriorityYear,
+  named: Named,
+  text: string,
+  source: { doc: string; ref: string },
+): PriorityYear | string {
   const read = readEntryName(text);
   if (typeof read === 'string') return read;
   const folded = foldForMatching(read.name);
-  const clash = [...draft.priorities, ...draft.themes].find((e) => e.id !== named.entry.id && foldForMatching(e.name) === folded);
+  const clash = [...draft.priorities, ...draft.themes].find(
+    (e) => e.id !== named.entry.id && foldForMatching(e.name) === folded,
+  );
   if (clash) return `"${clash.name}" is already in the ${draft.year} draft.`;
-  if (named.entry.name === read.name && (named.kind === 'theme' || (named.entry as Priority).shortName === (read.shortName ?? (named.entry as Priority).shortName))) {
+  if (
+    named.entry.name === read.name &&
+    (named.kind === 'theme' ||
+      (named.entry as Priority).shortName === (read.shortName ?? (named.entry as Priority).shortName))
+  ) {
     return `It is already called "${read.name}".`;
   }
   const list = listOf(draft, named.kind).map((e) => {
@@ -73,11 +97,19 @@ export function renameEntry(draft: PriorityYear, named: Named, text: string, sou
 }
 
 export function retireEntry(draft: PriorityYear, named: Named): PriorityYear {
-  return withList(draft, named.kind, listOf(draft, named.kind).filter((e) => e.id !== named.entry.id));
+  return withList(
+    draft,
+    named.kind,
+    listOf(draft, named.kind).filter((e) => e.id !== named.entry.id),
+  );
 }
 
 /** Moves an entry to a 1-based position (clamped to the list), or before / after another. */
-export function moveEntry(draft: PriorityYear, named: Named, to: { position: number } | { before: Named } | { after: Named }): PriorityYear | string {
+export function moveEntry(
+  draft: PriorityYear,
+  named: Named,
+  to: { position: number } | { before: Named } | { after: Named },
+): PriorityYear | string {
   const list = listOf(draft, named.kind);
   const rest = list.filter((e) => e.id !== named.entry.id);
   const entry = list.find((e) => e.id === named.entry.id);
@@ -87,8 +119,10 @@ export function moveEntry(draft: PriorityYear, named: Named, to: { position: num
     index = Math.min(Math.max(to.position, 1), list.length) - 1;
   } else {
     const other = 'before' in to ? to.before : to.after;
-    if (other.kind !== named.kind) return `Move a ${named.kind} among the ${named.kind === 'priority' ? 'priorities' : 'themes'}.`;
-    if (other.entry.id === named.entry.id) return 'Name two different priorities to move one before or after the other.';
+    if (other.kind !== named.kind)
+      return `Move a ${named.kind} among the ${named.kind === 'priority' ? 'priorities' : 'themes'}.`;
+    if (other.entry.id === named.entry.id)
+      return 'Name two different priorities to move one before or after the other.';
     const at = rest.findIndex((e) => e.id === other.entry.id);
     if (at < 0) return `${other.entry.name} is not in the ${draft.year} draft.`;
     index = 'before' in to ? at : at + 1;

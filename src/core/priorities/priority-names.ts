@@ -10,11 +10,19 @@ import { PhraseMatcher } from '../text/phrase-matcher.js';
 export type Named = { kind: 'priority'; entry: Priority } | { kind: 'theme'; entry: Theme };
 
 /** The priority or theme of `year` (the current year unless given) that `text` names, or null. */
-export function findNamed(partnership: Partnership, text: string, year: PriorityYear | undefined = partnership.priorityYears.at(-1), only?: Named['kind']): Named | null {
+export function findNamed(
+  partnership: Partnership,
+  text: string,
+  year: PriorityYear | undefined = partnership.priorityYears.at(-1),
+  only?: Named['kind'],
+): Named | null {
   if (!year) return null;
   const phrases = [
     ...topicPhrases(partnership),
-    ...year.priorities.flatMap((p) => [{ id: p.id, phrase: p.name }, ...(p.shortName ? [{ id: p.id, phrase: p.shortName }] : [])]),
+    ...year.priorities.flatMap((p) => [
+      { id: p.id, phrase: p.name },
+      ...(p.shortName ? [{ id: p.id, phrase: p.shortName }] : []),
+    ]),
     ...year.themes.map((t) => ({ id: t.id, phrase: t.name })),
   ];
   for (const match of new PhraseMatcher(phrases, () => true).findTargets(words(text))) {

@@ -10,7 +10,8 @@ import { answerChangeHistory, undoLast } from './record-change.js';
 import { singleSpaced } from '../text/normalise.js';
 
 const HISTORY = /^(?:show (?:me )?(?:the )?)?(?:history|changes|change log) (?:of|to|for) (?:the )?(.+?) ?\??$/i;
-const ALL = /^(?:show (?:me )?(?:the )?)?(?:recent changes|change log|all changes|history of (?:all )?changes|changes made in teams) ?\??$/i;
+const ALL =
+  /^(?:show (?:me )?(?:the )?)?(?:recent changes|change log|all changes|history of (?:all )?changes|changes made in teams) ?\??$/i;
 const UNDO = /^undo(?: (?:the |my )?last change)? ?\.?$/i;
 
 /** The change subjects a "history of ..." asks about, or null when it is a question about something else. */

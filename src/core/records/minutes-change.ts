@@ -16,7 +16,9 @@ type Keyed = { id: string };
 /** Replaced records keep their place; new ones go last. */
 function replaceById<T extends Keyed>(list: readonly T[], values: Record<string, T | null>): T[] {
   const known = new Set(list.map((x) => x.id));
-  const replaced = list.map((x) => (Object.hasOwn(values, x.id) ? values[x.id] : x)).filter((x): x is T => x !== null && x !== undefined);
+  const replaced = list
+    .map((x) => (Object.hasOwn(values, x.id) ? values[x.id] : x))
+    .filter((x): x is T => x !== null && x !== undefined);
   const added = Object.entries(values).flatMap(([id, value]) => (!known.has(id) && value ? [value] : []));
   return [...replaced, ...added];
 }
@@ -34,7 +36,10 @@ export function applyMinutesValue(target: Partnership, value: MinutesRecordsValu
   target.draftActions = replaceById(target.draftActions, value.draftActions);
 }
 
-function diffList<T extends Keyed>(before: readonly T[], after: readonly T[]): { before: Record<string, T | null>; after: Record<string, T | null> } {
+function diffList<T extends Keyed>(
+  before: readonly T[],
+  after: readonly T[],
+): { before: Record<string, T | null>; after: Record<string, T | null> } {
   const old = new Map(before.map((x) => [x.id, x]));
   const next = new Map(after.map((x) => [x.id, x]));
   const was: Record<string, T | null> = {};

@@ -7,7 +7,19 @@
 import { makeAnswer, type Answer } from '../answers/answer.js';
 import { formatDate } from '../answers/format.js';
 import type { CommandInput, CommandOutcome } from '../commands/command.js';
-import type { Agenda, Lead, LinkedChannel, LinkedTeam, Meeting, Partnership, PriorityChange, PriorityDraft, PriorityYear, RecordChange, RoleGrant } from '../model.js';
+import type {
+  Agenda,
+  Lead,
+  LinkedChannel,
+  LinkedTeam,
+  Meeting,
+  Partnership,
+  PriorityChange,
+  PriorityDraft,
+  PriorityYear,
+  RecordChange,
+  RoleGrant,
+} from '../model.js';
 import { may, whoMay, type Permission } from '../roles/permissions.js';
 import { applyMinutesValue, type MinutesRecordsValue } from './minutes-change.js';
 
@@ -18,7 +30,18 @@ export interface PublishedPriorities {
   draft?: PriorityDraft;
 }
 
-type Kind = 'lead' | 'alias' | 'draft' | 'priorities' | 'role' | 'channel' | 'team' | 'partnership' | 'agenda' | 'meeting' | 'minutes';
+type Kind =
+  | 'lead'
+  | 'alias'
+  | 'draft'
+  | 'priorities'
+  | 'role'
+  | 'channel'
+  | 'team'
+  | 'partnership'
+  | 'agenda'
+  | 'meeting'
+  | 'minutes';
 
 const PERMISSION: Record<Kind, Permission> = {
   lead: 'manage-priorities',
@@ -67,7 +90,10 @@ export function applyValue(target: Partnership, subject: string, value: unknown)
       target.roles = [...target.roles.filter((r) => r.userId !== key), ...(value ? [value as RoleGrant] : [])];
       return;
     case 'channel':
-      target.channels = [...target.channels.filter((c) => c.ref.conversationId !== key), ...(value ? [value as LinkedChannel] : [])];
+      target.channels = [
+        ...target.channels.filter((c) => c.ref.conversationId !== key),
+        ...(value ? [value as LinkedChannel] : []),
+      ];
       return;
     case 'team':
       target.teams = [...(target.teams ?? []).filter((t) => t.teamId !== key), ...(value ? [value as LinkedTeam] : [])];
@@ -81,7 +107,10 @@ export function applyValue(target: Partnership, subject: string, value: unknown)
     case 'agenda': {
       const current = target.agendas.find((a) => a.id === key);
       // Members' answers and the posted cards stay; a new version brings the cards up to date.
-      const restored = value && current ? { ...(value as Agenda), responses: current.responses, posts: current.posts, version: current.version + 1 } : (value as Agenda | undefined);
+      const restored =
+        value && current
+          ? { ...(value as Agenda), responses: current.responses, posts: current.posts, version: current.version + 1 }
+          : (value as Agenda | undefined);
       target.agendas = [...target.agendas.filter((a) => a.id !== key), ...(restored ? [restored] : [])];
       return;
     }
@@ -123,7 +152,12 @@ export function recordChange(
 /** The value of an agenda or meeting as the log keeps it. */
 function snapshot(target: Partnership, subject: string): unknown {
   const { kind, key } = kindOf(subject);
-  const found = kind === 'agenda' ? target.agendas.find((a) => a.id === key) : kind === 'meeting' ? target.meetings.find((m) => m.id === key) : undefined;
+  const found =
+    kind === 'agenda'
+      ? target.agendas.find((a) => a.id === key)
+      : kind === 'meeting'
+        ? target.meetings.find((m) => m.id === key)
+        : undefined;
   return found === undefined ? undefined : structuredClone(found);
 }
 
@@ -132,7 +166,12 @@ function snapshot(target: Partnership, subject: string): unknown {
  * that changes it in place: logged with the value before and after, read when it is applied, so
  * that history shows it and undo restores it like any other change.
  */
-export function loggedChange(input: Pick<CommandInput, 'actor' | 'now'>, subject: string, summary: string, change: (target: Partnership) => void): (target: Partnership) => void {
+export function loggedChange(
+  input: Pick<CommandInput, 'actor' | 'now'>,
+  subject: string,
+  summary: string,
+  change: (target: Partnership) => void,
+): (target: Partnership) => void {
   return (target) => {
     const before = snapshot(target, subject);
     change(target);
@@ -157,35 +196,71 @@ export function loggedChange(input: Pick<CommandInput, 'actor' | 'now'>, subject
 export function undoLast(partnership: Partnership, input: CommandInput): CommandOutcome {
   const changes = partnership.changes ?? [];
   const last = [...changes].reverse().find((c) => !c.undone && input.actor.ids.includes(c.by.id));
-  if (!last) return { answer: makeAnswer('invalid', 'Nothing to undo', `You have made no change to the ${partnership.shortName} from Teams that is left to undo.`) };
+  if (!last)
+    return {
+      answer: makeAnswer(
+        'invalid',
+        'Nothing to undo',
+        `You have made no change to the ${partnership.shortName} from Teams that is left to undo.`,
+      ),
+    };
   const since = changes.find((c) => c.id > last.id && !c.undone && c.subject === last.subject);
   if (since) {
     return {
-      answer: makeAnswer('invalid', 'Changed since', `Your last change (${last.summary}) was changed again since, by ${since.by.name} (${since.summary}), so undoing it would undo theirs too. Nothing changed.`),
+      answer: makeAnswer(
+        'invalid',
+        'Changed since',
+        `Your last change (${last.summary}) was changed again since, by ${since.by.name} (${since.summary}), so undoing it would undo theirs too. Nothing changed.`,
+      ),
     };
   }
   const { kind } = kindOf(last.subject);
   const permission = PERMISSION[kind] ?? 'manage-partnerships';
   if (!may(partnership, input.actor, permission)) {
     return {
-      answer: makeAnswer('refused', 'Not yours to undo', `Sorry, ${input.actor.name}: the last change (${last.summary}, by ${last.by.name}) can only be undone by ${whoMay(permission)}. Nothing changed.`),
+      answer: makeAnswer(
+        'refused',
+        'Not yours to undo',
+        `Sorry, ${input.actor.name}: the last change (${last.summary}, by ${last.by.name}) can only be undone by ${whoMay(permission)}. Nothing changed.`,
+      ),
     };
   }
   const at = input.now.toISOString();
   const markUndone = (target: Partnership): void => {
-    target.changes = (target.changes ?? []).map((c) => (c.id === last.id ? { ...c, undone: { at, by: input.actor.name } } : c));
+    target.changes = (target.changes ?? []).map((c) =>
+      c.id === last.id ? { ...c, undone: { at, by: input.actor.name } } : c,
+    );
   };
-  const answer = makeAnswer('history', 'Undone', `Undone: ${last.summary} (made by ${last.by.name} on ${formatDate(last.at.slice(0, 10))}). The previous value is back.`, {
-    suggestions: ['Recent changes'],
-  });
+  const answer = makeAnswer(
+    'history',
+    'Undone',
+    `Undone: ${last.summary} (made by ${last.by.name} on ${formatDate(last.at.slice(0, 10))}). The previous value is back.`,
+    {
+      suggestions: ['Recent changes'],
+    },
+  );
   if (kind === 'partnership') {
-    const held = partnership.channels.length + (partnership.teams?.length ?? 0) + partnership.meetings.length + partnership.agendas.length;
-    if (held > 0) return { answer: makeAnswer('invalid', 'Nothing changed', `The ${partnership.shortName} already holds meetings, agendas or linked channels, so its creation cannot be undone.`) };
+    const held =
+      partnership.channels.length +
+      (partnership.teams?.length ?? 0) +
+      partnership.meetings.length +
+      partnership.agendas.length;
+    if (held > 0)
+      return {
+        answer: makeAnswer(
+          'invalid',
+          'Nothing changed',
+          `The ${partnership.shortName} already holds meetings, agendas or linked channels, so its creation cannot be undone.`,
+        ),
+      };
     return { answer, removesPartnership: partnership.id };
   }
   const agendaId = kind === 'agenda' ? kindOf(last.subject).key : undefined;
   const restored = last.before as Agenda | undefined;
-  const postedCards = agendaId !== undefined && (partnership.agendas.find((a) => a.id === agendaId)?.posts.length ?? 0) > 0 && restored?.status !== 'draft';
+  const postedCards =
+    agendaId !== undefined &&
+    (partnership.agendas.find((a) => a.id === agendaId)?.posts.length ?? 0) > 0 &&
+    restored?.status !== 'draft';
   return {
     answer,
     partnershipId: partnership.id,
@@ -199,12 +274,32 @@ export function undoLast(partnership: Partnership, input: CommandInput): Command
 }
 
 /** The changes whose subject starts with one of `prefixes` (`lead:` all leads, `lead:road-safety` one), newest first. */
-export function answerChangeHistory(partnership: Partnership, about: string, prefixes: readonly string[] = [], limit = 10): Answer {
-  const all = (partnership.changes ?? []).filter((c) => prefixes.length === 0 || prefixes.some((p) => c.subject.startsWith(p)));
-  if (all.length === 0) return makeAnswer('history', 'No changes', `No change to ${about} has been made from Teams in the ${partnership.shortName}.`);
+export function answerChangeHistory(
+  partnership: Partnership,
+  about: string,
+  prefixes: readonly string[] = [],
+  limit = 10,
+): Answer {
+  const all = (partnership.changes ?? []).filter(
+    (c) => prefixes.length === 0 || prefixes.some((p) => c.subject.startsWith(p)),
+  );
+  if (all.length === 0)
+    return makeAnswer(
+      'history',
+      'No changes',
+      `No change to ${about} has been made from Teams in the ${partnership.shortName}.`,
+    );
   const shown = [...all].reverse().slice(0, limit);
   const more = all.length > shown.length ? ` The latest ${shown.length} are shown.` : '';
-  return makeAnswer('history', `History of ${about}`, `${all.length} change${all.length === 1 ? '' : 's'} to ${about}, newest first.${more}`, {
-    entries: shown.map((c) => ({ heading: `${formatDate(c.at.slice(0, 10))}, ${c.by.name}`, text: `${c.summary}${c.undone ? ` (undone by ${c.undone.by})` : ''}` })),
-  });
+  return makeAnswer(
+    'history',
+    `History of ${about}`,
+    `${all.length} change${all.length === 1 ? '' : 's'} to ${about}, newest first.${more}`,
+    {
+      entries: shown.map((c) => ({
+        heading: `${formatDate(c.at.slice(0, 10))}, ${c.by.name}`,
+        text: `${c.summary}${c.undone ? ` (undone by ${c.undone.by})` : ''}`,
+      })),
+    },
+  );
 }

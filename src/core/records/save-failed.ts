@@ -11,7 +11,8 @@ export class SaveFailedError extends Error {
 }
 
 /** What a member is told when their change could not be saved. */
-export const SAVE_FAILED_REPLY = 'Could not save, nothing changed: the bot cannot write its records right now. Please try again later; questions still work.';
+export const SAVE_FAILED_REPLY =
+  'Could not save, nothing changed: the bot cannot write its records right now. Please try again later; questions still work.';
 
 /** The error as a SaveFailedError, unless it already is one. */
 export function saveFailed(error: unknown): SaveFailedError {

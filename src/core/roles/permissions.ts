@@ -14,7 +14,15 @@ export interface Actor {
   isAdmin: boolean;
 }
 
-export type Permission = 'record-resolutions' | 'grant-roles' | 'link-channels' | 'manage-agendas' | 'manage-actions' | 'update-actions' | 'manage-priorities' | 'manage-partnerships';
+export type Permission =
+  | 'record-resolutions'
+  | 'grant-roles'
+  | 'link-channels'
+  | 'manage-agendas'
+  | 'manage-actions'
+  | 'update-actions'
+  | 'manage-priorities'
+  | 'manage-partnerships';
 
 const ALLOWED: Record<Permission, readonly Role[]> = {
   'record-resolutions': ['chair', 'secretariat'],
@@ -30,7 +38,12 @@ const ALLOWED: Record<Permission, readonly Role[]> = {
   'manage-partnerships': [],
 };
 
-const ROLE_NAMES: Record<Role, string> = { chair: 'the chair', secretariat: 'the secretariat', officer: 'officers', member: 'members' };
+const ROLE_NAMES: Record<Role, string> = {
+  chair: 'the chair',
+  secretariat: 'the secretariat',
+  officer: 'officers',
+  member: 'members',
+};
 
 export function roleOf(partnership: Partnership, actor: Actor): Role | null {
   return partnership.roles.find((r) => actor.ids.includes(r.userId))?.role ?? null;

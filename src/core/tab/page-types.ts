@@ -7,9 +7,24 @@ export interface PartnershipPage {
   year: string;
   priorities: { name: string; leads: string[]; basis: string }[];
   themes: string[];
-  nextMeeting: { title: string; when: string; where: string; status: string; items: { code: string; title: string; presenter: string }[] } | null;
+  nextMeeting: {
+    title: string;
+    when: string;
+    where: string;
+    status: string;
+    items: { code: string; title: string; presenter: string }[];
+  } | null;
   lastMeeting: { when: string; resolutions: { item: string; text: string }[] } | null;
-  actions: { number: number; owner: string; description: string; due: string; dueLabel: string; status: string; overdue: boolean; priority: string }[];
+  actions: {
+    number: number;
+    owner: string;
+    description: string;
+    due: string;
+    dueLabel: string;
+    status: string;
+    overdue: boolean;
+    priority: string;
+  }[];
   priorityNames: Record<string, string>;
 }
 

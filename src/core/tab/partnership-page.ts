@@ -18,7 +18,9 @@ export function partnershipPage(partnership: Partnership, actions: readonly Acti
   const today = londonDate(now);
   const names: Record<string, string> = Object.fromEntries((year?.priorities ?? []).map((p) => [p.id, p.name]));
   const agenda = nextAgenda(partnership, now);
-  const held = partnership.meetings.filter((m) => m.status === 'held' && m.date && m.date <= today).sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''))[0];
+  const held = partnership.meetings
+    .filter((m) => m.status === 'held' && m.date && m.date <= today)
+    .sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''))[0];
   return {
     name: partnership.name,
     year: year?.year ?? '',
@@ -27,7 +29,11 @@ export function partnershipPage(partnership: Partnership, actions: readonly Acti
       const leads = partnership.leads.filter((l) => l.priorityId === p.id && (l.personId !== null || Boolean(l.name)));
       return {
         name: p.name,
-        leads: leads.map((l) => [l.name ?? partnership.people.find((x) => x.id === l.personId)?.name, l.organisation].filter(Boolean).join(', ')),
+        leads: leads.map((l) =>
+          [l.name ?? partnership.people.find((x) => x.id === l.personId)?.name, l.organisation]
+            .filter(Boolean)
+            .join(', '),
+        ),
         basis: leads.map((l) => l.basis).join('; '),
       };
     }),
@@ -42,11 +48,15 @@ export function partnershipPage(partnership: Partnership, actions: readonly Acti
         }
       : null,
     lastMeeting: held
-      ? { when: meetingLabel(held), resolutions: held.items
+      ? {
+          when: meetingLabel(held),
+          resolutions: held.items
             .filter((i) => i.resolution)
             .map((i) => {
               const correction = i.resolutionHistory?.at(-1);
-              const corrected = correction?.previous ? ` (corrected by ${correction.by.name} on ${formatDate(correction.at.slice(0, 10))})` : '';
+              const corrected = correction?.previous
+                ? ` (corrected by ${correction.by.name} on ${formatDate(correction.at.slice(0, 10))})`
+                : '';
               return { item: itemLabel(i), text: `RESOLVED ${i.resolution?.text ?? ''}${corrected}` };
             }),
         }

@@ -4,7 +4,8 @@
  * passage that spells out "Domestic Homicide Reviews", and the other way round.
  */
 
-const DEFINITION = /(?<![\w'’-])((?:[A-Z][\w'’-]*\s+(?:(?:of|and|for|the|to|on|in|against)\s+)?){1,8})\(([A-Z]{2,6})s?\)/g;
+const DEFINITION =
+  /(?<![\w'’-])((?:[A-Z][\w'’-]*\s+(?:(?:of|and|for|the|to|on|in|against)\s+)?){1,8})\(([A-Z]{2,6})s?\)/g;
 const LITTLE = /^(of|and|for|the|to|on|in)$/i;
 
 function initials(word: string): string {
@@ -16,7 +17,10 @@ function initials(word: string): string {
 
 /** Whether the capitalised words' initials spell the acronym in order. */
 function spells(words: readonly string[], acronym: string): boolean {
-  const letters = words.filter((w) => !LITTLE.test(w)).map(initials).join('');
+  const letters = words
+    .filter((w) => !LITTLE.test(w))
+    .map(initials)
+    .join('');
   return letters === acronym;
 }
 
@@ -32,7 +36,11 @@ export function findAcronyms(texts: Iterable<string>): Map<string, string[]> {
         const words = candidate.slice(start);
         if (LITTLE.test(words[0] ?? '')) continue;
         if (spells(words, acronym)) {
-          if (!found.has(acronym.toLowerCase())) found.set(acronym.toLowerCase(), words.filter((w) => !LITTLE.test(w)));
+          if (!found.has(acronym.toLowerCase()))
+            found.set(
+              acronym.toLowerCase(),
+              words.filter((w) => !LITTLE.test(w)),
+            );
           break;
         }
       }

@@ -37,7 +37,10 @@ const MAX_GAP = 1;
 export class PhraseMatcher {
   private readonly phrases: CompiledPhrase[];
 
-  constructor(targets: readonly PhraseTarget[], private readonly isKnownWord: (w: string) => boolean) {
+  constructor(
+    targets: readonly PhraseTarget[],
+    private readonly isKnownWord: (w: string) => boolean,
+  ) {
     this.phrases = targets
       .map((target) => {
         const all = words(target.phrase);

@@ -19,9 +19,7 @@ say says said expect expected expects happen happens happened`;
 const PARTNERSHIP = `kent kcsp csp csps partnership partnerships community meeting meetings update updates item items
 member members minutes notes report we us our agenda`;
 
-export const STOPWORDS: ReadonlySet<string> = new Set(
-  `${ENGLISH} ${PARTNERSHIP}`.split(/\s+/).filter(Boolean),
-);
+export const STOPWORDS: ReadonlySet<string> = new Set(`${ENGLISH} ${PARTNERSHIP}`.split(/\s+/).filter(Boolean));
 
 export function isStopword(word: string): boolean {
   return STOPWORDS.has(word);

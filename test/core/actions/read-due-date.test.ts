@@ -33,13 +33,36 @@ describe('reading a due date as officers type it (en-GB)', () => {
   });
 
   it('dates "the next meeting" from the coming meeting (the day before it), and says so', () => {
-    const withAgenda = { ...kent, agendas: [{ id: 'a1', title: 'Kent CSP', startsAt: '2027-03-14T10:00:00.000Z', items: [], status: 'circulated' as const, version: 1, createdBy: 'x', updatedAt: '', posts: [], responses: [] }] };
-    expect(readDueDate('the next meeting', now, withAgenda)).to.deep.equal({ due: '2027-03-13', note: 'Due the day before the next meeting (Sunday 14 March 2027).' });
-    expect(readDueDate('the next meeting', now, kent)).to.have.property('problem').that.contains('No coming meeting is recorded');
+    const withAgenda = {
+      ...kent,
+      agendas: [
+        {
+          id: 'a1',
+          title: 'Kent CSP',
+          startsAt: '2027-03-14T10:00:00.000Z',
+          items: [],
+          status: 'circulated' as const,
+          version: 1,
+          createdBy: 'x',
+          updatedAt: '',
+          posts: [],
+          responses: [],
+        },
+      ],
+    };
+    expect(readDueDate('the next meeting', now, withAgenda)).to.deep.equal({
+      due: '2027-03-13',
+      note: 'Due the day before the next meeting (Sunday 14 March 2027).',
+    });
+    expect(readDueDate('the next meeting', now, kent))
+      .to.have.property('problem')
+      .that.contains('No coming meeting is recorded');
   });
 
   it('refuses a day the month does not have, and a date gone by', () => {
     expect(readDueDate('31st of this month', now, kent)).to.have.property('problem');
-    expect(readDueDate('1 January 2020', now, kent)).to.have.property('problem').that.contains('in the past');
+    expect(readDueDate('1 January 2020', now, kent))
+      .to.have.property('problem')
+      .that.contains('in the past');
   });
 });

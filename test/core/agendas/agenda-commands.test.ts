@@ -20,8 +20,14 @@ function say(p: Partnership, text: string, actor: Actor = chair) {
 
 describe('reading meeting times', () => {
   it('reads en-GB dates and times as London time, in winter and in summer', () => {
-    expect(readMeetingTime('14 March 2027 10:00 online', now)).to.deep.equal({ startsAt: '2027-03-14T10:00:00.000Z', venue: 'Online' });
-    expect(readMeetingTime('14/07/2027 10am at County Hall, Maidstone', now)).to.deep.equal({ startsAt: '2027-07-14T09:00:00.000Z', venue: 'County Hall, Maidstone' });
+    expect(readMeetingTime('14 March 2027 10:00 online', now)).to.deep.equal({
+      startsAt: '2027-03-14T10:00:00.000Z',
+      venue: 'Online',
+    });
+    expect(readMeetingTime('14/07/2027 10am at County Hall, Maidstone', now)).to.deep.equal({
+      startsAt: '2027-07-14T09:00:00.000Z',
+      venue: 'County Hall, Maidstone',
+    });
     expect(readMeetingTime('Thu 14 January 2:30pm https://teams.microsoft.com/l/meetup-join/x', now)).to.deep.equal({
       startsAt: '2027-01-14T14:30:00.000Z',
       venue: 'Online',
@@ -39,14 +45,20 @@ describe('reading meeting times', () => {
 describe('building an agenda from chat', () => {
   it('starts an agenda, adds items with presenters and papers, reorders and removes them', () => {
     const p = kent();
-    expect(say(p, 'agenda 14 March 2027 10:00 online').answer.summary).to.contain('Draft agenda started for Sunday 14 March 2027, 10:00');
+    expect(say(p, 'agenda 14 March 2027 10:00 online').answer.summary).to.contain(
+      'Draft agenda started for Sunday 14 March 2027, 10:00',
+    );
     say(p, 'item B1 Community Safety Agreement refresh - Ms S Brinson');
     say(p, 'item B2 Working Group update - Mr S Peerbux https://example.org/papers/b2.pdf');
     say(p, 'item B3 MARAC review');
     say(p, 'move item B3 before B1');
     const agenda = p.agendas[0]!;
     expect(agenda.items.map((i) => i.code)).to.deep.equal(['B3', 'B1', 'B2']);
-    expect(agenda.items[1]).to.deep.equal({ code: 'B1', title: 'Community Safety Agreement refresh', presenter: 'Ms S Brinson' });
+    expect(agenda.items[1]).to.deep.equal({
+      code: 'B1',
+      title: 'Community Safety Agreement refresh',
+      presenter: 'Ms S Brinson',
+    });
     expect(agenda.items[2]?.paperUrl).to.equal('https://example.org/papers/b2.pdf');
     say(p, 'item B1 Community Safety Agreement refresh 2027 - Shafick Peerbux');
     expect(p.agendas[0]!.items[1]?.presenter).to.equal('Shafick Peerbux');
@@ -54,7 +66,10 @@ describe('building an agenda from chat', () => {
     say(p, 'agenda title Kent CSP annual meeting');
     const preview = say(p, 'show agenda', member).answer;
     expect(preview.title).to.equal('Kent CSP annual meeting');
-    expect(preview.entries.map((e) => e.heading)).to.deep.equal(['B1 Community Safety Agreement refresh 2027', 'B2 Working Group update']);
+    expect(preview.entries.map((e) => e.heading)).to.deep.equal([
+      'B1 Community Safety Agreement refresh 2027',
+      'B2 Working Group update',
+    ]);
     expect(p.agendas).to.have.length(1);
     // Nobody has seen the draft: its edits are not versions (a card marks UPDATED only changes after circulation).
     expect(p.agendas[0]!.version).to.equal(1);
@@ -62,7 +77,9 @@ describe('building an agenda from chat', () => {
 
   it('refuses members, and explains bad input without changing anything', () => {
     const p = kent();
-    expect(say(p, 'agenda 14 March 2027 10:00 online', member).answer.summary).to.contain('only the chair or the secretariat');
+    expect(say(p, 'agenda 14 March 2027 10:00 online', member).answer.summary).to.contain(
+      'only the chair or the secretariat',
+    );
     expect(p.agendas).to.deep.equal([]);
     say(p, 'agenda 14 March 2027 10:00 online');
     const before = structuredClone(p.agendas);

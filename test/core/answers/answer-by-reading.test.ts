@@ -18,9 +18,17 @@ const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 function northtown(): KnowledgeBase {
   let records: MinutesRecords = { meetings: [], people: [] };
   for (const file of ['northtown-2021-02-03.txt', 'northtown-undated.txt']) {
-    records = mergeParsedDocument(records, parseMinutesDocument(readFileSync(path.join(FIXTURES, file), 'utf8'), file)).records;
+    records = mergeParsedDocument(
+      records,
+      parseMinutesDocument(readFileSync(path.join(FIXTURES, file), 'utf8'), file),
+    ).records;
   }
-  const partnership = newPartnership('snp', { name: 'Safer Northtown Partnership', shortName: 'SNP' }, '2026-01-01T00:00:00Z', { id: 't', name: 'Test' });
+  const partnership = newPartnership(
+    'snp',
+    { name: 'Safer Northtown Partnership', shortName: 'SNP' },
+    '2026-01-01T00:00:00Z',
+    { id: 't', name: 'Test' },
+  );
   return new KnowledgeBase({ ...partnership, ...records });
 }
 
@@ -28,7 +36,12 @@ describe('answer engine: reading the minutes of a partnership with nothing curat
   const kb = northtown();
   const ask = (q: string) => {
     const a = answerQuestion(kb, q, new Date('2026-11-24T10:00:00Z'));
-    return [a.summary, ...a.entries.map((e) => `${e.heading ?? ''} ${e.text}`), ...a.facts.map((f) => `${f.title} ${f.value}`), ...a.sources.map((c) => c.label ?? c.doc)].join('\n');
+    return [
+      a.summary,
+      ...a.entries.map((e) => `${e.heading ?? ''} ${e.text}`),
+      ...a.facts.map((f) => `${f.title} ${f.value}`),
+      ...a.sources.map((c) => c.label ?? c.doc),
+    ].join('\n');
   };
 
   it('gives the chair of the meeting a date picks, and of the meeting that approved its minutes', () => {
@@ -44,7 +57,9 @@ describe('answer engine: reading the minutes of a partnership with nothing curat
   });
 
   it('says a meeting date is not recorded rather than guessing one for an undated page', () => {
-    expect(ask('what date was the meeting chaired by Ann Lee?')).to.match(/not recorded/).and.not.match(/February 2021/);
+    expect(ask('what date was the meeting chaired by Ann Lee?'))
+      .to.match(/not recorded/)
+      .and.not.match(/February 2021/);
   });
 
   it('gives the amount a question asks for, with the sentence and its meeting', () => {

@@ -12,7 +12,12 @@ import { loadDefaultStore } from '../../../src/store/default-store.js';
 const kb = new KnowledgeBase(loadDefaultStore().partnerships['kent-csp']!);
 const today = new Date('2026-11-24T10:00:00Z');
 const ask = (q: string): Answer => answerQuestion(kb, q, today);
-const everything = (a: Answer): string => [a.summary, ...a.entries.flatMap((e) => [e.heading ?? '', e.text]), ...a.facts.flatMap((f) => [f.title, f.value])].join(' ');
+const everything = (a: Answer): string =>
+  [
+    a.summary,
+    ...a.entries.flatMap((e) => [e.heading ?? '', e.text]),
+    ...a.facts.flatMap((f) => [f.title, f.value]),
+  ].join(' ');
 const LEADS = ['Adams', 'Mookherjee', 'Wilkinson', 'Peerbux', 'Steenhuis'];
 
 describe('answer engine', () => {
@@ -63,8 +68,12 @@ describe('answer engine', () => {
       expect(ask('priorities 2024/25').summary).to.contain('No priorities are recorded for 2024/25');
     });
     it('says that the current priorities are the latest recorded when their year is over', () => {
-      expect(ask('what are the current priorities?').summary).to.equal('The latest recorded are the 8 priorities for 2023/24; no later year has been published:');
-      expect(answerQuestion(kb, 'what are the current priorities?', new Date('2024-01-10T10:00:00Z')).summary).to.equal('The partnership has 8 priorities for 2023/24:');
+      expect(ask('what are the current priorities?').summary).to.equal(
+        'The latest recorded are the 8 priorities for 2023/24; no later year has been published:',
+      );
+      expect(answerQuestion(kb, 'what are the current priorities?', new Date('2024-01-10T10:00:00Z')).summary).to.equal(
+        'The partnership has 8 priorities for 2023/24:',
+      );
     });
     it('knows a topic that comes under a priority, and one that is not a priority', () => {
       expect(ask('is county lines a priority?').summary).to.match(/^Yes: Serious and Organised Crime/);
@@ -80,7 +89,7 @@ describe('answer engine', () => {
     it('describes a planned meeting as scheduled, not held', () => {
       expect(ask('when was the meeting in July 2022?').summary).to.contain('scheduled for Thursday 14 July 2022');
     });
-    it('pages a meeting\'s resolutions and offers the next page', () => {
+    it("pages a meeting's resolutions and offers the next page", () => {
       const first = ask('resolutions from the march 2022 meeting');
       expect(first.entries).to.have.length(5);
       expect(first.more?.question).to.equal('Resolutions of 24 March 2022, page 2');
@@ -99,7 +108,9 @@ describe('answer engine', () => {
     });
     it('routes attendance of something other than a meeting to the minutes', () => {
       expect(ask('how many people attended the VAWG conference?').summary).to.contain('150 people');
-      expect(ask('who was at the last meeting?').summary).to.contain('Present at the meeting of Tuesday 21 March 2023 (30)');
+      expect(ask('who was at the last meeting?').summary).to.contain(
+        'Present at the meeting of Tuesday 21 March 2023 (30)',
+      );
     });
     it('names who presented an item', () => {
       expect(ask('who presented B5?').summary).to.contain('Steenhuis');
@@ -119,7 +130,12 @@ describe('answer engine', () => {
       expect(ask('what was the CRG underspend?').summary).to.contain('£10,000');
     });
     it('says it does not know rather than guess', () => {
-      for (const q of ['what is the capital of France?', 'how many burglaries were there last year?', 'asdfghjkl', 'who is Boris Johnson?']) {
+      for (const q of [
+        'what is the capital of France?',
+        'how many burglaries were there last year?',
+        'asdfghjkl',
+        'who is Boris Johnson?',
+      ]) {
         expect(ask(q).kind, q).to.equal('unknown');
       }
     });
@@ -144,10 +160,12 @@ describe('answer engine', () => {
       expect(ask('When did the partnership last meet?').summary).to.contain('Tuesday 21 March 2023');
     });
     it('answers whether a named person attended', () => {
-      expect(ask('Was Mr Harper at the last meeting?').summary).to.equal('Mr A Harper sent apologies for the meeting of Tuesday 21 March 2023.');
+      expect(ask('Was Mr Harper at the last meeting?').summary).to.equal(
+        'Mr A Harper sent apologies for the meeting of Tuesday 21 March 2023.',
+      );
       expect(ask('was Nick Wilkinson present on 21 March 2023').summary).to.contain('was present');
     });
-    it('gives a lead\'s organisation from the leads table when the minutes give no role', () => {
+    it("gives a lead's organisation from the leads table when the minutes give no role", () => {
       expect(ask('Who is Supt Steenhuis?').summary).to.contain('Kent Police');
     });
     it('answers "the last refresh" and "extended" from the recorded changes', () => {
@@ -165,7 +183,16 @@ describe('answer engine', () => {
   });
 
   it('never throws, whatever the text', () => {
-    for (const q of ['', '   ', '${1+1}', '<at>x</at>', '?'.repeat(5000), '\u0000\u202e', 'é'.repeat(300), 'who leads '.repeat(100)]) {
+    for (const q of [
+      '',
+      '   ',
+      '${1+1}',
+      '<at>x</at>',
+      '?'.repeat(5000),
+      '\u0000\u202e',
+      'é'.repeat(300),
+      'who leads '.repeat(100),
+    ]) {
       expect(() => ask(q)).to.not.throw();
     }
   });

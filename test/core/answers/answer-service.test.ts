@@ -15,9 +15,10 @@ describe('AnswerService', () => {
     expect(service.answer('  who LEADS   road safety? ')).to.equal(first);
   });
 
-  it('keeps its cache bounded by memory, not only by count: one member\'s long questions cannot grow it', () => {
+  it("keeps its cache bounded by memory, not only by count: one member's long questions cannot grow it", () => {
     const own = new AnswerService({ partnership: () => partnership, revision: () => revision }, () => today);
-    for (let i = 0; i < 600; i++) own.answer(`${i} ${'what about the road safety partnership and its meetings '.repeat(400)}`);
+    for (let i = 0; i < 600; i++)
+      own.answer(`${i} ${'what about the road safety partnership and its meetings '.repeat(400)}`);
     const { entries, bytes } = own.cacheSize();
     expect(bytes).to.be.at.most(8 * 1024 * 1024);
     expect(entries).to.be.below(600);
@@ -28,7 +29,9 @@ describe('AnswerService', () => {
     const before = service.answer('Who leads road safety?');
     partnership = {
       ...partnership,
-      leads: partnership.leads.map((l) => (l.priorityId === 'road-safety' ? { ...l, name: 'A New Lead', role: undefined, organisation: undefined } : l)),
+      leads: partnership.leads.map((l) =>
+        l.priorityId === 'road-safety' ? { ...l, name: 'A New Lead', role: undefined, organisation: undefined } : l,
+      ),
     };
     revision++;
     const after = service.answer('Who leads road safety?');

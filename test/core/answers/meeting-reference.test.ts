@@ -5,13 +5,29 @@ const today = new Date('2026-11-24T12:00:00Z');
 
 describe('readMeetingReference', () => {
   it('reads en-GB dates in words and numbers', () => {
-    expect(readMeetingReference('resolutions on 21 March 2023', today)).to.deep.equal({ kind: 'date', date: '2023-03-21' });
-    expect(readMeetingReference('who attended on 21/03/2023', today)).to.deep.equal({ kind: 'date', date: '2023-03-21' });
-    expect(readMeetingReference('resolutions 2023-03-21 page 2', today)).to.deep.equal({ kind: 'date', date: '2023-03-21' });
+    expect(readMeetingReference('resolutions on 21 March 2023', today)).to.deep.equal({
+      kind: 'date',
+      date: '2023-03-21',
+    });
+    expect(readMeetingReference('who attended on 21/03/2023', today)).to.deep.equal({
+      kind: 'date',
+      date: '2023-03-21',
+    });
+    expect(readMeetingReference('resolutions 2023-03-21 page 2', today)).to.deep.equal({
+      kind: 'date',
+      date: '2023-03-21',
+    });
   });
   it('reads a month with or without a year', () => {
-    expect(readMeetingReference('the meeting in March 2022', today)).to.deep.equal({ kind: 'month', month: 3, year: 2022 });
-    expect(readMeetingReference('what did we decide at the March meeting', today)).to.deep.equal({ kind: 'month', month: 3 });
+    expect(readMeetingReference('the meeting in March 2022', today)).to.deep.equal({
+      kind: 'month',
+      month: 3,
+      year: 2022,
+    });
+    expect(readMeetingReference('what did we decide at the March meeting', today)).to.deep.equal({
+      kind: 'month',
+      month: 3,
+    });
   });
   it('reads last, next and a bare year', () => {
     expect(readMeetingReference('when was the last meeting', today)).to.deep.equal({ kind: 'last' });
@@ -23,7 +39,10 @@ describe('readMeetingReference', () => {
     expect(readMeetingReference('priorities for 2023/24', today)).to.equal(null);
   });
   it('reads financial years', () => {
-    expect(readFinancialYears('did the priorities change for 2023/24 or 2022-23?')).to.deep.equal(['2023/24', '2022/23']);
+    expect(readFinancialYears('did the priorities change for 2023/24 or 2022-23?')).to.deep.equal([
+      '2023/24',
+      '2022/23',
+    ]);
     expect(readFinancialYears('a score of 2023/99')).to.deep.equal([]);
   });
 });

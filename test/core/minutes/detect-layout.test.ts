@@ -34,7 +34,9 @@ describe('minutes importer: input it cannot read', () => {
 
   it('refuses HTML it does not recognise, and says to save the page as text', () => {
     const error = fixtureError('unrecognised.html');
-    expect(error.message).to.equal('unrecognised.html line 1: this looks like HTML but not a ModernGov minutes page; save the page as text');
+    expect(error.message).to.equal(
+      'unrecognised.html line 1: this looks like HTML but not a ModernGov minutes page; save the page as text',
+    );
   });
 
   it('refuses prose in no known layout, blaming its first line of text', () => {

@@ -12,20 +12,53 @@ function meetingWith(minutes: string[], presenters: string[] = []): Meeting {
     present: [],
     apologies: [],
     sources: [{ doc: 'test.txt' }],
-    items: [{ id: 'B2', code: 'B2', title: 'Night-time Economy Update', minutes, presenters, links: [], sources: [{ doc: 'test.txt', ref: 'B2' }] }],
+    items: [
+      {
+        id: 'B2',
+        code: 'B2',
+        title: 'Night-time Economy Update',
+        minutes,
+        presenters,
+        links: [],
+        sources: [{ doc: 'test.txt', ref: 'B2' }],
+      },
+    ],
   };
 }
-const okafor: Person = { id: 't-okafor', name: 'Ms T Okafor', names: ['Ms T Okafor'], surname: 'Okafor', roles: [], sources: [] };
+const okafor: Person = {
+  id: 't-okafor',
+  name: 'Ms T Okafor',
+  names: ['Ms T Okafor'],
+  surname: 'Okafor',
+  roles: [],
+  sources: [],
+};
 
 describe('draft actions proposed from minutes', () => {
   it('reads the two kinds of request in the Kent minutes, with owner, what, due and source item', () => {
-    const drafts = proposeDraftActions(loadDefaultStore().partnerships['kent-csp']!.meetings, loadDefaultStore().partnerships['kent-csp']!.people);
+    const drafts = proposeDraftActions(
+      loadDefaultStore().partnerships['kent-csp']!.meetings,
+      loadDefaultStore().partnerships['kent-csp']!.people,
+    );
     const visionZero = drafts.find((d) => /Vision Zero/.test(d.what))!;
-    expect(visionZero).to.include({ owner: 'Mr McMullan', what: 'give a further update on Vision Zero Strategy', due: '2023-03', status: 'draft', meetingId: 'kcsp-2022-03-24' });
+    expect(visionZero).to.include({
+      owner: 'Mr McMullan',
+      what: 'give a further update on Vision Zero Strategy',
+      due: '2023-03',
+      status: 'draft',
+      meetingId: 'kcsp-2022-03-24',
+    });
     const probation = drafts.find((d) => /funding arrangements/.test(d.what))!;
-    expect(probation).to.include({ owner: 'the Probation Service', what: 'consider the funding arrangements for 2022/23', status: 'draft' });
+    expect(probation).to.include({
+      owner: 'the Probation Service',
+      what: 'consider the funding arrangements for 2022/23',
+      status: 'draft',
+    });
     expect(probation.due).to.equal(undefined);
-    expect(probation.sources[0]).to.deep.equal({ doc: '002_bc0ead16dd3987d6.txt', ref: 'Domestic Homicide Review Update' });
+    expect(probation.sources[0]).to.deep.equal({
+      doc: '002_bc0ead16dd3987d6.txt',
+      ref: 'Domestic Homicide Review Update',
+    });
   });
 
   it('reads other phrasings: a dated request to a named body, and a report asked of the presenter', () => {
@@ -44,15 +77,23 @@ describe('draft actions proposed from minutes', () => {
   });
 
   it('says the owner is not recorded rather than guess one', () => {
-    const [draft] = proposeDraftActions([meetingWith(['The Vice-Chair requested a further update on CCTV in May 2024.'])], []);
+    const [draft] = proposeDraftActions(
+      [meetingWith(['The Vice-Chair requested a further update on CCTV in May 2024.'])],
+      [],
+    );
     expect(draft?.owner).to.match(/^not recorded/);
   });
 
   it('proposes nothing from minutes that ask nothing of anyone', () => {
-    expect(proposeDraftActions([meetingWith(['Mr Peerbux noted the update.', 'It was requested an extension to this.'])], [])).to.deep.equal([]);
+    expect(
+      proposeDraftActions(
+        [meetingWith(['Mr Peerbux noted the update.', 'It was requested an extension to this.'])],
+        [],
+      ),
+    ).to.deep.equal([]);
   });
 
-  it('keeps a draft\'s status on re-import instead of proposing it again', () => {
+  it("keeps a draft's status on re-import instead of proposing it again", () => {
     const meeting = meetingWith(['The Chair requested that Kent Police review the scheme.']);
     const [draft] = proposeDraftActions([meeting], []);
     const again = proposeDraftActions([meeting], [], [{ ...draft!, status: 'discarded' }]);

@@ -77,7 +77,9 @@ describe('minutes importer: merging documents', () => {
     const held = mergeParsedDocument(planned, notes);
     expect(held.records.meetings.map((m) => m.id)).to.not.include('kcsp-2023-03');
     expect(held.report.merged).to.include('meeting kcsp-2023-03 (planned) into kcsp-2023-03-21');
-    expect(importAll([notes, minutesPage]).meetings.map((m) => m.id)).to.deep.equal(held.records.meetings.map((m) => m.id));
+    expect(importAll([notes, minutesPage]).meetings.map((m) => m.id)).to.deep.equal(
+      held.records.meetings.map((m) => m.id),
+    );
   });
 
   it('knows one person under every form of their name, across all five documents', () => {
@@ -94,7 +96,9 @@ describe('minutes importer: merging documents', () => {
     expect(person('a-taylor')?.roles[0]?.title).to.equal('Scrutiny Research Officer');
     // "Mr Harper" in 2022 is "Mr A Harper" of 2023: the surname-only id follows the fuller name.
     expect(records.people.map((p) => p.id)).to.not.include.members(['harper', 'brinson', 'wilkinson', 'peerbux']);
-    const mentalHealth = records.meetings.find((m) => m.id === 'kcsp-2022-03-24')?.items.find((i) => /Mental Health/.test(i.title));
+    const mentalHealth = records.meetings
+      .find((m) => m.id === 'kcsp-2022-03-24')
+      ?.items.find((i) => /Mental Health/.test(i.title));
     expect(mentalHealth?.presenters).to.deep.equal(['a-harper']);
     const ids = records.people.map((p) => p.id);
     expect(new Set(ids).size).to.equal(ids.length);

@@ -13,7 +13,9 @@ describe('minutes importer: ModernGov agenda-item page', () => {
     expect(doc.meeting?.items).to.have.length(1);
     expect(item?.title).to.equal('Kent Community Safety Agreement Review and Refresh');
     expect(item?.minutes).to.have.length(11);
-    expect(item?.resolution?.text).to.match(/^that the Kent Community Safety Partnership \(KCSP\) considered and commented .* Agreed to the priorities/);
+    expect(item?.resolution?.text).to.match(
+      /^that the Kent Community Safety Partnership \(KCSP\) considered and commented .* Agreed to the priorities/,
+    );
     const b1 = parseSeed(SEED.notes).meeting?.items.find((i) => i.code === 'B1');
     expect(item && itemFingerprint(item)).to.equal(b1 && itemFingerprint(b1));
   });
@@ -23,11 +25,19 @@ describe('minutes importer: ModernGov agenda-item page', () => {
     expect(doc.meeting).to.include({ body: 'Kent Community Safety Partnership', date: null, status: 'undated' });
     const person = (id: string) => doc.people.find((p) => p.id === id);
     expect(person('m-adams')?.name).to.equal('Martin Adams');
-    expect(person('m-adams')?.roles[0]).to.deep.include({ title: 'Assistant Director of Community Engagement', organisation: 'Kent Fire and Rescue' });
+    expect(person('m-adams')?.roles[0]).to.deep.include({
+      title: 'Assistant Director of Community Engagement',
+      organisation: 'Kent Fire and Rescue',
+    });
     expect(person('m-adams')?.roles[0]?.asOf).to.equal(undefined);
     expect(person('j-mookherjee')?.roles[0]).to.deep.include({ title: 'Public Health specialist' });
-    expect(person('s-davison')?.roles[0]).to.deep.include({ title: 'Head of Health, Parking and Community Safety', organisation: 'Ashford Borough Council' });
-    expect(person('n-wickens')?.roles[0]).to.deep.include({ organisation: 'Office of the Police and Crime Commissioner' });
+    expect(person('s-davison')?.roles[0]).to.deep.include({
+      title: 'Head of Health, Parking and Community Safety',
+      organisation: 'Ashford Borough Council',
+    });
+    expect(person('n-wickens')?.roles[0]).to.deep.include({
+      organisation: 'Office of the Police and Crime Commissioner',
+    });
     expect(person('s-peerbux')?.roles[0]).to.deep.include({ title: 'Head of Community Safety', organisation: 'KCC' });
     expect(person('j-king')?.name).to.equal('Jan King');
     expect(person('s-thompson')?.names).to.deep.equal(['Supt. Simon Thompson']);
@@ -41,7 +51,9 @@ describe('minutes importer: ModernGov agenda-item page', () => {
     expect(doc.meeting?.items[0]?.resolution).to.equal(undefined);
     expect(doc.meeting?.items[0]?.minutes).to.have.length(2);
     expect(doc.meeting?.body).to.equal('Swale Community Safety Partnership');
-    expect(doc.warnings).to.include('item "Swale Community Safety Partnership Action Plan" has minutes but no RESOLVED line: kept without a resolution');
+    expect(doc.warnings).to.include(
+      'item "Swale Community Safety Partnership Action Plan" has minutes but no RESOLVED line: kept without a resolution',
+    );
   });
 });
 
@@ -52,14 +64,21 @@ describe('minutes importer: committee report (001)', () => {
     expect(doc.meeting).to.equal(null);
     expect(doc.plannedMeetings).to.deep.equal([]);
     expect(doc.people.map((p) => p.id)).to.deep.equal(['a-taylor']);
-    expect(doc.people[0]?.roles).to.deep.equal([{ title: 'Scrutiny Research Officer', asOf: '2023-07-19', source: { doc: SEED.report, ref: 'By' } }]);
+    expect(doc.people[0]?.roles).to.deep.equal([
+      { title: 'Scrutiny Research Officer', asOf: '2023-07-19', source: { doc: SEED.report, ref: 'By' } },
+    ]);
   });
 });
 
 describe('minutes importer: an agenda-item page that names its meeting', () => {
   it('takes the date, body and item code from the "Meeting:" line, and drops the agenda description', () => {
     const doc = parseFixture('agenda-item-with-meeting-line.txt');
-    expect(doc.meeting).to.include({ id: 'kcsp-2023-03-21', date: '2023-03-21', status: 'held', body: 'Kent Community Safety Partnership' });
+    expect(doc.meeting).to.include({
+      id: 'kcsp-2023-03-21',
+      date: '2023-03-21',
+      status: 'held',
+      body: 'Kent Community Safety Partnership',
+    });
     expect(doc.meeting?.items.map((i) => [i.id, i.title, i.minutes])).to.deep.equal([
       ['B1', 'Kent Community Safety Agreement', ['Mr S Peerbux introduced the item.']],
     ]);

@@ -46,8 +46,17 @@ describe('minutes importer: pages of other councils, read by general cues', () =
     const parsed = parseMinutesDocument(text, 'northtown.txt');
     const meeting = parsed.meeting!;
     expect(parsed.layout).to.equal('general');
-    expect([meeting.date, meeting.time, meeting.venue, meeting.body]).to.deep.equal(['2021-02-03', '14:30', 'Room 4, Town Hall', 'Safer Northtown Partnership']);
-    expect(meeting.items.map((i) => i.title)).to.deep.equal(['Attendance', 'Minutes of the previous meeting', 'Night Time Economy']);
+    expect([meeting.date, meeting.time, meeting.venue, meeting.body]).to.deep.equal([
+      '2021-02-03',
+      '14:30',
+      'Room 4, Town Hall',
+      'Safer Northtown Partnership',
+    ]);
+    expect(meeting.items.map((i) => i.title)).to.deep.equal([
+      'Attendance',
+      'Minutes of the previous meeting',
+      'Night Time Economy',
+    ]);
     expect(meeting.items[2]?.minutes.join(' ')).to.contain('12%');
     const names = (ids: string[]) => ids.map((id) => parsed.people.find((p) => p.id === id)?.surname);
     expect(names(meeting.apologies)).to.have.members(['Patel', 'Wu']);
@@ -55,6 +64,11 @@ describe('minutes importer: pages of other councils, read by general cues', () =
   });
 
   it('still refuses unrelated prose', () => {
-    expect(() => parseMinutesDocument('The history of the parish church goes back to the twelfth century.\nVisitors are welcome.', 'prose.txt')).to.throw(/not committee minutes/);
+    expect(() =>
+      parseMinutesDocument(
+        'The history of the parish church goes back to the twelfth century.\nVisitors are welcome.',
+        'prose.txt',
+      ),
+    ).to.throw(/not committee minutes/);
   });
 });

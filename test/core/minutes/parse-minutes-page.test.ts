@@ -25,7 +25,9 @@ describe('minutes importer: ModernGov "Agenda and minutes" page (002)', () => {
     expect(items[0]?.minutes).to.deep.equal([]);
     expect(items.map((i) => i.title)).to.include('Date of meetings in 2022');
     expect(items.every((i) => i.resolution !== undefined)).to.equal(true);
-    expect(items[9]?.sources).to.deep.equal([{ doc: SEED.minutesPage, ref: 'Kent and Medway Joint Exploitation Group Update' }]);
+    expect(items[9]?.sources).to.deep.equal([
+      { doc: SEED.minutesPage, ref: 'Kent and Medway Joint Exploitation Group Update' },
+    ]);
   });
 
   it('keeps lettered resolution parts', () => {
@@ -35,7 +37,9 @@ describe('minutes importer: ModernGov "Agenda and minutes" page (002)', () => {
       'Agree the priorities and cross-cutting themes for 2022/23 taking into account the comments about VAWG and DA and Prevention of Neighbourhood Crime.',
       'Note the upcoming Scrutiny Committee arrangements.',
     ]);
-    expect(resolution?.text).to.match(/^that the Kent Community Safety Partnership a\) Consider and comment .* c\) Note the upcoming Scrutiny Committee arrangements\.$/);
+    expect(resolution?.text).to.match(
+      /^that the Kent Community Safety Partnership a\) Consider and comment .* c\) Note the upcoming Scrutiny Committee arrangements\.$/,
+    );
   });
 
   it('lists the future meeting dates as planned meetings, a month-only one with its note', () => {
@@ -94,7 +98,11 @@ describe('minutes importer: a minutes page of another body, with numbered items'
     expect(doc.meeting?.apologies).to.deep.equal(['t-brennan', 'p-oneill']);
     expect(items[1]?.presenters).to.deep.equal(['a-haddad', 'd-macleod']);
     const haddad = doc.people.find((p) => p.id === 'a-haddad');
-    expect(haddad?.roles[0]).to.deep.include({ title: 'Community Safety Lead', organisation: 'Ashford Borough Council', asOf: '2023-09-05' });
+    expect(haddad?.roles[0]).to.deep.include({
+      title: 'Community Safety Lead',
+      organisation: 'Ashford Borough Council',
+      asOf: '2023-09-05',
+    });
     expect(doc.people.find((p) => p.id === 'd-macleod')?.roles[0]).to.deep.include({ organisation: 'Kent Police' });
     expect(doc.plannedMeetings.map((m) => [m.id, m.time])).to.deep.equal([['acsp-2023-12-05', '14:00']]);
     expect(doc.warnings).to.deep.equal([]);
@@ -130,7 +138,10 @@ describe('minutes importer: a minutes page whose first items have no RESOLVED', 
   });
 
   it('reads numbered resolution parts, a role written before the name, and the next meeting', () => {
-    expect(items[3]?.resolution?.parts).to.deep.equal(['the strategy be endorsed', 'progress be reported in six months.']);
+    expect(items[3]?.resolution?.parts).to.deep.equal([
+      'the strategy be endorsed',
+      'progress be reported in six months.',
+    ]);
     expect(items[3]?.presenters).to.deep.equal(['l-okoro']);
     expect(doc.people.find((p) => p.id === 'l-okoro')?.roles[0]?.title).to.equal('Community Safety Manager');
     expect(doc.plannedMeetings.map((m) => [m.id, m.time])).to.deep.equal([['mcsp-2024-02-07', '10:30']]);

@@ -10,10 +10,23 @@ function namesIn(text: string): string[] {
 }
 
 describe('minutes importer: people names', () => {
-  it('parses honorifics, initials, given names, hyphenated and Mc/Mac/O\' surnames', () => {
-    expect(parseName('Mr S Mochrie-Cox')).to.deep.equal({ text: 'Mr S Mochrie-Cox', honorific: 'Mr', initials: 'S', surname: 'Mochrie-Cox' });
-    expect(parseName('Supt. Simon Thompson')).to.deep.include({ honorific: 'Supt', givenName: 'Simon', surname: 'Thompson' });
-    expect(parseName('Chief Superintendent A B Jones')).to.deep.include({ honorific: 'Chief Superintendent', initials: 'AB', surname: 'Jones' });
+  it("parses honorifics, initials, given names, hyphenated and Mc/Mac/O' surnames", () => {
+    expect(parseName('Mr S Mochrie-Cox')).to.deep.equal({
+      text: 'Mr S Mochrie-Cox',
+      honorific: 'Mr',
+      initials: 'S',
+      surname: 'Mochrie-Cox',
+    });
+    expect(parseName('Supt. Simon Thompson')).to.deep.include({
+      honorific: 'Supt',
+      givenName: 'Simon',
+      surname: 'Thompson',
+    });
+    expect(parseName('Chief Superintendent A B Jones')).to.deep.include({
+      honorific: 'Chief Superintendent',
+      initials: 'AB',
+      surname: 'Jones',
+    });
     expect(parseName('Cllr Mrs J Smith')).to.deep.include({ honorific: 'Cllr', initials: 'J', surname: 'Smith' });
     expect(parseName('Mr McMullan')).to.deep.include({ surname: 'McMullan' });
     expect(parseName("Ms P O'Neill")).to.deep.include({ surname: "O'Neill" });
@@ -23,16 +36,28 @@ describe('minutes importer: people names', () => {
   });
 
   it('finds people in prose but not titles, groups or organisations', () => {
-    expect(namesIn('The Chair asked Mr Breckon about funding; A Partnership Member noted it.')).to.deep.equal(['Mr Breckon']);
+    expect(namesIn('The Chair asked Mr Breckon about funding; A Partnership Member noted it.')).to.deep.equal([
+      'Mr Breckon',
+    ]);
     expect(namesIn('The Vice-Chairman requested that Members receive a report from Kent Police.')).to.deep.equal([]);
-    expect(namesIn('Nick Wilkinson thanked the team. Strategic Assessments agreed as the first.')).to.deep.equal(['Nick Wilkinson']);
-    expect(namesIn('the Anti-Social Behaviour (ASB) priority and Kent Fire and Rescue provided funds')).to.deep.equal([]);
+    expect(namesIn('Nick Wilkinson thanked the team. Strategic Assessments agreed as the first.')).to.deep.equal([
+      'Nick Wilkinson',
+    ]);
+    expect(namesIn('the Anti-Social Behaviour (ASB) priority and Kent Fire and Rescue provided funds')).to.deep.equal(
+      [],
+    );
     expect(namesIn('Jan King from the Angelis Foundation and Mr Adams.')).to.deep.equal(['Jan King', 'Mr Adams']);
   });
 
   it('splits a list on commas, "and", and honorifics where a comma is missing', () => {
     const list = readNameList('Mr H Hill (Chair), Ms S Robson Mr P Ramewal, Ms L Connor and DI J Ross,');
-    expect(list.names.map((n) => n.parts.text)).to.deep.equal(['Mr H Hill', 'Ms S Robson', 'Mr P Ramewal', 'Ms L Connor', 'DI J Ross']);
+    expect(list.names.map((n) => n.parts.text)).to.deep.equal([
+      'Mr H Hill',
+      'Ms S Robson',
+      'Mr P Ramewal',
+      'Ms L Connor',
+      'DI J Ross',
+    ]);
     expect(list.names[0]?.role).to.deep.equal({ title: 'Chair' });
     expect(list.unread).to.deep.equal([]);
   });
@@ -40,7 +65,10 @@ describe('minutes importer: people names', () => {
 
 describe('minutes importer: roles', () => {
   it('splits title and organisation only where the wording makes it clear', () => {
-    expect(splitRole('Head of Community Safety, KCC')).to.deep.equal({ title: 'Head of Community Safety', organisation: 'KCC' });
+    expect(splitRole('Head of Community Safety, KCC')).to.deep.equal({
+      title: 'Head of Community Safety',
+      organisation: 'KCC',
+    });
     expect(splitRole('Assistant Director of Community Engagement for Kent Fire and Rescue')).to.deep.equal({
       title: 'Assistant Director of Community Engagement',
       organisation: 'Kent Fire and Rescue',
@@ -49,8 +77,12 @@ describe('minutes importer: roles', () => {
       title: 'Head of Health, Parking and Community Safety',
       organisation: 'Ashford Borough Council',
     });
-    expect(splitRole('from the Office of the Police and Crime Commissioner')).to.deep.equal({ organisation: 'Office of the Police and Crime Commissioner' });
-    expect(splitRole('Cabinet Member for Community and Regulatory Services')).to.deep.equal({ title: 'Cabinet Member for Community and Regulatory Services' });
+    expect(splitRole('from the Office of the Police and Crime Commissioner')).to.deep.equal({
+      organisation: 'Office of the Police and Crime Commissioner',
+    });
+    expect(splitRole('Cabinet Member for Community and Regulatory Services')).to.deep.equal({
+      title: 'Cabinet Member for Community and Regulatory Services',
+    });
     expect(splitRole('Public Health specialist')).to.deep.equal({ title: 'Public Health specialist' });
     expect(splitRole('Kent Police')).to.deep.equal({ organisation: 'Kent Police' });
   });

@@ -10,8 +10,23 @@ import { kentWith } from '../../helpers/kent.js';
 const now = new Date('2026-11-24T10:00:00Z');
 const admin: Actor = { id: 'aad-admin', ids: ['aad-admin'], name: 'Ada Admin', isAdmin: true };
 const sam: Actor = { id: 'aad-sam', ids: ['aad-sam', '29:sam'], name: 'Sam Member', isAdmin: false };
-const channel = (id: string, teamId = '19:team-a'): ConversationRef => ({ conversationId: id, serviceUrl: 'https://smba.example/uk/', channelId: 'msteams', conversationType: 'channel', botId: '28:bot', teamId, channelName: id });
-const personal: ConversationRef = { conversationId: 'a:personal-sam', serviceUrl: 'https://smba.example/uk/', channelId: 'msteams', conversationType: 'personal', botId: '28:bot', userId: '29:sam' };
+const channel = (id: string, teamId = '19:team-a'): ConversationRef => ({
+  conversationId: id,
+  serviceUrl: 'https://smba.example/uk/',
+  channelId: 'msteams',
+  conversationType: 'channel',
+  botId: '28:bot',
+  teamId,
+  channelName: id,
+});
+const personal: ConversationRef = {
+  conversationId: 'a:personal-sam',
+  serviceUrl: 'https://smba.example/uk/',
+  channelId: 'msteams',
+  conversationType: 'personal',
+  botId: '28:bot',
+  userId: '29:sam',
+};
 
 function directory(): PartnershipDirectory {
   return { defaultPartnershipId: 'kent-csp', partnerships: { 'kent-csp': kentWith() }, memberships: {} };
@@ -28,7 +43,16 @@ function run(dir: PartnershipDirectory, text: string, actor: Actor, conversation
     asDirectory.directoryChange?.(dir);
     return asDirectory.answer;
   }
-  const resolved = resolvePartnership(dir, { userIds: actor.ids, ...(conversation ? { conversationId: conversation.conversationId, conversationType: conversation.conversationType, ...(conversation.teamId ? { teamId: conversation.teamId } : {}) } : {}) });
+  const resolved = resolvePartnership(dir, {
+    userIds: actor.ids,
+    ...(conversation
+      ? {
+          conversationId: conversation.conversationId,
+          conversationType: conversation.conversationType,
+          ...(conversation.teamId ? { teamId: conversation.teamId } : {}),
+        }
+      : {}),
+  });
   if ('ask' in resolved) return resolved.ask;
   const outcome = runCommand(resolved.partnership, input(dir, text, actor, conversation));
   if (!outcome) throw new Error(`not a command: ${text}`);
@@ -38,7 +62,12 @@ function run(dir: PartnershipDirectory, text: string, actor: Actor, conversation
   return outcome.answer;
 }
 
-const where = (conversation: ConversationRef, actor: Actor = sam) => ({ userIds: actor.ids, conversationId: conversation.conversationId, conversationType: conversation.conversationType ?? '', ...(conversation.teamId ? { teamId: conversation.teamId } : {}) });
+const where = (conversation: ConversationRef, actor: Actor = sam) => ({
+  userIds: actor.ids,
+  conversationId: conversation.conversationId,
+  conversationType: conversation.conversationType ?? '',
+  ...(conversation.teamId ? { teamId: conversation.teamId } : {}),
+});
 const partnershipAt = (dir: PartnershipDirectory, conversation: ConversationRef, actor: Actor = sam) => {
   const resolved = resolvePartnership(dir, where(conversation, actor));
   return 'partnership' in resolved ? resolved.partnership.id : resolved.ask.summary;
@@ -47,29 +76,48 @@ const partnershipAt = (dir: PartnershipDirectory, conversation: ConversationRef,
 describe('partnerships', () => {
   it('lets an admin create a partnership, and nobody else; refuses a duplicate', () => {
     const dir = directory();
-    expect(run(dir, 'create partnership Medway Community Safety Partnership (Medway CSP)', sam).kind).to.equal('refused');
+    expect(run(dir, 'create partnership Medway Community Safety Partnership (Medway CSP)', sam).kind).to.equal(
+      'refused',
+    );
     expect(Object.keys(dir.partnerships)).to.deep.equal(['kent-csp']);
-    expect(run(dir, 'create partnership Medway Community Safety Partnership (Medway CSP)', admin).summary).to.contain('Medway Community Safety Partnership (Medway CSP) is created');
-    expect(dir.partnerships['medway-csp']).to.include({ name: 'Medway Community Safety Partnership', shortName: 'Medway CSP' });
-    expect(dir.partnerships['medway-csp']?.changes?.[0]).to.include({ subject: 'partnership', summary: 'Medway Community Safety Partnership created' });
-    expect(run(dir, 'create partnership Medway CSP', admin).summary).to.contain('There is already a partnership called Medway Community Safety Partnership');
-    expect(run(dir, 'which partnerships?', sam).entries.map((e) => e.heading)).to.deep.equal(['Kent Community Safety Partnership (KCSP)', 'Medway Community Safety Partnership (Medway CSP)']);
+    expect(run(dir, 'create partnership Medway Community Safety Partnership (Medway CSP)', admin).summary).to.contain(
+      'Medway Community Safety Partnership (Medway CSP) is created',
+    );
+    expect(dir.partnerships['medway-csp']).to.include({
+      name: 'Medway Community Safety Partnership',
+      shortName: 'Medway CSP',
+    });
+    expect(dir.partnerships['medway-csp']?.changes?.[0]).to.include({
+      subject: 'partnership',
+      summary: 'Medway Community Safety Partnership created',
+    });
+    expect(run(dir, 'create partnership Medway CSP', admin).summary).to.contain(
+      'There is already a partnership called Medway Community Safety Partnership',
+    );
+    expect(run(dir, 'which partnerships?', sam).entries.map((e) => e.heading)).to.deep.equal([
+      'Kent Community Safety Partnership (KCSP)',
+      'Medway Community Safety Partnership (Medway CSP)',
+    ]);
   });
 
-  it('answers a channel from the partnership it is linked to, a linked team\'s channels likewise, and an unlinked one from the default', () => {
+  it("answers a channel from the partnership it is linked to, a linked team's channels likewise, and an unlinked one from the default", () => {
     const dir = directory();
     run(dir, 'create partnership Medway Community Safety Partnership (Medway CSP)', admin);
-    expect(run(dir, 'link this channel to Medway CSP', admin, channel('19:medway-1', '19:team-m')).summary).to.contain('now linked to the Medway Community Safety Partnership');
+    expect(run(dir, 'link this channel to Medway CSP', admin, channel('19:medway-1', '19:team-m')).summary).to.contain(
+      'now linked to the Medway Community Safety Partnership',
+    );
     expect(partnershipAt(dir, channel('19:medway-1', '19:team-m'))).to.equal('medway-csp');
     // Another channel of the same team, not itself linked, goes with its team.
     expect(partnershipAt(dir, channel('19:medway-2', '19:team-m'))).to.equal('medway-csp');
     expect(partnershipAt(dir, channel('19:elsewhere', '19:team-x'))).to.equal('kent-csp');
     run(dir, 'link this team to Kent CSP', admin, channel('19:kent-1', '19:team-k'));
     expect(partnershipAt(dir, channel('19:kent-9', '19:team-k'))).to.equal('kent-csp');
-    expect(run(dir, 'link this channel to Kent CSP', admin, channel('19:medway-1', '19:team-m')).summary).to.contain('is linked to the Medway CSP. Unlink it from there first');
+    expect(run(dir, 'link this channel to Kent CSP', admin, channel('19:medway-1', '19:team-m')).summary).to.contain(
+      'is linked to the Medway CSP. Unlink it from there first',
+    );
   });
 
-  it('answers a personal chat from the member\'s partnership, asks a member of several, and keeps their choice', () => {
+  it("answers a personal chat from the member's partnership, asks a member of several, and keeps their choice", () => {
     const dir = directory();
     run(dir, 'create partnership Medway Community Safety Partnership (Medway CSP)', admin);
     expect(partnershipAt(dir, personal)).to.equal('kent-csp');
@@ -77,7 +125,9 @@ describe('partnerships', () => {
     expect(partnershipAt(dir, personal)).to.equal('medway-csp');
     dir.memberships['aad-sam'] = { seenIn: ['medway-csp', 'kent-csp'] };
     expect(partnershipAt(dir, personal)).to.contain('You work with 2 partnerships: KCSP, Medway CSP');
-    expect(run(dir, 'use Medway CSP', sam, personal).summary).to.equal("I'll answer you here from the Medway Community Safety Partnership.");
+    expect(run(dir, 'use Medway CSP', sam, personal).summary).to.equal(
+      "I'll answer you here from the Medway Community Safety Partnership.",
+    );
     expect(partnershipAt(dir, personal)).to.equal('medway-csp');
     expect(run(dir, 'use Medway CSP', sam, channel('19:kent-1')).kind).to.equal('invalid');
   });
@@ -85,14 +135,19 @@ describe('partnerships', () => {
   it('refuses a choice of a partnership the member is not known in', () => {
     const dir = directory();
     run(dir, 'create partnership Medway Community Safety Partnership (Medway CSP)', admin);
-    expect(run(dir, 'use Medway CSP', sam, personal).summary).to.contain('You are not a member of the Medway CSP that I know of');
+    expect(run(dir, 'use Medway CSP', sam, personal).summary).to.contain(
+      'You are not a member of the Medway CSP that I know of',
+    );
     expect(dir.memberships).to.deep.equal({});
   });
 
   it('grants roles in a named partnership, logged and undoable by an admin only', () => {
     const dir = directory();
     run(dir, 'create partnership Medway Community Safety Partnership (Medway CSP)', admin);
-    const grant = { ...input(dir, 'make Sam Member secretariat of Medway CSP', admin, channel('19:kent-1')), mentions: [{ id: '29:sam', name: 'Sam Member' }] };
+    const grant = {
+      ...input(dir, 'make Sam Member secretariat of Medway CSP', admin, channel('19:kent-1')),
+      mentions: [{ id: '29:sam', name: 'Sam Member' }],
+    };
     const outcome = runCommand(dir.partnerships['kent-csp']!, grant)!;
     expect(outcome.partnershipId).to.equal('medway-csp');
     outcome.change!(dir.partnerships['medway-csp']!);
@@ -118,7 +173,9 @@ describe('partnerships', () => {
     const dir = directory();
     run(dir, 'create partnership Medway Community Safety Partnership (Medway CSP)', admin);
     dir.memberships['aad-admin'] = { seenIn: [], chosen: 'medway-csp' };
-    expect(run(dir, 'undo', admin, { ...personal, userId: 'aad-admin' }).summary).to.contain('Undone: Medway Community Safety Partnership created');
+    expect(run(dir, 'undo', admin, { ...personal, userId: 'aad-admin' }).summary).to.contain(
+      'Undone: Medway Community Safety Partnership created',
+    );
     expect(Object.keys(dir.partnerships)).to.deep.equal(['kent-csp']);
   });
 });

@@ -35,7 +35,9 @@ describe('refreshing the priorities for a new year', () => {
     const answer = run(kent, 'start priorities for 2024/25');
     expect(answer.summary).to.contain('Copied the 2023/24 list').and.contain('members still see 2023/24');
     expect(answer.entries).to.have.length(8);
-    expect(kent.priorityDraft?.year.priorities.map((p) => p.id)).to.deep.equal(kent.priorityYears.at(-1)?.priorities.map((p) => p.id));
+    expect(kent.priorityDraft?.year.priorities.map((p) => p.id)).to.deep.equal(
+      kent.priorityYears.at(-1)?.priorities.map((p) => p.id),
+    );
     expect(ask(kent, 'what are the current priorities?')).to.contain('for 2023/24');
     expect(ask(kent, 'what are the priorities for 2024/25?')).to.contain('being prepared and are not published yet');
   });
@@ -61,7 +63,10 @@ describe('refreshing the priorities for a new year', () => {
     ]);
     expect(draft.priorities.find((p) => p.name === 'Road Safety and Vision Zero')?.id).to.equal('road-safety');
     expect(draft.priorities[0]).to.include({ id: 'serious-violence', shortName: 'SV' });
-    expect(draft.themes.map((t) => t.name)).to.deep.equal(['Response and Recovery from Significant Community Events', 'Cost of living']);
+    expect(draft.themes.map((t) => t.name)).to.deep.equal([
+      'Response and Recovery from Significant Community Events',
+      'Cost of living',
+    ]);
   });
 
   it('publishes: "current" means the new year, the old year is kept, and what changed is recorded', () => {
@@ -74,7 +79,9 @@ describe('refreshing the priorities for a new year', () => {
     expect(ask(kent, 'what are the current priorities?')).to.contain('9 priorities for 2024/25');
     expect(ask(kent, 'what were the priorities in 2023/24?')).to.contain('8 priorities for 2023/24');
     const changed = ask(kent, 'what changed this year?');
-    expect(changed).to.contain('Serious Violence was added as a priority for 2024/25').and.contain('Road Safety was renamed Road Safety and Vision Zero for 2024/25');
+    expect(changed)
+      .to.contain('Serious Violence was added as a priority for 2024/25')
+      .and.contain('Road Safety was renamed Road Safety and Vision Zero for 2024/25');
     expect(changed).to.not.contain('2022/23');
     // The renamed priority keeps its lead, and its old name still finds it.
     expect(ask(kent, 'who leads road safety?')).to.match(/^Road Safety and Vision Zero is led by /);
@@ -85,7 +92,9 @@ describe('refreshing the priorities for a new year', () => {
     run(kent, 'start priorities for 2024/25');
     run(kent, 'retire priority substance misuse');
     run(kent, 'publish');
-    expect(ask(kent, 'who leads substance misuse?')).to.contain('is not one of the priorities for 2024/25; it was one until 2023/24');
+    expect(ask(kent, 'who leads substance misuse?')).to.contain(
+      'is not one of the priorities for 2024/25; it was one until 2023/24',
+    );
     expect(ask(kent, 'what changed this year?')).to.contain('Substance Misuse is no longer a priority from 2024/25');
   });
 
@@ -104,7 +113,10 @@ describe('refreshing the priorities for a new year', () => {
   it('explains bad input and changes nothing', () => {
     const before = structuredClone(kent);
     const problems: [string, RegExp][] = [
-      ['add priority Knife Crime', /No draft of next year's priorities is open. Start one with "start priorities for 2024\/25"/],
+      [
+        'add priority Knife Crime',
+        /No draft of next year's priorities is open. Start one with "start priorities for 2024\/25"/,
+      ],
       ['start priorities for 2022/23', /not after the current year, 2023\/24/],
       ['start priorities for next year', /is not a financial year/],
     ];
@@ -132,7 +144,16 @@ describe('refreshing the priorities for a new year', () => {
 
   it('refuses a member each step, changing nothing', () => {
     run(kent, 'start priorities for 2024/25');
-    for (const text of ['start priorities for 2025/26', 'add priority Knife Crime', 'rename priority road safety to Roads', 'retire priority road safety', 'move priority road safety to 1', 'publish priorities', 'discard draft priorities', 'show draft priorities']) {
+    for (const text of [
+      'start priorities for 2025/26',
+      'add priority Knife Crime',
+      'rename priority road safety to Roads',
+      'retire priority road safety',
+      'move priority road safety to 1',
+      'publish priorities',
+      'discard draft priorities',
+      'show draft priorities',
+    ]) {
       const outcome = runCommand(kent, input(text, member))!;
       expect(outcome.answer.kind, text).to.equal('refused');
       expect(outcome.change, text).to.equal(undefined);
@@ -144,7 +165,10 @@ describe('refreshing the priorities for a new year', () => {
     run(kent, 'add priority Serious Violence');
     const history = run(kent, 'history of the draft');
     expect(history.summary).to.contain('2 changes');
-    expect(history.entries.map((e) => e.text)).to.deep.equal(['2024/25 draft: added priority Serious Violence', '2024/25 priorities started from 2023/24']);
+    expect(history.entries.map((e) => e.text)).to.deep.equal([
+      '2024/25 draft: added priority Serious Violence',
+      '2024/25 priorities started from 2023/24',
+    ]);
     expect(history.entries[0]?.heading).to.equal('Tuesday 24 November 2026, Anna Taylor');
   });
 });

@@ -18,7 +18,15 @@ describe('granting roles from chat', () => {
     const outcome = runCommand(partnership, input('make Anna Taylor secretariat', admin))!;
     expect(outcome.answer.summary).to.equal('Anna Taylor is now secretariat of the KCSP.');
     outcome.change!(partnership);
-    expect(partnership.roles).to.deep.equal([{ userId: '29:anna', name: 'Anna Taylor', role: 'secretariat', grantedBy: 'Ada Admin', grantedAt: now.toISOString() }]);
+    expect(partnership.roles).to.deep.equal([
+      {
+        userId: '29:anna',
+        name: 'Anna Taylor',
+        role: 'secretariat',
+        grantedBy: 'Ada Admin',
+        grantedAt: now.toISOString(),
+      },
+    ]);
     const anna2: Actor = { id: 'aad-anna', ids: ['aad-anna', '29:anna'], name: 'Anna Taylor', isAdmin: false };
     expect(may(partnership, anna2, 'record-resolutions')).to.equal(true);
   });
@@ -49,7 +57,9 @@ describe('granting roles from chat', () => {
   it('removes a role, and lists who has roles', () => {
     const partnership = kent();
     runCommand(partnership, input('make Anna Taylor officer', admin))!.change!(partnership);
-    expect(runCommand(partnership, input('who has roles?', member, []))!.answer.entries[0]?.text).to.contain('Anna Taylor');
+    expect(runCommand(partnership, input('who has roles?', member, []))!.answer.entries[0]?.text).to.contain(
+      'Anna Taylor',
+    );
     const outcome = runCommand(partnership, input('remove role from Anna Taylor', admin))!;
     outcome.change!(partnership);
     expect(partnership.roles).to.deep.equal([]);
