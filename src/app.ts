@@ -12,7 +12,7 @@ import { Periodic } from './bot/periodic.js';
 import { sendDueReminders } from './bot/reminder-scheduler.js';
 import { createMessageEndpoint } from './bot/message-endpoint.js';
 import { PartnershipBot } from './bot/partnership-bot.js';
-import { MinutesFileImports } from './bot/minutes-file-actions.js';
+import { downloadFile } from './minutes-files/file-download.js';
 import type { Config } from './config.js';
 import { AnswerService } from './core/answers/answer-service.js';
 import type { Action, ConversationRef, Partnership, PartnershipDirectory } from './core/model.js';
@@ -176,12 +176,8 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     poster,
     backupLink,
     background: (description, task) => background.run(description, task),
-    minutesFiles: new MinutesFileImports({
-      records,
-      limits: { maxBytes: config.minutesFiles.maxBytes, timeoutMs: config.minutesFiles.downloadTimeoutMs },
-      clock,
-      logger,
-    }),
+    download: (url) =>
+      downloadFile(url, { maxBytes: config.minutesFiles.maxBytes, timeoutMs: config.minutesFiles.downloadTimeoutMs }),
     admins: config.admins,
     logger,
     clock,

@@ -18,7 +18,7 @@ import type { PostingResult } from '../core/agendas/circulate-agenda.js';
 import type { ConversationRef } from '../core/model.js';
 import { renderAgendaCard } from '../views/agenda-card.js';
 import { organiserIds } from '../core/agendas/not-answered.js';
-import type { PartnershipRecords } from './partnership-bot.js';
+import type { PartnershipRecords } from '../turns/ports.js';
 
 export interface PacingOptions {
   /** Pause between posts: Teams allows about 50 requests a second per app per tenant. */

@@ -13,7 +13,7 @@ import {
 } from '../core/actions/digest.js';
 import type { ConversationRef } from '../core/model.js';
 import { renderAnswerCard } from '../views/answer-card.js';
-import type { ActionRecords } from './partnership-bot.js';
+import type { ActionRecords } from '../turns/ports.js';
 import type { ScheduledDeps } from './reminder-scheduler.js';
 
 export interface DigestDeps extends ScheduledDeps {

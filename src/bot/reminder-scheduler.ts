@@ -6,7 +6,7 @@ import type { Logger } from 'pino';
 import { dueReminders, reminderAnswer } from '../core/agendas/reminders.js';
 import { renderAnswerCard } from '../views/answer-card.js';
 import type { AgendaPoster } from './agenda-poster.js';
-import type { PartnershipRecords } from './partnership-bot.js';
+import type { PartnershipRecords } from '../turns/ports.js';
 
 export interface ScheduledDeps {
   records: PartnershipRecords & { partnershipIds(): string[] };

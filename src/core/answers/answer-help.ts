@@ -9,6 +9,8 @@ export interface Capability {
   topic: string;
   /** One question that shows it, clickable in the help card. */
   example: string;
+  /** False when pressing the example would change something ("action: ..."): it is shown, not pressable. */
+  pressable?: boolean;
 }
 
 export function answerHelp(partnershipName: string, capabilities: readonly Capability[], greeting = false): Answer {
@@ -16,7 +18,11 @@ export function answerHelp(partnershipName: string, capabilities: readonly Capab
     ? `Hello! I answer questions about the ${partnershipName}: its priorities, who leads them, its meetings and what it resolved, with the source of every answer.`
     : `I can help with the ${partnershipName}'s priorities, priority leads, meetings, attendance and resolutions, and find anything else in its minutes. Every answer names its source.`;
   return makeAnswer(greeting ? 'greeting' : 'help', greeting ? 'Welcome' : 'What I can help with', intro, {
-    entries: capabilities.map((c) => ({ heading: c.topic, text: c.example, question: c.example })),
+    entries: capabilities.map((c) => ({
+      heading: c.topic,
+      text: c.example,
+      ...(c.pressable === false ? {} : { question: c.example }),
+    })),
   });
 }
 

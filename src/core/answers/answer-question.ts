@@ -206,7 +206,8 @@ const INTENTS: Intent[] = [
   },
 ];
 
-function capabilities(): Capability[] {
+/** What the question reader answers, one example each: the help card lists them. */
+export function capabilities(): Capability[] {
   return [
     ...INTENTS.flatMap((i) => (i.capability ? [i.capability] : [])),
     { topic: 'Anything in the minutes', example: 'When will the new MARAC model be implemented?' },

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { downloadFile, DownloadError } from '../../src/bot/file-download.js';
+import { downloadFile, DownloadError } from '../../src/minutes-files/file-download.js';
 
 async function failure(url: string, maxBytes = 1000): Promise<string> {
   try {

@@ -1,39 +1,35 @@
 /**
- * Which partnership a Teams turn belongs to (see core/partnerships/resolve-partnership.ts), and
- * what the bot keeps of the member once they have used it: their personal chat, where overdue
- * reminders reach them, and the partnerships in whose channels they write, for that chat.
+ * Which partnership a turn belongs to (see core/partnerships/resolve-partnership.ts), and what the
+ * bot keeps of the member once they have used it: their personal chat, where overdue reminders
+ * reach them, and the partnerships in whose channels they write, for that chat.
  */
-import type { Activity } from 'botbuilder';
 import { resolvePartnership, type ResolvedPartnership } from '../core/partnerships/resolve-partnership.js';
-import type { Actor } from '../core/roles/permissions.js';
-import { conversationRefOf } from './conversation-ref.js';
-import type { PartnershipRecords } from './partnership-bot.js';
+import type { PartnershipRecords } from './ports.js';
+import type { Turn } from './turn.js';
 
-export function resolveTurn(
-  records: PartnershipRecords,
-  activity: Partial<Activity>,
-  actor: Actor,
-): ResolvedPartnership {
-  const ref = conversationRefOf(activity);
+export function resolveTurn(records: PartnershipRecords, turn: Turn): ResolvedPartnership {
+  const ref = turn.input.conversation;
   return resolvePartnership(records.directory(), {
-    userIds: actor.ids,
+    userIds: turn.input.actor.ids,
     ...(ref?.conversationId ? { conversationId: ref.conversationId } : {}),
     ...(ref?.conversationType ? { conversationType: ref.conversationType } : {}),
     ...(ref?.teamId ? { teamId: ref.teamId } : {}),
   });
 }
 
-/** Called once a turn has done what was asked (never on a refused or invalid request, which must change nothing). */
+/**
+ * Called once a turn has done what was asked (never on a refused or invalid request, which must
+ * change nothing). `resolved` is given for members only: writing in a partnership's channel makes
+ * them known there.
+ */
 export async function rememberMember(
   records: PartnershipRecords,
-  activity: Partial<Activity>,
-  actor: Actor,
+  turn: Turn,
   resolved?: ResolvedPartnership,
 ): Promise<void> {
-  const ref = conversationRefOf(activity);
+  const { actor, conversation: ref } = turn.input;
   if (ref?.userId && !records.knowsConversation(ref.conversationId)) await records.rememberConversation(ref);
-  const aadId = activity.from?.aadObjectId;
-  const teamsId = activity.from?.id;
+  const { aadObjectId: aadId, teamsId } = turn.from;
   const channelPid =
     resolved && 'via' in resolved && (resolved.via === 'channel' || resolved.via === 'team') && actor.id !== 'unknown'
       ? resolved.partnership.id

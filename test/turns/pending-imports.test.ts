@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { PendingImports } from '../../src/bot/pending-imports.js';
+import { PendingImports } from '../../src/turns/pending-imports.js';
 
 describe('previews waiting for Import', () => {
   it('are found by id until they expire, and the oldest go first when too many are kept', () => {
