@@ -14,6 +14,7 @@ import { imageSize } from 'image-size';
 import JSZip from 'jszip';
 import { PNG } from 'pngjs';
 import { sharedFolder } from './shared-folder.js';
+import { commandMenu } from '../src/turns/command-menu.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const MANIFEST_FOLDER = path.join(ROOT, 'manifest');
@@ -67,7 +68,10 @@ export function fillManifest(template: string, env: NodeJS.ProcessEnv): Manifest
   );
   const left = /\$\{\{(\w+)\}\}/.exec(filled);
   if (left) throw new PackageError([`the manifest names a placeholder nobody fills: ${left[0]}`]);
-  return JSON.parse(filled) as Manifest;
+  const manifest = JSON.parse(filled) as Manifest;
+  // The command menu is the turn table's, so it always names what the bot answers.
+  for (const bot of manifest.bots ?? []) bot.commandLists = commandMenu();
+  return manifest;
 }
 
 export function schemaProblems(manifest: unknown): string[] {

@@ -202,7 +202,7 @@ function RECORD_HELP(): HelpLine[] {
     {
       who: 'record-resolutions',
       topic: 'Record a resolution',
-      example: 'resolution: <what was resolved>',
+      example: 'resolved B3 on 21 March 2023: <what was resolved>',
       pressable: false,
     },
     { who: 'grant-roles', topic: 'Roles', example: 'make @name secretariat', pressable: false },
