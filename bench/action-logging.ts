@@ -6,7 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { Action } from '../src/core/model.js';
+import type { Action } from '../src/core/model/model.js';
 import { ActionJournal } from '../src/store/action-journal.js';
 import { makeTempFolder } from '../test/helpers/temp-folder.js';
 import { summarise, type LatencySummary } from './stats.js';

@@ -4,7 +4,7 @@ import { runActionCommand, type ActionsView } from '../src/core/actions/action-c
 import { answerQuestion } from '../src/core/answers/answer-question.js';
 import { KnowledgeBase } from '../src/core/answers/knowledge-base.js';
 import type { CommandInput } from '../src/core/commands/command.js';
-import { runCommand } from '../src/core/commands/run-command.js';
+import { runCommand } from '../src/turns/record-commands.js';
 import { partnershipCommand } from '../src/core/partnerships/partnership-commands.js';
 import { loadDefaultStore } from '../src/store/default-store.js';
 import { adversarialInputs } from '../test/helpers/adversarial-inputs.js';

@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Partnership } from '../src/core/model.js';
+import type { Partnership } from '../src/core/model/model.js';
 import {
   mergeParsedDocument,
   parseMinutesDocument,

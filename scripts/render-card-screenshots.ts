@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { answerQuestion } from '../src/core/answers/answer-question.js';
 import { KnowledgeBase } from '../src/core/answers/knowledge-base.js';
-import type { Action, Agenda } from '../src/core/model.js';
+import type { Action, Agenda } from '../src/core/model/model.js';
 import { loadDefaultStore } from '../src/store/default-store.js';
 import { renderAgendaCard } from '../src/views/agenda-card.js';
 import { renderActionsCard } from '../src/views/actions-card.js';

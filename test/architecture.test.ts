@@ -26,7 +26,88 @@ const STILL_TO_SPLIT = new Set([
   'store/store.ts',
 ]);
 
+/**
+ * The domain core's folders, lowest first: each may import only from folders before it, so the
+ * core reads from the bottom up (text and dates, the model, minutes, answers, commands, then features).
+ */
+const CORE_ORDER = [
+  'text',
+  'card-verbs.ts',
+  'model',
+  'minutes',
+  'answers',
+  'commands',
+  'records',
+  'partnerships',
+  'roles',
+  'channels',
+  'agendas',
+  'priorities',
+  'resolutions',
+  'actions',
+  'minutes-import',
+  'tab',
+];
+
+/** The source files a file imports (relative imports only), as absolute paths. */
+function localImports(file: string): string[] {
+  return importsOf(file)
+    .filter((specifier) => specifier.startsWith('.'))
+    .map((specifier) => path.resolve(path.dirname(file), specifier.replace(/\.js$/, '.ts')));
+}
+
+/** The files of the first import cycle found, or [] when there is none. */
+function firstCycle(files: readonly string[]): string[] {
+  const state = new Map<string, 'visiting' | 'done'>();
+  const trail: string[] = [];
+  const visit = (file: string): string[] => {
+    if (state.get(file) === 'done') return [];
+    if (state.get(file) === 'visiting') return [...trail.slice(trail.indexOf(file)), file];
+    state.set(file, 'visiting');
+    trail.push(file);
+    for (const next of localImports(file)) {
+      const cycle = visit(next);
+      if (cycle.length > 0) return cycle;
+    }
+    trail.pop();
+    state.set(file, 'done');
+    return [];
+  };
+  for (const file of files) {
+    const cycle = visit(file);
+    if (cycle.length > 0) return cycle.map((f) => path.relative(SRC, f));
+  }
+  return [];
+}
+
 describe('architecture', () => {
+  // Un-skipped once core/actions/action-commands.ts is split (its draft commands import its types back).
+  it.skip('has no import cycles', () => {
+    expect(firstCycle(filesUnder(SRC))).to.deep.equal([]);
+  });
+
+  it('keeps the core folders in their stated order', () => {
+    const core = path.join(SRC, 'core');
+    const folderOf = (file: string) => path.relative(core, file).split(path.sep)[0] ?? '';
+    expect([...readdirSync(core)].sort()).to.deep.equal([...CORE_ORDER].sort());
+    for (const file of filesUnder(core))
+      for (const target of localImports(file)) {
+        const from = CORE_ORDER.indexOf(folderOf(file));
+        const to = CORE_ORDER.indexOf(folderOf(target));
+        if (from !== to)
+          expect(to, `${path.relative(SRC, file)} imports ${path.relative(SRC, target)}`).to.be.below(from);
+      }
+  });
+
+  it('keeps the turn layer free of any SDK and of the store', () => {
+    for (const file of filesUnder(path.join(SRC, 'turns')))
+      for (const specifier of importsOf(file))
+        expect(
+          /^(botbuilder|botframework-|restify|lowdb|@microsoft\/agents)|\/(bot|http|store)\//.test(specifier),
+          `${path.relative(SRC, file)} imports ${specifier}`,
+        ).to.equal(false);
+  });
+
   it('keeps the domain core free of the frameworks and the store', () => {
     const forbidden = /^(botbuilder|botframework-|restify|lowdb|adaptivecards-templating|adaptive-expressions|pino)/;
     for (const file of filesUnder(path.join(SRC, 'core'))) {

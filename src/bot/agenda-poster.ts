@@ -15,7 +15,7 @@ import {
 } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { PostingResult } from '../core/agendas/circulate-agenda.js';
-import type { ConversationRef } from '../core/model.js';
+import type { ConversationRef } from '../core/model/model.js';
 import { renderAgendaCard } from '../views/agenda-card.js';
 import { organiserIds } from '../core/agendas/not-answered.js';
 import type { PartnershipRecords } from '../turns/ports.js';

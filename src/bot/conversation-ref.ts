@@ -3,7 +3,7 @@
  * (not the reply thread a message sits in), with team and channel names for people to read.
  */
 import type { Activity } from 'botbuilder';
-import type { ConversationRef } from '../core/model.js';
+import type { ConversationRef } from '../core/model/model.js';
 
 interface TeamsChannelData {
   tenant?: { id?: string };

@@ -11,7 +11,7 @@ import {
   overdueReminder,
   type DigestSchedule,
 } from '../core/actions/digest.js';
-import type { ConversationRef } from '../core/model.js';
+import type { ConversationRef } from '../core/model/model.js';
 import { renderAnswerCard } from '../views/answer-card.js';
 import type { ActionRecords } from '../turns/ports.js';
 import type { ScheduledDeps } from './reminder-scheduler.js';

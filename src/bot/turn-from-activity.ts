@@ -3,7 +3,7 @@
  * card button pressed (a Universal Action invoke or an Action.Submit message), the files attached.
  */
 import type { Activity, Attachment, TurnContext } from 'botbuilder';
-import type { PartnershipDirectory } from '../core/model.js';
+import type { PartnershipDirectory } from '../core/model/model.js';
 import type { CardPress, SentFile, Turn } from '../turns/turn.js';
 import { questionText } from './activity-text.js';
 import { conversationRefOf } from './conversation-ref.js';

@@ -1,7 +1,7 @@
 /** Who a Teams activity is from, and whom it @mentions, as the domain names them. */
 import type { Activity } from 'botbuilder';
 import type { Mention } from '../core/commands/command.js';
-import type { Actor } from '../core/roles/permissions.js';
+import type { Actor } from '../core/model/permissions.js';
 
 export function actorOf(activity: Partial<Activity>, admins: ReadonlySet<string>): Actor {
   const from = activity.from ?? { id: 'unknown', name: '' };

@@ -19,7 +19,7 @@ import {
   type MinutesRecords,
   type ParsedDocument,
 } from '../core/minutes/index.js';
-import type { Partnership } from '../core/model.js';
+import type { Partnership } from '../core/model/model.js';
 import { newPartnership, readPartnershipName } from '../core/partnerships/new-partnership.js';
 import { UNKNOWN_BODY } from '../core/minutes/meeting-ids.js';
 import { loadDefaultStore } from '../store/default-store.js';

@@ -7,7 +7,7 @@
  * rewrites the journal atomically with one line per action.
  */
 import { z } from 'zod';
-import type { Action } from '../core/model.js';
+import type { Action } from '../core/model/model.js';
 import { saveFailed } from '../core/records/save-failed.js';
 import { AppendFile } from './append-file.js';
 import { replaceFile } from './replace-file.js';

@@ -5,7 +5,7 @@
  * a wrong or damaged file is refused with its problem named before anything is written.
  */
 import { z } from 'zod';
-import type { Action } from '../core/model.js';
+import type { Action } from '../core/model/model.js';
 import { actionSchema } from './action-journal.js';
 import type { StoreData } from './schema.js';
 import { parseStoreText } from './store.js';

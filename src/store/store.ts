@@ -12,7 +12,7 @@
  */
 import { readFile, rm } from 'node:fs/promises';
 import { Low } from 'lowdb';
-import type { Partnership } from '../core/model.js';
+import type { Partnership } from '../core/model/model.js';
 import { saveFailed } from '../core/records/save-failed.js';
 import { ChangeJournal, readJournalLines, type JournalLine } from './change-journal.js';
 import { DurableJsonFile } from './durable-json-file.js';

@@ -5,8 +5,8 @@
  */
 import { changeStatus, editAction, runActionCommand, type ActionOutcome } from '../core/actions/action-commands.js';
 import { logActionFromForm } from '../core/actions/action-form.js';
-import { londonDate } from '../core/agendas/london-time.js';
-import type { ActionStatus, Partnership } from '../core/model.js';
+import { londonDate } from '../core/text/london-time.js';
+import type { ActionStatus, Partnership } from '../core/model/model.js';
 import { renderActionFormCard } from '../views/action-form-card.js';
 import { renderActionsCard } from '../views/actions-card.js';
 import { applyActionOutcome, loggedActionCard } from './action-turns.js';

@@ -4,9 +4,9 @@
  */
 import { runActionCommand, type ActionOutcome } from '../core/actions/action-commands.js';
 import { OPEN_ACTION_FORM } from '../core/actions/action-form.js';
-import { londonDate } from '../core/agendas/london-time.js';
+import { londonDate } from '../core/text/london-time.js';
 import { makeAnswer } from '../core/answers/answer.js';
-import type { Action, Partnership } from '../core/model.js';
+import type { Action, Partnership } from '../core/model/model.js';
 import { renderActionFormCard } from '../views/action-form-card.js';
 import { renderActionsCard } from '../views/actions-card.js';
 import type { ActionRecords } from './ports.js';

@@ -6,7 +6,7 @@
  */
 import { organiserIds } from '../core/agendas/not-answered.js';
 import { recordAttendance, responderId } from '../core/agendas/record-attendance.js';
-import type { Partnership } from '../core/model.js';
+import type { Partnership } from '../core/model/model.js';
 import { renderAgendaCard } from '../views/agenda-card.js';
 import { carded, texted, type CardPress, type Turn, type TurnOutcome, type TurnServices } from './turn.js';
 

@@ -7,7 +7,7 @@ import { agendaFormAction } from '../core/agendas/agenda-form.js';
 import { refuseUnlessOrganiser } from '../core/agendas/agenda-edits.js';
 import { postingReport } from '../core/agendas/circulate-agenda.js';
 import { currentAgenda } from '../core/agendas/current-agenda.js';
-import type { Partnership } from '../core/model.js';
+import type { Partnership } from '../core/model/model.js';
 import { renderAgendaCard } from '../views/agenda-card.js';
 import { renderAgendaFormCard } from '../views/agenda-form-card.js';
 import { answered, carded, type CardPress, type Turn, type TurnOutcome, type TurnServices } from './turn.js';

@@ -6,8 +6,8 @@
 import { postingReport } from '../core/agendas/circulate-agenda.js';
 import { makeAnswer, type Answer } from '../core/answers/answer.js';
 import type { CommandOutcome } from '../core/commands/command.js';
-import { runCommand } from '../core/commands/run-command.js';
-import type { Partnership } from '../core/model.js';
+import { runCommand } from './record-commands.js';
+import type { Partnership } from '../core/model/model.js';
 import { partnershipCommand } from '../core/partnerships/partnership-commands.js';
 import { saveCommand, type CommandReader } from './save-command.js';
 import { answered, type Turn, type TurnOutcome, type TurnServices } from './turn.js';

@@ -4,9 +4,9 @@
  * change replaces the form with the answer that confirms it.
  */
 import { makeAnswer } from '../core/answers/answer.js';
-import type { Partnership } from '../core/model.js';
+import type { Partnership } from '../core/model/model.js';
 import { leadFromForm } from '../core/priorities/lead-form.js';
-import { may, whoMay } from '../core/roles/permissions.js';
+import { may, whoMay } from '../core/model/permissions.js';
 import { renderAnswerCard } from '../views/answer-card.js';
 import { renderLeadFormCard } from '../views/lead-form-card.js';
 import { saveCommand } from './save-command.js';

@@ -5,7 +5,7 @@
  */
 import { makeAnswer, type Answer } from '../core/answers/answer.js';
 import { importAnswer, importSubject, minutesImportChange } from '../core/minutes-import/import-change.js';
-import { may, type Actor } from '../core/roles/permissions.js';
+import { may, type Actor } from '../core/model/permissions.js';
 import { renderAnswerCard } from '../views/answer-card.js';
 import type { PendingImport, PendingImports } from './pending-imports.js';
 import type { PartnershipRecords } from './ports.js';

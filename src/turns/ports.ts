@@ -4,7 +4,7 @@
  */
 import type { ActionsView } from '../core/actions/action-commands.js';
 import type { PostingResult } from '../core/agendas/circulate-agenda.js';
-import type { Action, ConversationRef, Partnership, PartnershipDirectory } from '../core/model.js';
+import type { Action, ConversationRef, Partnership, PartnershipDirectory } from '../core/model/model.js';
 
 /** Where the bot reads and durably changes the partnership's records. */
 export interface PartnershipRecords {

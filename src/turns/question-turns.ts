@@ -6,7 +6,7 @@ import { answerHelp, type Capability } from '../core/answers/answer-help.js';
 import { capabilities } from '../core/answers/answer-question.js';
 import { isInternalAnswer } from '../core/answers/internal-answers.js';
 import { membersOnly } from '../core/partnerships/membership.js';
-import { may } from '../core/roles/permissions.js';
+import { may } from '../core/model/permissions.js';
 import type { HelpLine, PartnershipScope } from './turn-handler.js';
 import { answered, texted, type Turn, type TurnOutcome, type TurnServices } from './turn.js';
 

@@ -8,7 +8,7 @@
  */
 import { makeAnswer, type Answer } from '../core/answers/answer.js';
 import type { CommandInput, CommandOutcome } from '../core/commands/command.js';
-import type { PartnershipDirectory } from '../core/model.js';
+import type { PartnershipDirectory } from '../core/model/model.js';
 import type { PartnershipRecords } from './ports.js';
 
 /** Reads the command in a message against a directory (and the turn's partnership in it). */

@@ -1,7 +1,7 @@
 /** The shape of one row of the turn table (see turn-handlers.ts). */
 import type { ResolvedPartnership } from '../core/partnerships/resolve-partnership.js';
-import type { Partnership } from '../core/model.js';
-import type { Permission } from '../core/roles/permissions.js';
+import type { Partnership } from '../core/model/model.js';
+import type { Permission } from '../core/model/permissions.js';
 import type { Turn, TurnOutcome, TurnServices } from './turn.js';
 
 /** The turn's partnership, once known, and whether the person is one of its members. */

@@ -8,7 +8,7 @@ import { runActionCommand } from '../core/actions/action-commands.js';
 import { isFormRequest } from '../core/agendas/agenda-form.js';
 import { CARD_VERBS } from '../core/card-verbs.js';
 import { isChannelLinkCommand } from '../core/channels/link-channel.js';
-import { runCommand } from '../core/commands/run-command.js';
+import { runCommand } from './record-commands.js';
 import { partnershipCommand } from '../core/partnerships/partnership-commands.js';
 import { OPEN_LEAD_FORM } from '../core/priorities/lead-form.js';
 import { pressActionCard } from './action-card-turns.js';

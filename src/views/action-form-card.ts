@@ -1,5 +1,5 @@
 /** The "log action" form, with the partnership's priorities to pick from and any values to keep after a problem. */
-import type { Partnership } from '../core/model.js';
+import type { Partnership } from '../core/model/model.js';
 import { expandCard, type AdaptiveCard } from './expand-card.js';
 
 export function renderActionFormCard(

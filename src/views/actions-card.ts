@@ -5,7 +5,7 @@
  */
 import { describeAction, isOverdue } from '../core/actions/action-commands.js';
 import type { ActionList } from '../core/actions/action-commands.js';
-import type { Partnership } from '../core/model.js';
+import type { Partnership } from '../core/model/model.js';
 import { expandCard, type AdaptiveCard } from './expand-card.js';
 
 /** Teams shows long cards poorly and refuses messages over ~80 KB: one card shows this many rows. */

@@ -4,8 +4,8 @@
  * same card is personalised for whoever views it: their own answer and, for the chair and the
  * secretariat, who has not answered yet.
  */
-import type { Agenda, AttendanceAnswer } from '../core/model.js';
-import { formatLondon } from '../core/agendas/london-time.js';
+import type { Agenda, AttendanceAnswer } from '../core/model/model.js';
+import { formatLondon } from '../core/text/london-time.js';
 import { expandCard, type AdaptiveCard } from './expand-card.js';
 
 /** Teams refreshes a card automatically for at most this many listed users. */

@@ -1,6 +1,6 @@
 /** The agenda builder form: the meeting's details and items as editable inputs, in London time. */
-import { formatLondonTime, londonDate } from '../core/agendas/london-time.js';
-import type { Agenda } from '../core/model.js';
+import { formatLondonTime, londonDate } from '../core/text/london-time.js';
+import type { Agenda } from '../core/model/model.js';
 import { expandCard, type AdaptiveCard } from './expand-card.js';
 
 export function renderAgendaFormCard(

@@ -1,5 +1,5 @@
 /** The lead form, with the current priorities to pick from and any values to keep after a problem. */
-import type { Partnership } from '../core/model.js';
+import type { Partnership } from '../core/model/model.js';
 import { expandCard, type AdaptiveCard } from './expand-card.js';
 
 export function renderLeadFormCard(

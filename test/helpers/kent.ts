@@ -1,5 +1,5 @@
 /** A fresh copy of the default Kent partnership, with the given members holding roles. */
-import type { Partnership, Role } from '../../src/core/model.js';
+import type { Partnership, Role } from '../../src/core/model/model.js';
 import { loadDefaultStore } from '../../src/store/default-store.js';
 
 const DEFAULT_STORE = loadDefaultStore();

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import type { Action } from '../../src/core/model.js';
+import type { Action } from '../../src/core/model/model.js';
 import { parse } from 'csv-parse/sync';
 import { existsSync, readFileSync } from 'node:fs';
 import { startRunningBot, type RunningBot } from '../helpers/running-bot.js';

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { grantRole } from '../helpers/memberships.js';
 import { readFileSync } from 'node:fs';
-import type { Agenda } from '../../src/core/model.js';
+import type { Agenda } from '../../src/core/model/model.js';
 import { cardSchemaErrors } from '../helpers/card-schema.js';
 import { startRunningBot, type RunningBot } from '../helpers/running-bot.js';
 import { channelMessage, invokeAction, personalMessage } from '../helpers/teams-activities.js';

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
-import type { Agenda, Lead, PriorityDraft } from '../../src/core/model.js';
+import type { Agenda, Lead, PriorityDraft } from '../../src/core/model/model.js';
 import { startRunningBot, type RunningBot } from '../helpers/running-bot.js';
 import { channelMessage, invokeAction, personalMessage } from '../helpers/teams-activities.js';
 import { storedData } from '../helpers/stored-data.js';

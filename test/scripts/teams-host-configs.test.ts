@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import type { Action, Agenda } from '../../src/core/model.js';
+import type { Action, Agenda } from '../../src/core/model/model.js';
 import { loadDefaultStore } from '../../src/store/default-store.js';
 import { renderActionFormCard } from '../../src/views/action-form-card.js';
 import { renderActionsCard } from '../../src/views/actions-card.js';

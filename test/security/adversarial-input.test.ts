@@ -12,10 +12,10 @@ import { runActionCommand, type ActionsView } from '../../src/core/actions/actio
 import { answerQuestion } from '../../src/core/answers/answer-question.js';
 import { KnowledgeBase } from '../../src/core/answers/knowledge-base.js';
 import type { CommandInput } from '../../src/core/commands/command.js';
-import { runCommand } from '../../src/core/commands/run-command.js';
+import { runCommand } from '../../src/turns/record-commands.js';
 import { parseMinutesDocument } from '../../src/core/minutes/parse-minutes-document.js';
 import { partnershipCommand } from '../../src/core/partnerships/partnership-commands.js';
-import type { Actor } from '../../src/core/roles/permissions.js';
+import type { Actor } from '../../src/core/model/permissions.js';
 import { loadDefaultStore } from '../../src/store/default-store.js';
 import { adversarialInputs, RUNS, SIZES } from '../helpers/adversarial-inputs.js';
 import { kentWith } from '../helpers/kent.js';

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { appendFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Action } from '../../src/core/model.js';
+import type { Action } from '../../src/core/model/model.js';
 import { ActionJournal } from '../../src/store/action-journal.js';
 import { StoreError } from '../../src/store/store-error.js';
 import { makeTempFolder } from '../helpers/temp-folder.js';

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import type { Agenda } from '../../src/core/model.js';
+import type { Agenda } from '../../src/core/model/model.js';
 import { renderAgendaCard } from '../../src/views/agenda-card.js';
 import { cardSchemaErrors } from '../helpers/card-schema.js';
 import { replyText } from '../helpers/reply-text.js';

@@ -2,11 +2,11 @@
  * The "log action" form: the same action as a line of chat, from inputs. Values arrive as
  * untrusted data and are checked here; the owner is resolved as for a chat line, never guessed.
  */
-import { londonDate } from '../agendas/london-time.js';
+import { londonDate } from '../text/london-time.js';
 import { makeAnswer } from '../answers/answer.js';
 import { formatDate } from '../answers/format.js';
 import type { CommandInput } from '../commands/command.js';
-import type { Action, Partnership } from '../model.js';
+import type { Action, Partnership } from '../model/model.js';
 import type { ActionOutcome, ActionsView } from './action-commands.js';
 import { linkFacts } from './action-commands.js';
 import { MAX_DESCRIPTION, resolveOwner } from './read-action-line.js';

@@ -3,7 +3,7 @@
  * was one), the meeting by its date and item. Actions store ids so that renames follow them.
  */
 import { meetingLabel } from '../answers/format.js';
-import type { Action, Partnership } from '../model.js';
+import type { Action, Partnership } from '../model/model.js';
 
 export interface ActionLinks {
   priority?: string;

@@ -5,8 +5,8 @@
  * repeats a finished one.
  */
 import { makeAnswer, type Answer } from '../answers/answer.js';
-import { londonDate, londonTimeToInstant } from '../agendas/london-time.js';
-import type { Action } from '../model.js';
+import { londonDate, londonTimeToInstant } from '../text/london-time.js';
+import type { Action } from '../model/model.js';
 import { describeAction, isOverdue } from './action-commands.js';
 
 export interface DigestSchedule {

@@ -6,8 +6,8 @@
 import { makeAnswer } from '../answers/answer.js';
 import { formatDate } from '../answers/format.js';
 import type { CommandInput } from '../commands/command.js';
-import type { Action, DraftAction, Partnership } from '../model.js';
-import { may, whoMay } from '../roles/permissions.js';
+import type { Action, DraftAction, Partnership } from '../model/model.js';
+import { may, whoMay } from '../model/permissions.js';
 import type { ActionOutcome, ActionsView } from './action-commands.js';
 
 const COMMAND = /^\s*(confirm|accept|agree|discard|reject|drop)\s+draft(?:\s+action)?\s+D?(\d{1,4})\.?\s*$/i;

@@ -1,5 +1,5 @@
 /** The actions export as rows: one per action, with a one-line summary of its history. */
-import type { Action, Partnership } from '../model.js';
+import type { Action, Partnership } from '../model/model.js';
 import { actionLinks, type ActionLinks } from './action-links.js';
 
 export const EXPORT_COLUMNS = [

@@ -6,11 +6,11 @@
  * it. An owner it cannot resolve is asked about, never guessed.
  */
 import * as chrono from 'chrono-node';
-import { londonDate } from '../agendas/london-time.js';
+import { londonDate } from '../text/london-time.js';
 import { personPhrases, topicPhrases } from '../answers/knowledge-base.js';
 import { readMeetingReference } from '../answers/meeting-reference.js';
 import type { Mention } from '../commands/command.js';
-import type { Partnership } from '../model.js';
+import type { Partnership } from '../model/model.js';
 import { singleSpaced, words } from '../text/normalise.js';
 import { PhraseMatcher } from '../text/phrase-matcher.js';
 import { readDueDate } from './read-due-date.js';

@@ -6,8 +6,8 @@
  */
 import * as chrono from 'chrono-node';
 import { formatDate } from '../answers/format.js';
-import { londonDate } from '../agendas/london-time.js';
-import type { Partnership } from '../model.js';
+import { londonDate } from '../text/london-time.js';
+import type { Partnership } from '../model/model.js';
 
 export type DueDate = { due: string; note?: string } | { problem: string };
 

@@ -6,7 +6,7 @@
  */
 import { makeAnswer } from '../answers/answer.js';
 import type { CommandInput, CommandOutcome } from '../commands/command.js';
-import type { AgendaItem, Partnership } from '../model.js';
+import type { AgendaItem, Partnership } from '../model/model.js';
 import {
   agendaPreview,
   invalid,
@@ -19,7 +19,7 @@ import {
   type MoveTo,
 } from './agenda-edits.js';
 import { currentAgenda } from './current-agenda.js';
-import { formatLondon } from './london-time.js';
+import { formatLondon } from '../text/london-time.js';
 import { readMeetingTime } from './read-meeting-time.js';
 import { singleSpaced } from '../text/normalise.js';
 

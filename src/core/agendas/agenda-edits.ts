@@ -6,9 +6,9 @@
  */
 import { makeAnswer, type Answer } from '../answers/answer.js';
 import type { CommandInput, CommandOutcome } from '../commands/command.js';
-import type { Agenda, AgendaItem, Partnership } from '../model.js';
-import { may, whoMay } from '../roles/permissions.js';
-import { formatLondon } from './london-time.js';
+import type { Agenda, AgendaItem, Partnership } from '../model/model.js';
+import { may, whoMay } from '../model/permissions.js';
+import { formatLondon } from '../text/london-time.js';
 import { loggedChange } from '../records/record-change.js';
 
 export const MAX_ITEM_TITLE = 300;

@@ -5,11 +5,11 @@
  */
 import { makeAnswer } from '../answers/answer.js';
 import type { CommandInput, CommandOutcome } from '../commands/command.js';
-import type { Agenda, Partnership } from '../model.js';
+import type { Agenda, Partnership } from '../model/model.js';
 import { invalid, moveItem, refuseUnlessOrganiser, removeItem, setItem, startOrMoveAgenda } from './agenda-edits.js';
 import { circulateCommand } from './circulate-agenda.js';
 import { currentAgenda } from './current-agenda.js';
-import { londonTimeToInstant } from './london-time.js';
+import { londonTimeToInstant } from '../text/london-time.js';
 
 export type FormView = 'form' | 'preview';
 

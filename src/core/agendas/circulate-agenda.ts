@@ -5,11 +5,11 @@
  */
 import { makeAnswer, type Answer } from '../answers/answer.js';
 import type { CommandInput, CommandOutcome } from '../commands/command.js';
-import type { Agenda, Partnership } from '../model.js';
-import { may, whoMay } from '../roles/permissions.js';
+import type { Agenda, Partnership } from '../model/model.js';
+import { may, whoMay } from '../model/permissions.js';
 import { currentAgenda } from './current-agenda.js';
 import { loggedChange } from '../records/record-change.js';
-import { formatLondon, londonDate } from './london-time.js';
+import { formatLondon, londonDate } from '../text/london-time.js';
 import { singleSpaced } from '../text/normalise.js';
 import { readMeetingReference } from '../answers/meeting-reference.js';
 

@@ -6,11 +6,11 @@
  */
 import { makeAnswer } from '../answers/answer.js';
 import type { CommandInput, CommandOutcome } from '../commands/command.js';
-import type { Agenda, Meeting, Partnership, Person, Source } from '../model.js';
+import type { Agenda, Meeting, Partnership, Person, Source } from '../model/model.js';
 import { singleSpaced, words } from '../text/normalise.js';
-import { may, whoMay } from '../roles/permissions.js';
+import { may, whoMay } from '../model/permissions.js';
 import { loggedChange } from '../records/record-change.js';
-import { formatLondon, londonDate } from './london-time.js';
+import { formatLondon, londonDate } from '../text/london-time.js';
 
 const CONFIRM = /^confirm (?:the )?attendance(?: for (?:the )?(?:last )?meeting)? ?\.?$/i;
 

@@ -1,5 +1,5 @@
 /** The agenda the chair is working on: the most recently edited one for a meeting still to come. */
-import type { Agenda, Partnership } from '../model.js';
+import type { Agenda, Partnership } from '../model/model.js';
 
 export function currentAgenda(partnership: Partnership, now: Date): Agenda | undefined {
   return partnership.agendas

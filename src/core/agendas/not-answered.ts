@@ -5,11 +5,11 @@
  */
 import { makeAnswer } from '../answers/answer.js';
 import type { CommandInput, CommandOutcome } from '../commands/command.js';
-import type { Agenda, Partnership } from '../model.js';
-import { may, whoMay } from '../roles/permissions.js';
+import type { Agenda, Partnership } from '../model/model.js';
+import { may, whoMay } from '../model/permissions.js';
 import { singleSpaced } from '../text/normalise.js';
 import { nextAgenda } from './current-agenda.js';
-import { formatLondon } from './london-time.js';
+import { formatLondon } from '../text/london-time.js';
 
 const NEGATIONS = [' not ', "n't ", ' hasnt ', ' havent ', ' yet to ', ' still to '];
 const ANSWERING = ['answer', 'repl', 'respond', 'apolog', 'rsvp', 'said if', 'said whether', 'confirmed'];

@@ -4,7 +4,7 @@
  * en-GB day-month order; a date without a year means the next one; times are London time.
  */
 import * as chrono from 'chrono-node';
-import { londonTimeToInstant } from './london-time.js';
+import { londonTimeToInstant } from '../text/london-time.js';
 import { trimTrailing } from '../text/normalise.js';
 
 export type MeetingTime = { startsAt: string; venue?: string; onlineLink?: string } | { problem: string };

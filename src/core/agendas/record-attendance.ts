@@ -4,9 +4,9 @@
  * (a forged verb, an agenda that no longer exists, a cancelled meeting, wrong types) gets a
  * clear message on the card and changes nothing.
  */
-import type { Agenda, AttendanceAnswer, AttendanceResponse, Partnership } from '../model.js';
-import type { Actor } from '../roles/permissions.js';
-import { may } from '../roles/permissions.js';
+import type { Agenda, AttendanceAnswer, AttendanceResponse, Partnership } from '../model/model.js';
+import type { Actor } from '../model/permissions.js';
+import { may } from '../model/permissions.js';
 
 export const MAX_NOTE = 500;
 export const MAX_SUBSTITUTE = 200;

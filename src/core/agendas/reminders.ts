@@ -4,8 +4,8 @@
  * so moving the meeting moves the reminder; what was sent is in the store.
  */
 import { makeAnswer, type Answer } from '../answers/answer.js';
-import type { Agenda, Partnership } from '../model.js';
-import { formatLondon } from './london-time.js';
+import type { Agenda, Partnership } from '../model/model.js';
+import { formatLondon } from '../text/london-time.js';
 
 export const DEFAULT_REMINDER_HOURS = 48;
 

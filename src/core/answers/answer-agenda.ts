@@ -3,8 +3,8 @@
  * what is on it, who presents an item, who is coming and who sent apologies. Past meetings are
  * answered from their minutes by the other answers.
  */
-import { londonDate, formatLondon } from '../agendas/london-time.js';
-import type { Agenda } from '../model.js';
+import { londonDate, formatLondon } from '../text/london-time.js';
+import type { Agenda } from '../model/model.js';
 import { makeAnswer, type Answer } from './answer.js';
 import type { KnowledgeBase } from './knowledge-base.js';
 import type { Question } from './question.js';

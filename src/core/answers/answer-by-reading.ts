@@ -7,7 +7,7 @@
  * recorded, for which meeting. Returns null when the question is not for this reader.
  */
 import { stemmer } from 'stemmer';
-import type { Meeting, MeetingItem } from '../model.js';
+import type { Meeting, MeetingItem } from '../model/model.js';
 import { words } from '../text/normalise.js';
 import { makeAnswer, type Answer, type AnswerEntry, type Citation } from './answer.js';
 import { formatDate, listWithAnd, meetingLabel } from './format.js';

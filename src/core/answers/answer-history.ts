@@ -3,7 +3,7 @@
  * from the recorded changes. A question names a priority or theme, a year, or words of the
  * change ("Covid", "violent and acquisitive"); with none, every change is listed.
  */
-import type { PriorityChange } from '../model.js';
+import type { PriorityChange } from '../model/model.js';
 import { words } from '../text/normalise.js';
 import { makeAnswer, type Answer } from './answer.js';
 import { uniqueSources } from './format.js';

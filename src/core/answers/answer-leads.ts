@@ -3,7 +3,7 @@
  * which the partnership takes them as lead; says "not recorded" where there is none and
  * "not a priority" for a topic that is not one. Never a guess, never other priorities' leads.
  */
-import type { Lead, Priority } from '../model.js';
+import type { Lead, Priority } from '../model/model.js';
 import { words } from '../text/normalise.js';
 import { isStopword } from '../text/stopwords.js';
 import { makeAnswer, type Answer } from './answer.js';

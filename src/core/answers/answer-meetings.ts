@@ -2,7 +2,7 @@
  * Answers about meetings: when the last or next one is, a given meeting's date, time and venue,
  * the dates set for a year, who chaired, attended or sent apologies, and who presented an item.
  */
-import type { Meeting } from '../model.js';
+import type { Meeting } from '../model/model.js';
 import { makeAnswer, type Answer } from './answer.js';
 import { formatDate, itemLabel, meetingLabel, uniqueSources } from './format.js';
 import type { KnowledgeBase } from './knowledge-base.js';

@@ -3,7 +3,7 @@
  * are taken to lead, the items they presented and the meetings they attended. Also who holds
  * the chair. A name the records do not hold is said to be unknown, never matched loosely.
  */
-import type { Person } from '../model.js';
+import type { Person } from '../model/model.js';
 import { makeAnswer, type Answer } from './answer.js';
 import { itemLabel, meetingLabel, personWithRole, uniqueSources } from './format.js';
 import type { KnowledgeBase } from './knowledge-base.js';

@@ -2,7 +2,7 @@
  * Answers about the Community Safety Agreement's priorities: the list (for the current or a
  * named year), whether a topic is a priority, and the cross-cutting themes.
  */
-import type { PriorityYear } from '../model.js';
+import type { PriorityYear } from '../model/model.js';
 import { words } from '../text/normalise.js';
 import { isStopword } from '../text/stopwords.js';
 import { makeAnswer, type Answer } from './answer.js';

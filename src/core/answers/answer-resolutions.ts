@@ -3,7 +3,7 @@
  * topic (ranked over item titles, resolutions and minutes, with the topic's everyday aliases),
  * or for one item ("B3 on 21 March 2023").
  */
-import type { Meeting, MeetingItem } from '../model.js';
+import type { Meeting, MeetingItem } from '../model/model.js';
 import { words } from '../text/normalise.js';
 import { isStopword } from '../text/stopwords.js';
 import { makeAnswer, type Answer, type AnswerEntry } from './answer.js';

@@ -4,7 +4,7 @@
  * The same question asked again on the same day, with the store unchanged, gets the same answer
  * object from a small cache: members of a channel often ask the same thing.
  */
-import type { Partnership } from '../model.js';
+import type { Partnership } from '../model/model.js';
 import type { Answer } from './answer.js';
 import { answerQuestion } from './answer-question.js';
 import { KnowledgeBase } from './knowledge-base.js';

@@ -2,7 +2,7 @@
  * What the answer engine returns: the fact asked for, stated once, with its sources and a few
  * follow-up suggestions. Views turn it into a card; nothing here knows about cards or Teams.
  */
-import type { Source } from '../model.js';
+import type { Source } from '../model/model.js';
 
 /** A source as an answer cites it: the stored source, with a title people can read where one is known. */
 export interface Citation extends Source {

@@ -2,7 +2,7 @@
  * How dates, meetings and people are written in answers: en-GB, the way committee papers write
  * them ("Tuesday 21 March 2023"), and never a guessed date for an undated item.
  */
-import type { Meeting, MeetingItem, Person, Source } from '../model.js';
+import type { Meeting, MeetingItem, Person, Source } from '../model/model.js';
 
 const DAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const MONTH_NAMES = [

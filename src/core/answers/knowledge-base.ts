@@ -6,7 +6,7 @@
  */
 import MiniSearch from 'minisearch';
 import { stemmer } from 'stemmer';
-import type { Meeting, MeetingItem, Partnership, Person, Priority, PriorityYear, Theme } from '../model.js';
+import type { Meeting, MeetingItem, Partnership, Person, Priority, PriorityYear, Theme } from '../model/model.js';
 import { findAcronyms } from '../text/acronyms.js';
 import { words } from '../text/normalise.js';
 import { PhraseMatcher, type PhraseTarget } from '../text/phrase-matcher.js';

@@ -2,7 +2,7 @@
  * Turns a meeting reference ("last", "21 March 2023", "the March meeting") into the meetings
  * on record. "Last" means the latest meeting held on or before today; "next" the first after.
  */
-import type { Meeting } from '../model.js';
+import type { Meeting } from '../model/model.js';
 import type { KnowledgeBase } from './knowledge-base.js';
 import type { MeetingReference } from './meeting-reference.js';
 

@@ -4,7 +4,7 @@
  * sentence says most closely what the question's clause says ("where Cassie Newman gave the CRC
  * update", "chaired by Ann Lee"); the last one; else all, newest first.
  */
-import type { Meeting } from '../model.js';
+import type { Meeting } from '../model/model.js';
 import type { KnowledgeBase } from './knowledge-base.js';
 import type { QuestionFrame } from './question-frame.js';
 import type { ReadingIndex, Sentence } from './reading-index.js';

@@ -5,7 +5,7 @@
  * "Lindsey Butterfield LB"), so an answer can say who "CR" is.
  */
 import { stemmer } from 'stemmer';
-import type { Meeting, MeetingItem } from '../model.js';
+import type { Meeting, MeetingItem } from '../model/model.js';
 import { words } from '../text/normalise.js';
 import { splitSentences } from '../text/sentences.js';
 import type { KnowledgeBase } from './knowledge-base.js';

@@ -7,10 +7,10 @@
  */
 import { makeAnswer, type Answer } from '../answers/answer.js';
 import type { CommandInput, CommandOutcome } from '../commands/command.js';
-import type { LinkedChannel, LinkedTeam, Partnership } from '../model.js';
+import type { LinkedChannel, LinkedTeam, Partnership } from '../model/model.js';
 import { directoryOf, partnershipNamed } from '../partnerships/partnership-names.js';
 import { recordChange } from '../records/record-change.js';
-import { may, whoMay } from '../roles/permissions.js';
+import { may, whoMay } from '../model/permissions.js';
 import { singleSpaced } from '../text/normalise.js';
 
 const LINK = /^link (?:this )?(channel|team)(?: (?:to|with) (?:the )?(.+?))? ?\.?$/i;

@@ -1,7 +1,7 @@
 /** What every command receives and returns. */
 import type { Answer } from '../answers/answer.js';
-import type { ConversationRef, Partnership, PartnershipDirectory } from '../model.js';
-import type { Actor } from '../roles/permissions.js';
+import type { ConversationRef, Partnership, PartnershipDirectory } from '../model/model.js';
+import type { Actor } from '../model/permissions.js';
 
 /** A person @mentioned in the message (other than the bot), as the channel identifies them. */
 export interface Mention {

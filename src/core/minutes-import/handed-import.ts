@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { MinutesFormatError, parseMinutesDocument, type ImportReport, type ParsedDocument } from '../minutes/index.js';
-import type { Partnership } from '../model.js';
+import type { Partnership } from '../model/model.js';
 import { minutesImportChange } from './import-change.js';
 
 export interface HandedImport {

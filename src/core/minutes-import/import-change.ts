@@ -6,7 +6,7 @@
  */
 import { makeAnswer, type Answer } from '../answers/answer.js';
 import type { ParsedDocument } from '../minutes/index.js';
-import type { Partnership, RecordChange } from '../model.js';
+import type { Partnership, RecordChange } from '../model/model.js';
 import { applyMinutesValue } from '../records/minutes-change.js';
 import { countReports, planMinutesImport, type ImportPlan } from './import-plan.js';
 

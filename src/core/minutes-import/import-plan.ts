@@ -11,7 +11,7 @@ import {
   type MinutesRecords,
   type ParsedDocument,
 } from '../minutes/index.js';
-import type { DraftAction, Partnership } from '../model.js';
+import type { DraftAction, Partnership } from '../model/model.js';
 import { diffMinutesRecords, type MinutesRecordsValue } from '../records/minutes-change.js';
 
 export interface ImportPlan {

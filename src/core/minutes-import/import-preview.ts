@@ -5,7 +5,7 @@
  */
 import { formatDate, formatMonth } from '../answers/format.js';
 import type { ImportReport, ParsedDocument } from '../minutes/index.js';
-import type { DraftAction } from '../model.js';
+import type { DraftAction } from '../model/model.js';
 
 export interface PreviewFile {
   document: ParsedDocument;

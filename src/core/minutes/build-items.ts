@@ -3,7 +3,7 @@
  * the people named in them (with their roles) and who presented. People are recorded as mention
  * handles; ids are filled in once the whole document has been read.
  */
-import type { MeetingItem } from '../model.js';
+import type { MeetingItem } from '../model/model.js';
 import type { RawItem } from './parsed-document.js';
 import { collectName, type PeopleCollector } from './people-collector.js';
 import { findNameMentions } from './people-names.js';

@@ -4,7 +4,7 @@
  * minutes list. A report yields its authors only. Ids of people are settled last, once every form
  * of every name in the document is known.
  */
-import type { Meeting, MeetingItem } from '../model.js';
+import type { Meeting, MeetingItem } from '../model/model.js';
 import { buildItem, warnAboutItems, type BuiltItem } from './build-items.js';
 import { findPartnershipInTitle } from './meeting-header.js';
 import { datedMeetingId, undatedMeetingId, UNKNOWN_BODY } from './meeting-ids.js';

@@ -5,7 +5,7 @@
  * the owner as the minutes do, what is to be done, a due date where one is stated, and the item
  * it came from. Drafts are proposals: nothing is an agreed action until the secretariat confirms it.
  */
-import type { DraftAction, Meeting, MeetingItem, Person } from '../model.js';
+import type { DraftAction, Meeting, MeetingItem, Person } from '../model/model.js';
 import { splitSentences } from '../text/sentences.js';
 import { findDate, parseMonthYear } from './dates.js';
 import { trimTrailing } from '../text/normalise.js';

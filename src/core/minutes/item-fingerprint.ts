@@ -3,7 +3,7 @@
  * and case folded (numbering is already gone). Titles are never compared: "Working Group Update"
  * recurs every year. An item with no minutes is known by its resolution instead.
  */
-import type { MeetingItem } from '../model.js';
+import type { MeetingItem } from '../model/model.js';
 import { fingerprintText } from './text-cleaning.js';
 
 export function itemFingerprint(item: Pick<MeetingItem, 'minutes' | 'resolution'>): string {

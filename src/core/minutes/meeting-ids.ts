@@ -3,7 +3,7 @@
  * only the month is known, and `undated-<hash of the minutes>` for an item page with no date, so
  * that the same item imported from another page gets the same placeholder id.
  */
-import type { MeetingItem } from '../model.js';
+import type { MeetingItem } from '../model/model.js';
 import { itemFingerprint } from './item-fingerprint.js';
 import { shortHash } from './text-cleaning.js';
 

@@ -3,7 +3,7 @@
  * text), and what the merged item keeps: the first item's text, every source, link and presenter.
  * A title alone never makes two items one: titles such as "Working Group Update" recur every year.
  */
-import type { Meeting, MeetingItem, Source } from '../model.js';
+import type { Meeting, MeetingItem, Source } from '../model/model.js';
 import { haveSameMinutes } from './item-fingerprint.js';
 
 function union<T>(a: readonly T[], b: readonly T[], key: (t: T) => string = (t) => JSON.stringify(t)): T[] {

@@ -4,7 +4,7 @@
  * minutes are the same text, whichever arrives first; a held meeting replaces the plan for its date
  * (or month); importing the same file again changes nothing. The report says what happened.
  */
-import type { Meeting, MeetingItem, Person } from '../model.js';
+import type { Meeting, MeetingItem, Person } from '../model/model.js';
 import { haveSameMinutes } from './item-fingerprint.js';
 import { absorbItem, addItemToMeeting, unionIds, unionSources } from './merge-items.js';
 import { mergePeople } from './merge-people.js';

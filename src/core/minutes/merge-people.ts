@@ -3,7 +3,7 @@
  * inside a document. A stored "Mr Harper" who turns out to be "Mr A Harper" gets the fuller id
  * (`harper` -> `a-harper`), and the renames are returned so that meetings can follow them.
  */
-import type { Person } from '../model.js';
+import type { Person } from '../model/model.js';
 import { basePersonId, findSamePerson, keyOf, specificity, uniqueId } from './people-identity.js';
 import { describePerson, unitePeople } from './people-records.js';
 

@@ -4,7 +4,7 @@
  * Layout readers only cut the page into header and items; everything that gives the text meaning
  * (paragraphs, RESOLVED, people) is done once for all layouts in `build-parsed-document.ts`.
  */
-import type { Meeting, Person } from '../model.js';
+import type { Meeting, Person } from '../model/model.js';
 
 export type Layout = 'agenda-item' | 'minutes-page' | 'markdown-notes' | 'report' | 'general';
 

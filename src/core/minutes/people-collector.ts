@@ -3,7 +3,7 @@
  * whole document has been read, decides who is who. Deciding at the end means "Mr Peerbux" early in
  * the notes still joins "Mr S Peerbux" listed later, and ids are given only once all forms are known.
  */
-import type { Person, PersonRole } from '../model.js';
+import type { Person, PersonRole } from '../model/model.js';
 import type { NameParts } from './people-names.js';
 import {
   basePersonId,

@@ -5,7 +5,7 @@
  * "Ms B King" stay two people and a bare "Ms King" does not guess between them. Used both inside
  * one document and across documents, so the two agree.
  */
-import type { Person } from '../model.js';
+import type { Person } from '../model/model.js';
 import type { NameParts } from './people-names.js';
 import { slugify } from './text-cleaning.js';
 

@@ -4,7 +4,7 @@
  * Lists are kept in one canonical order so that importing documents in any order gives the same
  * records.
  */
-import type { Person, PersonRole, Source } from '../model.js';
+import type { Person, PersonRole, Source } from '../model/model.js';
 import { parseName, type NameParts } from './people-names.js';
 
 function formScore(parts: NameParts): number {

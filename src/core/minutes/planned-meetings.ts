@@ -4,7 +4,7 @@
  * next meeting" with a date. Only dates after the meeting itself count, so a list of past dates is
  * not mistaken for a plan; an undated page plans nothing.
  */
-import type { Meeting } from '../model.js';
+import type { Meeting } from '../model/model.js';
 import { findDate, findTime, parseMonthYear } from './dates.js';
 import { datedMeetingId } from './meeting-ids.js';
 import { normaliseWhitespace } from './text-cleaning.js';

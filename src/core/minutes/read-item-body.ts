@@ -5,7 +5,7 @@
  * the paragraph before stopped mid-sentence, which is how a PDF page break shows. Everything from
  * "RESOLVED" on is the resolution, with its lettered parts.
  */
-import type { Resolution } from '../model.js';
+import type { Resolution } from '../model/model.js';
 import type { RawLine } from './parsed-document.js';
 import { findLinks, hasPdfIconTail, isBlankLine, normaliseWhitespace } from './text-cleaning.js';
 

@@ -8,9 +8,9 @@
  * name anyone can choose never makes someone a member.
  */
 import { makeAnswer, type Answer } from '../answers/answer.js';
-import type { Partnership, PartnershipDirectory, Source } from '../model.js';
-import type { Actor } from '../roles/permissions.js';
-import { whoMay } from '../roles/permissions.js';
+import type { Partnership, PartnershipDirectory, Source } from '../model/model.js';
+import type { Actor } from '../model/permissions.js';
+import { whoMay } from '../model/permissions.js';
 import type { ResolvedPartnership } from './resolve-partnership.js';
 
 export function isPartnershipMember(

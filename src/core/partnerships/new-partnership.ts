@@ -3,7 +3,7 @@
  * of creating one (an admin in chat, or `npm run import -- --partnership ID` for a new district).
  */
 import { slugify } from '../minutes/text-cleaning.js';
-import type { Partnership, RecordChange } from '../model.js';
+import type { Partnership, RecordChange } from '../model/model.js';
 import { normaliseSpacing } from '../text/normalise.js';
 
 /** "Medway Community Safety Partnership (Medway CSP)" -> name and short name; a message when it is not a name. */

@@ -6,7 +6,7 @@
  */
 import { makeAnswer } from '../answers/answer.js';
 import type { CommandInput, CommandOutcome } from '../commands/command.js';
-import type { Partnership, PartnershipDirectory } from '../model.js';
+import type { Partnership, PartnershipDirectory } from '../model/model.js';
 import { singleSpaced } from '../text/normalise.js';
 import { newPartnership, partnershipIdFor, readPartnershipName } from './new-partnership.js';
 import { partnershipNamed } from './partnership-names.js';

@@ -1,6 +1,6 @@
 /** Recognising a partnership by what members type: "Kent CSP", "KCSP", "medway-csp", "the Medway Community Safety Partnership". */
 import type { CommandInput } from '../commands/command.js';
-import type { Partnership, PartnershipDirectory } from '../model.js';
+import type { Partnership, PartnershipDirectory } from '../model/model.js';
 import { words } from '../text/normalise.js';
 
 function formOf(text: string): string {

@@ -6,7 +6,7 @@
  * default partnership answers.
  */
 import { makeAnswer, type Answer } from '../answers/answer.js';
-import type { Partnership, PartnershipDirectory } from '../model.js';
+import type { Partnership, PartnershipDirectory } from '../model/model.js';
 
 export interface Whereabouts {
   conversationId?: string;

@@ -7,11 +7,11 @@
 import { makeAnswer } from '../answers/answer.js';
 import { formatDate } from '../answers/format.js';
 import type { CommandInput, CommandOutcome } from '../commands/command.js';
-import type { Lead, Partnership, Priority } from '../model.js';
+import type { Lead, Partnership, Priority } from '../model/model.js';
 import { recordChange } from '../records/record-change.js';
 import { foldForMatching, singleSpaced } from '../text/normalise.js';
-import { may, whoMay } from '../roles/permissions.js';
-import { findNamed, priorityNamed } from './priority-names.js';
+import { may, whoMay } from '../model/permissions.js';
+import { findNamed, priorityNamed } from '../answers/priority-names.js';
 
 const SET_LEAD =
   /^(set|change|add (?:a )?co-?lead|add (?:a )?lead) (?:the )?(?:lead )?(?:for|of|on) ([^:]+?) ?: ?(.+)$/i;

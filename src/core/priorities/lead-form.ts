@@ -4,7 +4,7 @@
  */
 import { makeAnswer } from '../answers/answer.js';
 import type { CommandInput, CommandOutcome } from '../commands/command.js';
-import type { Partnership } from '../model.js';
+import type { Partnership } from '../model/model.js';
 import { changeLead, type LeadMode } from './lead-and-alias-commands.js';
 
 export const OPEN_LEAD_FORM = /^\s*(?:(?:set|change|edit|update)\s+(?:a\s+|the\s+)?leads?|leads?\s+form)\s*$/i;

@@ -4,10 +4,10 @@
  * or a move, so that leads, aliases and actions follow them; an added one that once existed
  * (a priority brought back) gets its old id again.
  */
-import type { Partnership, Priority, PriorityYear, Theme } from '../model.js';
+import type { Partnership, Priority, PriorityYear, Theme } from '../model/model.js';
 import { slugify } from '../minutes/text-cleaning.js';
 import { foldForMatching, normaliseSpacing } from '../text/normalise.js';
-import type { Named } from './priority-names.js';
+import type { Named } from '../answers/priority-names.js';
 
 export type EntryKind = Named['kind'];
 

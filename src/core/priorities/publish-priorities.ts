@@ -4,7 +4,7 @@
  * so that "what changed this year?" is answered from the same history as the earlier refreshes.
  */
 import { formatDate } from '../answers/format.js';
-import type { PriorityChange, PriorityDraft, PriorityYear, Source } from '../model.js';
+import type { PriorityChange, PriorityDraft, PriorityYear, Source } from '../model/model.js';
 
 interface Entry {
   id: string;

@@ -11,11 +11,11 @@ import { formatDate } from '../answers/format.js';
 import { readFinancialYears } from '../answers/meeting-reference.js';
 import { currentAgenda } from '../agendas/current-agenda.js';
 import type { CommandInput, CommandOutcome } from '../commands/command.js';
-import type { Partnership, PriorityDraft, PriorityYear } from '../model.js';
+import type { Partnership, PriorityDraft, PriorityYear } from '../model/model.js';
 import { recordChange, type PublishedPriorities } from '../records/record-change.js';
-import { may, whoMay } from '../roles/permissions.js';
+import { may, whoMay } from '../model/permissions.js';
 import { addEntry, moveEntry, renameEntry, retireEntry, type EntryKind } from './priority-draft.js';
-import { findNamed, type Named } from './priority-names.js';
+import { findNamed, type Named } from '../answers/priority-names.js';
 import { publishDraft } from './publish-priorities.js';
 import { singleSpaced } from '../text/normalise.js';
 

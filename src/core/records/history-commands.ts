@@ -4,8 +4,8 @@
  * question about the agreement itself, answered from its recorded refreshes, not here.
  */
 import type { CommandInput, CommandOutcome } from '../commands/command.js';
-import type { Partnership } from '../model.js';
-import { priorityNamed } from '../priorities/priority-names.js';
+import type { Partnership } from '../model/model.js';
+import { priorityNamed } from '../answers/priority-names.js';
 import { answerChangeHistory, undoLast } from './record-change.js';
 import { singleSpaced } from '../text/normalise.js';
 

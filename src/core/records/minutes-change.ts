@@ -3,7 +3,7 @@
  * any other change: only the meetings, people and draft actions it touched, each with its value
  * before (or null: it did not exist) and after (null: it went, e.g. a person merged into another).
  */
-import type { DraftAction, Meeting, Partnership, Person } from '../model.js';
+import type { DraftAction, Meeting, Partnership, Person } from '../model/model.js';
 
 export interface MinutesRecordsValue {
   meetings: Record<string, Meeting | null>;

@@ -19,8 +19,8 @@ import type {
   PriorityYear,
   RecordChange,
   RoleGrant,
-} from '../model.js';
-import { may, whoMay, type Permission } from '../roles/permissions.js';
+} from '../model/model.js';
+import { may, whoMay, type Permission } from '../model/permissions.js';
 import { applyMinutesValue, type MinutesRecordsValue } from './minutes-change.js';
 
 /** The value a `priorities` change keeps: everything a publication alters. */

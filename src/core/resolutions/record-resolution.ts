@@ -8,10 +8,10 @@
 import { makeAnswer } from '../answers/answer.js';
 import { capitalise, itemLabel, meetingLabel } from '../answers/format.js';
 import { readMeetingReference } from '../answers/meeting-reference.js';
-import type { Meeting, Partnership } from '../model.js';
+import type { Meeting, Partnership } from '../model/model.js';
 import type { CommandOutcome } from '../commands/command.js';
 import { loggedChange } from '../records/record-change.js';
-import { may, whoMay, type Actor } from '../roles/permissions.js';
+import { may, whoMay, type Actor } from '../model/permissions.js';
 import { singleSpaced } from '../text/normalise.js';
 
 export const MAX_RESOLUTION_LENGTH = 2_000;

@@ -6,10 +6,10 @@
  */
 import { makeAnswer, type Answer } from '../answers/answer.js';
 import type { CommandInput, CommandOutcome, Mention } from '../commands/command.js';
-import type { Partnership, Role, RoleGrant } from '../model.js';
+import type { Partnership, Role, RoleGrant } from '../model/model.js';
 import { directoryOf, partnershipNamed } from '../partnerships/partnership-names.js';
 import { recordChange } from '../records/record-change.js';
-import { may } from './permissions.js';
+import { may } from '../model/permissions.js';
 import { singleSpaced } from '../text/normalise.js';
 
 const IN_PARTNERSHIP = String.raw`(?: (?:of|in|for|at) (?:the )?([^]+?))?`;

@@ -1,8 +1,8 @@
 /** "what is my role?": the member's role in the conversation's partnership, and what it lets them do. */
 import { makeAnswer, type Answer } from '../answers/answer.js';
 import { formatDate } from '../answers/format.js';
-import type { Partnership } from '../model.js';
-import type { Actor } from './permissions.js';
+import type { Partnership } from '../model/model.js';
+import type { Actor } from '../model/permissions.js';
 
 export const MY_ROLE =
   /^(?:what(?:'s| is) my role|what role do i have|which role do i have|my role|do i have a role)(?: (?:in|at) (?:the )?[^?]{1,80})? ?\??$/i;

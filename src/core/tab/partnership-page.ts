@@ -3,12 +3,12 @@
  * next meeting and its agenda, the last meeting's resolutions, and the action tracker. The tab's
  * JSON API returns it as is; the page renders and filters it.
  */
-import { londonDate } from '../agendas/london-time.js';
+import { londonDate } from '../text/london-time.js';
 import { nextAgenda } from '../agendas/current-agenda.js';
-import { formatLondon } from '../agendas/london-time.js';
+import { formatLondon } from '../text/london-time.js';
 import { isOverdue } from '../actions/action-commands.js';
 import { formatDate, itemLabel, meetingLabel } from '../answers/format.js';
-import type { Action, Partnership } from '../model.js';
+import type { Action, Partnership } from '../model/model.js';
 import type { PartnershipPage } from './page-types.js';
 
 export type { PartnershipPage };

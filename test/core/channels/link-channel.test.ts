@@ -1,8 +1,8 @@
 import { expect } from 'chai';
 import type { CommandInput } from '../../../src/core/commands/command.js';
-import { runCommand } from '../../../src/core/commands/run-command.js';
-import type { ConversationRef, Partnership } from '../../../src/core/model.js';
-import type { Actor } from '../../../src/core/roles/permissions.js';
+import { runCommand } from '../../../src/turns/record-commands.js';
+import type { ConversationRef, Partnership } from '../../../src/core/model/model.js';
+import type { Actor } from '../../../src/core/model/permissions.js';
 import { kentWith } from '../../helpers/kent.js';
 
 const now = new Date('2026-11-24T10:00:00Z');

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import type { Meeting, Person } from '../../../src/core/model.js';
+import type { Meeting, Person } from '../../../src/core/model/model.js';
 import { proposeDraftActions } from '../../../src/core/minutes/draft-actions.js';
 import { loadDefaultStore } from '../../../src/store/default-store.js';
 

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import type { Meeting, MeetingItem } from '../../../src/core/model.js';
+import type { Meeting, MeetingItem } from '../../../src/core/model/model.js';
 import { parseFixture, parseSeed, SEED } from './documents.js';
 
 function item(meeting: Meeting | null, code: string): MeetingItem {

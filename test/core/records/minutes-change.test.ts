@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { parseMinutesDocument } from '../../../src/core/minutes/index.js';
 import { planMinutesImport } from '../../../src/core/minutes-import/import-plan.js';
 import { applyMinutesValue } from '../../../src/core/records/minutes-change.js';
-import type { Partnership } from '../../../src/core/model.js';
+import type { Partnership } from '../../../src/core/model/model.js';
 import { seedText } from '../../helpers/minutes-files.js';
 
 describe('minutes import as a logged change', () => {

@@ -1,10 +1,10 @@
 import { expect } from 'chai';
 import { answerQuestion } from '../../../src/core/answers/answer-question.js';
 import { KnowledgeBase } from '../../../src/core/answers/knowledge-base.js';
-import { runCommand } from '../../../src/core/commands/run-command.js';
-import type { Partnership } from '../../../src/core/model.js';
+import { runCommand } from '../../../src/turns/record-commands.js';
+import type { Partnership } from '../../../src/core/model/model.js';
 import { readResolutionCommand } from '../../../src/core/resolutions/record-resolution.js';
-import type { Actor } from '../../../src/core/roles/permissions.js';
+import type { Actor } from '../../../src/core/model/permissions.js';
 import { kentWith } from '../../helpers/kent.js';
 
 const now = new Date('2026-11-24T10:30:00Z');

@@ -3,20 +3,20 @@
  * its own wording; the first that recognises the message decides. The outcome carries the
  * reply and, when the member may make the change and it is valid, the change to apply.
  */
-import type { Partnership } from '../model.js';
-import { readResolutionCommand, recordResolution } from '../resolutions/record-resolution.js';
-import { agendaCommand } from '../agendas/agenda-commands.js';
-import { circulateCommand } from '../agendas/circulate-agenda.js';
-import { confirmAttendance } from '../agendas/confirm-attendance.js';
-import { linkChannel, listChannels } from '../channels/link-channel.js';
-import { leadAndAliasCommand } from '../priorities/lead-and-alias-commands.js';
-import { refreshCommand } from '../priorities/refresh-commands.js';
-import { historyCommand } from '../records/history-commands.js';
-import { answerRoles, grantRole, revokeRole } from '../roles/grant-role.js';
-import type { Command, CommandInput, CommandOutcome } from './command.js';
-import { singleSpaced } from '../text/normalise.js';
-import { answerMyRole, MY_ROLE } from '../roles/my-role.js';
-import { notAnsweredCommand } from '../agendas/not-answered.js';
+import type { Partnership } from '../core/model/model.js';
+import { readResolutionCommand, recordResolution } from '../core/resolutions/record-resolution.js';
+import { agendaCommand } from '../core/agendas/agenda-commands.js';
+import { circulateCommand } from '../core/agendas/circulate-agenda.js';
+import { confirmAttendance } from '../core/agendas/confirm-attendance.js';
+import { linkChannel, listChannels } from '../core/channels/link-channel.js';
+import { leadAndAliasCommand } from '../core/priorities/lead-and-alias-commands.js';
+import { refreshCommand } from '../core/priorities/refresh-commands.js';
+import { historyCommand } from '../core/records/history-commands.js';
+import { answerRoles, grantRole, revokeRole } from '../core/roles/grant-role.js';
+import type { Command, CommandInput, CommandOutcome } from '../core/commands/command.js';
+import { singleSpaced } from '../core/text/normalise.js';
+import { answerMyRole, MY_ROLE } from '../core/roles/my-role.js';
+import { notAnsweredCommand } from '../core/agendas/not-answered.js';
 
 export type { CommandInput, CommandOutcome };
 

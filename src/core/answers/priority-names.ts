@@ -2,8 +2,8 @@
  * Finding the priority or theme a member names in a command, by any name it has gone by: its
  * current name, an earlier one, its short name or an alias, with typo tolerance.
  */
-import { topicPhrases } from '../answers/knowledge-base.js';
-import type { Partnership, Priority, PriorityYear, Theme } from '../model.js';
+import { topicPhrases } from './knowledge-base.js';
+import type { Partnership, Priority, PriorityYear, Theme } from '../model/model.js';
 import { words } from '../text/normalise.js';
 import { PhraseMatcher } from '../text/phrase-matcher.js';
 

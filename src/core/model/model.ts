@@ -6,9 +6,9 @@
  * Plain types only: the store persists them, the importer produces them, the answer engine reads them.
  */
 
-import type { Agenda } from './agendas/agenda-model.js';
+import type { Agenda } from './agenda-model.js';
 
-export type { Action, ActionChange, ActionStatus } from './actions/action-model.js';
+export type { Action, ActionChange, ActionStatus } from './action-model.js';
 export type {
   Agenda,
   AgendaItem,
@@ -16,7 +16,7 @@ export type {
   AgendaStatus,
   AttendanceAnswer,
   AttendanceResponse,
-} from './agendas/agenda-model.js';
+} from './agenda-model.js';
 
 /** Where a fact comes from: a document and, where known, the item or section within it. */
 export interface Source {

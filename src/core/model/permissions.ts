@@ -2,7 +2,7 @@
  * Who may do what in a partnership. Roles are held per partnership in the store; bootstrap
  * admins come from the configuration and may do everything. Refusals say who can, politely.
  */
-import type { Partnership, Role } from '../model.js';
+import type { Partnership, Role } from './model.js';
 
 /** The member behind a turn, as the channel identifies them. */
 export interface Actor {
