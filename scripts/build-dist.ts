@@ -14,7 +14,8 @@ export const DIST = path.join(ROOT, 'dist');
 
 export async function buildDist(outDir = DIST): Promise<void> {
   rmSync(outDir, { recursive: true, force: true });
-  const tsc = path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
+  // TypeScript 7 compiles; the `typescript` package is 6.0, whose JS API typescript-eslint reads.
+  const tsc = path.join(ROOT, 'node_modules', 'typescript-7', 'bin', 'tsc');
   execFileSync(process.execPath, [tsc, '-p', path.join(ROOT, 'tsconfig.build.json'), '--outDir', outDir], {
     stdio: 'inherit',
   });

@@ -68,10 +68,7 @@ export function fillManifest(template: string, env: NodeJS.ProcessEnv): Manifest
   );
   const left = /\$\{\{(\w+)\}\}/.exec(filled);
   if (left) throw new PackageError([`the manifest names a placeholder nobody fills: ${left[0]}`]);
-  const manifest = JSON.parse(filled) as Manifest;
-  // The command menu is the turn table's, so it always names what the bot answers.
-  for (const bot of manifest.bots ?? []) bot.commandLists = commandMenu();
-  return manifest;
+  return JSON.parse(filled) as Manifest;
 }
 
 export function schemaProblems(manifest: unknown): string[] {
@@ -134,6 +131,9 @@ export function teamsRuleProblems(manifest: Manifest, readIcon: (name: string) =
       titles.add(c.title.toLowerCase());
     }
   }
+  // The menu is written from the turn table (npm run menu), so it only offers what the bot answers.
+  if (JSON.stringify(manifest.bots?.[0]?.commandLists) !== JSON.stringify(commandMenu()))
+    problems.push("the manifest's command menu is not the turn table's: run npm run menu");
   const tabIds = (manifest.staticTabs ?? []).map((t) => t.entityId);
   if (new Set(tabIds).size !== tabIds.length) problems.push('two static tabs share an entityId');
   return problems;

@@ -28,11 +28,7 @@ import { londonDate } from './core/text/london-time.js';
 import { EXPORT_COLUMNS, exportRows } from './core/actions/export-rows.js';
 import type { JWTVerifyGetKey } from 'jose';
 import { partnershipPage } from './core/tab/partnership-page.js';
-import {
-  linkedPartnership,
-  memberPartnerships,
-  withConfiguredDefault,
-} from './core/partnerships/resolve-partnership.js';
+import { linkedPartnership, withConfiguredDefault } from './core/partnerships/resolve-partnership.js';
 import { isPartnershipMember, membersOnly, publishedRecords } from './core/partnerships/membership.js';
 import { loadTabAssets } from './http/tab-assets.js';
 import { createTabAuth } from './http/tab-auth.js';

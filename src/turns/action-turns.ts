@@ -2,7 +2,7 @@
  * A chat message about actions: the log action form, logging one ("action: ..."), listing them,
  * changing their status, the CSV export. The action is saved before the bot confirms it.
  */
-import { runActionCommand, type ActionOutcome } from '../core/actions/action-commands.js';
+import type { ActionOutcome } from '../core/actions/action-commands.js';
 import { OPEN_ACTION_FORM } from '../core/actions/action-form.js';
 import { londonDate } from '../core/text/london-time.js';
 import { makeAnswer } from '../core/answers/answer.js';
@@ -52,7 +52,7 @@ export function loggedActionCard(partnership: Partnership, saved: Action, messag
   );
 }
 
-/** Runs an action command already read from the message (see runActionCommand). */
+/** Runs an action command already read from the message (see core/actions/action-commands.ts). */
 export async function runActionTurn(
   partnership: Partnership,
   outcome: ActionOutcome,

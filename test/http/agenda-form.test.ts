@@ -1,6 +1,5 @@
 import { expect } from 'chai';
 import { grantRole } from '../helpers/memberships.js';
-import { readFileSync } from 'node:fs';
 import type { Agenda } from '../../src/core/model/model.js';
 import { cardSchemaErrors } from '../helpers/card-schema.js';
 import { startRunningBot, type RunningBot } from '../helpers/running-bot.js';

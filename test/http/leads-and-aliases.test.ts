@@ -1,6 +1,5 @@
 import { expect } from 'chai';
 import { grantRole } from '../helpers/memberships.js';
-import { readFileSync } from 'node:fs';
 import { startRunningBot, type RunningBot } from '../helpers/running-bot.js';
 import { personalMessage } from '../helpers/teams-activities.js';
 import { storeBytes } from '../helpers/stored-data.js';

@@ -1,6 +1,5 @@
 import { expect } from 'chai';
 import { storedData, storeBytes } from '../helpers/stored-data.js';
-import { readFileSync } from 'node:fs';
 import { cardSchemaErrors } from '../helpers/card-schema.js';
 import { scannedPdf, seedDocx, seedHtml, seedPdf, startFileServer, type FileServer } from '../helpers/minutes-files.js';
 import { startRunningBot, type RunningBot } from '../helpers/running-bot.js';

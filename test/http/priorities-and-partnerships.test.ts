@@ -1,5 +1,4 @@
 import { expect } from 'chai';
-import { readFileSync } from 'node:fs';
 import { startRunningBot, type RunningBot } from '../helpers/running-bot.js';
 import { channelMessage, personalMessage, type InboundActivity } from '../helpers/teams-activities.js';
 import { storeBytes } from '../helpers/stored-data.js';

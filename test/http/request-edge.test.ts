@@ -1,6 +1,5 @@
 import { expect } from 'chai';
 import { storeBytes } from '../helpers/stored-data.js';
-import { readFileSync } from 'node:fs';
 import { postActivity, postRaw } from '../helpers/http.js';
 import { startRunningBot, type RunningBot } from '../helpers/running-bot.js';
 import { personalMessage } from '../helpers/teams-activities.js';

@@ -1,6 +1,5 @@
 import { expect } from 'chai';
 import { grantRole } from '../helpers/memberships.js';
-import { readFileSync } from 'node:fs';
 import { startRunningBot, type RunningBot } from '../helpers/running-bot.js';
 import { channelMessage, personalMessage } from '../helpers/teams-activities.js';
 import { storedData, storeBytes } from '../helpers/stored-data.js';

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { grantRole } from '../helpers/memberships.js';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { restoreStore } from '../../src/cli/backup.js';
 import { readBackup } from '../../src/store/backup-file.js';

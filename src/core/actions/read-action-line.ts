@@ -6,7 +6,6 @@
  * it. An owner it cannot resolve is asked about, never guessed.
  */
 import * as chrono from 'chrono-node';
-import { londonDate } from '../text/london-time.js';
 import { personPhrases, topicPhrases } from '../answers/knowledge-base.js';
 import { readMeetingReference } from '../answers/meeting-reference.js';
 import type { Mention } from '../commands/command.js';
