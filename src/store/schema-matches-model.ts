@@ -9,8 +9,8 @@ import type { ConversationRef, Partnership, PartnershipDirectory } from '../core
 import type { actionSchema } from './action-journal.js';
 import type { partnershipSchema, storeSchema } from './schema.js';
 
-/** `true` only when A and B are each assignable to the other. */
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+/** `true` only when A and B are the same type, to every optional field (not just assignable). */
+type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 
 type Expect<T extends true> = T;
 
