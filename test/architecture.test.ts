@@ -23,7 +23,6 @@ function importsOf(file: string): string[] {
 const STILL_TO_SPLIT = new Set([
   'bot/minutes-file-actions.ts',
   'bot/partnership-bot.ts',
-  'core/actions/action-commands.ts',
   'core/answers/answer-by-reading.ts',
   'store/store.ts',
 ]);

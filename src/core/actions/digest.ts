@@ -7,7 +7,7 @@
 import { makeAnswer, type Answer } from '../answers/answer.js';
 import { londonDate, londonTimeToInstant } from '../agendas/london-time.js';
 import type { Action } from '../model.js';
-import { describeAction, isOverdue } from './action-commands.js';
+import { describeAction, isOverdue } from './describe-action.js';
 
 export interface DigestSchedule {
   /** 0 = Sunday ... 6 = Saturday. */

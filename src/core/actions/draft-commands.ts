@@ -8,7 +8,7 @@ import { formatDate } from '../answers/format.js';
 import type { CommandInput } from '../commands/command.js';
 import type { Action, DraftAction, Partnership } from '../model.js';
 import { may, whoMay } from '../roles/permissions.js';
-import type { ActionOutcome, ActionsView } from './action-commands.js';
+import type { ActionOutcome, ActionsView } from './action-outcome.js';
 
 const COMMAND = /^\s*(confirm|accept|agree|discard|reject|drop)\s+draft(?:\s+action)?\s+D?(\d{1,4})\.?\s*$/i;
 

@@ -6,7 +6,7 @@
 import { londonDate } from '../agendas/london-time.js';
 import { nextAgenda } from '../agendas/current-agenda.js';
 import { formatLondon } from '../agendas/london-time.js';
-import { isOverdue } from '../actions/action-commands.js';
+import { isOverdue } from '../actions/describe-action.js';
 import { formatDate, itemLabel, meetingLabel } from '../answers/format.js';
 import type { Action, Partnership } from '../model.js';
 import type { PartnershipPage } from './page-types.js';
