@@ -6,6 +6,7 @@
 import type { AdaptiveCardInvokeResponse } from 'botbuilder';
 import { changeStatus, editAction, runActionCommand, type ActionOutcome } from '../core/actions/action-commands.js';
 import { logActionFromForm } from '../core/actions/action-form.js';
+import { undoLogging } from '../core/actions/undo-logging.js';
 import { londonDate } from '../core/agendas/london-time.js';
 import type { CommandInput } from '../core/commands/command.js';
 import type { ActionStatus, Partnership } from '../core/model.js';
@@ -56,7 +57,7 @@ export async function answerActionInvoke(
   let outcome: ActionOutcome;
   if (verb === 'action.status' && status && STATUSES.includes(status))
     outcome = changeStatus(partnership, actions, input, number, status);
-  else if (verb === 'action.undo') outcome = changeStatus(partnership, actions, input, number, 'dropped', true);
+  else if (verb === 'action.undo') outcome = undoLogging(partnership, actions, input, number);
   else if (verb === 'action.edit')
     outcome = editAction(partnership, actions, input, number, { description: data.description, due: data.due });
   else return messageResponse('That is not something this card can do; nothing was changed.');

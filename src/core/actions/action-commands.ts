@@ -16,6 +16,7 @@ import type { ActionOutcome, ActionsView } from './action-outcome.js';
 import { linkFacts } from './describe-action.js';
 import { runListCommand } from './list-actions.js';
 import { runStatusCommand } from './change-action.js';
+import { listedActions } from './withdrawn.js';
 
 // Where the tracker's parts used to live: the edge and the views import them from here.
 export type { ActionList, ActionOutcome, ActionsView } from './action-outcome.js';
@@ -36,7 +37,7 @@ export function runActionCommand(
   const status = runStatusCommand(partnership, actions, input, text);
   if (status) return status;
   if (EXPORT.test(text)) {
-    const count = actions.all().length;
+    const count = listedActions(actions.all()).length;
     return {
       exportLink: (url, minutes) =>
         makeAnswer(

@@ -10,6 +10,7 @@ import { londonDate } from '../agendas/london-time.js';
 import { MAX_DESCRIPTION } from './read-action-line.js';
 import type { ActionOutcome, ActionsView } from './action-outcome.js';
 import { describeAction } from './describe-action.js';
+import { isWithdrawn } from './withdrawn.js';
 
 const STATUS =
   /^(?:action )?#?(\d{1,6}) (?:is |as )?(done|complete|completed|closed|in progress|started|open|reopen(?:ed)?|dropped|drop|cancelled) ?\.?$|^(?:mark|set) (?:action )?#?(\d{1,6}) (?:as )?(done|complete|in progress|open|dropped) ?\.?$|^(drop|reopen|close|complete) action #?(\d{1,6}) ?\.?$/i;
@@ -44,7 +45,7 @@ function isMine(action: Action, actor: Actor): boolean {
 }
 
 /** The action, if the member may change it; otherwise why not. */
-function changeable(
+export function changeable(
   partnership: Partnership,
   actions: ActionsView,
   input: CommandInput,
@@ -54,6 +55,14 @@ function changeable(
   if (!action)
     return {
       answer: makeAnswer('invalid', 'No such action', `There is no action ${number}. Say "open actions" to see them.`),
+    };
+  if (isWithdrawn(action))
+    return {
+      answer: makeAnswer(
+        'invalid',
+        'Action withdrawn',
+        `Action ${number}'s logging was undone, so it is not in the tracker. Log it again if it is needed.`,
+      ),
     };
   if (!isMine(action, input.actor) && !may(partnership, input.actor, 'update-actions')) {
     return {
@@ -73,7 +82,6 @@ export function changeStatus(
   input: CommandInput,
   number: number,
   status: ActionStatus,
-  undo = false,
 ): ActionOutcome {
   const action = changeable(partnership, actions, input, number);
   if (!('number' in action)) return action;
@@ -99,12 +107,9 @@ export function changeStatus(
         ],
       }),
       confirm: (saved) =>
-        makeAnswer(
-          'actions',
-          `Action ${saved.number}`,
-          undo ? `Undone: action ${saved.number} is dropped.` : `Action ${saved.number} is now ${saved.status}.`,
-          { entries: [describeAction(saved, today)] },
-        ),
+        makeAnswer('actions', `Action ${saved.number}`, `Action ${saved.number} is now ${saved.status}.`, {
+          entries: [describeAction(saved, today)],
+        }),
     },
   };
 }

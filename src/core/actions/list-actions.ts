@@ -14,6 +14,7 @@ import type { Actor } from '../roles/permissions.js';
 import { londonDate } from '../agendas/london-time.js';
 import type { ActionOutcome, ActionsView } from './action-outcome.js';
 import { isOverdue } from './describe-action.js';
+import { isWithdrawn, listedView } from './withdrawn.js';
 
 const ONE = /^(?:(?:show )?(?:the )?history of )?action #?(\d{1,6})(?:'s history| history)? ?\??$/i;
 /** "what actions does Shafick have?", "Shafick's actions": read as "actions for Shafick". */
@@ -27,15 +28,24 @@ const LOGGED_BY_ME =
 /** The list or the one action the message asks for, or null when it asks for none. `text` is single-spaced. */
 export function runListCommand(
   partnership: Partnership,
-  actions: ActionsView,
+  stored: ActionsView,
   input: CommandInput,
   text: string,
 ): ActionOutcome | null {
+  const actions = listedView(stored);
   const today = londonDate(input.now);
   const one = ONE.exec(text);
   if (one) {
-    const action = actions.get(Number(one[1]));
+    const action = stored.get(Number(one[1]));
     if (!action) return { answer: makeAnswer('invalid', 'No such action', `There is no action ${one[1]}.`) };
+    if (isWithdrawn(action))
+      return {
+        answer: makeAnswer(
+          'actions',
+          `Action ${action.number}`,
+          `Action ${action.number}'s logging was undone by ${action.history.at(-1)?.by.name ?? 'its logger'}, so it is not in the tracker.`,
+        ),
+      };
     const history = action.history
       .map((h) => `${h.at.slice(0, 10)} ${h.change}${h.to ? ` to ${h.to}` : ''} by ${h.by.name}`)
       .join('; ');

@@ -7,6 +7,7 @@ import { londonDate } from '../agendas/london-time.js';
 import { nextAgenda } from '../agendas/current-agenda.js';
 import { formatLondon } from '../agendas/london-time.js';
 import { isOverdue } from '../actions/describe-action.js';
+import { listedActions } from '../actions/withdrawn.js';
 import { formatDate, itemLabel, meetingLabel } from '../answers/format.js';
 import type { Action, Partnership } from '../model.js';
 import type { PartnershipPage } from './page-types.js';
@@ -61,7 +62,7 @@ export function partnershipPage(partnership: Partnership, actions: readonly Acti
             }),
         }
       : null,
-    actions: actions.map((a) => ({
+    actions: listedActions(actions).map((a) => ({
       number: a.number,
       owner: a.owner.name,
       description: a.description,
