@@ -11,6 +11,8 @@ import { singleSpaced, words } from '../text/normalise.js';
 import { may, whoMay } from '../roles/permissions.js';
 import { loggedChange } from '../records/record-change.js';
 import { formatLondon, londonDate } from './london-time.js';
+import { notAnswered } from './not-answered.js';
+import { notAnsweredNote } from './attendance-note.js';
 
 const CONFIRM = /^confirm (?:the )?attendance(?: for (?:the )?(?:last )?meeting)? ?\.?$/i;
 
@@ -90,6 +92,7 @@ export function confirmAttendance(partnership: Partnership, input: CommandInput)
     const apologies = agenda.responses
       .filter((r) => r.answer !== 'attending')
       .map((r) => personFor(target.people, r.name, source).id);
+    const note = notAnsweredNote(notAnswered(target, agenda).map((p) => p.name));
     return {
       id: `${initials(target.name)}-${date}`,
       body: target.name,
@@ -97,6 +100,7 @@ export function confirmAttendance(partnership: Partnership, input: CommandInput)
       time: formatLondon(agenda.startsAt).split(', ').at(-1) ?? '',
       ...(agenda.venue ? { venue: agenda.venue } : {}),
       status: 'held',
+      ...(note ? { note } : {}),
       // The partnership's chair chairs its meetings unless the minutes say otherwise.
       ...(chair ? { chairId: personFor(target.people, chair.name, source).id } : {}),
       present: [...new Set(present)],
@@ -115,11 +119,13 @@ export function confirmAttendance(partnership: Partnership, input: CommandInput)
   };
   const attending = agenda.responses.filter((r) => r.answer !== 'apologies').length;
   const apologies = agenda.responses.filter((r) => r.answer !== 'attending').length;
+  const silent = notAnswered(partnership, agenda).map((p) => p.name);
+  const chair = partnership.roles.find((r) => r.role === 'chair');
   return {
     answer: makeAnswer(
       'agenda',
       'Attendance confirmed',
-      `Attendance for ${formatLondon(agenda.startsAt)} is now the meeting's record: ${attending} present (including substitutes) and ${apologies} apologies.`,
+      `Attendance for ${formatLondon(agenda.startsAt)} is now the meeting's record: ${attending} present (including substitutes) and ${apologies} apologies${silent.length > 0 ? `; ${silent.length} did not answer (${silent.join(', ')})` : ''}.${chair ? ` Chair: ${chair.name}.` : ''}`,
       {
         suggestions: [`Who attended the meeting on ${formatLondon(agenda.startsAt).split(', ')[0]}?`],
       },
@@ -136,6 +142,7 @@ export function confirmAttendance(partnership: Partnership, input: CommandInput)
             present: meeting.present,
             apologies: meeting.apologies,
             status: 'held',
+            ...(meeting.note ? { note: meeting.note } : {}),
             ...(existing.chairId || !meeting.chairId ? {} : { chairId: meeting.chairId }),
             sources: [...existing.sources.filter((s) => s.doc !== source.doc), source],
           });
