@@ -13,6 +13,7 @@ import { sendDueReminders } from './bot/reminder-scheduler.js';
 import { createMessageEndpoint } from './bot/message-endpoint.js';
 import { PartnershipBot } from './bot/partnership-bot.js';
 import { MinutesFileImports } from './bot/minutes-file-actions.js';
+import { PersonalReminders } from './bot/personal-reminders.js';
 import type { Config } from './config.js';
 import { AnswerService } from './core/answers/answer-service.js';
 import type { Action, ConversationRef, Partnership, PartnershipDirectory } from './core/model.js';
@@ -176,6 +177,12 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     poster,
     backupLink,
     background: (description, task) => background.run(description, task),
+    personalReminders: new PersonalReminders({
+      records,
+      poster,
+      personalChats: () => store.data().conversations.filter((c) => c.userId),
+      logger,
+    }),
     minutesFiles: new MinutesFileImports({
       records,
       limits: { maxBytes: config.minutesFiles.maxBytes, timeoutMs: config.minutesFiles.downloadTimeoutMs },

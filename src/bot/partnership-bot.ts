@@ -54,6 +54,7 @@ import { reportTurn } from './turn-report.js';
 import { actorOf, mentionsOf } from './turn-people.js';
 import { rememberMember, resolveTurn } from './turn-partnership.js';
 import { runActionTurn } from './action-turn.js';
+import type { PersonalReminders } from './personal-reminders.js';
 
 /** Where the bot reads and durably changes the partnership's records. */
 export interface PartnershipRecords {
@@ -97,6 +98,8 @@ export interface PartnershipBotOptions {
   background?: (description: string, task: () => Promise<unknown>) => void;
   /** Minutes files sent in a personal chat (see minutes-file-actions.ts). */
   minutesFiles?: MinutesFileImports;
+  /** Personal reminders to those who have not answered an agenda (see personal-reminders.ts). */
+  personalReminders?: Pick<PersonalReminders, 'send'>;
   /** Azure AD object ids of the bootstrap admins. */
   admins: readonly string[];
   clock?: () => Date;
@@ -116,6 +119,7 @@ export class PartnershipBot extends ActivityHandler {
   private readonly clock: () => Date;
   private readonly logger: Logger;
   private readonly minutesFiles: MinutesFileImports | undefined;
+  private readonly personalReminders: PartnershipBotOptions['personalReminders'];
 
   constructor(options: PartnershipBotOptions) {
     super();
@@ -129,6 +133,7 @@ export class PartnershipBot extends ActivityHandler {
     this.clock = options.clock ?? (() => new Date());
     this.logger = options.logger;
     this.minutesFiles = options.minutesFiles;
+    this.personalReminders = options.personalReminders;
     this.background =
       options.background ??
       ((description, task) =>
@@ -402,6 +407,8 @@ export class PartnershipBot extends ActivityHandler {
               ? postingReport(agenda, result)
               : { ...answer, summary: `${answer.summary} ${postingReport(agenda, result).summary}` };
       }
+      if (effect?.kind === 'remind-personally')
+        answer = (await this.personalReminders?.send(partnership.id, effect.agendaId, effect.by)) ?? answer;
       reportTurn(context, { command: saved.outcome.command ?? 'command', outcome: answer.kind });
       await context.sendActivity(answerActivity(answer));
       return;

@@ -17,6 +17,7 @@ import type { Command, CommandInput, CommandOutcome } from './command.js';
 import { singleSpaced } from '../text/normalise.js';
 import { answerMyRole, MY_ROLE } from '../roles/my-role.js';
 import { notAnsweredCommand } from '../agendas/not-answered.js';
+import { remindCommand } from '../agendas/remind-not-answered.js';
 
 export type { CommandInput, CommandOutcome };
 
@@ -40,6 +41,7 @@ const COMMANDS: Command[] = [
   { name: 'grant-role', run: grantRole },
   { name: 'revoke-role', run: revokeRole },
   { name: 'not-answered', run: notAnsweredCommand },
+  { name: 'remind-not-answered', run: remindCommand },
   {
     name: 'my-role',
     run: (partnership, input) =>
