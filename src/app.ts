@@ -169,6 +169,8 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
   const adapter = createAdapter(config.botAuth, logger);
   const poster = new AgendaPoster(adapter, config.botAuth.MicrosoftAppId, records, logger, options.pacing);
   const background = new BackgroundTasks(logger);
+  // Members' personal chats: overdue actions and agenda reminders reach them there.
+  const personalChats = () => store.data().conversations.filter((c) => c.userId);
   const bot = new PartnershipBot({
     answers,
     publishedAnswers,
@@ -177,12 +179,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     poster,
     backupLink,
     background: (description, task) => background.run(description, task),
-    personalReminders: new PersonalReminders({
-      records,
-      poster,
-      personalChats: () => store.data().conversations.filter((c) => c.userId),
-      logger,
-    }),
+    personalReminders: new PersonalReminders({ records, poster, personalChats, logger }),
     minutesFiles: new MinutesFileImports({
       records,
       limits: { maxBytes: config.minutesFiles.maxBytes, timeoutMs: config.minutesFiles.downloadTimeoutMs },
@@ -255,7 +252,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     clock,
     logger,
     actions,
-    personalConversations: () => store.data().conversations.filter((c) => c.userId),
+    personalConversations: personalChats,
   };
   const dailyBackup = async () => {
     const written = await writeDailyBackup({
