@@ -17,6 +17,7 @@ import { linkFacts } from './describe-action.js';
 import { runListCommand } from './list-actions.js';
 import { runStatusCommand } from './change-action.js';
 import { listedActions } from './withdrawn.js';
+import { ownerUserId, runOwnerLinkCommand, unreachableNote, withOwnerNote } from './owner-links.js';
 
 // Where the tracker's parts used to live: the edge and the views import them from here.
 export type { ActionList, ActionOutcome, ActionsView } from './action-outcome.js';
@@ -50,8 +51,10 @@ export function runActionCommand(
         ),
     };
   }
+  const link = runOwnerLinkCommand(partnership, actions, input);
+  if (link) return link;
   const listed = runListCommand(partnership, actions, input, text);
-  if (listed) return listed;
+  if (listed) return withOwnerNote(partnership, listed);
   if (!isActionLine(text)) return null;
   const earlier = input.activityId ? actions.loggedBy(input.activityId) : undefined;
   if (earlier)
@@ -66,7 +69,11 @@ export function runActionCommand(
   const self = { id: responderId(input.actor), name: input.actor.name };
   const read = readActionLine(partnership, text, input.mentions, now, self);
   if ('problem' in read) return { answer: makeAnswer('invalid', 'Action not logged', read.problem) };
-  const { dueNote, ...draft } = read;
+  const { dueNote, ...fromLine } = read;
+  // An owner named from the records whose name is linked to a member is that member.
+  const linked = ownerUserId(partnership, fromLine.owner);
+  const draft = linked ? { ...fromLine, owner: { ...fromLine.owner, userId: linked } } : fromLine;
+  const unreachable = linked ? '' : ` ${unreachableNote([draft.owner.name])}`;
   const at = now.toISOString();
   const by = { id: input.actor.id, name: input.actor.name };
   return {
@@ -87,7 +94,7 @@ export function runActionCommand(
         makeAnswer(
           'actions',
           `Action ${saved.number} logged`,
-          `Action ${saved.number} logged: ${saved.owner.name} to ${saved.description}, ${saved.due ? `due ${formatDate(saved.due)}` : 'no due date'}.${dueNote ? ` ${dueNote}` : ''}`,
+          `Action ${saved.number} logged: ${saved.owner.name} to ${saved.description}, ${saved.due ? `due ${formatDate(saved.due)}` : 'no due date'}.${dueNote ? ` ${dueNote}` : ''}${unreachable}`,
           {
             facts: linkFacts(partnership, saved),
             suggestions: [`action ${saved.number} dropped`, 'open actions'],

@@ -15,6 +15,7 @@ import { londonDate } from '../agendas/london-time.js';
 import type { ActionOutcome, ActionsView } from './action-outcome.js';
 import { isOverdue } from './describe-action.js';
 import { isWithdrawn, listedView } from './withdrawn.js';
+import { ownerUserId } from './owner-links.js';
 
 const ONE = /^(?:(?:show )?(?:the )?history of )?action #?(\d{1,6})(?:'s history| history)? ?\??$/i;
 /** "what actions does Shafick have?", "Shafick's actions": read as "actions for Shafick". */
@@ -73,8 +74,9 @@ export function runListCommand(
   return null;
 }
 
-function ownedBy(action: Action, actor: Actor): boolean {
-  if (action.owner.userId !== undefined) return actor.ids.includes(action.owner.userId);
+function ownedBy(partnership: Partnership, action: Action, actor: Actor): boolean {
+  const userId = ownerUserId(partnership, action.owner);
+  if (userId !== undefined) return actor.ids.includes(userId);
   return action.owner.name.toLowerCase() === actor.name.toLowerCase();
 }
 
@@ -107,7 +109,7 @@ function listActions(
   if (which === 'my')
     return listOf(
       'My actions',
-      live.filter((a) => ownedBy(a, input.actor)),
+      live.filter((a) => ownedBy(partnership, a, input.actor)),
       today,
       'You own no open actions. Say "actions I logged" for those you logged for others.',
       view,
