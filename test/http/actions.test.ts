@@ -296,6 +296,8 @@ describe('HTTP server: actions', () => {
     expect(confirmed).to.match(
       /Draft D1 confirmed as action \d+: Mr McMullan to give a further update on Vision Zero Strategy, due Friday 31 March 2023/,
     );
+    // Named from the minutes, not a Teams user: no nudge can reach him until the name is linked.
+    expect(confirmed).to.contain('Mr McMullan is named from the records, not a Teams user');
     expect(await say('confirm draft D1', SECRETARIAT)).to.contain('already confirmed');
     expect(await say('discard draft D3', SECRETARIAT)).to.contain('is discarded');
     const drafts = (
