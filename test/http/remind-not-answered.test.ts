@@ -93,4 +93,40 @@ describe('HTTP server: reminding those who have not answered', () => {
       await bot.stop();
     }
   });
+
+  it('reminds each person once when two organisers ask at the same moment', async () => {
+    const bot = await startRunningBot({ BOT_ADMINS: ADMIN }, { pacing: { gapMs: 5, retries: 2, backoffMs: 10 } });
+    try {
+      const SECRETARY = {
+        userId: '29:1sec-anna',
+        userName: 'Anna Taylor',
+        aadObjectId: '2b2b2b2b-3c3c-4d4d-8e5e-6f6f6f6f6f6f',
+      };
+      await grantRole(bot, ADMIN, CHAIR, 'chair');
+      await grantRole(bot, ADMIN, SECRETARY, 'secretariat');
+      for (const member of [DAN, FAY]) {
+        await grantRole(bot, ADMIN, member);
+        await bot.send(personalMessage('hello', member));
+      }
+      await bot.send(channelMessage('link this channel', { ...CHAIR, channelId: CHANNEL }));
+      await bot.send(personalMessage('agenda 14 March 2027 10:00 online', CHAIR));
+      await bot.send(personalMessage('item B1 Community Safety Agreement refresh', CHAIR));
+      await bot.send(personalMessage('circulate', CHAIR));
+      bot.connector.clear();
+      const replies = await Promise.all([
+        bot.send(personalMessage("remind those who haven't answered", CHAIR)),
+        bot.send(personalMessage("remind those who haven't answered", SECRETARY)),
+      ]);
+      const sent = bot.connector.requests.filter((r) => r.operation === 'sendToConversation');
+      const toMembers = sent.filter((r) => [personalChatOf(DAN), personalChatOf(FAY)].includes(r.conversationId ?? ''));
+      expect(toMembers.map((r) => r.conversationId).sort()).to.deep.equal(
+        [personalChatOf(DAN), personalChatOf(FAY)].sort(),
+      );
+      const reported = replies.map((r) => r.text).join(' ');
+      expect(reported).to.contain('Already reminded once, so not again');
+      expect(new Set(agenda(bot).reminder?.sentTo)).to.have.property('size', agenda(bot).reminder?.sentTo.length);
+    } finally {
+      await bot.stop();
+    }
+  });
 });
