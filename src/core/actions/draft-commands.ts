@@ -74,7 +74,10 @@ export function runDraftCommand(
   const by = { id: input.actor.id, name: input.actor.name };
   const due = dueDate(draft.due);
   // A name from the minutes already linked to a member is that member (see owner-links.ts).
-  const userId = ownerUserId(partnership, { name: draft.owner });
+  const userId = ownerUserId(partnership, {
+    name: draft.owner,
+    ...(draft.ownerPersonId ? { personId: draft.ownerPersonId } : {}),
+  });
   return {
     change: mark,
     add: {

@@ -21,20 +21,53 @@ function keyOf(name: string): string {
   return words(name).join(' ');
 }
 
-/** The member a name is linked to, if it is. */
+interface OwnerLink {
+  subject: string;
+  userId: string;
+  name: string;
+  personId?: string;
+}
+
+/** Built once per version of the trail (a change replaces the array): lists and digests ask for every action. */
+const linksOf = new WeakMap<readonly RecordChange[], OwnerLink[]>();
+
+/** The latest link of each name not undone. */
+function currentLinks(partnership: Partnership): OwnerLink[] {
+  const changes = partnership.changes ?? [];
+  const known = linksOf.get(changes);
+  if (known) return known;
+  const links: OwnerLink[] = [];
+  const seen = new Set<string>();
+  for (const change of [...changes].reverse()) {
+    if (!change.subject.startsWith(SUBJECT) || change.undone || seen.has(change.subject)) continue;
+    seen.add(change.subject);
+    const value = change.after as { userId?: unknown; name?: unknown; personId?: unknown } | undefined;
+    if (typeof value?.userId !== 'string') continue;
+    links.push({
+      subject: change.subject,
+      userId: value.userId,
+      name: String(value.name ?? ''),
+      ...(typeof value.personId === 'string' ? { personId: value.personId } : {}),
+    });
+  }
+  linksOf.set(changes, links);
+  return links;
+}
+
+/** The member an owner is linked to, if they are: by the name, or by the person on record the name was read as. */
 export function linkedMember(
   partnership: Partnership,
-  ownerName: string,
+  owner: Action['owner'],
 ): { userId: string; name: string } | undefined {
-  const subject = `${SUBJECT}${keyOf(ownerName)}`;
-  const last = [...(partnership.changes ?? [])].reverse().find((c) => c.subject === subject && !c.undone);
-  const value = last?.after as { userId?: unknown; name?: unknown } | undefined;
-  return typeof value?.userId === 'string' ? { userId: value.userId, name: String(value.name ?? '') } : undefined;
+  const subject = `${SUBJECT}${keyOf(owner.name)}`;
+  return currentLinks(partnership).find(
+    (l) => l.subject === subject || (owner.personId !== undefined && l.personId === owner.personId),
+  );
 }
 
 /** The Teams user an action's owner is reached at: their own, or the member their name is linked to. */
 export function ownerUserId(partnership: Partnership | undefined, owner: Action['owner']): string | undefined {
-  return owner.userId ?? (partnership ? linkedMember(partnership, owner.name)?.userId : undefined);
+  return owner.userId ?? (partnership ? linkedMember(partnership, owner)?.userId : undefined);
 }
 
 /** Owners of open actions whom no nudge can reach, by name. */
@@ -104,8 +137,8 @@ export function runOwnerLinkCommand(
       `Please @mention the one member to link ${resolved.name} to, or give the name of a member holding a role in the ${partnership.shortName}. Nothing was changed.`,
     );
   const subject = `${SUBJECT}${keyOf(resolved.name)}`;
-  const before = linkedMember(partnership, resolved.name);
-  const after = { userId: member.id, name: member.name };
+  const before = linkedMember(partnership, { name: resolved.name });
+  const after = { userId: member.id, name: member.name, ...(resolved.personId ? { personId: resolved.personId } : {}) };
   const open = owned.filter((a) => a.status === 'open' || a.status === 'in progress').length;
   return {
     answer: makeAnswer(
