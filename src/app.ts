@@ -13,6 +13,7 @@ import { sendDueReminders } from './bot/reminder-scheduler.js';
 import { createMessageEndpoint } from './bot/message-endpoint.js';
 import { PartnershipBot } from './bot/partnership-bot.js';
 import { downloadFile } from './minutes-files/file-download.js';
+import { PersonalReminders } from './turns/personal-reminders.js';
 import type { Config } from './config.js';
 import { AnswerService } from './core/answers/answer-service.js';
 import type { Action, ConversationRef, Partnership, PartnershipDirectory } from './core/model/model.js';
@@ -164,6 +165,8 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
   const adapter = createAdapter(config.botAuth, logger);
   const poster = new AgendaPoster(adapter, config.botAuth.MicrosoftAppId, records, logger, options.pacing);
   const background = new BackgroundTasks(logger);
+  // Members' personal chats: overdue actions and agenda reminders reach them there.
+  const personalChats = () => store.data().conversations.filter((c) => c.userId);
   const bot = new PartnershipBot({
     answers,
     publishedAnswers,
@@ -172,6 +175,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     poster,
     backupLink,
     background: (description, task) => background.run(description, task),
+    personalReminders: new PersonalReminders({ records, poster, personalChats, logger }),
     download: (url) =>
       downloadFile(url, { maxBytes: config.minutesFiles.maxBytes, timeoutMs: config.minutesFiles.downloadTimeoutMs }),
     admins: config.admins,
@@ -240,7 +244,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     clock,
     logger,
     actions,
-    personalConversations: () => store.data().conversations.filter((c) => c.userId),
+    personalConversations: personalChats,
   };
   const dailyBackup = async () => {
     const written = await writeDailyBackup({

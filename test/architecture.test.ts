@@ -20,7 +20,7 @@ function importsOf(file: string): string[] {
 }
 
 // Files that grew past the limit once formatting unpacked their lines; being split (issue 14).
-const STILL_TO_SPLIT = new Set(['core/actions/action-commands.ts', 'store/store.ts']);
+const STILL_TO_SPLIT = new Set(['store/store.ts']);
 
 /**
  * The domain core's folders, lowest first: each may import only from folders before it, so the
@@ -77,8 +77,7 @@ function firstCycle(files: readonly string[]): string[] {
 }
 
 describe('architecture', () => {
-  // Un-skipped once core/actions/action-commands.ts is split (its draft commands import its types back).
-  it.skip('has no import cycles', () => {
+  it('has no import cycles', () => {
     expect(firstCycle(filesUnder(SRC))).to.deep.equal([]);
   });
 
@@ -137,5 +136,6 @@ describe('architecture', () => {
       const lines = (await prettier.format(readFileSync(file, 'utf8'), options)).split('\n').length;
       expect(lines, `${relative} has ${lines} formatted lines`).to.be.below(330);
     }
-  });
+    // Formatting every source file takes about 8 s idle and over 20 s on the shared, loaded machine.
+  }).timeout(120_000);
 });

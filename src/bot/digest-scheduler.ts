@@ -45,7 +45,7 @@ export async function sendDueDigest(deps: DigestDeps, schedule: DigestSchedule):
       card: renderAnswerCard(digestAnswer(partnership.name, all, clock())),
     }));
     const personal = deps.personalConversations();
-    for (const [userId, overdue] of overdueByOwner(all, clock())) {
+    for (const [userId, overdue] of overdueByOwner(all, clock(), partnership)) {
       const ref = personal.find((c) => c.userId === userId);
       if (ref)
         destinations.push({ key: `user:${userId}`, ref, card: renderAnswerCard(overdueReminder(overdue, clock())) });

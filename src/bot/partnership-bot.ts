@@ -18,7 +18,13 @@ import type { AnswerService } from '../core/answers/answer-service.js';
 import { SAVE_FAILED_REPLY, SaveFailedError } from '../core/records/save-failed.js';
 import { CoalescedRefresh } from '../turns/coalesced-refresh.js';
 import { PendingImports } from '../turns/pending-imports.js';
-import type { ActionRecords, AgendaPosting, FileDownload, PartnershipRecords } from '../turns/ports.js';
+import type {
+  ActionRecords,
+  AgendaPosting,
+  AgendaReminders,
+  FileDownload,
+  PartnershipRecords,
+} from '../turns/ports.js';
 import { runTurn } from '../turns/run-turn.js';
 import { resolveTurn } from '../turns/turn-partnership.js';
 import type { TurnOutcome, TurnServices } from '../turns/turn.js';
@@ -43,6 +49,8 @@ export interface PartnershipBotOptions {
   background?: (description: string, task: () => Promise<unknown>) => void;
   /** Downloads minutes files sent in a personal chat; without it, files are not accepted. */
   download?: FileDownload;
+  /** Personal reminders to those who have not answered an agenda (see turns/personal-reminders.ts). */
+  personalReminders?: AgendaReminders;
   /** Azure AD object ids of the bootstrap admins. */
   admins: readonly string[];
   clock?: () => Date;
@@ -89,6 +97,7 @@ export class PartnershipBot extends ActivityHandler {
           }
         : {}),
       ...(options.backupLink ? { backupLink: options.backupLink } : {}),
+      ...(options.personalReminders ? { personalReminders: options.personalReminders } : {}),
       ...(options.download
         ? { download: options.download, pendingImports: new PendingImports(PREVIEW_MINUTES * 60_000, this.clock) }
         : {}),

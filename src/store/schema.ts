@@ -103,6 +103,7 @@ const meeting = z.strictObject({
   viceChairId: z.string().optional(),
   present: z.array(z.string()),
   apologies: z.array(z.string()),
+  notAnswered: z.array(z.string()).optional(),
   items: z.array(meetingItem),
   sources,
 });
@@ -184,6 +185,7 @@ const agenda = z.strictObject({
     }),
   ),
   reminder: z.strictObject({ sentTo: z.array(z.string()), sentAt: z.string().optional() }).optional(),
+  remindedPersonally: z.array(z.string()).optional(),
 });
 
 export const partnershipSchema = z.strictObject({

@@ -147,6 +147,7 @@ function render(page: Page): void {
       'section',
       { 'aria-labelledby': 'priorities-heading' },
       el('h2', { id: 'priorities-heading' }, 'Priorities and leads'),
+      ...(page.prioritiesSource ? [el('p', { class: 'note source' }, page.prioritiesSource)] : []),
       el(
         'div',
         { class: 'grid' },
@@ -157,6 +158,7 @@ function render(page: Page): void {
             el('strong', {}, p.name),
             p.leads.length ? p.leads.join('; ') : 'No lead recorded',
             ...(p.basis ? [el('div', { class: 'note' }, `Basis: ${p.basis}`)] : []),
+            ...(p.source ? [el('div', { class: 'note source' }, p.source)] : []),
           ),
         ),
       ),
@@ -196,7 +198,15 @@ function render(page: Page): void {
       el(
         'ul',
         {},
-        ...(page.lastMeeting?.resolutions ?? []).map((r) => el('li', {}, el('strong', {}, `${r.item}: `), r.text)),
+        ...(page.lastMeeting?.resolutions ?? []).map((r) =>
+          el(
+            'li',
+            {},
+            el('strong', {}, `${r.item}: `),
+            r.text,
+            ...(r.source ? [el('div', { class: 'note source' }, r.source)] : []),
+          ),
+        ),
       ),
     ),
     page.membersOnly ? el('p', { class: 'note', role: 'note' }, page.membersOnly) : tracker(page),

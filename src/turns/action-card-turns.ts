@@ -5,6 +5,7 @@
  */
 import { changeStatus, editAction, runActionCommand, type ActionOutcome } from '../core/actions/action-commands.js';
 import { logActionFromForm } from '../core/actions/action-form.js';
+import { undoLogging } from '../core/actions/undo-logging.js';
 import { londonDate } from '../core/text/london-time.js';
 import type { ActionStatus, Partnership } from '../core/model/model.js';
 import { renderActionFormCard } from '../views/action-form-card.js';
@@ -52,7 +53,7 @@ export async function pressActionCard(
   let outcome: ActionOutcome;
   if (verb === 'action.status' && status && STATUSES.includes(status))
     outcome = changeStatus(partnership, actions, input, number, status);
-  else if (verb === 'action.undo') outcome = changeStatus(partnership, actions, input, number, 'dropped', true);
+  else if (verb === 'action.undo') outcome = undoLogging(partnership, actions, input, number);
   else if (verb === 'action.edit')
     outcome = editAction(partnership, actions, input, number, { description: data.description, due: data.due });
   else return texted(verb, unexpected, 'invalid');

@@ -65,5 +65,7 @@ export async function runRecordCommand(
           ? postingReport(agenda, result)
           : { ...answer, summary: `${answer.summary} ${postingReport(agenda, result).summary}` };
   }
+  if (effect?.kind === 'remind-personally')
+    answer = (await services.personalReminders?.send(partnership.id, effect.agendaId, effect.by)) ?? answer;
   return answered(saved.outcome.command ?? 'command', answer);
 }

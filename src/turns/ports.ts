@@ -2,6 +2,7 @@
  * What a turn needs from outside the domain, as interfaces: the store implements the records, the
  * actions journal the actions, the Bot Framework adapter the posting. `app.ts` only wires them.
  */
+import type { Answer } from '../core/answers/answer.js';
 import type { ActionsView } from '../core/actions/action-commands.js';
 import type { PostingResult } from '../core/agendas/circulate-agenda.js';
 import type { Action, ConversationRef, Partnership, PartnershipDirectory } from '../core/model/model.js';
@@ -33,6 +34,15 @@ export interface ActionRecords {
   /** Logs a new action; with `once`, an action already logged (or being logged) under that key is returned instead. */
   add(partnershipId: string, make: (number: number) => Action, once?: string): Promise<Action>;
   save(partnershipId: string, number: number, next: (current: Action) => Action | null): Promise<Action | null>;
+}
+
+/** Sends personal reminders to those who have not answered an agenda (see personal-reminders.ts). */
+export interface AgendaReminders {
+  send(
+    partnershipId: string,
+    agendaId: string,
+    by: { name: string; ids: readonly string[] },
+  ): Promise<Answer | undefined>;
 }
 
 /** Downloads a file a member sent, within limits (see minutes-files/file-download.ts). */

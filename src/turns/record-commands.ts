@@ -17,6 +17,7 @@ import type { Command, CommandInput, CommandOutcome } from '../core/commands/com
 import { singleSpaced } from '../core/text/normalise.js';
 import { answerMyRole, MY_ROLE } from '../core/roles/my-role.js';
 import { notAnsweredCommand } from '../core/agendas/not-answered.js';
+import { remindCommand } from '../core/agendas/remind-not-answered.js';
 
 export type { CommandInput, CommandOutcome };
 
@@ -40,6 +41,7 @@ const COMMANDS: Command[] = [
   { name: 'grant-role', run: grantRole },
   { name: 'revoke-role', run: revokeRole },
   { name: 'not-answered', run: notAnsweredCommand },
+  { name: 'remind-not-answered', run: remindCommand },
   {
     name: 'my-role',
     run: (partnership, input) =>

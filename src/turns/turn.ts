@@ -6,7 +6,14 @@ import type { Answer } from '../core/answers/answer.js';
 import type { AnswerService } from '../core/answers/answer-service.js';
 import type { CommandInput } from '../core/commands/command.js';
 import type { PendingImports } from './pending-imports.js';
-import type { ActionRecords, AgendaPosting, FileDownload, PartnershipRecords, TurnLogger } from './ports.js';
+import type {
+  ActionRecords,
+  AgendaPosting,
+  AgendaReminders,
+  FileDownload,
+  PartnershipRecords,
+  TurnLogger,
+} from './ports.js';
 
 /** A card button pressed: in place (a Universal Action, answered with a card) or as a message (Action.Submit). */
 export interface CardPress {
@@ -54,6 +61,7 @@ export interface TurnServices {
   poster?: AgendaPosting;
   /** Brings an agenda's posted cards up to date after the reply. */
   refreshPosts?: (partnershipId: string, agendaId: string) => void;
+  personalReminders?: AgendaReminders;
   /** A signed link to the whole-store backup, and how many minutes it works. */
   backupLink?: () => { url: string; minutes: number };
   /** Minutes files previewed and waiting for Import (with `download`, the bot accepts minutes files). */

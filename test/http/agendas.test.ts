@@ -254,8 +254,11 @@ describe('HTTP server: building and circulating an agenda', () => {
     expect(refused.text).to.contain('only the chair or the secretariat');
     const { text } = await chairSays('confirm attendance');
     expect(text).to.contain('3 present (including substitutes) and 2 apologies');
+    // Those expected (holding a role) who never answered are recorded as such, and the chair is named.
+    expect(text).to.contain('3 did not answer (Harry Hill, Test User, Dan Deputy)').and.contain('Chair: Harry Hill');
     const present = await bot.send(personalMessage('Who attended the meeting on 14 March 2027?'));
     expect(present.text).to.contain('Ann Attend').and.contain('Bob Attend').and.contain('Ms J Deputy');
+    expect(present.text).to.contain('Did not answer the agenda: Harry Hill, Test User and Dan Deputy.');
     const apologies = await bot.send(personalMessage('Who sent apologies for the meeting on 14 March 2027?'));
     expect(apologies.text).to.contain('Cat Apologies').and.contain('Eve Sub');
     const stored = storedData(bot.dataFile) as {

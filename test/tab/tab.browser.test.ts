@@ -54,6 +54,10 @@ describe('Partnership tab in a real browser', function () {
     expect(text).to.contain('Road Safety').and.contain('Martin Adams, Kent Fire and Rescue');
     expect(text).to.contain('Violence Against Women and Girls\nNo lead recorded');
     expect(text).to.contain('Resolutions of Tuesday 21 March 2023');
+    // Sources as chat cites them, never a file name.
+    expect(text).to.contain('Source: Community Safety Agreement report, section 2.3');
+    expect(text).to.match(/Source: Minutes of Tuesday 21 March 2023, item [A-D]\d/);
+    expect(text).to.not.match(/\d{3}_[0-9a-f]{16}\.txt/);
     expect(text).to.contain('Local mode');
     expect(await page.locator('tbody tr').count()).to.equal(3);
     expect(problems).to.deep.equal([]);

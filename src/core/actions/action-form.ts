@@ -7,8 +7,8 @@ import { makeAnswer } from '../answers/answer.js';
 import { formatDate } from '../answers/format.js';
 import type { CommandInput } from '../commands/command.js';
 import type { Action, Partnership } from '../model/model.js';
-import type { ActionOutcome, ActionsView } from './action-commands.js';
-import { linkFacts } from './action-commands.js';
+import type { ActionOutcome, ActionsView } from './action-outcome.js';
+import { linkFacts } from './describe-action.js';
 import { MAX_DESCRIPTION, resolveOwner } from './read-action-line.js';
 
 export const OPEN_ACTION_FORM = /^\s*(?:log|new|add|create)\s+(?:an?\s+)?action(?:\s*form)?\s*$/i;

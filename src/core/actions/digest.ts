@@ -6,8 +6,9 @@
  */
 import { makeAnswer, type Answer } from '../answers/answer.js';
 import { londonDate, londonTimeToInstant } from '../text/london-time.js';
-import type { Action } from '../model/model.js';
-import { describeAction, isOverdue } from './action-commands.js';
+import type { Action, Partnership } from '../model/model.js';
+import { ownerUserId } from './owner-links.js';
+import { describeAction, isOverdue } from './describe-action.js';
 
 export interface DigestSchedule {
   /** 0 = Sunday ... 6 = Saturday. */
@@ -64,12 +65,18 @@ export function digestAnswer(partnershipName: string, actions: readonly Action[]
 }
 
 /** Owners to remind personally: overdue actions grouped by the member who owns them. */
-export function overdueByOwner(actions: readonly Action[], now: Date): Map<string, Action[]> {
+export function overdueByOwner(
+  actions: readonly Action[],
+  now: Date,
+  partnership?: Partnership,
+): Map<string, Action[]> {
   const today = londonDate(now);
   const byOwner = new Map<string, Action[]>();
   for (const action of actions) {
-    if (!action.owner.userId || !isOverdue(action, today)) continue;
-    byOwner.set(action.owner.userId, [...(byOwner.get(action.owner.userId) ?? []), action]);
+    // An owner named from the minutes is reached once the name is linked to a member (see owner-links.ts).
+    const userId = ownerUserId(partnership, action.owner);
+    if (!userId || !isOverdue(action, today)) continue;
+    byOwner.set(userId, [...(byOwner.get(userId) ?? []), action]);
   }
   return byOwner;
 }

@@ -8,7 +8,8 @@ import { formatDate } from '../answers/format.js';
 import type { CommandInput } from '../commands/command.js';
 import type { Action, DraftAction, Partnership } from '../model/model.js';
 import { may, whoMay } from '../model/permissions.js';
-import type { ActionOutcome, ActionsView } from './action-commands.js';
+import type { ActionOutcome, ActionsView } from './action-outcome.js';
+import { ownerUserId, unreachableNote } from './owner-links.js';
 
 const COMMAND = /^\s*(confirm|accept|agree|discard|reject|drop)\s+draft(?:\s+action)?\s+D?(\d{1,4})\.?\s*$/i;
 
@@ -72,6 +73,11 @@ export function runDraftCommand(
   const at = input.now.toISOString();
   const by = { id: input.actor.id, name: input.actor.name };
   const due = dueDate(draft.due);
+  // A name from the minutes already linked to a member is that member (see owner-links.ts).
+  const userId = ownerUserId(partnership, {
+    name: draft.owner,
+    ...(draft.ownerPersonId ? { personId: draft.ownerPersonId } : {}),
+  });
   return {
     change: mark,
     add: {
@@ -80,7 +86,11 @@ export function runDraftCommand(
         id: `${partnership.id}#${number}`,
         partnershipId: partnership.id,
         number,
-        owner: { name: draft.owner, ...(draft.ownerPersonId ? { personId: draft.ownerPersonId } : {}) },
+        owner: {
+          name: draft.owner,
+          ...(draft.ownerPersonId ? { personId: draft.ownerPersonId } : {}),
+          ...(userId ? { userId } : {}),
+        },
         description: draft.what,
         ...(due ? { due } : {}),
         meeting: { meetingId: draft.meetingId, itemId: draft.itemId },
@@ -94,7 +104,7 @@ export function runDraftCommand(
         makeAnswer(
           'actions',
           `Action ${saved.number}`,
-          `Draft ${label} confirmed as action ${saved.number}: ${saved.owner.name} to ${saved.description}${saved.due ? `, due ${formatDate(saved.due)}` : ''}.`,
+          `Draft ${label} confirmed as action ${saved.number}: ${saved.owner.name} to ${saved.description}${saved.due ? `, due ${formatDate(saved.due)}` : ''}.${saved.owner.userId ? '' : ` ${unreachableNote([saved.owner.name])}`}`,
         ),
     },
   };

@@ -1,6 +1,7 @@
 /** The actions export as rows: one per action, with a one-line summary of its history. */
 import type { Action, Partnership } from '../model/model.js';
 import { actionLinks, type ActionLinks } from './action-links.js';
+import { listedActions } from './withdrawn.js';
 
 export const EXPORT_COLUMNS = [
   'Number',
@@ -18,7 +19,7 @@ export const EXPORT_COLUMNS = [
 
 /** With the partnership, the priority and meeting are given by name, as members know them. */
 export function exportRows(actions: readonly Action[], partnership?: Partnership): string[][] {
-  return actions.map((a) => exportRow(a, actionLinks(partnership, a)));
+  return listedActions(actions).map((a) => exportRow(a, actionLinks(partnership, a)));
 }
 
 function exportRow(a: Action, links: ActionLinks): string[] {

@@ -11,6 +11,7 @@ import { singleSpaced, words } from '../text/normalise.js';
 import { may, whoMay } from '../model/permissions.js';
 import { loggedChange } from '../records/record-change.js';
 import { formatLondon, londonDate } from '../text/london-time.js';
+import { notAnswered } from './not-answered.js';
 
 const CONFIRM = /^confirm (?:the )?attendance(?: for (?:the )?(?:last )?meeting)? ?\.?$/i;
 
@@ -90,6 +91,7 @@ export function confirmAttendance(partnership: Partnership, input: CommandInput)
     const apologies = agenda.responses
       .filter((r) => r.answer !== 'attending')
       .map((r) => personFor(target.people, r.name, source).id);
+    const silent = notAnswered(target, agenda).map((p) => p.name);
     return {
       id: `${initials(target.name)}-${date}`,
       body: target.name,
@@ -101,6 +103,7 @@ export function confirmAttendance(partnership: Partnership, input: CommandInput)
       ...(chair ? { chairId: personFor(target.people, chair.name, source).id } : {}),
       present: [...new Set(present)],
       apologies: [...new Set(apologies)],
+      ...(silent.length > 0 ? { notAnswered: silent } : {}),
       items: agenda.items.map((i) => ({
         id: i.code,
         code: i.code,
@@ -115,11 +118,13 @@ export function confirmAttendance(partnership: Partnership, input: CommandInput)
   };
   const attending = agenda.responses.filter((r) => r.answer !== 'apologies').length;
   const apologies = agenda.responses.filter((r) => r.answer !== 'attending').length;
+  const silent = notAnswered(partnership, agenda).map((p) => p.name);
+  const chair = partnership.roles.find((r) => r.role === 'chair');
   return {
     answer: makeAnswer(
       'agenda',
       'Attendance confirmed',
-      `Attendance for ${formatLondon(agenda.startsAt)} is now the meeting's record: ${attending} present (including substitutes) and ${apologies} apologies.`,
+      `Attendance for ${formatLondon(agenda.startsAt)} is now the meeting's record: ${attending} present (including substitutes) and ${apologies} apologies${silent.length > 0 ? `; ${silent.length} did not answer (${silent.join(', ')})` : ''}.${chair ? ` Chair: ${chair.name}.` : ''}`,
       {
         suggestions: [`Who attended the meeting on ${formatLondon(agenda.startsAt).split(', ')[0]}?`],
       },
@@ -136,6 +141,7 @@ export function confirmAttendance(partnership: Partnership, input: CommandInput)
             present: meeting.present,
             apologies: meeting.apologies,
             status: 'held',
+            ...(meeting.notAnswered ? { notAnswered: meeting.notAnswered } : {}),
             ...(existing.chairId || !meeting.chairId ? {} : { chairId: meeting.chairId }),
             sources: [...existing.sources.filter((s) => s.doc !== source.doc), source],
           });

@@ -11,14 +11,20 @@ import { singleSpaced } from '../text/normalise.js';
 import { nextAgenda } from './current-agenda.js';
 import { formatLondon } from '../text/london-time.js';
 
+/** Offered on the answer: pressing it sends the words, which remind-not-answered.ts reads. */
+export const REMIND_SUGGESTION = "Remind those who haven't answered";
+
 const NEGATIONS = [' not ', "n't ", ' hasnt ', ' havent ', ' yet to ', ' still to '];
 const ANSWERING = ['answer', 'repl', 'respond', 'apolog', 'rsvp', 'said if', 'said whether', 'confirmed'];
 
-export function asksWhoHasNotAnswered(text: string): boolean {
+/** Whether the words speak of not having answered ("haven't replied", "yet to respond"). */
+export function speaksOfNotAnswering(text: string): boolean {
   const asked = ` ${singleSpaced(text).toLowerCase().replace(/[?.!]/g, '')} `;
-  return (
-    asked.startsWith(' who ') && NEGATIONS.some((n) => asked.includes(n)) && ANSWERING.some((a) => asked.includes(a))
-  );
+  return NEGATIONS.some((n) => asked.includes(n)) && ANSWERING.some((a) => asked.includes(a));
+}
+
+export function asksWhoHasNotAnswered(text: string): boolean {
+  return /^\s*who\s/i.test(text) && speaksOfNotAnswering(text);
 }
 
 /** The people expected at a meeting who have not answered its agenda, by name. */
@@ -73,6 +79,7 @@ export function notAnsweredCommand(partnership: Partnership, input: CommandInput
       `${pending.length} of the ${partnership.roles.length} expected at ${meeting} have not answered yet.`,
       {
         entries: pending.map((p) => ({ text: p.name })),
+        suggestions: [REMIND_SUGGESTION],
       },
     ),
   };

@@ -4,10 +4,15 @@
  */
 import type { Meeting } from '../model/model.js';
 import { makeAnswer, type Answer } from './answer.js';
-import { formatDate, itemLabel, meetingLabel, uniqueSources } from './format.js';
+import { formatDate, itemLabel, listWithAnd, meetingLabel, uniqueSources } from './format.js';
 import type { KnowledgeBase } from './knowledge-base.js';
 import { findMeetings, heldMeetings, lastMeeting, nextMeeting } from './meeting-lookup.js';
 import type { Question } from './question.js';
+
+/** Those expected who never answered the agenda, as the attendance record keeps them, or ''. */
+function notAnsweredSentence(meeting: Meeting): string {
+  return meeting.notAnswered?.length ? ` Did not answer the agenda: ${listWithAnd(meeting.notAnswered)}.` : '';
+}
 
 function describeMeeting(meeting: Meeting): string {
   const when = [meetingLabel(meeting), meeting.time ? `at ${meeting.time}` : ''].filter(Boolean).join(' ');
@@ -157,8 +162,8 @@ export function answerAttendance(kb: KnowledgeBase, question: Question, today: D
     const apologies = names(kb, meeting.apologies);
     const summary =
       apologies.length > 0
-        ? `Apologies for the meeting of ${label} (${apologies.length}): ${apologies.join(', ')}.`
-        : `No apologies are recorded for the meeting of ${label}.`;
+        ? `Apologies for the meeting of ${label} (${apologies.length}): ${apologies.join(', ')}.${notAnsweredSentence(meeting)}`
+        : `No apologies are recorded for the meeting of ${label}.${notAnsweredSentence(meeting)}`;
     return makeAnswer('attendance', `Apologies, ${label}`, summary, {
       sources,
       suggestions: [`Who attended on ${label}?`],
@@ -167,7 +172,7 @@ export function answerAttendance(kb: KnowledgeBase, question: Question, today: D
   const present = names(kb, meeting.present);
   const summary =
     present.length > 0
-      ? `Present at the meeting of ${label} (${present.length}): ${present.join(', ')}.`
+      ? `Present at the meeting of ${label} (${present.length}): ${present.join(', ')}.${notAnsweredSentence(meeting)}`
       : `Attendance at the meeting of ${label} is not recorded in its minutes.`;
   return makeAnswer('attendance', `Present, ${label}`, summary, {
     sources,

@@ -5,7 +5,7 @@
  * honest "I don't know". The help card is generated from the same table.
  */
 import { makeAnswer, type Answer, type Citation } from './answer.js';
-import { formatDate } from './format.js';
+import { citeSource } from './source-titles.js';
 import {
   agendaAsked,
   answerAgendaAttendance,
@@ -265,20 +265,9 @@ function noPrioritiesYet(kb: KnowledgeBase): Answer {
   );
 }
 
-/** Gives each source a title people can read, keeping the file and item so anyone can open it. */
+/** Gives each source a title people recognise (see source-titles.ts). */
 function withCitations(kb: KnowledgeBase, answer: Answer): Answer {
-  const cite = (source: Citation): Citation => {
-    if (source.doc === 'Teams' && source.ref && /^\d{4}-\d{2}-\d{2}T/.test(source.ref))
-      return { ...source, label: `Recorded in Teams on ${formatDate(source.ref.slice(0, 10))}` };
-    // Members recognise a meeting and an item ("Minutes of Tuesday 21 March 2023, item B3"), not a file name.
-    const title = kb.documentTitles.get(source.doc);
-    const ref = source.ref
-      ? /^[A-Z]{0,4}[\d/.]{1,6}[a-z]?$/i.test(source.ref) && /\d/.test(source.ref)
-        ? `, item ${source.ref}`
-        : `, ${source.ref}`
-      : '';
-    return title ? { ...source, label: `${title}${ref}` } : source;
-  };
+  const cite = (source: Citation): Citation => citeSource(kb.documentTitles, source);
   return {
     ...answer,
     sources: answer.sources.map(cite),

@@ -10,8 +10,8 @@ import type { Meeting, MeetingItem, Partnership, Person, Priority, PriorityYear,
 import { findAcronyms } from '../text/acronyms.js';
 import { words } from '../text/normalise.js';
 import { PhraseMatcher, type PhraseTarget } from '../text/phrase-matcher.js';
-import { formatDate } from './format.js';
 import { isStopword } from '../text/stopwords.js';
+import { documentTitles, type DocumentTitle } from './source-titles.js';
 
 /** One minutes paragraph or resolution, the unit of full-text search. */
 export interface Passage {
@@ -74,7 +74,7 @@ export class KnowledgeBase {
   private readonly termItemCounts = new Map<string, number>();
   private itemCount = 0;
   /** What each source document is, in words: "Minutes of Tuesday 21 March 2023". */
-  readonly documentTitles = new Map<string, string>();
+  readonly documentTitles = new Map<string, DocumentTitle>();
   private readonly personById = new Map<string, Person>();
   private readonly meetingById = new Map<string, Meeting>();
 
@@ -202,13 +202,7 @@ export class KnowledgeBase {
   }
 
   private collectDocumentTitles(): void {
-    for (const meeting of this.partnership.meetings) {
-      if (meeting.status === 'planned') continue;
-      const title = meeting.date ? `Minutes of ${formatDate(meeting.date)}` : 'Agenda item page (undated)';
-      for (const source of [...meeting.sources, ...meeting.items.flatMap((i) => i.sources)]) {
-        if (!this.documentTitles.has(source.doc)) this.documentTitles.set(source.doc, title);
-      }
-    }
+    for (const [doc, title] of documentTitles(this.partnership)) this.documentTitles.set(doc, title);
   }
 
   private collectPassages(): void {

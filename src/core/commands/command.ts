@@ -22,7 +22,10 @@ export interface CommandInput {
 
 /** Something to do outside the records after the change is saved: posting cards to channels, or signing a download link. */
 export type CommandEffect =
-  { kind: 'post-agenda'; agendaId: string } | { kind: 'backup-link'; answer: (url: string, minutes: number) => Answer };
+  | { kind: 'post-agenda'; agendaId: string }
+  | { kind: 'backup-link'; answer: (url: string, minutes: number) => Answer }
+  /** Personal reminders to those who have not answered an agenda (see agendas/remind-not-answered.ts). */
+  | { kind: 'remind-personally'; agendaId: string; by: { name: string; ids: readonly string[] } };
 
 export interface CommandOutcome {
   answer: Answer;

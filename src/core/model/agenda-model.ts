@@ -48,4 +48,6 @@ export interface Agenda {
   responses: AttendanceResponse[];
   /** The channels already reminded (a restart resumes, never repeats), and when all were. */
   reminder?: { sentTo: string[]; sentAt?: string };
+  /** Members (by the id their role is held under) the chair or secretariat had reminded personally, once each. */
+  remindedPersonally?: string[];
 }

@@ -165,6 +165,8 @@ export interface Meeting {
   viceChairId?: string;
   present: string[];
   apologies: string[];
+  /** Names of those expected (role holders) who never answered the circulated agenda, recorded with attendance. */
+  notAnswered?: string[];
   items: MeetingItem[];
   sources: Source[];
 }

@@ -41,7 +41,8 @@ type Kind =
   | 'partnership'
   | 'agenda'
   | 'meeting'
-  | 'minutes';
+  | 'minutes'
+  | 'owner';
 
 const PERMISSION: Record<Kind, Permission> = {
   lead: 'manage-priorities',
@@ -56,6 +57,8 @@ const PERMISSION: Record<Kind, Permission> = {
   // A meeting's record changes by a resolution recorded or corrected, or attendance confirmed.
   meeting: 'record-resolutions',
   minutes: 'record-resolutions',
+  // An action owner named from the minutes linked to a Teams user (see actions/owner-links.ts).
+  owner: 'manage-actions',
 };
 
 function kindOf(subject: string): { kind: Kind; key: string } {
@@ -103,6 +106,9 @@ export function applyValue(target: Partnership, subject: string, value: unknown)
       return;
     case 'partnership':
       // Creating or removing a whole partnership is a change to the directory; see undoLast.
+      return;
+    case 'owner':
+      // The trail itself holds an owner's link: the latest change not undone.
       return;
     case 'agenda': {
       const current = target.agendas.find((a) => a.id === key);

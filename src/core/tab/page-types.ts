@@ -5,7 +5,9 @@
 export interface PartnershipPage {
   name: string;
   year: string;
-  priorities: { name: string; leads: string[]; basis: string }[];
+  /** "Source: …", as chat cites it; '' when none is recorded. */
+  prioritiesSource: string;
+  priorities: { name: string; leads: string[]; basis: string; source: string }[];
   themes: string[];
   nextMeeting: {
     title: string;
@@ -14,7 +16,7 @@ export interface PartnershipPage {
     status: string;
     items: { code: string; title: string; presenter: string }[];
   } | null;
-  lastMeeting: { when: string; resolutions: { item: string; text: string }[] } | null;
+  lastMeeting: { when: string; resolutions: { item: string; text: string; source: string }[] } | null;
   actions: {
     number: number;
     owner: string;

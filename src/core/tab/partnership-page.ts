@@ -6,10 +6,12 @@
 import { londonDate } from '../text/london-time.js';
 import { nextAgenda } from '../agendas/current-agenda.js';
 import { formatLondon } from '../text/london-time.js';
-import { isOverdue } from '../actions/action-commands.js';
+import { isOverdue } from '../actions/describe-action.js';
+import { listedActions } from '../actions/withdrawn.js';
 import { formatDate, itemLabel, meetingLabel } from '../answers/format.js';
 import type { Action, Partnership } from '../model/model.js';
 import type { PartnershipPage } from './page-types.js';
+import { documentTitles, sourcesText } from '../answers/source-titles.js';
 
 export type { PartnershipPage };
 
@@ -21,9 +23,12 @@ export function partnershipPage(partnership: Partnership, actions: readonly Acti
   const held = partnership.meetings
     .filter((m) => m.status === 'held' && m.date && m.date <= today)
     .sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''))[0];
+  const titles = documentTitles(partnership);
   return {
     name: partnership.name,
     year: year?.year ?? '',
+    // Cited as chat cites them (see answers/source-titles.ts).
+    prioritiesSource: sourcesText(titles, year?.sources ?? []),
     priorities: (year?.priorities ?? []).map((p) => {
       // The same leads chat names: from the curated table (a person on record) or set from chat (a name).
       const leads = partnership.leads.filter((l) => l.priorityId === p.id && (l.personId !== null || Boolean(l.name)));
@@ -35,6 +40,13 @@ export function partnershipPage(partnership: Partnership, actions: readonly Acti
             .join(', '),
         ),
         basis: leads.map((l) => l.basis).join('; '),
+        // As chat cites it: the lead's record, or where none is recorded, that record and the priority's own.
+        source: sourcesText(
+          titles,
+          leads.length > 0
+            ? leads.flatMap((l) => l.sources)
+            : [...partnership.leads.filter((l) => l.priorityId === p.id).flatMap((l) => l.sources), ...p.sources],
+        ),
       };
     }),
     themes: (year?.themes ?? []).map((t) => t.name),
@@ -57,11 +69,15 @@ export function partnershipPage(partnership: Partnership, actions: readonly Acti
               const corrected = correction?.previous
                 ? ` (corrected by ${correction.by.name} on ${formatDate(correction.at.slice(0, 10))})`
                 : '';
-              return { item: itemLabel(i), text: `RESOLVED ${i.resolution?.text ?? ''}${corrected}` };
+              return {
+                item: itemLabel(i),
+                text: `RESOLVED ${i.resolution?.text ?? ''}${corrected}`,
+                source: sourcesText(titles, i.sources),
+              };
             }),
         }
       : null,
-    actions: actions.map((a) => ({
+    actions: listedActions(actions).map((a) => ({
       number: a.number,
       owner: a.owner.name,
       description: a.description,
