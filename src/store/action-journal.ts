@@ -37,6 +37,7 @@ export const actionSchema = z.strictObject({
       change: z.enum(['created', 'status', 'edited']),
       from: z.string().optional(),
       to: z.string().optional(),
+      undone: z.string().optional(),
     }),
   ),
 });

@@ -6,6 +6,7 @@
 import { changeStatus, editAction, runActionCommand, type ActionOutcome } from '../core/actions/action-commands.js';
 import { logActionFromForm } from '../core/actions/action-form.js';
 import { undoLogging } from '../core/actions/undo-logging.js';
+import { isWithdrawn } from '../core/actions/withdrawn.js';
 import { londonDate } from '../core/text/london-time.js';
 import type { ActionStatus, Partnership } from '../core/model/model.js';
 import { renderActionFormCard } from '../views/action-form-card.js';
@@ -58,8 +59,15 @@ export async function pressActionCard(
     outcome = editAction(partnership, actions, input, number, { description: data.description, due: data.due });
   else return texted(verb, unexpected, 'invalid');
   const { message, problem } = await applyActionOutcome(partnership.id, outcome, records);
-  const again = runActionCommand(partnership, records.view(partnership.id), { ...input, text: view });
-  const list = again?.list ?? { title: 'Actions', summary: '', actions: [], view };
+  const after = records.view(partnership.id);
+  const again = runActionCommand(partnership, after, { ...input, text: view });
+  const listed = again?.list ?? { title: 'Actions', summary: '', actions: [], view };
+  // An action the change took out of the view ("my actions" lists open ones) stays on the card, as it now is.
+  const changed = after.get(number);
+  const list =
+    changed && !isWithdrawn(changed) && !listed.actions.some((a) => a.number === number)
+      ? { ...listed, actions: [changed, ...listed.actions] }
+      : listed;
   return carded(
     verb,
     renderActionsCard(list, londonDate(turn.input.now), message, problem, false, partnership),

@@ -68,7 +68,7 @@ describe('HTTP server: reminding those who have not answered', () => {
         .to.contain('Harry Hill asks you to answer the agenda')
         .and.contain('Sunday 14 March 2027, 10:00');
       // Saved on disk by the time it is reported.
-      expect(agenda(bot).reminder?.sentTo).to.deep.equal([`user:${DAN.userId}`]);
+      expect(agenda(bot).remindedPersonally).to.deep.equal([DAN.userId]);
 
       // Fay joins and chats with the bot; the chair asks again in chat: only Fay is reminded.
       await grantRole(bot, ADMIN, FAY);
@@ -81,14 +81,14 @@ describe('HTTP server: reminding those who have not answered', () => {
         .and.contain('Could not be reached: Eve Elsewhere');
       const again = bot.connector.requests.filter((r) => r.operation === 'sendToConversation');
       expect(again.map((r) => r.conversationId)).to.deep.equal([personalChatOf(FAY)]);
-      expect(agenda(bot).reminder?.sentTo).to.deep.equal([`user:${DAN.userId}`, `user:${FAY.userId}`]);
+      expect(agenda(bot).remindedPersonally).to.deep.equal([DAN.userId, FAY.userId]);
 
       // A member may not send them, and nothing is sent or saved.
       bot.connector.clear();
       const refused = await bot.send(personalMessage("remind everyone who hasn't replied", DAN));
       expect(refused.text).to.contain('only the chair or the secretariat can remind');
       expect(bot.connector.requests.filter((r) => r.operation === 'sendToConversation')).to.have.length(0);
-      expect(agenda(bot).reminder?.sentTo).to.have.length(2);
+      expect(agenda(bot).remindedPersonally).to.have.length(2);
     } finally {
       await bot.stop();
     }
@@ -124,7 +124,7 @@ describe('HTTP server: reminding those who have not answered', () => {
       );
       const reported = replies.map((r) => r.text).join(' ');
       expect(reported).to.contain('Already reminded once, so not again');
-      expect(new Set(agenda(bot).reminder?.sentTo)).to.have.property('size', agenda(bot).reminder?.sentTo.length);
+      expect(new Set(agenda(bot).remindedPersonally)).to.have.property("size", agenda(bot).remindedPersonally?.length);
     } finally {
       await bot.stop();
     }

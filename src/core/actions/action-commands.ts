@@ -18,6 +18,7 @@ import { runListCommand } from './list-actions.js';
 import { runStatusCommand } from './change-action.js';
 import { listedActions } from './withdrawn.js';
 import { ownerUserId, runOwnerLinkCommand, unreachableNote, withOwnerNote } from './owner-links.js';
+import { undoActionChange } from './undo-action-change.js';
 
 // Where the tracker's parts used to live: the edge and the views import them from here.
 export type { ActionList, ActionOutcome, ActionsView } from './action-outcome.js';
@@ -33,6 +34,8 @@ export function runActionCommand(
 ): ActionOutcome | null {
   const { now } = input;
   const text = singleSpaced(input.text);
+  const undone = undoActionChange(partnership, actions, input);
+  if (undone) return undone;
   const draftCommand = runDraftCommand(partnership, actions, input);
   if (draftCommand) return draftCommand;
   const status = runStatusCommand(partnership, actions, input, text);

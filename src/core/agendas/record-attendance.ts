@@ -37,9 +37,12 @@ function text(value: unknown): string | undefined {
   return typeof value === 'string' ? value.trim() : undefined;
 }
 
-/** The member's Teams id where the channel gives one: card refresh lists users by it. */
+/**
+ * The channel's own id for the member (Teams' `29:...`; another client's own form), which comes
+ * after the Azure AD id in `actor.ids`: roles granted by @mention, card refresh and nudges use it.
+ */
 export function responderId(actor: Actor): string {
-  return actor.ids.find((id) => id.startsWith('29:')) ?? actor.id;
+  return actor.ids.at(-1) ?? actor.id;
 }
 
 export function recordAttendance(

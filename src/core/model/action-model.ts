@@ -9,6 +9,8 @@ export interface ActionChange {
   change: 'created' | 'status' | 'edited';
   from?: string;
   to?: string;
+  /** When the member who made it undid it ("undo"): the action went back to how it was before. */
+  undone?: string;
 }
 
 /** Something an officer agreed to do, followed to done. */

@@ -14,6 +14,11 @@ const ALL =
   /^(?:show (?:me )?(?:the )?)?(?:recent changes|change log|all changes|history of (?:all )?changes|changes made in teams) ?\??$/i;
 const UNDO = /^undo(?: (?:the |my )?last change)? ?\.?$/i;
 
+/** "undo", "undo my last change". */
+export function asksToUndo(text: string): boolean {
+  return UNDO.test(text.trim());
+}
+
 /** The change subjects a "history of ..." asks about, or null when it is a question about something else. */
 function subjectsAsked(partnership: Partnership, about: string): string[] | null {
   const priority = priorityNamed(partnership, about);
