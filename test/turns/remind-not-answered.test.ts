@@ -124,7 +124,7 @@ describe('HTTP server: reminding those who have not answered', () => {
       );
       const reported = replies.map((r) => r.text).join(' ');
       expect(reported).to.contain('Already reminded once, so not again');
-      expect(new Set(agenda(bot).remindedPersonally)).to.have.property("size", agenda(bot).remindedPersonally?.length);
+      expect(new Set(agenda(bot).remindedPersonally)).to.have.property('size', agenda(bot).remindedPersonally?.length);
     } finally {
       await bot.stop();
     }
