@@ -95,7 +95,7 @@ export class ChatPage {
     );
   }
 
-  /** Presses the newest button titled `title` on the bot's cards. */
+  /** Presses the last button titled `title` on the page (in a chat, on the newest card that has one). */
   async press(title: string, ...expected: Expect[]): Promise<string> {
     const button = this.page.getByRole('button', { name: title, exact: true }).last();
     return this.act(`pressed "${title}"`, () => button.click(), expected);
@@ -156,7 +156,8 @@ export class ChatPage {
         throw new Error(`${what}: no reply from the bot within ${REPLY_TIMEOUT_MS / 1000} s`);
       }
     }
-    const reply = last.filter((text, i) => before[i] !== text).join('\n---\n');
+    // By content, not place: a channel shows its newest post first.
+    const reply = last.filter((text) => !before.includes(text)).join('\n---\n');
     const wrong = expected.filter((e) => (e instanceof RegExp ? !e.test(reply) : e.not.test(reply)));
     if (wrong.length > 0) {
       const shows = wrong.map((e) => (e instanceof RegExp ? `does not show ${e}` : `shows ${e.not}`)).join(' and ');

@@ -97,8 +97,12 @@ export async function startBot(root: string, dir: string, admins: Persona[], log
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   logTo(child, logFile);
-  await waitForLine(child, /bot listening on \/api\/messages/, 'The bot', 120_000);
-  return { url: `http://127.0.0.1:${port}/api/messages`, stop: stopper(child) };
+  const stop = stopper(child);
+  await waitForLine(child, /bot listening on \/api\/messages/, 'The bot', 120_000).catch(async (error: unknown) => {
+    await stop();
+    throw error;
+  });
+  return { url: `http://127.0.0.1:${port}/api/messages`, stop };
 }
 
 /** One Agents Playground, writing as `persona`, its files (config, devTools log) in its own folder. */
@@ -124,6 +128,12 @@ export async function startPlayground(root: string, dir: string, persona: Person
   );
   // It falls back to another port when the one asked for is taken: read the one it took.
   logTo(child, path.join(home, 'playground.log'));
-  const listening = await waitForLine(child, /Listening on (\d+)/, 'The Agents Playground', 60_000);
-  return { url: `http://127.0.0.1:${listening[1]}`, stop: stopper(child) };
+  const stop = stopper(child);
+  const listening = await waitForLine(child, /Listening on (\d+)/, 'The Agents Playground', 60_000).catch(
+    async (error: unknown) => {
+      await stop();
+      throw error;
+    },
+  );
+  return { url: `http://127.0.0.1:${listening[1]}`, stop };
 }
