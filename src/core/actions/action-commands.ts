@@ -19,6 +19,7 @@ import { runStatusCommand } from './change-action.js';
 import { listedActions } from './withdrawn.js';
 import { ownerUserId, runOwnerLinkCommand, unreachableNote, withOwnerNote } from './owner-links.js';
 import { undoActionChange } from './undo-action-change.js';
+import { newAction } from './new-action.js';
 
 // Where the tracker's parts used to live: the edge and the views import them from here.
 export type { ActionList, ActionOutcome, ActionsView } from './action-outcome.js';
@@ -77,22 +78,14 @@ export function runActionCommand(
   const linked = ownerUserId(partnership, fromLine.owner);
   const draft = linked ? { ...fromLine, owner: { ...fromLine.owner, userId: linked } } : fromLine;
   const unreachable = linked ? '' : ` ${unreachableNote([draft.owner.name])}`;
-  const at = now.toISOString();
-  const by = { id: input.actor.id, name: input.actor.name };
   return {
     add: {
       ...(input.activityId ? { once: input.activityId } : {}),
-      make: (number) => ({
-        id: `${partnership.id}#${number}`,
-        partnershipId: partnership.id,
-        number,
-        ...draft,
-        status: 'open',
-        createdBy: by,
-        createdAt: at,
-        ...(input.activityId ? { sourceActivityId: input.activityId } : {}),
-        history: [{ at, by, change: 'created' }],
-      }),
+      make: (number) =>
+        newAction(partnership.id, number, draft, {
+          input,
+          ...(input.activityId ? { activityId: input.activityId } : {}),
+        }),
       confirm: (saved) =>
         makeAnswer(
           'actions',

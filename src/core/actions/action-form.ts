@@ -6,10 +6,11 @@ import { londonDate } from '../text/london-time.js';
 import { makeAnswer } from '../answers/answer.js';
 import { formatDate } from '../answers/format.js';
 import type { CommandInput } from '../commands/command.js';
-import type { Action, Partnership } from '../model/model.js';
+import type { Partnership } from '../model/model.js';
 import type { ActionOutcome, ActionsView } from './action-outcome.js';
 import { linkFacts } from './describe-action.js';
 import { MAX_DESCRIPTION, resolveOwner } from './read-action-line.js';
+import { newAction } from './new-action.js';
 
 export const OPEN_ACTION_FORM = /^\s*(?:log|new|add|create)\s+(?:an?\s+)?action(?:\s*form)?\s*$/i;
 
@@ -45,25 +46,16 @@ export function logActionFromForm(
   if (priorityId && !known) return invalid("That is not one of the partnership's priorities.");
   const owner = resolveOwner(partnership, text(data, 'owner'), input.mentions);
   if ('problem' in owner) return { answer: makeAnswer('invalid', 'Action not logged', owner.problem) };
-  const at = input.now.toISOString();
-  const by = { id: input.actor.id, name: input.actor.name };
   return {
     add: {
       ...(input.activityId ? { once: input.activityId } : {}),
-      make: (number): Action => ({
-        id: `${partnership.id}#${number}`,
-        partnershipId: partnership.id,
-        number,
-        owner,
-        description,
-        ...(due ? { due } : {}),
-        ...(priorityId ? { priorityId } : {}),
-        status: 'open',
-        createdBy: by,
-        createdAt: at,
-        ...(input.activityId ? { sourceActivityId: input.activityId } : {}),
-        history: [{ at, by, change: 'created' }],
-      }),
+      make: (number) =>
+        newAction(
+          partnership.id,
+          number,
+          { owner, description, due, priorityId },
+          { input, ...(input.activityId ? { activityId: input.activityId } : {}) },
+        ),
       confirm: (saved) =>
         makeAnswer(
           'actions',

@@ -6,10 +6,11 @@
 import { makeAnswer } from '../answers/answer.js';
 import { formatDate } from '../answers/format.js';
 import type { CommandInput } from '../commands/command.js';
-import type { Action, DraftAction, Partnership } from '../model/model.js';
+import type { DraftAction, Partnership } from '../model/model.js';
 import { may, whoMay } from '../model/permissions.js';
 import type { ActionOutcome, ActionsView } from './action-outcome.js';
 import { ownerUserId, unreachableNote } from './owner-links.js';
+import { newAction } from './new-action.js';
 
 const COMMAND = /^\s*(confirm|accept|agree|discard|reject|drop)\s+draft(?:\s+action)?\s+D?(\d{1,4})\.?\s*$/i;
 
@@ -70,8 +71,6 @@ export function runDraftCommand(
       answer: makeAnswer('actions', 'Already an action', `Draft ${label} is already action ${existing.number}.`),
       change: mark,
     };
-  const at = input.now.toISOString();
-  const by = { id: input.actor.id, name: input.actor.name };
   const due = dueDate(draft.due);
   // A name from the minutes already linked to a member is that member (see owner-links.ts).
   const userId = ownerUserId(partnership, {
@@ -82,24 +81,22 @@ export function runDraftCommand(
     change: mark,
     add: {
       once: source,
-      make: (number): Action => ({
-        id: `${partnership.id}#${number}`,
-        partnershipId: partnership.id,
-        number,
-        owner: {
-          name: draft.owner,
-          ...(draft.ownerPersonId ? { personId: draft.ownerPersonId } : {}),
-          ...(userId ? { userId } : {}),
-        },
-        description: draft.what,
-        ...(due ? { due } : {}),
-        meeting: { meetingId: draft.meetingId, itemId: draft.itemId },
-        status: 'open',
-        createdBy: by,
-        createdAt: at,
-        sourceActivityId: source,
-        history: [{ at, by, change: 'created', to: `confirmed from draft ${label}` }],
-      }),
+      make: (number) =>
+        newAction(
+          partnership.id,
+          number,
+          {
+            owner: {
+              name: draft.owner,
+              ...(draft.ownerPersonId ? { personId: draft.ownerPersonId } : {}),
+              ...(userId ? { userId } : {}),
+            },
+            description: draft.what,
+            due,
+            meeting: { meetingId: draft.meetingId, itemId: draft.itemId },
+          },
+          { input, activityId: source, note: `confirmed from draft ${label}` },
+        ),
       confirm: (saved) =>
         makeAnswer(
           'actions',
