@@ -8,6 +8,7 @@ import { detectFileKind, type FileKind } from './file-kind.js';
 import { MinutesFileRefusal } from './file-refusal.js';
 import { htmlText } from './html-text.js';
 import { pdfText } from './pdf-text.js';
+import { publishedPageAddress } from './page-address.js';
 
 export { MinutesFileRefusal } from './file-refusal.js';
 export type { FileKind } from './file-kind.js';
@@ -17,6 +18,8 @@ export interface ExtractedText {
   text: string;
   /** Pages of a PDF; otherwise 1. */
   pages: number;
+  /** Where a saved web page was published, when the page says (see page-address.ts). */
+  url?: string;
 }
 
 function decodeText(bytes: Uint8Array, name: string): string {
@@ -39,6 +42,7 @@ export async function extractMinutesText(bytes: Uint8Array, name: string): Promi
   const kind = detectFileKind(bytes, name);
   let text: string;
   let pages = 1;
+  let url: string | undefined;
   switch (kind) {
     case 'pdf':
       ({ text, pages } = await pdfText(bytes, name));
@@ -46,13 +50,16 @@ export async function extractMinutesText(bytes: Uint8Array, name: string): Promi
     case 'docx':
       text = await docxText(bytes, name);
       break;
-    case 'html':
-      text = htmlText(decodeText(bytes, name));
+    case 'html': {
+      const html = decodeText(bytes, name);
+      text = htmlText(html);
+      url = publishedPageAddress(html);
       break;
+    }
     case 'text':
       text = decodeText(bytes, name);
       break;
   }
   if (text.trim() === '') throw new MinutesFileRefusal(name, 'there is no text in this file');
-  return { kind, text, pages };
+  return { kind, text, pages, ...(url ? { url } : {}) };
 }

@@ -193,6 +193,7 @@ export const partnershipSchema = z.strictObject({
   name: z.string().min(1),
   shortName: z.string().min(1),
   agreement: z.strictObject({ text: z.string(), sources }).optional(),
+  publishedAt: z.record(z.string(), z.string().regex(/^https?:\/\/\S{1,2000}$/, 'a web address')).optional(),
   responsibleAuthorities: z.strictObject({ names: z.array(z.string()), sources }).optional(),
   // A new partnership has none until its first year is published.
   priorityYears: z.array(priorityYear),

@@ -195,6 +195,19 @@ function render(page: Page): void {
         { id: 'resolutions-heading' },
         page.lastMeeting ? `Resolutions of ${page.lastMeeting.when}` : 'Recent resolutions',
       ),
+      ...(page.lastMeeting?.publishedAt
+        ? [
+            el(
+              'p',
+              { class: 'note' },
+              el(
+                'a',
+                { href: page.lastMeeting.publishedAt, target: '_blank', rel: 'noopener' },
+                'The published minutes',
+              ),
+            ),
+          ]
+        : []),
       el(
         'ul',
         {},

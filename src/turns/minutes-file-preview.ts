@@ -51,7 +51,8 @@ function refusal(directory: PartnershipDirectory, actor: Actor): Answer {
 
 async function readFile(file: SentFile, download: FileDownload): Promise<PreviewFile> {
   const extracted = await extractMinutesText(await download(file.downloadUrl), file.name);
-  const document = parseMinutesDocument(extracted.text, file.name);
+  const parsed = parseMinutesDocument(extracted.text, file.name);
+  const document = extracted.url ? { ...parsed, publishedAt: extracted.url } : parsed;
   const format =
     extracted.kind === 'pdf'
       ? `PDF, ${extracted.pages} page${extracted.pages === 1 ? '' : 's'}`

@@ -4,15 +4,23 @@
  */
 import type { Answer } from '../core/answers/answer.js';
 import { expandCard, type AdaptiveCard } from './expand-card.js';
-import { sourcesLine } from './source-label.js';
+import { sourceLabel, sourcesLine } from './source-label.js';
 
 /** Teams refuses messages over about 80 KB; leave room for the activity around the card. */
 export const MAX_CARD_BYTES = 60_000;
 const MAX_ACTIONS = 4;
 const MAX_ENTRY_CHARS = 1_500;
+const MAX_PAGE_LINKS = 2;
 
 function clip(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/** Buttons to the published pages of the answer's sources, where known (at most two). */
+function publishedPages(sources: Answer['sources']): { title: string; url: string }[] {
+  const byUrl = new Map<string, string>();
+  for (const s of sources) if (s.url && !byUrl.has(s.url)) byUrl.set(s.url, sourceLabel(s).split(',')[0] ?? '');
+  return [...byUrl].slice(0, MAX_PAGE_LINKS).map(([url, label]) => ({ title: `Open: ${label}`, url }));
 }
 
 export function answerCardData(answer: Answer): object {
@@ -29,6 +37,7 @@ export function answerCardData(answer: Answer): object {
     })),
     facts: answer.facts,
     source: sourcesLine(answer.sources),
+    sourceLinks: publishedPages(answer.sources),
     linkLabel: answer.link?.label ?? '',
     linkUrl: answer.link?.url ?? '',
     actions: actions.slice(0, MAX_ACTIONS + 1),

@@ -191,6 +191,27 @@ describe('HTTP server: minutes files sent in a personal chat', function () {
     expect(await ask('when was the last meeting?')).to.contain('21 March 2023');
   });
 
+  it('links answers from a saved web page to the page it was published at', async () => {
+    const published = 'https://democracy.example.gov.uk/ieListDocuments.aspx?CId=123&MId=456';
+    const html = new TextDecoder()
+      .decode(seedHtml(WORD_SEED))
+      .replace('<title>', `<link rel="canonical" href="${published.replace('&', '&amp;')}"><title>`);
+    const page = files.put('KCSP minutes 24 March 2022.html', new TextEncoder().encode(html));
+    const { replies } = await send(
+      withFiles([{ name: 'KCSP minutes 24 March 2022.html', url: page }], MEDWAY_SECRETARIAT),
+    );
+    expect(
+      await press('minutesImport.import', { importId: importIdOf(cardOf(replies)) }, MEDWAY_SECRETARIAT),
+    ).to.contain('Minutes imported');
+    const answer = await bot.send(personalMessage('when was the meeting in March 2022?', MEDWAY_SECRETARIAT));
+    const card = cardOf(answer.replies);
+    expect(cardSchemaErrors(card)).to.deep.equal([]);
+    const opens = JSON.stringify(card).match(
+      /"type":"Action\.OpenUrl","title":"Open: [^"]{1,120}","url":"[^"]{1,200}"/g,
+    );
+    expect(opens?.join(' ')).to.contain(`"url":"${published}"`).and.contain('Minutes of Thursday 24 March 2022');
+  });
+
   it('refuses bad input with the reason and changes nothing', async () => {
     const before = storeBytes(bot.dataFile);
     const big = files.put(

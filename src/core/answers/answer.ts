@@ -7,6 +7,8 @@ import type { Source } from '../model/model.js';
 /** A source as an answer cites it: the stored source, with a title people can read where one is known. */
 export interface Citation extends Source {
   label?: string;
+  /** The published page of the document, where known. */
+  url?: string;
 }
 
 export type AnswerKind =

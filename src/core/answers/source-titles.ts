@@ -11,6 +11,8 @@ import { formatDate } from './format.js';
 export interface DocumentTitle {
   title: string;
   part: 'item' | 'section';
+  /** Its published page, where known. */
+  url?: string;
 }
 
 /** The notes that ship with the default data: the leads the documents do not give are curated there. */
@@ -34,6 +36,8 @@ export function documentTitles(partnership: Partnership): Map<string, DocumentTi
       titles.set(source.doc, { title: 'Community Safety Agreement report', part: 'section' });
   if (!titles.has(CURATED_NOTES))
     titles.set(CURATED_NOTES, { title: "The partnership's curated records", part: 'section' });
+  for (const [doc, url] of Object.entries(partnership.publishedAt ?? {}))
+    titles.set(doc, { ...(titles.get(doc) ?? { title: 'Published page', part: 'section' }), url });
   return titles;
 }
 
@@ -55,7 +59,7 @@ export function citeSource(titles: ReadonlyMap<string, DocumentTitle>, source: S
       : known.part === 'item' || source.ref.length > 3
         ? `, ${source.ref}`
         : '';
-  return { ...source, label: `${known.title}${ref}` };
+  return { ...source, label: `${known.title}${ref}`, ...(known.url ? { url: known.url } : {}) };
 }
 
 /** "Source: Minutes of Tuesday 21 March 2023, item B1; …" as chat cards say it, or '' for none. */

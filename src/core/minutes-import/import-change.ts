@@ -55,6 +55,9 @@ export function minutesImportChange(request: MinutesImportRequest): {
       result = { status: plan.changed ? 'imported' : 'nothing-new', plan };
       if (!plan.changed) return;
       applyMinutesValue(target, plan.after);
+      // Where a document was read from a published page, answers citing it link there.
+      const addresses = request.documents.flatMap((d) => (d.publishedAt ? [[d.file, d.publishedAt] as const] : []));
+      if (addresses.length > 0) target.publishedAt = { ...target.publishedAt, ...Object.fromEntries(addresses) };
       const entry: RecordChange = {
         id: (target.changes?.at(-1)?.id ?? 0) + 1,
         at: request.now.toISOString(),

@@ -18,6 +18,8 @@ export interface ParsedDocument {
   plannedMeetings: Meeting[];
   people: Person[];
   warnings: string[];
+  /** The web page it was read from, when known: answers citing it link there. */
+  publishedAt?: string;
 }
 
 /** One line of the file, already cleaned of markdown, with its 1-based number for messages. */

@@ -308,4 +308,6 @@ export interface Partnership {
   teams?: LinkedTeam[];
   /** The weekly digest of actions: the week last sent, and where, so a restart neither loses nor repeats it. */
   digest?: { week: string; sentTo: string[]; done?: boolean };
+  /** Where source documents are published on the web (document -> address): answers citing one link there. */
+  publishedAt?: Record<string, string>;
 }

@@ -16,7 +16,12 @@ export interface PartnershipPage {
     status: string;
     items: { code: string; title: string; presenter: string }[];
   } | null;
-  lastMeeting: { when: string; resolutions: { item: string; text: string; source: string }[] } | null;
+  lastMeeting: {
+    when: string;
+    /** The minutes' published page, where known ('' otherwise). */
+    publishedAt: string;
+    resolutions: { item: string; text: string; source: string }[];
+  } | null;
   actions: {
     number: number;
     owner: string;

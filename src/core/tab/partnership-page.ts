@@ -62,6 +62,7 @@ export function partnershipPage(partnership: Partnership, actions: readonly Acti
     lastMeeting: held
       ? {
           when: meetingLabel(held),
+          publishedAt: held.sources.map((s) => titles.get(s.doc)?.url).find(Boolean) ?? '',
           resolutions: held.items
             .filter((i) => i.resolution)
             .map((i) => {
