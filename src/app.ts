@@ -16,25 +16,25 @@ import { downloadFile } from './minutes-files/file-download.js';
 import { PersonalReminders } from './turns/personal-reminders.js';
 import type { Config } from './config.js';
 import { AnswerService } from './core/answers/answer-service.js';
-import type { Action, ConversationRef, Partnership, PartnershipDirectory } from './core/model/model.js';
+import type { Partnership } from './core/model/model.js';
 import { createServer, listen } from './http/create-server.js';
 import { startImportHandoff } from './http/import-handoff.js';
 import { runHandedImport } from './core/minutes-import/handed-import.js';
 import { loadDefaultStore } from './store/default-store.js';
-import { stringify } from 'csv-stringify/sync';
-import { checkExportLink, signExportLink, WHOLE_STORE, type ExportKind } from './core/actions/export-link.js';
-import { backupDocument, backupText } from './store/backup-file.js';
+import { signExportLink, WHOLE_STORE } from './core/actions/export-link.js';
+import { backupDocument } from './store/backup-file.js';
 import { writeDailyBackup } from './store/daily-backups.js';
 import { londonDate } from './core/text/london-time.js';
-import { EXPORT_COLUMNS, exportRows } from './core/actions/export-rows.js';
 import type { JWTVerifyGetKey } from 'jose';
-import { partnershipPage } from './core/tab/partnership-page.js';
-import { linkedPartnership, withConfiguredDefault } from './core/partnerships/resolve-partnership.js';
-import { isPartnershipMember, membersOnly, publishedRecords } from './core/partnerships/membership.js';
+import { publishedRecords } from './core/partnerships/membership.js';
 import { loadTabAssets } from './http/tab-assets.js';
 import { createTabAuth } from './http/tab-auth.js';
 import { ActionJournal } from './store/action-journal.js';
 import { openStore, type Store } from './store/store.js';
+import { exportFiles } from './store/export-files.js';
+import { journalActions } from './store/journal-actions.js';
+import { storeRecords } from './store/store-records.js';
+import { tabPage, type TabViewer } from './turns/tab-page.js';
 
 export interface RunningApp {
   url: string;
@@ -62,59 +62,18 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     await store.close();
     throw error;
   });
-  // Deliveries of one activity (Teams retries) or one draft confirmation may arrive together: the
-  // first logs the action, the others wait for it and get the same one.
-  const logging = new Map<string, Promise<Action>>();
-  const addOnce = (pid: string, make: (n: number) => Action, once?: string): Promise<Action> => {
-    if (!once) return journal.add(pid, make);
-    const key = `${pid}|${once}`;
-    const logged = journal.loggedBy(pid, once);
-    if (logged) return Promise.resolve(logged);
-    const pending = logging.get(key) ?? journal.add(pid, make).finally(() => logging.delete(key));
-    logging.set(key, pending);
-    return pending;
-  };
-  const actions = {
-    view: (pid: string) => ({
-      all: () => journal.all(pid),
-      get: (n: number) => journal.get(pid, n),
-      loggedBy: (id: string) => journal.loggedBy(pid, id),
-    }),
-    add: (pid: string, make: (n: number) => Action, once?: string) => addOnce(pid, make, once),
-    save: (pid: string, n: number, next: (a: Action) => Action | null) => journal.save(next, pid, n),
-    exportLink: (pid: string) => {
-      const expires = new Date(clock().getTime() + config.exportLinkMinutes * 60_000);
-      return {
-        url: `${publicBaseUrl()}${signExportLink(config.exportSigningKey, pid, expires)}`,
-        minutes: config.exportLinkMinutes,
-      };
-    },
-  };
   let baseUrl = '';
   const publicBaseUrl = (): string => config.publicBaseUrl ?? baseUrl;
-  const backupLink = () => {
+  const signedLink = (pid: string, kind?: 'backup') => {
     const expires = new Date(clock().getTime() + config.exportLinkMinutes * 60_000);
     return {
-      url: `${publicBaseUrl()}${signExportLink(config.exportSigningKey, WHOLE_STORE, expires, 'backup')}`,
+      url: `${publicBaseUrl()}${signExportLink(config.exportSigningKey, pid, expires, kind)}`,
       minutes: config.exportLinkMinutes,
     };
   };
-  const exportFile = (kind: ExportKind, query: Record<string, unknown>) => {
-    const check = checkExportLink(config.exportSigningKey, query, clock(), kind);
-    if (!check.ok) return { status: check.status, body: check.reason, contentType: 'text/plain; charset=utf-8' };
-    if (kind === 'backup') {
-      const data = store.data();
-      const all = Object.keys(data.partnerships).flatMap((id) => journal.all(id));
-      return { status: 200, body: backupText(data, all, clock()), contentType: 'application/json; charset=utf-8' };
-    }
-    // A byte-order mark so that Excel reads the UTF-8 (names, en dashes) correctly.
-    // escape_formulas: a description or name beginning = + - @ (or tab, CR) is text in Excel, never a formula.
-    const csv = stringify(
-      [EXPORT_COLUMNS, ...exportRows(journal.all(check.partnershipId), store.partnership(check.partnershipId))],
-      { escape_formulas: true },
-    );
-    return { status: 200, body: `\uFEFF${csv}`, contentType: 'text/csv; charset=utf-8' };
-  };
+  const actions = journalActions(journal, (pid: string) => signedLink(pid));
+  const backupLink = () => signedLink(WHOLE_STORE, 'backup');
+  const exportFile = exportFiles(store, journal, config.exportSigningKey, clock);
   if (config.defaultPartnershipId && !store.partnership(config.defaultPartnershipId)) {
     throw new Error(
       `DEFAULT_PARTNERSHIP_ID "${config.defaultPartnershipId}" is not a partnership in ${config.dataFile}`,
@@ -142,31 +101,12 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     },
     clock,
   );
-  const records = {
-    partnership: partnerships.partnership,
-    update: (partnershipId: string, change: (p: Partnership) => void) =>
-      store.update(
-        (data) => {
-          const target = data.partnerships[partnershipId];
-          if (target) change(target);
-        },
-        [partnershipId],
-      ),
-    directory: () => withConfiguredDefault(store.data(), config.defaultPartnershipId),
-    updateDirectory: (change: (d: PartnershipDirectory) => void, touches?: () => readonly string[]) =>
-      store.update((data) => change(data), touches),
-    partnershipIds: () => Object.keys(store.data().partnerships),
-    knowsConversation: (id: string) => store.data().conversations.some((c) => c.conversationId === id),
-    rememberConversation: (ref: ConversationRef) =>
-      store.update((data) => {
-        data.conversations = [...data.conversations.filter((c) => c.conversationId !== ref.conversationId), ref];
-      }, []),
-  };
+  const records = storeRecords(store, config.defaultPartnershipId);
   const adapter = createAdapter(config.botAuth, logger);
   const poster = new AgendaPoster(adapter, config.botAuth.MicrosoftAppId, records, logger, options.pacing);
   const background = new BackgroundTasks(logger);
   // Members' personal chats: overdue actions and agenda reminders reach them there.
-  const personalChats = () => store.data().conversations.filter((c) => c.userId);
+  const personalChats = records.personalChats;
   const bot = new PartnershipBot({
     answers,
     publishedAnswers,
@@ -191,41 +131,11 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     tenants: config.allowedTenants,
     ...(options.tabKeys ? { keys: options.tabKeys } : {}),
   });
-  // A tab's token names the member by Azure AD object id; roles granted by @mention hold their Teams id, learnt beside it from their messages.
-  const tabActor = (directory: PartnershipDirectory, oid: string) => {
-    const teamsId = directory.memberships[oid]?.teamsUserId;
-    return { id: oid, ids: teamsId ? [oid, teamsId] : [oid], name: '', isAdmin: config.admins.includes(oid) };
-  };
   const tab = {
     assets: await loadTabAssets(),
     auth: tabAuth,
-    page: (where: { channel?: string; team?: string; userId?: string }) => {
-      const directory = store.data();
-      const linked = linkedPartnership(directory, {
-        userIds: [],
-        ...(where.channel ? { conversationId: where.channel } : {}),
-        ...(where.team ? { teamId: where.team } : {}),
-      });
-      const partnership = linked?.partnership ?? partnerships.partnership();
-      if (!partnership) return {};
-      // The same rule as in chat: the tracker for members; what the partnership publishes for anyone signed in from an allowed tenant.
-      if (
-        config.localMode ||
-        (where.userId !== undefined && isPartnershipMember(directory, partnership, tabActor(directory, where.userId)))
-      ) {
-        return {
-          ...partnershipPage(partnership, journal.all(partnership.id), clock()),
-          exportUrl: actions.exportLink(partnership.id).url,
-          localMode: config.localMode,
-        };
-      }
-      return {
-        ...partnershipPage(publishedRecords(partnership), [], clock()),
-        exportUrl: '',
-        localMode: false,
-        membersOnly: membersOnly(partnership).summary,
-      };
-    },
+    page: (where: TabViewer) =>
+      tabPage({ records, actions, localMode: config.localMode, admins: config.admins, clock }, where),
   };
   const server = createServer({
     tab,

@@ -6,7 +6,7 @@ import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
 import type { Action, Agenda } from '../../src/core/model/model.js';
 import { grantRole } from '../helpers/memberships.js';
-import { startRunningBot, type RunningBot } from '../helpers/running-bot.js';
+import { startRunningBot, TEST_TODAY, type RunningBot } from '../helpers/running-bot.js';
 import { channelMessage, invokeAction, personalMessage } from '../helpers/teams-activities.js';
 import { storedData } from '../helpers/stored-data.js';
 
@@ -57,9 +57,11 @@ describe('HTTP server: paths from the Playground walk-through', () => {
   });
 
   it('keeps an action marked Done on the "my actions" card, with Reopen', async () => {
+    bot.setNow(new Date(TEST_TODAY.getTime() + 60_000));
     expect(await say('action: I will circulate the road safety plan by 30 April 2027')).to.contain('Action 1 logged');
     const mine = (await bot.send(personalMessage('my actions', CHAIR))).replies;
     expect(JSON.stringify(mine)).to.contain('circulate the road safety plan');
+    bot.setNow(new Date(TEST_TODAY.getTime() + 120_000));
     const { result } = await bot.send(
       invokeAction('action.status', { number: 1, status: 'done', view: 'my actions' }, CHAIR),
     );
@@ -68,6 +70,7 @@ describe('HTTP server: paths from the Playground walk-through', () => {
   });
 
   it('"undo" after an action changed undoes that change, not the last change to the records', async () => {
+    bot.setNow(new Date(TEST_TODAY.getTime() + 180_000));
     const text = await say('undo');
     expect(text).to.contain('action 1 is open again');
     expect(savedAction(bot, 1)?.status).to.equal('open');

@@ -41,7 +41,8 @@ export function undoActionChange(
   const recordChange = [...(partnership.changes ?? [])]
     .reverse()
     .find((c) => !c.undone && input.actor.ids.includes(c.by.id));
-  if (recordChange && recordChange.at > latest.entry.at) return null;
+  // Changes in the same instant cannot be ordered: the records' own undo takes it, as before actions had one.
+  if (recordChange && recordChange.at >= latest.entry.at) return null;
   const { action, index, entry } = latest;
   if (entry.change === 'created') return undoLogging(partnership, actions, input, action.number);
   if (index !== action.history.length - 1)
