@@ -4,20 +4,14 @@ import { pino } from 'pino';
 import { PartnershipBot } from '../../src/bot/partnership-bot.js';
 import { AnswerService } from '../../src/core/answers/answer-service.js';
 import { loadDefaultStore } from '../../src/store/default-store.js';
+import { memoryRecords } from '../helpers/memory-records.js';
 
 const data = loadDefaultStore();
 const answers = new AnswerService(
   { partnership: (id) => data.partnerships[id ?? data.defaultPartnershipId], revision: () => 1 },
   () => new Date('2026-11-24'),
 );
-const records = {
-  partnership: (id?: string) => data.partnerships[id ?? data.defaultPartnershipId],
-  directory: () => data,
-  update: async () => undefined,
-  updateDirectory: async () => undefined,
-  rememberConversation: async () => undefined,
-  knowsConversation: () => true,
-};
+const records = memoryRecords(data);
 const bot = new PartnershipBot({ answers, records, admins: [], logger: pino({ level: 'silent' }) });
 
 function adapter(): TestAdapter {

@@ -4,6 +4,7 @@ import { makeAnswer } from '../../src/core/answers/answer.js';
 import type { ConversationRef, PartnershipDirectory } from '../../src/core/model/model.js';
 import type { Actor } from '../../src/core/model/permissions.js';
 import { loadDefaultStore } from '../../src/store/default-store.js';
+import { memoryRecords } from '../helpers/memory-records.js';
 import { runTurn } from '../../src/turns/run-turn.js';
 import type { TurnHandler } from '../../src/turns/turn-handler.js';
 import { answered, type CardPress, type Turn, type TurnServices } from '../../src/turns/turn.js';
@@ -21,21 +22,14 @@ function setUp() {
   const data: PartnershipDirectory = loadDefaultStore();
   const kent = data.partnerships[data.defaultPartnershipId]!;
   kent.channels.push({ ref: CHANNEL, linkedBy: 'x', linkedAt: NOW.toISOString() });
-  const remembered: string[] = [];
+  const records = memoryRecords(data);
   const services: TurnServices = {
-    records: {
-      partnership: (id?: string) => data.partnerships[id ?? data.defaultPartnershipId],
-      directory: () => data,
-      update: async () => undefined,
-      updateDirectory: async (change) => change(data),
-      rememberConversation: async (ref) => void remembered.push(ref.conversationId),
-      knowsConversation: () => false,
-    },
+    records,
     answers: new AnswerService({ partnership: () => kent, revision: () => 1 }, () => NOW),
     publishedAnswers: new AnswerService({ partnership: () => kent, revision: () => 1 }, () => NOW),
     logger: { warn: () => undefined, error: () => undefined },
   };
-  return { data, kent, services, remembered };
+  return { data, kent, services };
 }
 
 const person = (id: string): Actor => ({ id, ids: [id], name: 'Sam', isAdmin: false });

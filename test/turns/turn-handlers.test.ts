@@ -8,6 +8,7 @@ import { CARD_VERBS, isCardVerb } from '../../src/core/card-verbs.js';
 import type { PartnershipDirectory } from '../../src/core/model/model.js';
 import type { Actor } from '../../src/core/model/permissions.js';
 import { loadDefaultStore } from '../../src/store/default-store.js';
+import { memoryRecords } from '../helpers/memory-records.js';
 import { commandMenu } from '../../src/turns/command-menu.js';
 import { handlerFor, runTurn } from '../../src/turns/run-turn.js';
 import type { PartnershipScope } from '../../src/turns/turn-handler.js';
@@ -22,14 +23,7 @@ const NOW = new Date('2026-11-24T10:00:00Z');
 const data: PartnershipDirectory = loadDefaultStore();
 const kent = data.partnerships[data.defaultPartnershipId]!;
 data.memberships['aad-member'] = { seenIn: [kent.id] };
-const records = {
-  partnership: (id?: string) => data.partnerships[id ?? data.defaultPartnershipId],
-  directory: () => data,
-  update: async () => undefined,
-  updateDirectory: async () => undefined,
-  rememberConversation: async () => undefined,
-  knowsConversation: () => true,
-};
+const records = memoryRecords(data);
 const answers = new AnswerService({ partnership: records.partnership, revision: () => 1 }, () => NOW);
 const actions = {
   view: () => ({ all: () => [], find: () => undefined }) as never,

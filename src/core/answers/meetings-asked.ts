@@ -8,21 +8,7 @@ import type { Meeting } from '../model/model.js';
 import type { KnowledgeBase } from './knowledge-base.js';
 import type { QuestionFrame } from './question-frame.js';
 import type { ReadingIndex, Sentence } from './reading-index.js';
-
-const MONTH_NAMES = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
+import { MONTH_NAMES } from '../text/month-names.js';
 
 /** How much of a clause one sentence says: words found, less a little for how far apart they are. */
 function clauseScore(sentence: Sentence, clause: readonly string[]): number {

@@ -8,6 +8,7 @@ import { stemmer } from 'stemmer';
 import { findDate } from '../minutes/dates.js';
 import { words } from '../text/normalise.js';
 import { isStopword } from '../text/stopwords.js';
+import { MONTH_ABBREVIATIONS, MONTH_NAMES } from '../text/month-names.js';
 
 export type AskedKind =
   | 'vice-chair'
@@ -50,7 +51,7 @@ export interface QuestionFrame {
   wants?: 'number' | 'amount' | 'date' | 'frequency' | 'name';
 }
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTHS: readonly string[] = MONTH_ABBREVIATIONS;
 /** A month's name or its usual short form ("dec", "sept"), never a word that merely starts like one ("declarations", "marac"). */
 const MONTH_WORD =
   /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)(?:uary|ruary|ch|il|e|y|ust|t|tember|ember|ober)?$/;
@@ -210,24 +211,9 @@ function topicExtras(lower: string, kind: AskedKind): string[] {
   const extra = words(lower).filter((w) => MONTH_WORD.test(w) || /^(?:19|20)\d{2}$/.test(w));
   if (kind === 'fact') extra.push(...words(lower).filter((w) => /^(?:meet|met|often)$/.test(w)));
   return extra.map((w) =>
-    stemmer(MONTH_WORD.test(w) ? (MONTH_FULL[MONTHS.indexOf(MONTH_WORD.exec(w)?.[1] ?? '')] ?? w) : w),
+    stemmer(MONTH_WORD.test(w) ? (MONTH_NAMES[MONTHS.indexOf(MONTH_WORD.exec(w)?.[1] ?? '')] ?? w) : w),
   );
 }
-
-const MONTH_FULL = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
 
 /** Stemmed topic words: no stopwords, filler, kind words, months or numbers. */
 export function contentWords(text: string): string[] {
