@@ -45,6 +45,8 @@ export interface Store {
    */
   update(change: (draft: StoreData) => void, touches?: readonly string[] | (() => readonly string[])): Promise<void>;
   status(): StoreStatus;
+  /** Calls `listener` after each saved change with the partnerships it altered (to keep what is built from them up to date). */
+  onSaved(listener: (partnershipIds: readonly string[]) => void): void;
   /** Waits for pending writes and releases the file for other processes. */
   close(): Promise<void>;
 }
@@ -235,6 +237,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   let writing: Promise<void> | null = null;
   let snapshotting: Promise<void> | null = null;
   const snapshotBytes = options.snapshotBytes ?? 8 * 1024 * 1024;
+  const listeners: ((partnershipIds: readonly string[]) => void)[] = [];
 
   /** A new snapshot in the background once the journal has grown; a failure leaves the journal whole, to try again later. */
   const snapshotIfDue = (): void => {
@@ -294,10 +297,11 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
       state = draft;
       seq = nextSeq;
       revision++;
-      for (const id of partnershipsTouched(ops, () => Object.keys(draft.partnerships)))
-        partnershipRevisions.set(id, revision);
+      const touched = partnershipsTouched(ops, () => Object.keys(draft.partnerships));
+      for (const id of touched) partnershipRevisions.set(id, revision);
       lastSavedAt = new Date().toISOString();
       accepted.forEach((item) => item.resolve());
+      if (touched.length > 0) listeners.forEach((listener) => listener(touched));
       snapshotIfDue();
     }
     // Set synchronously with the loop's last check, so that no change can arrive unseen.
@@ -320,6 +324,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
       partnershipId === undefined ? revision : (partnershipRevisions.get(partnershipId) ?? 1),
     update,
     status: () => ({ file, revision, partnerships: Object.keys(state.partnerships).length, lastSavedAt }),
+    onSaved: (listener) => void listeners.push(listener),
     close: async () => {
       await writing;
       await snapshotting;
