@@ -25,7 +25,6 @@ const STILL_TO_SPLIT = new Set([
   'bot/partnership-bot.ts',
   'core/actions/action-commands.ts',
   'core/answers/answer-by-reading.ts',
-  'store/store.ts',
 ]);
 
 describe('architecture', () => {
