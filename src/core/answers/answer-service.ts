@@ -50,10 +50,8 @@ export class AnswerService {
     const revision = this.source.revision(partnership.id);
     const cached = this.cache.get(partnership.id);
     if (cached && cached.revision === revision) return cached.kb;
-    const kb =
-      cached?.kb.partnership === partnership
-        ? cached.kb
-        : new KnowledgeBase(partnership, this.indexes.get(partnership.id, partnership.meetings));
+    const index = this.indexes.get(partnership.id, partnership.meetings);
+    const kb = cached ? KnowledgeBase.refreshed(cached.kb, partnership, index) : new KnowledgeBase(partnership, index);
     this.cache.set(partnership.id, { revision, kb });
     return kb;
   }

@@ -37,48 +37,71 @@ const HONORIFICS = new Set([
   'prof',
 ]);
 
+/** The newest knowledge base of a partnership, which the matchers of the versions before it consult for known words. */
+interface Lineage {
+  current: KnowledgeBase;
+}
+
 export class KnowledgeBase {
   readonly topics: PhraseMatcher;
   readonly people: PhraseMatcher;
   /** The subjects of recorded priority changes -> change ids. */
   readonly changeSubjects: PhraseMatcher;
-  /** Held and planned meetings with a date, oldest first. */
-  readonly datedMeetings: Meeting[];
   /** Words of names, priorities and aliases; the minutes' words are the meeting index's. */
   private readonly vocabulary = new Set<string>();
-  private readonly personById = new Map<string, Person>();
-  private readonly meetingById = new Map<string, Meeting>();
+  private readonly personById: Map<string, Person>;
+  private readonly lineage: Lineage;
 
   /**
-   * The knowledge base for a newer copy of the same partnership: the meeting index is kept when
-   * the meetings are the same objects (most changes: leads, aliases, roles, links, agenda answers).
+   * The knowledge base for a newer copy of the same partnership. What the change left as it was is
+   * kept: the meeting index when the meetings are the same objects (most changes: leads, aliases,
+   * roles, links, agenda answers), each name matcher when what it matches is, so that a change
+   * costs little to follow.
    */
-  static refreshed(previous: KnowledgeBase, partnership: Partnership): KnowledgeBase {
+  static refreshed(previous: KnowledgeBase, partnership: Partnership, meetingIndex?: MeetingIndex): KnowledgeBase {
     if (previous.partnership === partnership) return previous;
-    return new KnowledgeBase(partnership, previous.meetingIndex);
+    return new KnowledgeBase(partnership, meetingIndex ?? previous.meetingIndex, previous);
   }
 
   /** `meetingIndex` is used when it holds exactly these meetings; otherwise one is built now. */
   constructor(
     readonly partnership: Partnership,
     meetingIndex?: MeetingIndex,
+    previous?: KnowledgeBase,
   ) {
     this.meetingIndex = meetingIndex?.holds(partnership.meetings)
       ? meetingIndex
       : MeetingIndex.of(partnership.meetings);
-    for (const person of partnership.people) this.personById.set(person.id, person);
-    for (const meeting of partnership.meetings) this.meetingById.set(meeting.id, meeting);
-    this.datedMeetings = partnership.meetings
-      .filter((m) => m.date !== null)
-      .sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''));
     this.collectVocabulary();
-    const isKnownWord = (w: string): boolean => this.vocabulary.has(w) || this.meetingIndex.vocabulary.has(w);
-    this.topics = new PhraseMatcher(topicPhrases(partnership), isKnownWord);
-    this.people = new PhraseMatcher(personPhrases(partnership), isKnownWord);
-    this.changeSubjects = new PhraseMatcher(
-      partnership.priorityChanges.flatMap((c) => c.subjects.map((phrase) => ({ id: c.id, phrase }))),
-      isKnownWord,
-    );
+    // Matchers ask the newest version's words: one kept from an older version then knows the new ones.
+    this.lineage = previous?.lineage ?? { current: this };
+    this.lineage.current = this;
+    const lineage = this.lineage;
+    const isKnownWord = (w: string): boolean =>
+      lineage.current.vocabulary.has(w) || lineage.current.meetingIndex.vocabulary.has(w);
+    const before = previous?.partnership;
+    const same = <K extends keyof Partnership>(...keys: K[]): boolean =>
+      before !== undefined && keys.every((key) => before[key] === partnership[key]);
+    this.personById =
+      previous && same('people') ? previous.personById : new Map(partnership.people.map((p) => [p.id, p]));
+    this.topics =
+      previous && same('aliases', 'priorityYears')
+        ? previous.topics
+        : new PhraseMatcher(topicPhrases(partnership), isKnownWord);
+    this.people =
+      previous && same('people') ? previous.people : new PhraseMatcher(personPhrases(partnership), isKnownWord);
+    this.changeSubjects =
+      previous && same('priorityChanges')
+        ? previous.changeSubjects
+        : new PhraseMatcher(
+            partnership.priorityChanges.flatMap((c) => c.subjects.map((phrase) => ({ id: c.id, phrase }))),
+            isKnownWord,
+          );
+  }
+
+  /** Held and planned meetings with a date, oldest first. */
+  get datedMeetings(): readonly Meeting[] {
+    return this.meetingIndex.datedMeetings;
   }
 
   readonly meetingIndex: MeetingIndex;
@@ -128,7 +151,7 @@ export class KnowledgeBase {
   }
 
   meeting(id: string): Meeting | undefined {
-    return this.meetingById.get(id);
+    return this.meetingIndex.meeting(id);
   }
 
   allItems(): ItemRef[] {

@@ -227,6 +227,22 @@ export class MeetingIndex {
     return finish(MeetingIndex.build(meetings));
   }
 
+  private byId?: Map<string, Meeting>;
+  private dated?: Meeting[];
+
+  meeting(id: string): Meeting | undefined {
+    this.byId ??= new Map(this.meetings.map((m) => [m.id, m]));
+    return this.byId.get(id);
+  }
+
+  /** Held and planned meetings with a date, oldest first. */
+  get datedMeetings(): readonly Meeting[] {
+    this.dated ??= this.meetings
+      .filter((m) => m.date !== null)
+      .sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''));
+    return this.dated;
+  }
+
   /** Whether this index was built from exactly these meetings (the same objects, in order). */
   holds(meetings: readonly Meeting[]): boolean {
     return (
