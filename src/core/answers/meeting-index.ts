@@ -119,7 +119,7 @@ function pieceOf(meeting: Meeting, tokens: Tokens): MeetingPiece {
 type ItemDocument = { id: string; title: string; resolution: string; minutes: string };
 
 /** Documents added to a full-text index between two pauses of a sliced build. */
-const DOCUMENTS_PER_STEP = 250;
+const DOCUMENTS_PER_STEP = 100;
 
 const processTerm = (term: string): string | null => (isStopword(term) ? null : stem(term));
 
@@ -163,7 +163,7 @@ export class MeetingIndex {
       yield;
     }
     const rawAcronyms = new Map<string, string[]>();
-    pieces.forEach((piece, m) => {
+    for (const [m, piece] of pieces.entries()) {
       const meeting = meetings[m]!;
       for (const [acronym, longForm] of piece.acronyms)
         if (!rawAcronyms.has(acronym)) rawAcronyms.set(acronym, longForm);
@@ -180,7 +180,8 @@ export class MeetingIndex {
         });
         index.baseTerms.push(p.terms);
       }
-    });
+      yield;
+    }
     for (const [acronym, longForm] of rawAcronyms)
       index.acronyms.set(
         stemmer(acronym),
@@ -193,17 +194,21 @@ export class MeetingIndex {
       const itemTerms = termsByItem.get(key) ?? new Set<string>();
       index.termsOf(passage).forEach((t) => itemTerms.add(t));
       termsByItem.set(key, itemTerms);
+      if (passage.id % DOCUMENTS_PER_STEP === 0) yield;
     }
     index.itemCount = termsByItem.size;
-    for (const terms of termsByItem.values())
+    let counted = 0;
+    for (const terms of termsByItem.values()) {
       for (const term of terms) index.termItemCounts.set(term, (index.termItemCounts.get(term) ?? 0) + 1);
-    yield;
+      if (++counted % DOCUMENTS_PER_STEP === 0) yield;
+    }
     for (let start = 0; start < index.passages.length; start += DOCUMENTS_PER_STEP) {
       index.passageIndex.addAll(index.passages.slice(start, start + DOCUMENTS_PER_STEP));
       yield;
     }
-    const items = meetings.flatMap((meeting) =>
-      meeting.items.map((item) => {
+    const items: ItemDocument[] = [];
+    for (const meeting of meetings) {
+      for (const item of meeting.items) {
         const minutes = item.minutes.join(' ');
         // The joined paragraphs' words are theirs one after another.
         if (!tokens.has(minutes))
@@ -211,9 +216,15 @@ export class MeetingIndex {
             minutes,
             item.minutes.flatMap((m) => tokensOf(m, tokens)),
           );
-        return { id: `${meeting.id}#${item.id}`, title: item.title, resolution: item.resolution?.text ?? '', minutes };
-      }),
-    );
+        items.push({
+          id: `${meeting.id}#${item.id}`,
+          title: item.title,
+          resolution: item.resolution?.text ?? '',
+          minutes,
+        });
+      }
+      yield;
+    }
     for (let start = 0; start < items.length; start += DOCUMENTS_PER_STEP) {
       index.itemIndex.addAll(items.slice(start, start + DOCUMENTS_PER_STEP));
       yield;

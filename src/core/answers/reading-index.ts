@@ -133,7 +133,8 @@ function* build(kb: KnowledgeBase): Generator<void, ReadingIndex> {
     yield;
   }
   const seen = new Set<string>();
-  for (const sentence of index.sentences) {
+  for (const [n, sentence] of index.sentences.entries()) {
+    if (n % 500 === 0) yield;
     for (const stem of [...sentence.stems, ...sentence.titleStems]) {
       if (seen.has(stem)) continue;
       seen.add(stem);
