@@ -32,6 +32,11 @@ export class MeetingIndexes {
     return this.complete(partnershipId, build, finish(build.steps));
   }
 
+  /** Whether the index of these meetings is built (nothing is built to find out). */
+  ready(partnershipId: string, meetings: readonly Meeting[]): boolean {
+    return this.find(partnershipId, meetings) !== undefined;
+  }
+
   /** Builds the index of these meetings in slices between turns, unless it is built already. */
   async warm(partnershipId: string, meetings: readonly Meeting[]): Promise<MeetingIndex> {
     const ready = this.find(partnershipId, meetings);

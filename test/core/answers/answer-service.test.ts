@@ -109,4 +109,22 @@ describe('AnswerService knowledge bases', () => {
     expect(published.knowledgeBase()!.meetingIndex).to.equal(index);
     expect(members.answer('Who leads road safety?')?.summary).to.contain('Adams');
   });
+
+  it('rebuilds the index of changed meetings ahead when warmed after the change, before anyone asks', async () => {
+    let partnership = kent();
+    let revision = 1;
+    const indexes = new MeetingIndexes();
+    const service = new AnswerService({ partnership: () => partnership, revision: () => revision }, undefined, indexes);
+    const warmer = new KnowledgeWarmer([service]);
+    warmer.warm(['kent-csp']);
+    await warmer.idle();
+    const [first, ...rest] = partnership.meetings;
+    partnership = { ...partnership, meetings: [{ ...first!, items: [...first!.items] }, ...rest] };
+    revision++;
+    expect(indexes.ready('kent-csp', partnership.meetings)).to.equal(false);
+    warmer.warm(['kent-csp']);
+    await warmer.idle();
+    expect(indexes.ready('kent-csp', partnership.meetings)).to.equal(true);
+    expect(service.knowledgeBase()!.meetingIndex.holds(partnership.meetings)).to.equal(true);
+  });
 });
