@@ -3,6 +3,7 @@
  * first), and after each saved change for the partnerships it touched, so that the next question
  * does not wait for a build. One partnership at a time, each built in slices between turns.
  */
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { AnswerService } from './answer-service.js';
 
 export class KnowledgeWarmer {
@@ -19,7 +20,8 @@ export class KnowledgeWarmer {
   warm(partnershipIds: Iterable<string>): void {
     if (this.stopped) return;
     for (const id of partnershipIds) this.queue.add(id);
-    this.running ??= this.run();
+    // On a later turn: the reply confirming a change goes out before its knowledge base is refreshed.
+    this.running ??= nextTurn().then(() => this.run());
   }
 
   /** Resolves once everything queued is ready (tests, the benchmark). */
