@@ -16,6 +16,8 @@ import { downloadFile } from './minutes-files/file-download.js';
 import { PersonalReminders } from './turns/personal-reminders.js';
 import type { Config } from './config.js';
 import { AnswerService } from './core/answers/answer-service.js';
+import { KnowledgeWarmer } from './core/answers/knowledge-warmer.js';
+import { MeetingIndexes } from './core/answers/meeting-indexes.js';
 import type { Partnership } from './core/model/model.js';
 import { createServer, listen } from './http/create-server.js';
 import { startImportHandoff } from './http/import-handoff.js';
@@ -83,7 +85,8 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     partnership: (id?: string) => store.partnership(id ?? config.defaultPartnershipId),
     revision: (partnershipId: string) => store.revision(partnershipId),
   };
-  const answers = new AnswerService(partnerships, clock);
+  const meetingIndexes = new MeetingIndexes();
+  const answers = new AnswerService(partnerships, clock, meetingIndexes);
   const published = new Map<string, { revision: number; records: Partnership }>();
   const publishedAnswers = new AnswerService(
     {
@@ -100,6 +103,10 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
       revision: partnerships.revision,
     },
     clock,
+    meetingIndexes,
+  );
+  const warmer = new KnowledgeWarmer([answers, publishedAnswers], (error) =>
+    logger.warn({ err: error }, 'building a knowledge base ahead failed'),
   );
   const records = storeRecords(store, config.defaultPartnershipId);
   const adapter = createAdapter(config.botAuth, logger);
@@ -200,21 +207,17 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     logger,
   );
   reminders.start();
-  // Each partnership's knowledge base is built now, one per turn of the event loop, so the first
-  // question after a start does not wait for it (and turns arriving meanwhile are not held up).
-  const warmUp = (ids: string[]): void => {
-    const [id, ...rest] = ids;
-    if (id === undefined) return;
-    answers.knowledgeBase(id);
-    publishedAnswers.knowledgeBase(id);
-    setImmediate(() => warmUp(rest));
-  };
-  setImmediate(() => warmUp(Object.keys(store.data().partnerships)));
+  // Each partnership's knowledge base is built now in the background, the default one first, and
+  // again after each change to it is saved, so that no question waits for one (see knowledge-warmer.ts).
+  const { defaultPartnershipId } = store.data();
+  warmer.warm([config.defaultPartnershipId ?? defaultPartnershipId, ...Object.keys(store.data().partnerships)]);
+  store.onSaved((ids) => warmer.warm(ids));
   return {
     url,
     store,
     idle: async () => {
       await reminders.tick();
+      await warmer.idle();
       await background.idle();
     },
     close: async () => {
@@ -222,6 +225,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await reminders.stop();
       await background.idle();
+      await warmer.stop();
       await journal.close();
       await store.close();
     },

@@ -20,7 +20,7 @@ function importsOf(file: string): string[] {
 }
 
 // Files that grew past the limit once formatting unpacked their lines; being split (issue 14).
-const STILL_TO_SPLIT = new Set(['store/store.ts']);
+const STILL_TO_SPLIT = new Set<string>([]);
 
 /**
  * The domain core's folders, lowest first: each may import only from folders before it, so the

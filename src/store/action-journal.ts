@@ -10,6 +10,7 @@ import { z } from 'zod';
 import type { Action } from '../core/model/model.js';
 import { saveFailed } from '../core/records/save-failed.js';
 import { AppendFile } from './append-file.js';
+import { GroupCommit, type Committed } from './group-commit.js';
 import { replaceFile } from './replace-file.js';
 import { keepDamagedCopy, StoreError } from './store-error.js';
 
@@ -50,8 +51,8 @@ export class ActionJournal {
   private readonly reserved = new Map<string, number>();
   /** The newest version of each action still on its way to disk: later changes build on it. */
   private readonly unsaved = new Map<string, Action>();
-  private waiting: { action: Action; resolve: (action: Action) => void; reject: (error: unknown) => void }[] = [];
-  private flushing: Promise<void> | null = null;
+  /** Every version waiting goes in one write and one fsync, each confirmed only after it (see group-commit.ts). */
+  private readonly writes = new GroupCommit<Action, Action>((batch) => this.write(batch));
   private lines = 0;
 
   private constructor(
@@ -151,42 +152,29 @@ export class ActionJournal {
   private append(action: Action): Promise<Action> {
     this.unsaved.set(action.id, action);
     if (action.sourceActivityId) this.bySource.set(`${action.partnershipId}|${action.sourceActivityId}`, action.id);
-    return new Promise((resolve, reject) => {
-      this.waiting.push({ action, resolve, reject });
-      this.flushing ??= Promise.resolve().then(() => this.flush());
-    });
+    return this.writes.submit(action);
   }
 
-  /**
-   * Group commit: every version waiting is appended in one write and one fsync, and each is
-   * confirmed only after it. While one write is on its way to disk, the next batch gathers. A
-   * write that fails (a full disk) leaves the journal as it was and confirms none of the batch.
-   */
-  private async flush(): Promise<void> {
-    while (this.waiting.length > 0) {
-      const batch = this.waiting;
-      this.waiting = [];
-      try {
-        await this.out.append(batch.map((w) => `${JSON.stringify(w.action)}\n`).join(''));
-      } catch (error) {
-        for (const w of batch) {
-          if (this.unsaved.get(w.action.id) === w.action) this.unsaved.delete(w.action.id);
-          // Its number was never saved: hand it out again.
-          if (!this.actions.has(w.action.id) && this.reserved.get(w.action.partnershipId) === w.action.number)
-            this.reserved.delete(w.action.partnershipId);
-          w.reject(saveFailed(error));
-        }
-        continue;
+  /** A write that fails (a full disk) leaves the journal as it was and confirms none of the batch. */
+  private async write(batch: readonly Action[]): Promise<Committed<Action>[]> {
+    try {
+      await this.out.append(batch.map((action) => `${JSON.stringify(action)}\n`).join(''));
+    } catch (error) {
+      for (const action of batch) {
+        if (this.unsaved.get(action.id) === action) this.unsaved.delete(action.id);
+        // Its number was never saved: hand it out again.
+        if (!this.actions.has(action.id) && this.reserved.get(action.partnershipId) === action.number)
+          this.reserved.delete(action.partnershipId);
       }
-      for (const w of batch) {
-        this.remember(w.action);
-        this.lines++;
-        if (this.unsaved.get(w.action.id) === w.action) this.unsaved.delete(w.action.id);
-        w.resolve(w.action);
-      }
+      const refused = saveFailed(error);
+      return batch.map(() => ({ refused }));
     }
-    // Set synchronously with the loop's last check, so that no version can arrive unseen.
-    this.flushing = null;
+    return batch.map((action) => {
+      this.remember(action);
+      this.lines++;
+      if (this.unsaved.get(action.id) === action) this.unsaved.delete(action.id);
+      return { saved: action };
+    });
   }
 
   /** Replaces every action with these (a restore), durably: see replace-file.ts. */
@@ -222,7 +210,7 @@ export class ActionJournal {
   }
 
   async close(): Promise<void> {
-    await this.flushing;
+    await this.writes.idle();
     await this.out.close();
   }
 }

@@ -5,6 +5,8 @@
  * ever confirmed or joined by the next append. Appends run one at a time.
  */
 import { open, readFile, type FileHandle } from 'node:fs/promises';
+import path from 'node:path';
+import { syncDirectory } from './replace-file.js';
 
 /** Writes every byte, or throws: a single write may be cut short (a full disk) without an error. */
 export async function writeAll(handle: FileHandle, data: Buffer | string, file: string): Promise<void> {
@@ -35,12 +37,20 @@ export class AppendFile {
    */
   static async open(file: string): Promise<{ file: AppendFile; text: string }> {
     let text = '';
+    let created = false;
     try {
       text = await readFile(file, 'utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      created = true;
     }
     const handle = await open(file, 'a');
+    // A new file's name is durable only once its folder is: else a crash could lose the whole file.
+    if (created)
+      await syncDirectory(path.dirname(file)).catch(async (error: unknown) => {
+        await handle.close();
+        throw error;
+      });
     const whole = text.slice(0, text.lastIndexOf('\n') + 1);
     const size = Buffer.byteLength(whole);
     if (whole.length < text.length) {

@@ -33,7 +33,7 @@ export async function replaceFile(
 }
 
 /** Makes a rename durable; some platforms cannot open a directory, which is fine there. */
-async function syncDirectory(directory: string): Promise<void> {
+export async function syncDirectory(directory: string): Promise<void> {
   let handle;
   try {
     handle = await open(directory, 'r');

@@ -10,17 +10,28 @@
  * journal has grown, a new snapshot is written in the background (in pieces, never holding up a
  * turn) and the lines it holds are dropped.
  */
-import { readFile, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { Low } from 'lowdb';
 import type { Partnership } from '../core/model/model.js';
 import { saveFailed } from '../core/records/save-failed.js';
 import { ChangeJournal, readJournalLines, type JournalLine } from './change-journal.js';
 import { DurableJsonFile } from './durable-json-file.js';
-import { migrate, MIGRATIONS, type Migration } from './migrations.js';
-import { storeSchema, type StoreData } from './schema.js';
+import { GroupCommit, type Committed } from './group-commit.js';
+import { MIGRATIONS, type Migration } from './migrations.js';
+import type { StoreData } from './schema.js';
 import { applyOps, changeOps, checkOp, partnershipsTouched, type StoreOp } from './store-changes.js';
 import { keepDamagedCopy, StoreError } from './store-error.js';
+import {
+  changeJournalFile,
+  lastChange,
+  parseStoreFile,
+  parseStoreValue,
+  replay,
+  type StoreFile,
+} from './store-file.js';
 import { lockStoreFile } from './store-lock.js';
+
+export { changeJournalFile, parseStoreText, parseStoreValue, replaceStoreFile } from './store-file.js';
 
 export interface StoreStatus {
   file: string;
@@ -45,14 +56,10 @@ export interface Store {
    */
   update(change: (draft: StoreData) => void, touches?: readonly string[] | (() => readonly string[])): Promise<void>;
   status(): StoreStatus;
+  /** Calls `listener` after each saved change with the partnerships it altered (to keep what is built from them up to date). */
+  onSaved(listener: (partnershipIds: readonly string[]) => void): void;
   /** Waits for pending writes and releases the file for other processes. */
   close(): Promise<void>;
-}
-
-interface PendingChange {
-  change: (draft: StoreData) => void;
-  resolve: () => void;
-  reject: (error: unknown) => void;
 }
 
 export interface OpenStoreOptions {
@@ -64,124 +71,6 @@ export interface OpenStoreOptions {
   readOnly?: boolean;
   /** Journal bytes after which a new snapshot is written (default 8 MB). */
   snapshotBytes?: number;
-}
-
-/** The store file: the store, and the last change of the journal it holds. */
-type StoreFile = StoreData & { changesThrough?: number };
-
-export function changeJournalFile(file: string): string {
-  return `${file}.changes`;
-}
-
-/** Parses and validates store text, naming the first problem found. */
-export function parseStoreText(
-  text: string,
-  file: string,
-  migrations: Readonly<Record<number, Migration>> = MIGRATIONS,
-): StoreData {
-  return parseStoreValue(parseJson(text, file), file, migrations);
-}
-
-function parseJson(text: string, file: string): unknown {
-  if (text.trim() === '')
-    throw new StoreError('the store file is empty (it may have been truncated); restore it from a backup', file);
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (error) {
-    throw new StoreError(`the store file is not valid JSON (${(error as Error).message})`, file);
-  }
-}
-
-/** Reads a store file: the snapshot's store, and the change it holds up to. */
-function parseStoreFile(text: string, file: string, migrations: Readonly<Record<number, Migration>>): StoreFile {
-  const raw = parseJson(text, file);
-  if (typeof raw === 'object' && raw !== null && !Array.isArray(raw) && 'changesThrough' in raw) {
-    const { changesThrough, ...rest } = raw as Record<string, unknown>;
-    if (typeof changesThrough !== 'number' || !Number.isInteger(changesThrough) || changesThrough < 0)
-      throw new StoreError('the store file\'s "changesThrough" is not a change number', file);
-    return { changesThrough, ...parseStoreValue(rest, file, migrations) };
-  }
-  return parseStoreValue(raw, file, migrations);
-}
-
-/** Validates (migrating first) a parsed store, naming the first problem found. */
-export function parseStoreValue(
-  raw: unknown,
-  file: string,
-  migrations: Readonly<Record<number, Migration>> = MIGRATIONS,
-): StoreData {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
-    throw new StoreError('the store file does not hold a JSON object', file);
-  let migrated: Record<string, unknown>;
-  try {
-    migrated = migrate(raw as Record<string, unknown>, migrations);
-  } catch (error) {
-    throw new StoreError(`the store file ${(error as Error).message}`, file);
-  }
-  const result = storeSchema.safeParse(migrated);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    const where = issue?.path.length ? issue.path.join('.') : '(top level)';
-    throw new StoreError(`the store file is not valid at ${where}: ${issue?.message ?? 'unknown problem'}`, file);
-  }
-  const data = result.data;
-  if (!data.partnerships[data.defaultPartnershipId]) {
-    throw new StoreError(`the default partnership "${data.defaultPartnershipId}" is not in the store`, file);
-  }
-  return data;
-}
-
-/** The last change number in a journal, 0 when it has none or cannot be read. */
-async function lastChange(journalFile: string): Promise<number> {
-  try {
-    return readJournalLines(await readFile(journalFile, 'utf8'), journalFile).reduce(
-      (max, line) => Math.max(max, line.seq),
-      0,
-    );
-  } catch {
-    return 0;
-  }
-}
-
-/**
- * Replaces the whole store (a restore), durably: a snapshot that holds every change the journal
- * has, then the journal emptied. Take the store's lock first.
- */
-export async function replaceStoreFile(file: string, data: StoreData): Promise<void> {
-  const journalFile = changeJournalFile(file);
-  const through = await lastChange(journalFile);
-  if (through === 0) await rm(journalFile, { force: true });
-  await new DurableJsonFile<StoreFile>(file, () => data).write({ changesThrough: through, ...data });
-  await rm(journalFile, { force: true });
-}
-
-function replay(
-  data: StoreData,
-  lines: readonly JournalLine[],
-  through: number,
-  journalFile: string,
-): { data: StoreData; seq: number } {
-  let state = data;
-  let seq = through;
-  lines.forEach((line, index) => {
-    if (line.seq <= through) return;
-    const problem = line.ops.map(checkOp).find((p) => p !== null);
-    if (problem)
-      throw new StoreError(
-        `the change journal has an invalid change at line ${index + 1} (${problem}); restore it from a backup`,
-        journalFile,
-      );
-    try {
-      state = applyOps(state, line.ops);
-    } catch (error) {
-      throw new StoreError(
-        `the change journal has a change at line ${index + 1} that does not fit the store (${(error as Error).message})`,
-        journalFile,
-      );
-    }
-    seq = line.seq;
-  });
-  return { data: state, seq };
 }
 
 export async function openStore(options: OpenStoreOptions): Promise<Store> {
@@ -231,10 +120,9 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   let revision = 1;
   const partnershipRevisions = new Map<string, number>();
   let lastSavedAt: string | null = null;
-  let pending: PendingChange[] = [];
-  let writing: Promise<void> | null = null;
   let snapshotting: Promise<void> | null = null;
   const snapshotBytes = options.snapshotBytes ?? 8 * 1024 * 1024;
+  const listeners: ((partnershipIds: readonly string[]) => void)[] = [];
 
   /** A new snapshot in the background once the journal has grown; a failure leaves the journal whole, to try again later. */
   const snapshotIfDue = (): void => {
@@ -250,68 +138,61 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   };
   snapshotIfDue();
 
+  type Change = (draft: StoreData) => void;
   /**
-   * Group commit: changes that arrive while a write is on its way to disk are applied together, in
-   * order, each to the result of the one before, and appended in one write. Each is validated on
-   * its own, so one bad change is refused alone; all are confirmed only once the write is durable.
+   * Group commit (see group-commit.ts): changes that arrive while a write is on its way to disk are
+   * applied together, in order, each to the result of the one before, and appended in one write.
+   * Each is validated on its own, so one bad change is refused alone; all are confirmed only once
+   * the write is durable, and a failed write leaves the journal and what readers see as they were.
    */
-  const flush = async (): Promise<void> => {
-    while (pending.length > 0) {
-      const batch = pending;
-      pending = [];
-      let draft = state;
-      let nextSeq = seq;
-      const accepted: PendingChange[] = [];
-      const lines: JournalLine[] = [];
-      const ops: StoreOp[] = [];
-      for (const item of batch) {
-        try {
-          const changed = changeOps(draft, item.change);
-          const problem = changed.map(checkOp).find((p) => p !== null);
-          if (problem) throw new StoreError(`refused a change that would make the store invalid at ${problem}`, file);
-          const next = applyOps(draft, changed);
-          if (!next.partnerships[next.defaultPartnershipId])
-            throw new StoreError(
-              `refused a change that would remove the default partnership "${next.defaultPartnershipId}"`,
-              file,
-            );
-          draft = next;
-          accepted.push(item);
-          if (changed.length > 0) lines.push({ seq: ++nextSeq, ops: changed });
-          ops.push(...changed);
-        } catch (error) {
-          item.reject(error);
-        }
-      }
-      if (accepted.length === 0) continue;
+  const commit = async (batch: readonly Change[]): Promise<Committed<void>[]> => {
+    let draft = state;
+    let nextSeq = seq;
+    const outcomes: Committed<void>[] = [];
+    const lines: JournalLine[] = [];
+    const ops: StoreOp[] = [];
+    for (const change of batch) {
       try {
-        if (lines.length > 0) await journal?.append(lines);
+        const changed = changeOps(draft, change);
+        const problem = changed.map(checkOp).find((p) => p !== null);
+        if (problem) throw new StoreError(`refused a change that would make the store invalid at ${problem}`, file);
+        const next = applyOps(draft, changed);
+        if (!next.partnerships[next.defaultPartnershipId])
+          throw new StoreError(
+            `refused a change that would remove the default partnership "${next.defaultPartnershipId}"`,
+            file,
+          );
+        draft = next;
+        outcomes.push({ saved: undefined });
+        if (changed.length > 0) lines.push({ seq: ++nextSeq, ops: changed });
+        ops.push(...changed);
       } catch (error) {
-        // The journal is left as it was and readers keep the old data: nothing is confirmed.
-        accepted.forEach((item) => item.reject(saveFailed(error)));
-        continue;
+        outcomes.push({ refused: error });
       }
-      state = draft;
-      seq = nextSeq;
-      revision++;
-      for (const id of partnershipsTouched(ops, () => Object.keys(draft.partnerships)))
-        partnershipRevisions.set(id, revision);
-      lastSavedAt = new Date().toISOString();
-      accepted.forEach((item) => item.resolve());
-      snapshotIfDue();
     }
-    // Set synchronously with the loop's last check, so that no change can arrive unseen.
-    writing = null;
+    if (lines.length > 0) {
+      try {
+        await journal?.append(lines);
+      } catch (error) {
+        const refused = saveFailed(error);
+        return outcomes.map((outcome) => ('saved' in outcome ? { refused } : outcome));
+      }
+    }
+    if (!outcomes.some((outcome) => 'saved' in outcome)) return outcomes;
+    state = draft;
+    seq = nextSeq;
+    revision++;
+    const touched = partnershipsTouched(ops, () => Object.keys(draft.partnerships));
+    for (const id of touched) partnershipRevisions.set(id, revision);
+    lastSavedAt = new Date().toISOString();
+    if (touched.length > 0) queueMicrotask(() => listeners.forEach((listener) => listener(touched)));
+    snapshotIfDue();
+    return outcomes;
   };
+  const writes = new GroupCommit<Change, void>(commit);
 
-  const update = (change: (draft: StoreData) => void): Promise<void> => {
-    if (options.readOnly) return Promise.reject(new StoreError('the store was opened read-only', file));
-    return new Promise<void>((resolve, reject) => {
-      pending.push({ change, resolve, reject });
-      // Started on a later tick: flush sets `writing` back to null itself, possibly without awaiting anything.
-      writing ??= Promise.resolve().then(flush);
-    });
-  };
+  const update = (change: Change): Promise<void> =>
+    options.readOnly ? Promise.reject(new StoreError('the store was opened read-only', file)) : writes.submit(change);
 
   return {
     data: () => state,
@@ -320,8 +201,9 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
       partnershipId === undefined ? revision : (partnershipRevisions.get(partnershipId) ?? 1),
     update,
     status: () => ({ file, revision, partnerships: Object.keys(state.partnerships).length, lastSavedAt }),
+    onSaved: (listener) => void listeners.push(listener),
     close: async () => {
-      await writing;
+      await writes.idle();
       await snapshotting;
       await journal?.close();
       release();

@@ -1,6 +1,9 @@
 /**
  * Answers questions for a partnership from whatever the store holds now. The knowledge base is
- * rebuilt only when the store's revision changes, so a question costs a lookup, not an index.
+ * made again only when the partnership's revision changes, and then reuses the meeting index
+ * (see meeting-indexes.ts) unless the meetings changed; `warm` builds what a partnership needs in
+ * slices between turns, at start and right after each change is saved, so that questions find
+ * it ready and building it never holds up anyone's turn.
  * The same question asked again on the same day, with the store unchanged, gets the same answer
  * object from a small cache: members of a channel often ask the same thing.
  */
@@ -8,6 +11,8 @@ import type { Partnership } from '../model/model.js';
 import type { Answer } from './answer.js';
 import { answerQuestion } from './answer-question.js';
 import { KnowledgeBase } from './knowledge-base.js';
+import { MeetingIndexes } from './meeting-indexes.js';
+import { warmReadingIndex } from './reading-index.js';
 
 export interface PartnershipSource {
   partnership(id?: string): Partnership | undefined;
@@ -30,6 +35,8 @@ export class AnswerService {
   constructor(
     private readonly source: PartnershipSource,
     private readonly clock: () => Date = () => new Date(),
+    /** Shared with the other answer service, so that the same meetings are indexed once. */
+    private readonly indexes = new MeetingIndexes(),
   ) {}
 
   /** What the answer cache holds now, for the tests and the benchmark. */
@@ -43,9 +50,27 @@ export class AnswerService {
     const revision = this.source.revision(partnership.id);
     const cached = this.cache.get(partnership.id);
     if (cached && cached.revision === revision) return cached.kb;
-    const kb = cached ? KnowledgeBase.refreshed(cached.kb, partnership) : new KnowledgeBase(partnership);
+    const index = this.indexes.get(partnership.id, partnership.meetings);
+    const kb = cached ? KnowledgeBase.refreshed(cached.kb, partnership, index) : new KnowledgeBase(partnership, index);
     this.cache.set(partnership.id, { revision, kb });
     return kb;
+  }
+
+  /**
+   * Makes the partnership's knowledge base (and the reading answerer's index) ready, building what
+   * is missing in slices between turns. Called at start and after every saved change.
+   */
+  async warm(partnershipId: string): Promise<void> {
+    // A change saved meanwhile may bring other meetings: warm again, a few times at most.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const partnership = this.source.partnership(partnershipId);
+      if (!partnership) return;
+      const index = await this.indexes.warm(partnership.id, partnership.meetings);
+      if (!index.holds(this.source.partnership(partnershipId)?.meetings ?? [])) continue;
+      const kb = this.knowledgeBase(partnershipId);
+      if (kb) await warmReadingIndex(kb);
+      return;
+    }
   }
 
   /** The answer to a question; treat it as read-only, it may be shared with later callers. */

@@ -4,11 +4,12 @@
  * meetings whose minutes it approved; and the initials it uses for people ("AC Cllr Alison Cooper",
  * "Lindsey Butterfield LB"), so an answer can say who "CR" is.
  */
-import { stemmer } from 'stemmer';
-import type { Meeting, MeetingItem } from '../model/model.js';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import type { Meeting, MeetingItem, Person } from '../model/model.js';
 import { words } from '../text/normalise.js';
 import { splitSentences } from '../text/sentences.js';
 import type { KnowledgeBase } from './knowledge-base.js';
+import { finish, stem } from './meeting-index.js';
 
 export interface Sentence {
   meeting: Meeting;
@@ -74,7 +75,8 @@ function readInitials(text: string): Map<string, string[]> {
   return found;
 }
 
-function build(kb: KnowledgeBase): ReadingIndex {
+/** The steps of building the index, one meeting each, so that it can be built between turns. */
+function* build(kb: KnowledgeBase): Generator<void, ReadingIndex> {
   const index: ReadingIndex = {
     sentences: [],
     byMeeting: new Map(),
@@ -88,10 +90,10 @@ function build(kb: KnowledgeBase): ReadingIndex {
     const own: Sentence[] = [];
     for (const item of meeting.items) {
       let previous: Sentence | undefined;
-      const titleStems = new Set(words(item.title).map((w) => stemmer(w)));
+      const titleStems = new Set(words(item.title).map(stem));
       for (const paragraph of [...item.minutes, ...(item.resolution ? [item.resolution.text] : [])]) {
         splitSentences(paragraph).forEach((text, n) => {
-          const order = words(text).map((w) => stemmer(w));
+          const order = words(text).map(stem);
           const sentence: Sentence = {
             meeting,
             item,
@@ -118,7 +120,7 @@ function build(kb: KnowledgeBase): ReadingIndex {
     index.byMeeting.set(meeting.id, own);
     index.sentences.push(...own);
     index.text.set(meeting.id, text);
-    index.stems.set(meeting.id, new Set(words(text).map((w) => stemmer(w))));
+    index.stems.set(meeting.id, new Set(words(text).map(stem)));
     index.approved.set(meeting.id, approved);
     // Initials the page defines, else those of the people it lists ("TR" for Tom Reed, present).
     const initials = readInitials(text);
@@ -128,9 +130,11 @@ function build(kb: KnowledgeBase): ReadingIndex {
       if (name && code.length >= 2 && !initials.has(code)) initials.set(code, [name]);
     }
     index.initials.set(meeting.id, initials);
+    yield;
   }
   const seen = new Set<string>();
-  for (const sentence of index.sentences) {
+  for (const [n, sentence] of index.sentences.entries()) {
+    if (n % 500 === 0) yield;
     for (const stem of [...sentence.stems, ...sentence.titleStems]) {
       if (seen.has(stem)) continue;
       seen.add(stem);
@@ -145,15 +149,44 @@ function build(kb: KnowledgeBase): ReadingIndex {
 
 /**
  * Keyed by the knowledge base's passages: a knowledge base refreshed after a change that left the
- * minutes alone (an action logged, a member remembered) shares them, and so shares this index.
+ * minutes alone (an action logged, a lead named) shares them, and so shares this index, as long as
+ * the people it reads initials from are the same too (the members' and the published records may
+ * differ there, so each passages key holds up to two).
  */
-const CACHE = new WeakMap<object, ReadingIndex>();
+const CACHE = new WeakMap<object, { people: readonly Person[]; index: ReadingIndex }[]>();
+
+function cached(kb: KnowledgeBase): ReadingIndex | undefined {
+  const people = kb.partnership.people;
+  return CACHE.get(kb.passages)?.find(
+    (entry) => entry.people.length === people.length && entry.people.every((p, i) => p === people[i]),
+  )?.index;
+}
+
+function remember(kb: KnowledgeBase, index: ReadingIndex): ReadingIndex {
+  const entries = (CACHE.get(kb.passages) ?? []).slice(0, 1);
+  CACHE.set(kb.passages, [{ people: kb.partnership.people, index }, ...entries]);
+  return index;
+}
 
 export function readingIndex(kb: KnowledgeBase): ReadingIndex {
-  let index = CACHE.get(kb.passages);
-  if (!index) {
-    index = build(kb);
-    CACHE.set(kb.passages, index);
+  return cached(kb) ?? remember(kb, finish(build(kb)));
+}
+
+/** Builds the index in slices between turns (after a start or a change), unless it is built already. */
+export async function warmReadingIndex(kb: KnowledgeBase, sliceMs = 8): Promise<void> {
+  if (cached(kb)) return;
+  const steps = build(kb);
+  let since = performance.now();
+  for (;;) {
+    const next = steps.next();
+    if (next.done) {
+      // A question may have built it meanwhile: keep the one already in use.
+      if (!cached(kb)) remember(kb, next.value);
+      return;
+    }
+    if (performance.now() - since > sliceMs) {
+      await nextTurn();
+      since = performance.now();
+    }
   }
-  return index;
 }

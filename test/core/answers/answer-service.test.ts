@@ -1,5 +1,7 @@
 import { expect } from 'chai';
 import { AnswerService } from '../../../src/core/answers/answer-service.js';
+import { KnowledgeWarmer } from '../../../src/core/answers/knowledge-warmer.js';
+import { MeetingIndexes } from '../../../src/core/answers/meeting-indexes.js';
 import { loadDefaultStore } from '../../../src/store/default-store.js';
 
 describe('AnswerService', () => {
@@ -45,5 +47,84 @@ describe('AnswerService', () => {
     today = new Date('2022-06-01T09:00:00Z');
     const after = service.answer('When is the next meeting?');
     expect(after?.summary).to.contain('14 July 2022');
+  });
+});
+
+describe('AnswerService knowledge bases', () => {
+  const kent = () => loadDefaultStore().partnerships['kent-csp']!;
+
+  it('keeps the meeting index when a change leaves the meetings as they were, and still answers from the change', () => {
+    let partnership = kent();
+    let revision = 1;
+    const service = new AnswerService({ partnership: () => partnership, revision: () => revision });
+    const before = service.knowledgeBase()!;
+    expect(service.answer('Who leads zebra crossings?')?.summary).to.not.contain('Adams');
+    partnership = { ...partnership, aliases: { ...partnership.aliases, 'zebra crossings': 'road-safety' } };
+    revision++;
+    const after = service.knowledgeBase()!;
+    expect(after).to.not.equal(before);
+    expect(after.meetingIndex).to.equal(before.meetingIndex);
+    expect(service.answer('Who leads zebra crossings?')?.summary).to.contain('Adams');
+  });
+
+  it('indexes changed minutes again, reading only the meeting that changed', () => {
+    let partnership = kent();
+    let revision = 1;
+    const service = new AnswerService({ partnership: () => partnership, revision: () => revision });
+    const question = 'What did the minutes say about the quokka survey?';
+    expect(service.answer(question)?.summary ?? '').to.not.contain('quokka');
+    const [first, ...rest] = partnership.meetings;
+    const item = first!.items[0]!;
+    const changed = {
+      ...first!,
+      items: [
+        { ...item, minutes: [...item.minutes, 'The quokka survey was completed and reported.'] },
+        ...first!.items.slice(1),
+      ],
+    };
+    const before = service.knowledgeBase()!;
+    partnership = { ...partnership, meetings: [changed, ...rest] };
+    revision++;
+    const after = service.knowledgeBase()!;
+    expect(after.meetingIndex).to.not.equal(before.meetingIndex);
+    expect(after.passages.some((p) => p.text.includes('quokka'))).to.equal(true);
+    expect(after.passageIndex.search('quokka')).to.have.length.above(0);
+    expect(service.answer(question)?.summary).to.contain('quokka');
+  });
+
+  it('builds ahead when warmed, and shares one index between services showing the same meetings', async () => {
+    const partnership = kent();
+    const indexes = new MeetingIndexes();
+    const members = new AnswerService({ partnership: () => partnership, revision: () => 1 }, undefined, indexes);
+    const published = new AnswerService(
+      { partnership: () => ({ ...partnership, roles: [], meetings: [...partnership.meetings] }), revision: () => 1 },
+      undefined,
+      indexes,
+    );
+    const warmer = new KnowledgeWarmer([members, published]);
+    warmer.warm(['kent-csp']);
+    await warmer.idle();
+    const index = indexes.get('kent-csp', partnership.meetings);
+    expect(members.knowledgeBase()!.meetingIndex).to.equal(index);
+    expect(published.knowledgeBase()!.meetingIndex).to.equal(index);
+    expect(members.answer('Who leads road safety?')?.summary).to.contain('Adams');
+  });
+
+  it('rebuilds the index of changed meetings ahead when warmed after the change, before anyone asks', async () => {
+    let partnership = kent();
+    let revision = 1;
+    const indexes = new MeetingIndexes();
+    const service = new AnswerService({ partnership: () => partnership, revision: () => revision }, undefined, indexes);
+    const warmer = new KnowledgeWarmer([service]);
+    warmer.warm(['kent-csp']);
+    await warmer.idle();
+    const [first, ...rest] = partnership.meetings;
+    partnership = { ...partnership, meetings: [{ ...first!, items: [...first!.items] }, ...rest] };
+    revision++;
+    expect(indexes.ready('kent-csp', partnership.meetings)).to.equal(false);
+    warmer.warm(['kent-csp']);
+    await warmer.idle();
+    expect(indexes.ready('kent-csp', partnership.meetings)).to.equal(true);
+    expect(service.knowledgeBase()!.meetingIndex.holds(partnership.meetings)).to.equal(true);
   });
 });

@@ -1,0 +1,53 @@
+/**
+ * Keeps the partnerships' knowledge bases ready: at start for every partnership (the default one
+ * first), and after each saved change for the partnerships it touched, so that the next question
+ * does not wait for a build. One partnership at a time, each built in slices between turns.
+ */
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import type { AnswerService } from './answer-service.js';
+
+export class KnowledgeWarmer {
+  private readonly queue = new Set<string>();
+  private running: Promise<void> | null = null;
+  private stopped = false;
+
+  constructor(
+    private readonly services: readonly AnswerService[],
+    private readonly onError: (error: unknown) => void = () => undefined,
+  ) {}
+
+  /** Queues these partnerships (each once) and starts warming them if not under way. */
+  warm(partnershipIds: Iterable<string>): void {
+    if (this.stopped) return;
+    for (const id of partnershipIds) this.queue.add(id);
+    // On a later turn: the reply confirming a change goes out before its knowledge base is refreshed.
+    this.running ??= nextTurn().then(() => this.run());
+  }
+
+  /** Resolves once everything queued is ready (tests, the benchmark). */
+  async idle(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  /** Warms nothing more; resolves once the partnership under way is done. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.queue.clear();
+    await this.idle();
+  }
+
+  private async run(): Promise<void> {
+    try {
+      for (const id of this.queue) {
+        this.queue.delete(id);
+        for (const service of this.services) await service.warm(id);
+      }
+    } catch (error) {
+      // A question builds what it needs itself: a failed warm-up only loses the head start.
+      this.onError(error);
+    } finally {
+      this.running = null;
+      if (this.queue.size > 0) this.running = this.run();
+    }
+  }
+}

@@ -1,0 +1,87 @@
+/**
+ * The meeting indexes of every partnership, shared by the answer services (members' and what the
+ * partnership publishes: when their meetings are the same objects they share one index). An index
+ * is built in slices between turns when warmed (at start, after a change that altered meetings),
+ * so that building one never holds up other partnerships' turns; a question that needs it before
+ * it is ready finishes the same build at once rather than starting another.
+ */
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import type { Meeting } from '../model/model.js';
+import { finish, MeetingIndex } from './meeting-index.js';
+
+interface Build {
+  meetings: readonly Meeting[];
+  steps: Generator<void, MeetingIndex>;
+  result?: MeetingIndex;
+}
+
+/** How long a slice of a background build may hold the event loop. */
+const SLICE_MS = 8;
+/** Indexes kept per partnership: the members' and the published one. */
+const KEPT = 2;
+
+export class MeetingIndexes {
+  private readonly built = new Map<string, MeetingIndex[]>();
+  private readonly building = new Map<string, Build[]>();
+
+  /** The index of these meetings, built now if it is not built yet. */
+  get(partnershipId: string, meetings: readonly Meeting[]): MeetingIndex {
+    const ready = this.find(partnershipId, meetings);
+    if (ready) return ready;
+    const build = this.startBuild(partnershipId, meetings);
+    return this.complete(partnershipId, build, finish(build.steps));
+  }
+
+  /** Whether the index of these meetings is built (nothing is built to find out). */
+  ready(partnershipId: string, meetings: readonly Meeting[]): boolean {
+    return this.find(partnershipId, meetings) !== undefined;
+  }
+
+  /** Builds the index of these meetings in slices between turns, unless it is built already. */
+  async warm(partnershipId: string, meetings: readonly Meeting[]): Promise<MeetingIndex> {
+    const ready = this.find(partnershipId, meetings);
+    if (ready) return ready;
+    const build = this.startBuild(partnershipId, meetings);
+    let since = performance.now();
+    for (;;) {
+      // A question may have finished it meanwhile.
+      if (build.result) return build.result;
+      const next = build.steps.next();
+      if (next.done) return this.complete(partnershipId, build, next.value);
+      if (performance.now() - since > SLICE_MS) {
+        await nextTurn();
+        since = performance.now();
+      }
+    }
+  }
+
+  private find(partnershipId: string, meetings: readonly Meeting[]): MeetingIndex | undefined {
+    return this.built.get(partnershipId)?.find((index) => index.holds(meetings));
+  }
+
+  private startBuild(partnershipId: string, meetings: readonly Meeting[]): Build {
+    const builds = this.building.get(partnershipId) ?? [];
+    const same = builds.find((b) => b.meetings === meetings || sameObjects(b.meetings, meetings));
+    if (same) return same;
+    const build: Build = { meetings, steps: MeetingIndex.build(meetings) };
+    this.building.set(partnershipId, [...builds, build]);
+    return build;
+  }
+
+  private complete(partnershipId: string, build: Build, index: MeetingIndex): MeetingIndex {
+    build.result = index;
+    const builds = (this.building.get(partnershipId) ?? []).filter((b) => b !== build);
+    if (builds.length > 0) this.building.set(partnershipId, builds);
+    else this.building.delete(partnershipId);
+    // The newest first; an older index is dropped once two newer ones are kept.
+    this.built.set(
+      partnershipId,
+      [index, ...(this.built.get(partnershipId) ?? []).filter((i) => i !== index)].slice(0, KEPT),
+    );
+    return index;
+  }
+}
+
+function sameObjects<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
