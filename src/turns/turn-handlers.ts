@@ -28,6 +28,42 @@ const now =
   () =>
     Promise.resolve(value);
 
+const ACTION_HELP: readonly HelpLine[] = [
+  {
+    who: 'members',
+    topic: 'Log an action',
+    example: 'action: Jane Smith to circulate the report by Friday',
+    pressable: false,
+  },
+  { who: 'members', topic: 'Your actions', example: 'my actions', pressable: true },
+  { who: 'members', topic: 'The tracker', example: 'open actions', pressable: true },
+  {
+    who: 'manage-actions',
+    topic: 'Owners named in the minutes',
+    example: 'link owner <name> to @person',
+    pressable: false,
+  },
+];
+
+const RECORD_HELP: readonly HelpLine[] = [
+  { who: 'members', topic: 'Your role', example: 'what is my role?', pressable: true },
+  { who: 'members', topic: 'Undo your last change', example: 'undo', pressable: false },
+  { who: 'manage-agendas', topic: 'Replies to the agenda', example: "who hasn't answered?", pressable: true },
+  {
+    who: 'manage-agendas',
+    topic: 'Reminding those who have not answered',
+    example: "remind those who haven't answered",
+    pressable: false,
+  },
+  {
+    who: 'record-resolutions',
+    topic: 'Record a resolution',
+    example: 'resolved B3 on 21 March 2023: <what was resolved>',
+    pressable: false,
+  },
+  { who: 'grant-roles', topic: 'Roles', example: 'make @name secretariat', pressable: false },
+];
+
 export const TURN_HANDLERS: readonly TurnHandler[] = [
   {
     name: 'minutes-files',
@@ -96,7 +132,7 @@ export const TURN_HANDLERS: readonly TurnHandler[] = [
     name: 'actions',
     needs: 'membership',
     verbs: CARD_VERBS.actions,
-    help: ACTION_HELP(),
+    help: ACTION_HELP,
     menu: [
       { scopes: ['personal'], title: 'My actions', description: 'Your open actions, with due dates' },
       { scopes: ['personal'], title: 'Log action', description: 'Log an action: action: <owner> to <what> by <date>' },
@@ -137,7 +173,7 @@ export const TURN_HANDLERS: readonly TurnHandler[] = [
   {
     name: 'records',
     needs: 'membership',
-    help: RECORD_HELP(),
+    help: RECORD_HELP,
     match: (turn, services, { partnership }) => {
       if (turn.card) return null;
       const first = runCommand(partnership, turn.input);
@@ -181,33 +217,6 @@ export const TURN_HANDLERS: readonly TurnHandler[] = [
     match: (turn, services, scope) => (turn.card ? null : now(answerQuestion(turn, services, scope))),
   },
 ];
-
-function ACTION_HELP(): HelpLine[] {
-  return [
-    {
-      who: 'members',
-      topic: 'Log an action',
-      example: 'action: Jane Smith to circulate the report by Friday',
-      pressable: false,
-    },
-    { who: 'members', topic: 'Your actions', example: 'my actions', pressable: true },
-    { who: 'members', topic: 'The tracker', example: 'open actions', pressable: true },
-  ];
-}
-
-function RECORD_HELP(): HelpLine[] {
-  return [
-    { who: 'members', topic: 'Your role', example: 'what is my role?', pressable: true },
-    { who: 'manage-agendas', topic: 'Replies to the agenda', example: "who hasn't answered?", pressable: true },
-    {
-      who: 'record-resolutions',
-      topic: 'Record a resolution',
-      example: 'resolved B3 on 21 March 2023: <what was resolved>',
-      pressable: false,
-    },
-    { who: 'grant-roles', topic: 'Roles', example: 'make @name secretariat', pressable: false },
-  ];
-}
 
 function helpLines(): HelpLine[] {
   return TURN_HANDLERS.flatMap((h) => h.help ?? []);
