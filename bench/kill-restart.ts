@@ -104,6 +104,20 @@ export class BotProcess {
   }
 }
 
+/** The environment of the bot run as its own process on a port and store file: no digest, no backups. */
+export function botEnvironment(port: number, dataFile: string, admin: string): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_FILE: dataFile,
+    LOG_LEVEL: 'error',
+    DIGEST_DAY: 'off',
+    BOT_ADMINS: admin,
+    BACKUP_DAYS: '0',
+  };
+}
+
 export async function runKillTest(options: KillTestOptions): Promise<KillTestResult> {
   const started = Date.now();
   const folder = makeTempFolder();
@@ -111,16 +125,7 @@ export async function runKillTest(options: KillTestOptions): Promise<KillTestRes
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const dataFile = path.join(folder.path, 'store.json');
-  const env = {
-    ...process.env,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    DATA_FILE: dataFile,
-    LOG_LEVEL: 'error',
-    DIGEST_DAY: 'off',
-    BOT_ADMINS: ADMIN,
-    BACKUP_DAYS: '0',
-  };
+  const env = botEnvironment(port, dataFile, ADMIN);
   const bot = new BotProcess(env, url, folder.path);
   const next = seededRandom(options.seed ?? 20261201);
   await bot.start();

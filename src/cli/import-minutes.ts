@@ -15,7 +15,6 @@ import {
   MinutesFormatError,
   parseMinutesDocument,
   proposeDraftActions,
-  type ImportReport,
   type MinutesRecords,
   type ParsedDocument,
 } from '../core/minutes/index.js';
@@ -24,6 +23,7 @@ import { newPartnership, readPartnershipName } from '../core/partnerships/new-pa
 import { UNKNOWN_BODY } from '../core/minutes/meeting-ids.js';
 import { loadDefaultStore } from '../store/default-store.js';
 import { openStore } from '../store/store.js';
+import { describeImportReport } from '../core/minutes-import/handed-import.js';
 import { importThroughRunningBot } from './running-bot-import.js';
 
 export interface CliIo {
@@ -124,18 +124,6 @@ function targetPartnership(
   };
 }
 
-function describe(report: ImportReport, layout: string): string[] {
-  const list = (label: string, items: string[]): string =>
-    `  ${label} ${items.length}${items.length > 0 ? `: ${items.join('; ')}` : ''}`;
-  return [
-    `${report.file} (${layout})`,
-    list('added', report.added),
-    list('merged', report.merged),
-    list('skipped', report.skipped),
-    ...report.warnings.map((w) => `  warning: ${w}`),
-  ];
-}
-
 export async function runImport(args: readonly string[], io: CliIo): Promise<number> {
   const parsedArgs = readArguments(args);
   if (typeof parsedArgs === 'string') {
@@ -178,7 +166,7 @@ export async function runImport(args: readonly string[], io: CliIo): Promise<num
     const { records: next, report } = mergeParsedDocument(records, document);
     records = next;
     changed ||= report.added.length > 0 || report.merged.length > 0;
-    describe(report, document.layout).forEach((line) => io.out(line));
+    describeImportReport(report, document.layout).forEach((line) => io.out(line));
   }
   const draftActions = proposeDraftActions(records.meetings, records.people, partnership.draftActions);
   const newDrafts = draftActions.length - partnership.draftActions.length;

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { BotProcess, freePort } from '../../bench/kill-restart.js';
+import { botEnvironment, BotProcess, freePort } from '../../bench/kill-restart.js';
 import { SAVE_FAILED_REPLY } from '../../src/core/records/save-failed.js';
 import { ActionJournal } from '../../src/store/action-journal.js';
 import { changeJournalFile, openStore } from '../../src/store/store.js';
@@ -41,16 +41,7 @@ describe('durability: the disk fills while members log actions and set aliases',
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
     const dataFile = path.join(folder.path, 'store.json');
-    const env = {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_FILE: dataFile,
-      LOG_LEVEL: 'error',
-      DIGEST_DAY: 'off',
-      BOT_ADMINS: ADMIN,
-      BACKUP_DAYS: '0',
-    };
+    const env = botEnvironment(port, dataFile, ADMIN);
     bot = new BotProcess(env, url, folder.path);
     await bot.start();
     await bot.stop();

@@ -15,7 +15,8 @@ export interface HandedImport {
   update: (partnershipId: string, change: (partnership: Partnership) => void) => Promise<void>;
 }
 
-function describe(report: ImportReport, layout: string): string[] {
+/** An import's report as lines for a terminal: what was added, merged and skipped, and warnings. */
+export function describeImportReport(report: ImportReport, layout: string): string[] {
   const list = (label: string, items: string[]): string =>
     `  ${label} ${items.length}${items.length > 0 ? `: ${items.join('; ')}` : ''}`;
   return [
@@ -53,7 +54,7 @@ export async function runHandedImport(request: HandedImport): Promise<{ status: 
   const outcome = result();
   if (outcome.status !== 'imported' && outcome.status !== 'nothing-new')
     return { status: 404, lines: ['the partnership was removed meanwhile; nothing written'] };
-  const lines = outcome.plan.reports.flatMap((report, i) => describe(report, documents[i]?.layout ?? ''));
+  const lines = outcome.plan.reports.flatMap((report, i) => describeImportReport(report, documents[i]?.layout ?? ''));
   if (outcome.plan.newDrafts.length > 0)
     lines.push(`${outcome.plan.newDrafts.length} draft actions proposed for the secretariat to confirm`);
   lines.push(
