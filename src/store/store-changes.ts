@@ -53,20 +53,81 @@ function lazyState(value: unknown): LazyState | undefined {
     : undefined;
 }
 
-/** A draft of the store for one change: a partnership's parts are copied when the change reads them. */
+/** Lazy lists -> the arrays they stand for, and the elements that are the draft's own. */
+const LAZY_ARRAYS = new WeakMap<object, { array: unknown[]; own: WeakSet<object> }>();
+
+function isIndex(key: string | symbol): key is string {
+  if (typeof key !== 'string') return false;
+  const code = key.charCodeAt(0);
+  return code >= 48 && code <= 57 && String(Number(key)) === key;
+}
+
+/**
+ * A list whose elements are copied only when read (one agenda of many, the last entry of the
+ * change log): appending to it, or reading its length, copies nothing, and the elements never
+ * read stay the base's own objects, so that comparing it with the base afterwards is cheap too.
+ */
+function lazyArray(base: readonly unknown[]): unknown[] {
+  const array = base.slice();
+  // Objects this draft may change in place: copies it made, and values the change put in.
+  const own = new WeakSet<object>();
+  const proxy = new Proxy(array, {
+    get(target, key) {
+      const value: unknown = Reflect.get(target, key);
+      if (!isIndex(key) || typeof value !== 'object' || value === null || own.has(value)) return value;
+      const copy = structuredClone(value);
+      own.add(copy);
+      target[Number(key)] = copy;
+      return copy;
+    },
+    set(target, key, value: unknown) {
+      if (typeof value === 'object' && value !== null) own.add(value);
+      return Reflect.set(target, key, value);
+    },
+  });
+  LAZY_ARRAYS.set(proxy, { array, own });
+  return proxy;
+}
+
+/** A draft of one value: a list lazily, anything else copied whole. */
+function draftValue(value: unknown): unknown {
+  return Array.isArray(value) ? lazyArray(value) : structuredClone(value);
+}
+
+/** A draft of the store for one change: a partnership's parts, or a member's, are copied when the change reads them. */
 export function draftOf(data: StoreData): StoreData {
   return lazyObject(data as unknown as Record<string, unknown>, (key, value) =>
     key === 'partnerships'
       ? lazyObject(value as Record<string, unknown>, (_id, partnership) =>
-          lazyObject(partnership as Record<string, unknown>, (_k, v) => structuredClone(v)),
+          lazyObject(partnership as Record<string, unknown>, (_k, v) => draftValue(v)),
         )
-      : structuredClone(value),
+      : key === 'memberships'
+        ? lazyObject(value as Record<string, unknown>, (_id, member) => structuredClone(member))
+        : draftValue(value),
   ) as unknown as StoreData;
 }
 
-/** Plain data with no lazy parts (a whole partnership moved or added). */
+/**
+ * Plain data with no draft parts, for what the change left in the store: a lazy list becomes its
+ * array, a lazy object a plain one; values the change made are looked through, the base's are not.
+ */
 function plain(value: unknown): unknown {
-  return lazyState(value) ? structuredClone(value) : value;
+  if (typeof value !== 'object' || value === null) return value;
+  const lazy = LAZY_ARRAYS.get(value);
+  if (lazy) {
+    const elements = lazy.array.map((e) => (typeof e === 'object' && e !== null && lazy.own.has(e) ? plain(e) : e));
+    return elements.every((e, i) => e === lazy.array[i]) ? lazy.array : elements;
+  }
+  const entries = Array.isArray(value) ? null : Object.entries(value);
+  if (lazyState(value)) return Object.fromEntries(entries!.map(([k, v]) => [k, plain(v)]));
+  if (Array.isArray(value)) {
+    const elements = value.map(plain);
+    return elements.every((e, i) => e === value[i]) ? value : elements;
+  }
+  const plainEntries = entries!.map(([k, v]) => [k, plain(v)] as const);
+  return plainEntries.every(([k, v]) => v === (value as Record<string, unknown>)[k])
+    ? value
+    : Object.fromEntries(plainEntries);
 }
 
 /** What a draft's change did, as operations; `depth` is how many levels of lazy objects lie below. */
@@ -94,6 +155,8 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+const same = (a: unknown, b: unknown): boolean => a === b || isDeepStrictEqual(a, b);
+
 /** A whole value, one key of an object, or the changed middle of an array. */
 function diffValue(path: Path, before: unknown, after: unknown, ops: StoreOp[]): void {
   if (before === after) return;
@@ -103,12 +166,12 @@ function diffValue(path: Path, before: unknown, after: unknown, ops: StoreOp[]):
   }
   if (Array.isArray(before) && Array.isArray(after)) {
     let start = 0;
-    while (start < before.length && start < after.length && isDeepStrictEqual(before[start], after[start])) start++;
+    while (start < before.length && start < after.length && same(before[start], after[start])) start++;
     let end = 0;
     while (
       end < before.length - start &&
       end < after.length - start &&
-      isDeepStrictEqual(before[before.length - 1 - end], after[after.length - 1 - end])
+      same(before[before.length - 1 - end], after[after.length - 1 - end])
     )
       end++;
     const removed = before.length - start - end;

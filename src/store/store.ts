@@ -53,6 +53,8 @@ export interface Store {
    * Applies a change, saves it durably, and resolves only once it is on disk; rejects with
    * SaveFailedError, nothing changed, when it cannot be saved. The partnerships whose revision
    * moves are those the change actually altered; `touches` is kept for callers and not needed.
+   * The draft copies a part when the change reads it, and its lists element by element: spread a
+   * part to reuse it elsewhere (`{ ...draft.partnerships[id] }`); structuredClone cannot copy one.
    */
   update(change: (draft: StoreData) => void, touches?: readonly string[] | (() => readonly string[])): Promise<void>;
   status(): StoreStatus;

@@ -43,7 +43,7 @@ describe('npm run export / npm run restore', () => {
       };
       // A second partnership, with its own records and choices of members.
       d.partnerships['medway-csp'] = {
-        ...structuredClone(kent),
+        ...kent,
         id: 'medway-csp',
         name: 'Medway Community Safety Partnership',
         shortName: 'Medway CSP',

@@ -181,7 +181,7 @@ describe("Partnership tab: each channel's own partnership", () => {
     await bot.app.store.update((d) => {
       const kent = d.partnerships['kent-csp']!;
       d.partnerships['medway-csp'] = {
-        ...structuredClone(kent),
+        ...kent,
         id: 'medway-csp',
         name: 'Medway Community Safety Partnership',
         shortName: 'Medway CSP',

@@ -79,6 +79,79 @@ describe('store changes: a change saved as what it changes', () => {
     await store.close();
   });
 
+  it('copies only the elements of a list a change reads: an appended entry leaves every other element the same object', async () => {
+    const data = twoPartnerships();
+    const kent = data.partnerships['kent-csp']!;
+    kent.changes = Array.from({ length: 50 }, (_, i) => ({
+      id: i + 1,
+      at: '2026-01-01T00:00:00Z',
+      by: { id: 'u', name: 'Ann' },
+      subject: `alias:a${i}`,
+      summary: `alias a${i}`,
+      before: { deep: [i] },
+    }));
+    const store = await openStore({ file, defaults: () => data });
+    const before = store.data().partnerships['kent-csp']!;
+    await store.update((d) => {
+      const draft = d.partnerships['kent-csp']!;
+      draft.changes!.push({ id: 51, at: 'now', by: { id: 'u', name: 'Ann' }, subject: 'alias:x', summary: 's' });
+      // Read and changed in place: saved, and the version before is untouched.
+      draft.meetings[1]!.venue = 'Maidstone';
+      draft.agendas = draft.agendas.filter(() => true);
+    });
+    const after = store.data().partnerships['kent-csp']!;
+    expect(after.changes).to.have.length(51);
+    after.changes!.slice(0, 50).forEach((entry, i) => expect(entry).to.equal(before.changes![i]));
+    expect(after.meetings[1]!.venue).to.equal('Maidstone');
+    expect(before.meetings[1]!.venue).to.not.equal('Maidstone');
+    expect(after.meetings[0]).to.equal(before.meetings[0]);
+    // What readers see is plain data (no drafts left in it) and is what a reopened store replays.
+    const saved = store.data();
+    expect(() => structuredClone(saved)).to.not.throw();
+    await store.close();
+    const reopened = await openStore({ file, defaults: () => data });
+    expect(reopened.data()).to.deep.equal(JSON.parse(JSON.stringify(saved)));
+    await reopened.close();
+  });
+
+  it('never copies an element of a list the change did not read', () => {
+    const data = twoPartnerships();
+    let copied = 0;
+    const entry = { id: 1, at: 'then', by: { id: 'u', name: 'Ann' }, subject: 'alias:a', summary: 'a' };
+    // Copying the entry reads its summary.
+    Object.defineProperty(entry, 'summary', { get: () => (copied++, 'a'), enumerable: true });
+    data.partnerships['kent-csp']!.changes = [entry];
+    const ops = changeOps(data, (d) => {
+      const log = d.partnerships['kent-csp']!.changes!;
+      log.push({ id: log.length + 1, at: 'now', by: { id: 'u', name: 'Ann' }, subject: 'alias:b', summary: 'b' });
+    });
+    expect(copied).to.equal(0);
+    expect(ops).to.deep.equal([
+      {
+        p: ['partnerships', 'kent-csp', 'changes'],
+        s: [1, 0, [{ id: 2, at: 'now', by: { id: 'u', name: 'Ann' }, subject: 'alias:b', summary: 'b' }]],
+      },
+    ]);
+  });
+
+  it('saves a list moved or copied by a change as plain data', () => {
+    const data = twoPartnerships();
+    const ops = changeOps(data, (d) => {
+      const kent = d.partnerships['kent-csp']!;
+      const medway = d.partnerships['medway-csp']!;
+      medway.meetings = kent.meetings;
+      d.partnerships['copy-csp'] = { ...kent, id: 'copy-csp' };
+    });
+    expect(() => structuredClone(ops)).to.not.throw();
+    const medwayMeetings = ops.find((op) => op.p.join('.') === 'partnerships.medway-csp.meetings');
+    // Medway's meetings were a copy of Kent's already: nothing to write for them.
+    expect(medwayMeetings).to.equal(undefined);
+    const copy = ops.find((op) => op.p.join('.') === 'partnerships.copy-csp');
+    expect(copy && 'v' in copy && (copy.v as { meetings: unknown }).meetings).to.deep.equal(
+      data.partnerships['kent-csp']!.meetings,
+    );
+  });
+
   it('appends changes to the journal, then folds them into a snapshot and drops them, with nothing lost', async () => {
     const store = await openStore({ file, defaults: twoPartnerships, snapshotBytes: 2_000 });
     for (let i = 0; i < 30; i++)

@@ -9,6 +9,7 @@ import { makeAnswer } from '../answers/answer.js';
 import type { CommandInput } from '../commands/command.js';
 import type { Action, Partnership, RecordChange } from '../model/model.js';
 import { may, whoMay } from '../model/permissions.js';
+import { appendChange } from '../records/change-log.js';
 import { singleSpaced, words } from '../text/normalise.js';
 import type { ActionOutcome, ActionsView } from './action-outcome.js';
 import { resolveOwner } from './read-action-line.js';
@@ -148,16 +149,14 @@ export function runOwnerLinkCommand(
       { suggestions: [`actions for ${resolved.name}`] },
     ),
     change: (target) => {
-      const entry: RecordChange = {
-        id: (target.changes?.at(-1)?.id ?? 0) + 1,
+      appendChange(target, {
         at: input.now.toISOString(),
         by: { id: input.actor.id, name: input.actor.name },
         subject,
         summary: `owner ${resolved.name} linked to ${member.name}`,
         ...(before ? { before } : {}),
         after,
-      };
-      target.changes = [...(target.changes ?? []), entry];
+      });
     },
   };
 }

@@ -7,6 +7,7 @@
 import { makeAnswer, type Answer } from '../answers/answer.js';
 import type { ParsedDocument } from '../minutes/index.js';
 import type { Partnership, RecordChange } from '../model/model.js';
+import { appendChange } from '../records/change-log.js';
 import { applyMinutesValue } from '../records/minutes-change.js';
 import { countReports, planMinutesImport, type ImportPlan } from './import-plan.js';
 
@@ -58,16 +59,14 @@ export function minutesImportChange(request: MinutesImportRequest): {
       // Where a document was read from a published page, answers citing it link there.
       const addresses = request.documents.flatMap((d) => (d.publishedAt ? [[d.file, d.publishedAt] as const] : []));
       if (addresses.length > 0) target.publishedAt = { ...target.publishedAt, ...Object.fromEntries(addresses) };
-      const entry: RecordChange = {
-        id: (target.changes?.at(-1)?.id ?? 0) + 1,
+      appendChange(target, {
         at: request.now.toISOString(),
         by: request.by,
         subject,
         summary: `minutes imported from ${files} (${describeCounts(plan)})`,
         before: plan.before,
         after: plan.after,
-      };
-      target.changes = [...(target.changes ?? []), entry];
+      });
     },
   };
 }

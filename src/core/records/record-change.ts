@@ -17,10 +17,10 @@ import type {
   PriorityChange,
   PriorityDraft,
   PriorityYear,
-  RecordChange,
   RoleGrant,
 } from '../model/model.js';
 import { may, whoMay, type Permission } from '../model/permissions.js';
+import { appendChange } from './change-log.js';
 import { applyMinutesValue, type MinutesRecordsValue } from './minutes-change.js';
 
 /** The value a `priorities` change keeps: everything a publication alters. */
@@ -136,8 +136,7 @@ export function recordChange(
   change: { subject: string; summary: string; before: unknown; after: unknown },
   answer: Answer,
 ): CommandOutcome {
-  const entry: RecordChange = {
-    id: (partnership.changes?.at(-1)?.id ?? 0) + 1,
+  const entry = {
     at: input.now.toISOString(),
     by: { id: input.actor.id, name: input.actor.name },
     subject: change.subject,
@@ -150,7 +149,7 @@ export function recordChange(
     partnershipId: partnership.id,
     change: (target) => {
       applyValue(target, change.subject, change.after);
-      target.changes = [...(target.changes ?? []), entry];
+      appendChange(target, entry);
     },
   };
 }
@@ -182,16 +181,14 @@ export function loggedChange(
     const before = snapshot(target, subject);
     change(target);
     const after = snapshot(target, subject);
-    const entry: RecordChange = {
-      id: (target.changes?.at(-1)?.id ?? 0) + 1,
+    appendChange(target, {
       at: input.now.toISOString(),
       by: { id: input.actor.id, name: input.actor.name },
       subject,
       summary,
       ...(before === undefined ? {} : { before }),
       ...(after === undefined ? {} : { after }),
-    };
-    target.changes = [...(target.changes ?? []), entry];
+    });
   };
 }
 
