@@ -17,9 +17,12 @@ import { PersonalReminders } from './turns/personal-reminders.js';
 import type { Config } from './config.js';
 import { AnswerService } from './core/answers/answer-service.js';
 import { KnowledgeWarmer } from './core/answers/knowledge-warmer.js';
+import { primeDateReading } from './core/answers/meeting-reference.js';
 import { MeetingIndexes } from './core/answers/meeting-indexes.js';
 import type { Partnership } from './core/model/model.js';
 import { createServer, listen } from './http/create-server.js';
+import { RequestsInFlight } from './http/requests-in-flight.js';
+import { primeCards } from './views/expand-card.js';
 import { startImportHandoff } from './http/import-handoff.js';
 import { runHandedImport } from './core/minutes-import/handed-import.js';
 import { loadDefaultStore } from './store/default-store.js';
@@ -105,8 +108,11 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     clock,
     meetingIndexes,
   );
-  const warmer = new KnowledgeWarmer([answers, publishedAnswers], (error) =>
-    logger.warn({ err: error }, 'building a knowledge base ahead failed'),
+  const inFlight = new RequestsInFlight();
+  const warmer = new KnowledgeWarmer(
+    [answers, publishedAnswers],
+    (error) => logger.warn({ err: error }, 'building a knowledge base ahead failed'),
+    () => inFlight.quiet(),
   );
   const records = storeRecords(store, config.defaultPartnershipId);
   const adapter = createAdapter(config.botAuth, logger);
@@ -155,6 +161,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     exportFile,
     logger,
   });
+  inFlight.track(server);
   const scheduled = {
     records,
     poster,
@@ -190,6 +197,14 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     options.reminderIntervalMs ?? 60_000,
     logger,
   );
+  // The default partnership's knowledge base is built before the port opens, so that the first
+  // questions find it ready; the others follow in the background (see knowledge-warmer.ts).
+  const { defaultPartnershipId } = store.data();
+  const firstPartnershipId = config.defaultPartnershipId ?? defaultPartnershipId;
+  warmer.warm([firstPartnershipId]);
+  await warmer.idle();
+  primeDateReading();
+  primeCards();
   const url = await listen(server, config.port, options.host ?? config.host);
   baseUrl = url;
   const handoff = await startImportHandoff(
@@ -207,10 +222,9 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     logger,
   );
   reminders.start();
-  // Each partnership's knowledge base is built now in the background, the default one first, and
-  // again after each change to it is saved, so that no question waits for one (see knowledge-warmer.ts).
-  const { defaultPartnershipId } = store.data();
-  warmer.warm([config.defaultPartnershipId ?? defaultPartnershipId, ...Object.keys(store.data().partnerships)]);
+  // Each other partnership's knowledge base is built now in the background, and each again after a
+  // change to it is saved, so that no question waits for one.
+  warmer.warm(Object.keys(store.data().partnerships));
   store.onSaved((ids) => warmer.warm(ids));
   return {
     url,

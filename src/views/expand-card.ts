@@ -7,8 +7,16 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as ACData from 'adaptivecards-templating';
 
-export type CardName =
-  'answer' | 'agenda' | 'agenda-form' | 'actions' | 'action-form' | 'lead-form' | 'minutes-preview';
+const CARD_NAMES = [
+  'answer',
+  'agenda',
+  'agenda-form',
+  'actions',
+  'action-form',
+  'lead-form',
+  'minutes-preview',
+] as const;
+export type CardName = (typeof CARD_NAMES)[number];
 
 const CARDS_FOLDER = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../cards');
 const templates = new Map<CardName, ACData.Template>();
@@ -32,4 +40,12 @@ export interface AdaptiveCard {
 
 export function expandCard(name: CardName, data: object): AdaptiveCard {
   return template(name).expand({ $root: data }) as AdaptiveCard;
+}
+
+/**
+ * Loads and expands every template once, at start: the templating engine builds its expression
+ * parser on first use (a hundred milliseconds or so), which would otherwise fall on the first reply.
+ */
+export function primeCards(): void {
+  for (const name of CARD_NAMES) expandCard(name, {});
 }

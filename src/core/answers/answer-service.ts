@@ -10,6 +10,7 @@
 import type { Partnership } from '../model/model.js';
 import type { Answer } from './answer.js';
 import { answerQuestion } from './answer-question.js';
+import type { Pause } from './build-in-slices.js';
 import { KnowledgeBase } from './knowledge-base.js';
 import { MeetingIndexes } from './meeting-indexes.js';
 import { warmReadingIndex } from './reading-index.js';
@@ -60,15 +61,15 @@ export class AnswerService {
    * Makes the partnership's knowledge base (and the reading answerer's index) ready, building what
    * is missing in slices between turns. Called at start and after every saved change.
    */
-  async warm(partnershipId: string): Promise<void> {
+  async warm(partnershipId: string, pause?: Pause): Promise<void> {
     // A change saved meanwhile may bring other meetings: warm again, a few times at most.
     for (let attempt = 0; attempt < 3; attempt++) {
       const partnership = this.source.partnership(partnershipId);
       if (!partnership) return;
-      const index = await this.indexes.warm(partnership.id, partnership.meetings);
+      const index = await this.indexes.warm(partnership.id, partnership.meetings, pause);
       if (!index.holds(this.source.partnership(partnershipId)?.meetings ?? [])) continue;
       const kb = this.knowledgeBase(partnershipId);
-      if (kb) await warmReadingIndex(kb);
+      if (kb) await warmReadingIndex(kb, pause);
       return;
     }
   }

@@ -5,6 +5,7 @@
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { AnswerService } from './answer-service.js';
+import { nextTurnPause, type Pause } from './build-in-slices.js';
 
 export class KnowledgeWarmer {
   private readonly queue = new Set<string>();
@@ -14,6 +15,8 @@ export class KnowledgeWarmer {
   constructor(
     private readonly services: readonly AnswerService[],
     private readonly onError: (error: unknown) => void = () => undefined,
+    /** Awaited between slices of a build: members' turns in progress go first. */
+    private readonly pause: Pause = nextTurnPause,
   ) {}
 
   /** Queues these partnerships (each once) and starts warming them if not under way. */
@@ -40,7 +43,7 @@ export class KnowledgeWarmer {
     try {
       for (const id of this.queue) {
         this.queue.delete(id);
-        for (const service of this.services) await service.warm(id);
+        for (const service of this.services) await service.warm(id, this.pause);
       }
     } catch (error) {
       // A question builds what it needs itself: a failed warm-up only loses the head start.

@@ -5,8 +5,8 @@
  * so that building one never holds up other partnerships' turns; a question that needs it before
  * it is ready finishes the same build at once rather than starting another.
  */
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Meeting } from '../model/model.js';
+import { buildInSlices, nextTurnPause, type Pause } from './build-in-slices.js';
 import { finish, MeetingIndex } from './meeting-index.js';
 
 interface Build {
@@ -15,8 +15,6 @@ interface Build {
   result?: MeetingIndex;
 }
 
-/** How long a slice of a background build may hold the event loop. */
-const SLICE_MS = 8;
 /** Indexes kept per partnership: the members' and the published one. */
 const KEPT = 2;
 
@@ -38,21 +36,12 @@ export class MeetingIndexes {
   }
 
   /** Builds the index of these meetings in slices between turns, unless it is built already. */
-  async warm(partnershipId: string, meetings: readonly Meeting[]): Promise<MeetingIndex> {
+  async warm(partnershipId: string, meetings: readonly Meeting[], pause: Pause = nextTurnPause): Promise<MeetingIndex> {
     const ready = this.find(partnershipId, meetings);
     if (ready) return ready;
     const build = this.startBuild(partnershipId, meetings);
-    let since = performance.now();
-    for (;;) {
-      // A question may have finished it meanwhile.
-      if (build.result) return build.result;
-      const next = build.steps.next();
-      if (next.done) return this.complete(partnershipId, build, next.value);
-      if (performance.now() - since > SLICE_MS) {
-        await nextTurn();
-        since = performance.now();
-      }
-    }
+    const index = await buildInSlices(build.steps, pause, () => build.result);
+    return build.result ?? this.complete(partnershipId, build, index);
   }
 
   private find(partnershipId: string, meetings: readonly Meeting[]): MeetingIndex | undefined {

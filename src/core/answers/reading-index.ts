@@ -4,10 +4,10 @@
  * meetings whose minutes it approved; and the initials it uses for people ("AC Cllr Alison Cooper",
  * "Lindsey Butterfield LB"), so an answer can say who "CR" is.
  */
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Meeting, MeetingItem, Person } from '../model/model.js';
 import { words } from '../text/normalise.js';
 import { splitSentences } from '../text/sentences.js';
+import { buildInSlices, nextTurnPause, type Pause } from './build-in-slices.js';
 import type { KnowledgeBase } from './knowledge-base.js';
 import { finish, stem } from './meeting-index.js';
 
@@ -173,20 +173,9 @@ export function readingIndex(kb: KnowledgeBase): ReadingIndex {
 }
 
 /** Builds the index in slices between turns (after a start or a change), unless it is built already. */
-export async function warmReadingIndex(kb: KnowledgeBase, sliceMs = 8): Promise<void> {
+export async function warmReadingIndex(kb: KnowledgeBase, pause: Pause = nextTurnPause): Promise<void> {
   if (cached(kb)) return;
-  const steps = build(kb);
-  let since = performance.now();
-  for (;;) {
-    const next = steps.next();
-    if (next.done) {
-      // A question may have built it meanwhile: keep the one already in use.
-      if (!cached(kb)) remember(kb, next.value);
-      return;
-    }
-    if (performance.now() - since > sliceMs) {
-      await nextTurn();
-      since = performance.now();
-    }
-  }
+  const index = await buildInSlices(build(kb), pause);
+  // A question may have built it meanwhile: keep the one already in use.
+  if (!cached(kb)) remember(kb, index);
 }

@@ -1,0 +1,31 @@
+/**
+ * Counts the requests the server is answering, so that background work (building a partnership's
+ * knowledge base after a start or a change) can wait for a quiet moment: a member's turn then
+ * never queues behind a slice of someone else's build. A build waits a bounded time, so that a
+ * steady stream of requests slows it but cannot stop it.
+ */
+import type restify from 'restify';
+import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promises';
+
+/** The longest a build waits for the requests in progress before taking its next slice anyway. */
+const MAX_WAIT_MS = 250;
+
+export class RequestsInFlight {
+  private count = 0;
+
+  /** Counts each request of `server` from its arrival until its response is finished or abandoned. */
+  track(server: restify.Server): void {
+    server.pre((req, res, next) => {
+      this.count++;
+      res.once('close', () => this.count--);
+      return next();
+    });
+  }
+
+  /** Resolves on a later turn once no request is in progress (or after MAX_WAIT_MS). */
+  async quiet(): Promise<void> {
+    await nextTurn();
+    const until = performance.now() + MAX_WAIT_MS;
+    while (this.count > 0 && performance.now() < until) await sleep(1);
+  }
+}
