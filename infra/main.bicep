@@ -76,7 +76,7 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
       ftpsState: 'Disabled'
       healthCheckPath: '/healthz'
       // The package is built before deployment (npm ci && npm run build && npm ci --omit=dev).
-      appCommandLine: 'node dist/src/index.js'
+      appCommandLine: 'node dist/start.mjs'
       appSettings: [
         { name: 'WEBSITE_NODE_DEFAULT_VERSION', value: '~22' }
         { name: 'SCM_DO_BUILD_DURING_DEPLOYMENT', value: 'false' }

@@ -13,7 +13,7 @@ if (existsSync(path.join(root, 'node_modules', 'typescript')) && existsSync(path
     ? spawnSync(process.execPath, [npm, 'run', 'build'], { cwd: root, stdio: 'inherit' })
     : spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
   process.exit(result.status ?? 1);
-} else if (existsSync(path.join(root, 'dist', 'src', 'index.js'))) {
+} else if (existsSync(path.join(root, 'dist', 'start.mjs'))) {
   console.log('Dev dependencies are not installed: starting the build already in dist/.');
 } else {
   console.error(

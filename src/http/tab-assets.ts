@@ -6,9 +6,9 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { APP_ROOT } from '../app-root.js';
 
-const TAB = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../tab');
+const TAB = path.join(APP_ROOT, 'src', 'tab');
 
 export const TAB_SCRIPTS = ['tab.js', 'teams.js', 'config.js'] as const;
 export type TabScript = (typeof TAB_SCRIPTS)[number];

@@ -3,11 +3,12 @@
  * tables, without the styling), which is then read like a saved web page, so both keep the same
  * line structure.
  */
-import mammoth from 'mammoth';
 import { MinutesFileRefusal } from './file-refusal.js';
 import { htmlText } from './html-text.js';
 
 export async function docxText(bytes: Uint8Array, name: string): Promise<string> {
+  // Loaded when a Word document first arrives, not at every start.
+  const { default: mammoth } = await import('mammoth');
   let html: string;
   try {
     html = (await mammoth.convertToHtml({ buffer: Buffer.from(bytes) })).value;

@@ -4,7 +4,7 @@
  * wider than a line's leading becomes a blank line, which is how the importer tells paragraphs
  * apart. A PDF with no text at all (a scan) is refused: it would need OCR.
  */
-import { extractTextItems, getDocumentProxy, type StructuredTextItem } from 'unpdf';
+import type { StructuredTextItem } from 'unpdf';
 import { MinutesFileRefusal } from './file-refusal.js';
 
 export interface PdfText {
@@ -56,6 +56,8 @@ function pageLines(items: readonly StructuredTextItem[], body: number): string[]
 }
 
 export async function pdfText(bytes: Uint8Array, name: string): Promise<PdfText> {
+  // Loaded when a PDF first arrives: PDF.js is the largest part of the program, and most starts never need it.
+  const { extractTextItems, getDocumentProxy } = await import('unpdf');
   let pages: StructuredTextItem[][];
   try {
     // PDF.js takes the buffer over; a copy leaves the caller's bytes intact.

@@ -5,14 +5,11 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { APP_ROOT } from '../app-root.js';
 import type { StoreData } from './schema.js';
 import { parseStoreText } from './store.js';
 
-export const DEFAULT_STORE_FILE = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '../../data/default-store.json',
-);
+export const DEFAULT_STORE_FILE = path.join(APP_ROOT, 'data', 'default-store.json');
 
 export function loadDefaultStore(file = DEFAULT_STORE_FILE): StoreData {
   return parseStoreText(readFileSync(file, 'utf8'), file);

@@ -4,8 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import * as ACData from 'adaptivecards-templating';
+import { APP_ROOT } from '../app-root.js';
 
 const CARD_NAMES = [
   'answer',
@@ -18,7 +18,7 @@ const CARD_NAMES = [
 ] as const;
 export type CardName = (typeof CARD_NAMES)[number];
 
-const CARDS_FOLDER = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../cards');
+const CARDS_FOLDER = path.join(APP_ROOT, 'cards');
 const templates = new Map<CardName, ACData.Template>();
 
 function template(name: CardName): ACData.Template {

@@ -1,5 +1,5 @@
 /**
- * Runs the bot as a separate process, the way a deployer starts it (`node dist/src/index.js`, or
+ * Runs the bot as a separate process, the way a deployer starts it (`node dist/start.mjs`, or
  * the sources through tsx), reads its JSON log lines until it says where it listens, and stops it
  * with SIGTERM as App Service does.
  */

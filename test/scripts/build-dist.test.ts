@@ -1,15 +1,18 @@
 import { expect } from 'chai';
-import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildDist } from '../../scripts/build-dist.js';
 import { startConnectorStandIn, type ConnectorStandIn } from '../helpers/connector-stand-in.js';
 import { postActivity } from '../helpers/http.js';
+import { seedPdf, startFileServer } from '../helpers/minutes-files.js';
 import { baseEnvironment, startProgram, type ProgramProcess } from '../helpers/program-process.js';
 import { replyText } from '../helpers/reply-text.js';
 import { personalMessage } from '../helpers/teams-activities.js';
 import { makeTempFolder } from '../helpers/temp-folder.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
+const ADMIN = '0f1e2d3c-4b5a-4697-8877-665544332211';
+const PDF_SEED = '003_0941d698233bc959.txt';
 
 /**
  * The shipped program: `npm run build` output started with node, in a folder that holds only the
@@ -38,13 +41,14 @@ describe('npm run build: the compiled program runs with production dependencies 
     }
     connector = await startConnectorStandIn();
     program = await startProgram({
-      args: [path.join('dist', 'src', 'index.js')],
+      args: [path.join('dist', 'start.mjs')],
       cwd: app,
       env: {
         ...baseEnvironment(),
         PORT: '0',
         DATA_FILE: path.join(folder.path, 'runtime', 'store.json'),
         DIGEST_DAY: 'off',
+        BOT_ADMINS: ADMIN,
       },
     });
   });
@@ -54,8 +58,10 @@ describe('npm run build: the compiled program runs with production dependencies 
     folder.remove();
   });
 
-  it('builds the server with the default data set, the card templates and the tab bundled ahead', () => {
+  it('builds the server, bundled into one file and as modules, with the default data set, the card templates and the tab bundled ahead', () => {
     for (const file of [
+      'start.mjs',
+      'server.mjs',
       'src/index.js',
       'data/default-store.json',
       'cards/answer.json',
@@ -69,7 +75,16 @@ describe('npm run build: the compiled program runs with production dependencies 
     expect(existsSync(path.join(app, 'dist', 'test')), 'tests are not shipped').to.equal(false);
   });
 
-  it('starts from dist/ and answers /healthz', async () => {
+  it('bundles the PDF and Word readers apart, loaded only when a minutes file arrives', () => {
+    const server = readFileSync(path.join(app, 'dist', 'server.mjs'), 'utf8');
+    expect(server).to.not.contain('Invalid PDF structure');
+    const chunks = readdirSync(path.join(app, 'dist', 'server-chunks')).map((f) =>
+      readFileSync(path.join(app, 'dist', 'server-chunks', f), 'utf8'),
+    );
+    expect(chunks.some((text) => text.includes('Invalid PDF structure'))).to.equal(true);
+  });
+
+  it('starts the bundled server from dist/ and answers /healthz', async () => {
     const response = await fetch(`${program.url}/healthz`);
     expect(response.status).to.equal(200);
   });
@@ -84,6 +99,36 @@ describe('npm run build: the compiled program runs with production dependencies 
       .filter((r) => r.operation === 'replyToActivity')
       .map((r) => r.body as Record<string, unknown>);
     expect(replyText(replies)).to.contain('Adams');
+  });
+
+  it('reads a PDF of minutes sent to it, with the PDF reader loaded from its own chunk', async () => {
+    const files = await startFileServer();
+    try {
+      const url = files.put('notes.pdf', await seedPdf(PDF_SEED, 1));
+      const before = connector.requests.length;
+      const result = await postActivity(`${program.url}/api/messages`, {
+        ...personalMessage('', {
+          aadObjectId: ADMIN,
+          userId: '29:admin',
+          userName: 'Ada Admin',
+          conversationId: 'a:admin',
+        }),
+        attachments: [
+          {
+            contentType: 'application/vnd.microsoft.teams.file.download.info',
+            name: 'notes.pdf',
+            contentUrl: 'https://contoso.sharepoint.com/personal/notes.pdf',
+            content: { downloadUrl: url, uniqueId: 'id-notes.pdf', fileType: 'pdf' },
+          },
+        ],
+        serviceUrl: connector.url,
+      });
+      expect(result.status).to.equal(200);
+      const replies = connector.requests.slice(before).map((r) => r.body as Record<string, unknown>);
+      expect(JSON.stringify(replies)).to.contain('PDF, ').and.contain('minutesImport.import');
+    } finally {
+      await files.close();
+    }
   });
 
   it('serves the tab scripts bundled at build time', async () => {
