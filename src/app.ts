@@ -156,7 +156,13 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     health: () => {
       // Anyone can reach /healthz: where the store lives on disk is not theirs to know.
       const { file: _file, ...status } = store.status();
-      return { mode: config.localMode ? 'local' : 'authenticated', store: status };
+      return {
+        mode: config.localMode ? 'local' : 'authenticated',
+        store: status,
+        // Partnerships whose answers are still being made ready after a start or a change.
+        knowledgeBasesBuilding: warmer.building(),
+        heapUsedMb: Math.round(process.memoryUsage().heapUsed / 1024 / 1024),
+      };
     },
     exportFile,
     logger,
@@ -203,7 +209,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
   const firstPartnershipId = config.defaultPartnershipId ?? defaultPartnershipId;
   warmer.warm([firstPartnershipId]);
   await warmer.idle();
-  primeDateReading();
+  // Every reply is a card: the templating engine builds its expression parser now, not on the first reply.
   primeCards();
   const url = await listen(server, config.port, options.host ?? config.host);
   baseUrl = url;
@@ -225,6 +231,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
   // Each other partnership's knowledge base is built now in the background, and each again after a
   // change to it is saved, so that no question waits for one.
   warmer.warm(Object.keys(store.data().partnerships));
+  void primeDateReading(() => inFlight.quiet());
   store.onSaved((ids) => warmer.warm(ids));
   return {
     url,

@@ -10,6 +10,7 @@ import { nextTurnPause, type Pause } from './build-in-slices.js';
 export class KnowledgeWarmer {
   private readonly queue = new Set<string>();
   private running: Promise<void> | null = null;
+  private current: string | null = null;
   private stopped = false;
 
   constructor(
@@ -25,6 +26,11 @@ export class KnowledgeWarmer {
     for (const id of partnershipIds) this.queue.add(id);
     // On a later turn: the reply confirming a change goes out before its knowledge base is refreshed.
     this.running ??= nextTurn().then(() => this.run());
+  }
+
+  /** How many partnerships' knowledge bases are queued or being built now (for /healthz). */
+  building(): number {
+    return this.queue.size + (this.current === null ? 0 : 1);
   }
 
   /** Resolves once everything queued is ready (tests, the benchmark). */
@@ -43,12 +49,15 @@ export class KnowledgeWarmer {
     try {
       for (const id of this.queue) {
         this.queue.delete(id);
+        this.current = id;
         for (const service of this.services) await service.warm(id, this.pause);
+        this.current = null;
       }
     } catch (error) {
       // A question builds what it needs itself: a failed warm-up only loses the head start.
       this.onError(error);
     } finally {
+      this.current = null;
       this.running = null;
       if (this.queue.size > 0) this.running = this.run();
     }

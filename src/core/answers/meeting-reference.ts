@@ -4,6 +4,7 @@
  * Financial years such as "2023/24" are not meetings and are left to the priority answers.
  */
 import * as chrono from 'chrono-node';
+import type { Pause } from './build-in-slices.js';
 
 export type MeetingReference =
   | { kind: 'last' }
@@ -75,12 +76,18 @@ export function readFinancialYears(text: string): string[] {
 }
 
 /**
- * Reads a few dates once, at start: the date parser's first readings cost a hundred milliseconds
- * or more (its patterns are compiled when first used), which would otherwise fall on the first
- * member to ask about a date.
+ * Readies the date parser soon after start, one of its parsers at a time between members' turns:
+ * each compiles its pattern when first used, and the largest take 50 ms or more to compile, which
+ * would otherwise all fall on the first member to ask about a date (some 200 ms).
  */
-export function primeDateReading(): void {
+export async function primeDateReading(pause: Pause): Promise<void> {
   const today = new Date();
-  for (const text of ['the meeting on 21 March 2023', 'minutes of 3 June', 'due next Friday at 10am', 'in December'])
-    for (let i = 0; i < 3; i++) chrono.en.GB.parse(text, today);
+  for (const parser of chrono.en.GB.parsers) {
+    await pause();
+    // The same parser objects as chrono.en.GB's: what they compile here is theirs. Twice, because
+    // a pattern is first interpreted and compiled to machine code only when used again.
+    const alone = new chrono.Chrono({ parsers: [parser], refiners: [] });
+    for (let i = 0; i < 2; i++)
+      alone.parse('the meeting on 21 March 2023, 3 weeks ago, due next Friday at 10am', today);
+  }
 }

@@ -32,7 +32,6 @@ export interface ReadingIndex {
   sentences: Sentence[];
   byMeeting: Map<string, Sentence[]>;
   text: Map<string, string>;
-  stems: Map<string, Set<string>>;
   approved: Map<string, string[]>;
   /** Every stem of the minutes, by its first two letters: where a question's word is looked up once. */
   stemsByStart: Map<string, string[]>;
@@ -81,7 +80,6 @@ function* build(kb: KnowledgeBase): Generator<void, ReadingIndex> {
     sentences: [],
     byMeeting: new Map(),
     text: new Map(),
-    stems: new Map(),
     approved: new Map(),
     initials: new Map(),
     stemsByStart: new Map(),
@@ -120,7 +118,6 @@ function* build(kb: KnowledgeBase): Generator<void, ReadingIndex> {
     index.byMeeting.set(meeting.id, own);
     index.sentences.push(...own);
     index.text.set(meeting.id, text);
-    index.stems.set(meeting.id, new Set(words(text).map(stem)));
     index.approved.set(meeting.id, approved);
     // Initials the page defines, else those of the people it lists ("TR" for Tom Reed, present).
     const initials = readInitials(text);
