@@ -52,6 +52,14 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** How the bot is run: from the sources through tsx (the tests), or the built program as deployed, with extra node options. */
+export interface BotProgram {
+  built?: boolean;
+  nodeOptions?: readonly string[];
+  /** An IPC channel to the child (for a probe preloaded with --import). */
+  ipc?: boolean;
+}
+
 /** The bot as its own process; `launcher` runs it under another command (e.g. prlimit with a file-size limit). */
 export class BotProcess {
   private child: ChildProcess | undefined;
@@ -60,14 +68,18 @@ export class BotProcess {
     private readonly env: NodeJS.ProcessEnv,
     private readonly url: string,
     private readonly cwd: string,
+    private readonly program: BotProgram = {},
   ) {}
 
-  async start(launcher: readonly string[] = []): Promise<void> {
-    const command = [...launcher, process.execPath, '--import', TSX_LOADER, path.join(ROOT, 'src', 'index.ts')];
+  async start(launcher: readonly string[] = [], pollMs = 50): Promise<void> {
+    const entry = this.program.built
+      ? [path.join(ROOT, 'dist', 'start.mjs')]
+      : ['--import', TSX_LOADER, path.join(ROOT, 'src', 'index.ts')];
+    const command = [...launcher, process.execPath, ...(this.program.nodeOptions ?? []), ...entry];
     this.child = spawn(command[0] ?? process.execPath, command.slice(1), {
       cwd: this.cwd,
       env: this.env,
-      stdio: ['ignore', 'ignore', 'pipe'],
+      stdio: ['ignore', 'ignore', 'pipe', ...(this.program.ipc ? (['ipc'] as const) : [])],
     });
     let stderr = '';
     this.child.stderr?.on('data', (chunk: Buffer) => (stderr = `${stderr}${chunk.toString()}`.slice(-4000)));
@@ -80,9 +92,19 @@ export class BotProcess {
         () => false,
       );
       if (ok) return;
-      await new Promise((r) => setTimeout(r, 50));
+      await new Promise((r) => setTimeout(r, pollMs));
     }
     throw new Error(`the bot did not start within 120 s: ${stderr}`);
+  }
+
+  /** Sends `message` over the IPC channel and resolves with the child's reply. */
+  ask<T>(message: unknown): Promise<T> {
+    const child = this.child;
+    if (!child?.send) return Promise.reject(new Error('the bot was not started with an IPC channel'));
+    return new Promise<T>((resolve) => {
+      child.once('message', (reply) => resolve(reply as T));
+      child.send(message as string);
+    });
   }
 
   async kill(): Promise<void> {

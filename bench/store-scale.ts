@@ -1,27 +1,27 @@
 /**
  * The store at scale (issue 17): stores generated from the default data set (1 partnership with
- * its 5 meetings, 1 x 500, 14 x 50 and 14 x 500 meetings), each served by the real app over HTTP.
- * For each: start to healthy (in this process: opening, migrating, validating the store, and
- * listening), start to the first answer, the first answer to each sample question after start
- * (uncached), the background build of every knowledge base (its length and longest stall), a
- * durable change (an admin adds and removes aliases, each confirmed only once on disk) p50/p99 and
- * the longest event-loop stall while changes run, a question right after a change, and the heap. Then, at the largest size, the background
- * snapshot of the whole store: how long it takes and the longest stall it causes.
+ * its 5 meetings, 1 x 500, 14 x 50 and 14 x 500 meetings), each served over HTTP by the built
+ * program run as its own process, as `npm start` runs it. For each: from the process's start to
+ * healthy and to the first answer, the first answer to each sample question after start
+ * (uncached, while the other partnerships' knowledge bases are built), that background build (its
+ * length and longest stall), a durable change (an admin adds and removes aliases, each confirmed
+ * only once on disk) p50/p99 and the longest event-loop stall while changes run, a question right
+ * after a change, and the heap. Then, at the largest size, the background snapshot of the whole
+ * store: how long it takes and the longest stall it causes; and the store alone, without HTTP.
  */
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
-import { pino } from 'pino';
+import { pathToFileURL } from 'node:url';
 import { sharedFolder } from '../scripts/shared-folder.js';
-import { startApp } from '../src/app.js';
-import { loadConfig } from '../src/config.js';
 import { openStore } from '../src/store/store.js';
 import { startConnectorStandIn } from '../test/helpers/connector-stand-in.js';
 import { postActivity } from '../test/helpers/http.js';
 import { personalMessage } from '../test/helpers/teams-activities.js';
 import { makeTempFolder } from '../test/helpers/temp-folder.js';
 import { generateStore } from './generate-store.js';
+import { botEnvironment, BotProcess, freePort } from './kill-restart.js';
 import { roundMs, summarise } from './stats.js';
 
 const ADMIN = { aadObjectId: '0f1e2d3c-4b5a-4697-8877-665544332211', userId: '29:admin', userName: 'Ada Admin' };
@@ -38,51 +38,60 @@ export interface StoreScaleRow {
   changeP99Ms: number;
   changeStallMaxMs: number;
   firstAnswerP99Ms: number;
+  /** From spawning the process to its /healthz answering. */
   startToHealthyMs: number;
-  /** From the start of startApp to the first answer (asked as soon as healthy). */
+  /** From spawning the process to the first answer (asked as soon as healthy). */
   startToFirstAnswerMs: number;
   /** Building every partnership's knowledge base in the background after start: how long, and the longest stall. */
   warmSeconds: number;
   warmStallMaxMs: number;
   /** A question asked right after a change to the partnership it asks about (answer not cached): the slowest of several. */
   answerAfterChangeMaxMs: number;
+  /** The bot's heap after a full collection at the end, all of it (code, store, knowledge bases, caches). */
   heapMb: number;
 }
 
-function heapMb(): number {
-  (globalThis as { gc?: () => void }).gc?.();
-  return Math.round((process.memoryUsage().heapUsed / 1024 / 1024) * 10) / 10;
+const PROBE = ['--expose-gc', '--import', pathToFileURL(path.join(import.meta.dirname, 'bot-probe.mjs')).href];
+
+interface Health {
+  knowledgeBasesBuilding?: number;
+}
+interface ProbeReading {
+  stallMaxMs: number;
+  heapMb: number;
 }
 
+/**
+ * One size: the built program (`node dist/start.mjs`, as `npm start` runs it) as its own
+ * process, so that the figures are the bot's alone, not this process's (its HTTP client, the
+ * connector stand-in, their garbage). Its stalls and heap come from a probe preloaded into it.
+ */
 export async function benchStoreSize(partnerships: number, meetings: number, changes: number): Promise<StoreScaleRow> {
   const folder = makeTempFolder('csp-store-bench-');
   const dataFile = path.join(folder.path, 'store.json');
   writeFileSync(dataFile, `${JSON.stringify(generateStore(partnerships, meetings), null, 2)}\n`);
   const sizeMb = Math.round((statSync(dataFile).size / 1024 / 1024) * 10) / 10;
-  const heapBefore = heapMb();
   const connector = await startConnectorStandIn({ record: false });
-  const config = loadConfig({
-    PORT: '0',
-    DATA_FILE: dataFile,
-    LOG_LEVEL: 'silent',
-    DIGEST_DAY: 'off',
-    BOT_ADMINS: ADMIN.aadObjectId,
-    BACKUP_DAYS: '0',
-  });
-  const started = performance.now();
-  const app = await startApp(config, pino({ level: 'silent' }), { host: '127.0.0.1', reminderIntervalMs: 3_600_000 });
-  while (
-    !(await fetch(`${app.url}/healthz`).then(
-      (r) => r.ok,
-      () => false,
-    ))
-  )
-    await new Promise((r) => setTimeout(r, 5));
-  const startToHealthyMs = performance.now() - started;
-  const url = `${app.url}/api/messages`;
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const bot = new BotProcess(
+    { ...botEnvironment(port, dataFile, ADMIN.aadObjectId), LOG_LEVEL: 'silent' },
+    base,
+    folder.path,
+    {
+      built: true,
+      nodeOptions: PROBE,
+      ipc: true,
+    },
+  );
+  const url = `${base}/api/messages`;
   const send = (text: string, who: typeof ADMIN, conversationId: string) =>
     postActivity(url, { ...personalMessage(text, { ...who, conversationId }), serviceUrl: connector.url });
+  const health = async (): Promise<Health> => (await fetch(`${base}/healthz`)).json() as Promise<Health>;
+  const started = performance.now();
   try {
+    await bot.start([], 5);
+    const startToHealthyMs = performance.now() - started;
     const reader = (i: number) => ({
       aadObjectId: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
       userId: `29:reader-${i}`,
@@ -90,23 +99,21 @@ export async function benchStoreSize(partnerships: number, meetings: number, cha
     });
     const firstAnswers: number[] = [];
     let startToFirstAnswerMs = 0;
+    // Asked while the other partnerships' knowledge bases are built in the background.
     for (const [i, question] of questions.entries()) {
       const t = performance.now();
       await send(question, reader(i), `a:reader-${i}`);
       firstAnswers.push(performance.now() - t);
       if (i === 0) startToFirstAnswerMs = performance.now() - started;
     }
-    // Every partnership's knowledge base is built in the background after start: measured until done.
-    const warmDelay = monitorEventLoopDelay({ resolution: 5 });
-    warmDelay.enable();
+    await bot.ask('reset');
     const warmStart = performance.now();
-    await app.idle();
+    while (((await health()).knowledgeBasesBuilding ?? 0) > 0) await new Promise((r) => setTimeout(r, 20));
     const warmSeconds = (performance.now() - warmStart) / 1000;
-    warmDelay.disable();
+    const warm = await bot.ask<ProbeReading>('read');
     // The admin's conversation is remembered by a first change, outside the timing.
     await send('alias warm-up = road safety', ADMIN, 'a:admin');
-    const delay = monitorEventLoopDelay({ resolution: 5 });
-    delay.enable();
+    await bot.ask('reset');
     const samples: number[] = [];
     for (let i = 0; i < changes; i++) {
       const text = i % 2 === 0 ? `alias bench ${i} = road safety` : `remove alias bench ${i - 1}`;
@@ -115,7 +122,7 @@ export async function benchStoreSize(partnerships: number, meetings: number, cha
       samples.push(performance.now() - t);
       if (result.status >= 400) throw new Error(`change ${i} failed with ${result.status}`);
     }
-    delay.disable();
+    const during = await bot.ask<ProbeReading>('read');
     // A question right after each change, about what changed: answered from a knowledge base kept up to date by the change.
     const afterChange: number[] = [];
     for (let i = 0; i < 5; i++) {
@@ -124,7 +131,7 @@ export async function benchStoreSize(partnerships: number, meetings: number, cha
       await send(`who leads crossing ${i}?`, reader(0), 'a:reader-0');
       afterChange.push(performance.now() - t);
     }
-    const heap = heapMb() - heapBefore;
+    const end = await bot.ask<ProbeReading>('read');
     const summary = summarise(samples);
     return {
       label: partnerships === 1 && meetings <= 5 ? 'Kent today' : `${partnerships} x ${meetings}`,
@@ -133,17 +140,17 @@ export async function benchStoreSize(partnerships: number, meetings: number, cha
       sizeMb,
       changeP50Ms: summary.p50Ms,
       changeP99Ms: summary.p99Ms,
-      changeStallMaxMs: delay.max / 1e6,
+      changeStallMaxMs: during.stallMaxMs,
       firstAnswerP99Ms: summarise(firstAnswers).p99Ms,
       startToHealthyMs,
       startToFirstAnswerMs,
       warmSeconds: Math.round(warmSeconds * 10) / 10,
-      warmStallMaxMs: warmDelay.max / 1e6,
+      warmStallMaxMs: warm.stallMaxMs,
       answerAfterChangeMaxMs: Math.max(...afterChange),
-      heapMb: Math.round(heap * 10) / 10,
+      heapMb: Math.round(end.heapMb * 10) / 10,
     };
   } finally {
-    await app.close();
+    await bot.stop();
     await connector.close();
     folder.remove();
   }
@@ -256,7 +263,7 @@ export function describeRow(row: StoreScaleRow): string {
   return (
     `  ${row.label.padEnd(10)} ${String(row.sizeMb).padStart(5)} MB  change p50 ${roundMs(row.changeP50Ms)} ms / p99 ${roundMs(row.changeP99Ms)} ms (longest stall ${roundMs(row.changeStallMaxMs)} ms)` +
     `  first answer p99 ${roundMs(row.firstAnswerP99Ms)} ms  start to healthy ${roundMs(row.startToHealthyMs)} ms  start to first answer ${roundMs(row.startToFirstAnswerMs)} ms` +
-    `  background build ${row.warmSeconds} s (longest stall ${roundMs(row.warmStallMaxMs)} ms)  answer after a change ${roundMs(row.answerAfterChangeMaxMs)} ms max  heap +${row.heapMb} MB` +
+    `  background build ${row.warmSeconds} s (longest stall ${roundMs(row.warmStallMaxMs)} ms)  answer after a change ${roundMs(row.answerAfterChangeMaxMs)} ms max  heap ${row.heapMb} MB` +
     `   [before: ${BEFORE[row.label] ?? 'n/a'}${BEFORE_KB[row.label] ? `; before this change: ${BEFORE_KB[row.label]}` : ''}]`
   );
 }
