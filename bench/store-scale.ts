@@ -36,6 +36,9 @@ export interface StoreScaleRow {
   sizeMb: number;
   changeP50Ms: number;
   changeP99Ms: number;
+  /** A turn that changes nothing (a cached answer), as many times: the floor under a change. */
+  readP50Ms: number;
+  readP99Ms: number;
   changeStallMaxMs: number;
   firstAnswerP99Ms: number;
   /** From spawning the process to its /healthz answering. */
@@ -113,6 +116,14 @@ export async function benchStoreSize(partnerships: number, meetings: number, cha
     const warm = await bot.ask<ProbeReading>('read');
     // The admin's conversation is remembered by a first change, outside the timing.
     await send('alias warm-up = road safety', ADMIN, 'a:admin');
+    // The same number of turns that change nothing (a question answered from the cache): the floor
+    // under a change on this machine, HTTP and the reply included.
+    const reads: number[] = [];
+    for (let i = 0; i < changes; i++) {
+      const t = performance.now();
+      await send('what are the current priorities?', ADMIN, 'a:admin');
+      reads.push(performance.now() - t);
+    }
     await bot.ask('reset');
     const samples: number[] = [];
     for (let i = 0; i < changes; i++) {
@@ -133,6 +144,7 @@ export async function benchStoreSize(partnerships: number, meetings: number, cha
     }
     const end = await bot.ask<ProbeReading>('read');
     const summary = summarise(samples);
+    const read = summarise(reads);
     return {
       label: partnerships === 1 && meetings <= 5 ? 'Kent today' : `${partnerships} x ${meetings}`,
       partnerships,
@@ -140,6 +152,8 @@ export async function benchStoreSize(partnerships: number, meetings: number, cha
       sizeMb,
       changeP50Ms: summary.p50Ms,
       changeP99Ms: summary.p99Ms,
+      readP50Ms: read.p50Ms,
+      readP99Ms: read.p99Ms,
       changeStallMaxMs: during.stallMaxMs,
       firstAnswerP99Ms: summarise(firstAnswers).p99Ms,
       startToHealthyMs,
@@ -261,7 +275,7 @@ export const BEFORE_KB: Record<string, string> = {
 
 export function describeRow(row: StoreScaleRow): string {
   return (
-    `  ${row.label.padEnd(10)} ${String(row.sizeMb).padStart(5)} MB  change p50 ${roundMs(row.changeP50Ms)} ms / p99 ${roundMs(row.changeP99Ms)} ms (longest stall ${roundMs(row.changeStallMaxMs)} ms)` +
+    `  ${row.label.padEnd(10)} ${String(row.sizeMb).padStart(5)} MB  change p50 ${roundMs(row.changeP50Ms)} ms / p99 ${roundMs(row.changeP99Ms)} ms (longest stall ${roundMs(row.changeStallMaxMs)} ms; a turn changing nothing ${roundMs(row.readP50Ms)} / ${roundMs(row.readP99Ms)} ms)` +
     `  first answer p99 ${roundMs(row.firstAnswerP99Ms)} ms  start to healthy ${roundMs(row.startToHealthyMs)} ms  start to first answer ${roundMs(row.startToFirstAnswerMs)} ms` +
     `  background build ${row.warmSeconds} s (longest stall ${roundMs(row.warmStallMaxMs)} ms)  answer after a change ${roundMs(row.answerAfterChangeMaxMs)} ms max  heap ${row.heapMb} MB` +
     `   [before: ${BEFORE[row.label] ?? 'n/a'}${BEFORE_KB[row.label] ? `; before this change: ${BEFORE_KB[row.label]}` : ''}]`

@@ -54,7 +54,7 @@ function lazyState(value: unknown): LazyState | undefined {
 }
 
 /** Lazy lists -> the arrays they stand for, and the elements that are the draft's own. */
-const LAZY_ARRAYS = new WeakMap<object, { array: unknown[]; own: WeakSet<object> }>();
+const LAZY_ARRAYS = new WeakMap<object, { array: unknown[]; own: Set<object> }>();
 
 function isIndex(key: string | symbol): key is string {
   if (typeof key !== 'string') return false;
@@ -70,7 +70,7 @@ function isIndex(key: string | symbol): key is string {
 function lazyArray(base: readonly unknown[]): unknown[] {
   const array = base.slice();
   // Objects this draft may change in place: copies it made, and values the change put in.
-  const own = new WeakSet<object>();
+  const own = new Set<object>();
   const proxy = new Proxy(array, {
     get(target, key) {
       const value: unknown = Reflect.get(target, key);
@@ -115,8 +115,13 @@ function plain(value: unknown): unknown {
   if (typeof value !== 'object' || value === null) return value;
   const lazy = LAZY_ARRAYS.get(value);
   if (lazy) {
-    const elements = lazy.array.map((e) => (typeof e === 'object' && e !== null && lazy.own.has(e) ? plain(e) : e));
-    return elements.every((e, i) => e === lazy.array[i]) ? lazy.array : elements;
+    // Only what the change copied or put in can hold a draft: the rest is the base's, not looked through.
+    const replaced = new Map<unknown, unknown>();
+    for (const element of lazy.own) {
+      const made = plain(element);
+      if (made !== element) replaced.set(element, made);
+    }
+    return replaced.size === 0 ? lazy.array : lazy.array.map((e) => replaced.get(e) ?? e);
   }
   const entries = Array.isArray(value) ? null : Object.entries(value);
   if (lazyState(value)) return Object.fromEntries(entries!.map(([k, v]) => [k, plain(v)]));

@@ -6,7 +6,7 @@
  * objects; the rest is made again for each version in a few milliseconds. Answering only reads.
  */
 import type { Meeting, MeetingItem, Partnership, Person, Priority, PriorityYear, Theme } from '../model/model.js';
-import { words } from '../text/normalise.js';
+import { words, wordsOfName } from '../text/normalise.js';
 import { PhraseMatcher, type PhraseTarget } from '../text/phrase-matcher.js';
 import { contentTerms, MeetingIndex, type Passage } from './meeting-index.js';
 import { documentTitles, type DocumentTitle } from './source-titles.js';
@@ -191,7 +191,7 @@ export class KnowledgeBase {
 
   private collectVocabulary(): void {
     const add = (text: string): void => {
-      for (const w of words(text)) this.vocabulary.add(w);
+      for (const w of wordsOfName(text)) this.vocabulary.add(w);
     };
     for (const person of this.partnership.people) person.names.forEach(add);
     for (const year of this.partnership.priorityYears) {
@@ -221,7 +221,7 @@ export function personPhrases(partnership: Partnership): PhraseTarget[] {
   for (const person of partnership.people) {
     const forms = new Set<string>([person.surname]);
     for (const name of person.names) {
-      const parts = words(name).filter((w) => !HONORIFICS.has(w));
+      const parts = wordsOfName(name).filter((w) => !HONORIFICS.has(w));
       if (parts.length > 0) forms.add(parts.join(' '));
     }
     if (person.givenName) forms.add(`${person.givenName} ${person.surname}`);

@@ -54,3 +54,21 @@ export function words(text: string): string[] {
   const folded = foldForMatching(text);
   return folded === '' ? [] : folded.split(' ');
 }
+
+const NAME_WORDS = new Map<string, readonly string[]>();
+/** Distinct names remembered: far more than a county's people, priorities and aliases. */
+const NAME_WORDS_KEPT = 50_000;
+
+/**
+ * The words of a name or short phrase (a person, a priority, an alias), remembered: the same names
+ * are read again for every version of a partnership's records, that is after every change.
+ */
+export function wordsOfName(name: string): readonly string[] {
+  let known = NAME_WORDS.get(name);
+  if (known === undefined) {
+    if (NAME_WORDS.size >= NAME_WORDS_KEPT) NAME_WORDS.clear();
+    known = words(name);
+    NAME_WORDS.set(name, known);
+  }
+  return known;
+}

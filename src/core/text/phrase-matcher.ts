@@ -6,7 +6,7 @@
 import { stemmer } from 'stemmer';
 import { typoDistance } from './fuzzy.js';
 import { isStopword } from './stopwords.js';
-import { words } from './normalise.js';
+import { wordsOfName } from './normalise.js';
 
 export interface PhraseTarget {
   /** What the phrase stands for (a priority id, a person id...). */
@@ -27,8 +27,26 @@ export interface PhraseMatch {
 
 interface CompiledPhrase {
   target: PhraseTarget;
-  tokens: string[];
-  stems: string[];
+  tokens: readonly string[];
+  stems: readonly string[];
+}
+
+const COMPILED = new Map<string, Omit<CompiledPhrase, 'target'>>();
+const COMPILED_KEPT = 50_000;
+
+/** A phrase's words and stems, remembered: a matcher is made again for each version of the records. */
+function compiled(phrase: string): Omit<CompiledPhrase, 'target'> {
+  let known = COMPILED.get(phrase);
+  if (!known) {
+    if (COMPILED.size >= COMPILED_KEPT) COMPILED.clear();
+    const all = wordsOfName(phrase);
+    // Keep little words only when the phrase is nothing but little words (e.g. "prevent" is not, "it" would be).
+    const content = all.filter((w) => !isStopword(w));
+    const tokens = content.length > 0 ? content : [...all];
+    known = { tokens, stems: tokens.map((t) => stemmer(t)) };
+    COMPILED.set(phrase, known);
+  }
+  return known;
 }
 
 /** How many question words may sit between two words of a phrase ("road *and* safety" no; "safety of roads" no). */
@@ -41,15 +59,7 @@ export class PhraseMatcher {
     targets: readonly PhraseTarget[],
     private readonly isKnownWord: (w: string) => boolean,
   ) {
-    this.phrases = targets
-      .map((target) => {
-        const all = words(target.phrase);
-        // Keep little words only when the phrase is nothing but little words (e.g. "prevent" is not, "it" would be).
-        const content = all.filter((w) => !isStopword(w));
-        const tokens = content.length > 0 ? content : all;
-        return { target, tokens, stems: tokens.map((t) => stemmer(t)) };
-      })
-      .filter((p) => p.tokens.length > 0);
+    this.phrases = targets.map((target) => ({ target, ...compiled(target.phrase) })).filter((p) => p.tokens.length > 0);
   }
 
   /** Every phrase found in `questionWords`, best first, at most one match per phrase. */
