@@ -143,12 +143,20 @@ describe('HTTP server: /api/messages in local mode', () => {
     expect((await fetch(bot.messagesUrl, { method: 'HEAD' })).status).to.equal(200);
   });
 
-  it('reports health and the store', async () => {
+  it('reports health, the store, the knowledge bases still building and the heap', async () => {
+    await bot.app.idle();
     const response = await fetch(`${bot.app.url}/healthz`);
-    const body = (await response.json()) as { status: string; mode: string; store: { partnerships: number } };
+    const body = (await response.json()) as {
+      status: string;
+      mode: string;
+      store: { partnerships: number };
+      knowledgeBasesBuilding: number;
+      heapUsedMb: number;
+    };
     expect(response.status).to.equal(200);
-    expect(body).to.include({ status: 'ok', mode: 'local' });
+    expect(body).to.include({ status: 'ok', mode: 'local', knowledgeBasesBuilding: 0 });
     expect(body.store.partnerships).to.equal(1);
+    expect(body.heapUsedMb).to.be.greaterThan(0);
   });
 });
 

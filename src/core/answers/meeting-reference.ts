@@ -4,7 +4,6 @@
  * Financial years such as "2023/24" are not meetings and are left to the priority answers.
  */
 import * as chrono from 'chrono-node';
-import type { Pause } from './build-in-slices.js';
 
 export type MeetingReference =
   | { kind: 'last' }
@@ -76,14 +75,13 @@ export function readFinancialYears(text: string): string[] {
 }
 
 /**
- * Readies the date parser soon after start, one of its parsers at a time between members' turns:
- * each compiles its pattern when first used, and the largest take 50 ms or more to compile, which
- * would otherwise all fall on the first member to ask about a date (some 200 ms).
+ * Readies the date parser at start: each of its parsers compiles its pattern when first used, the
+ * largest in 50 ms or more, which would otherwise all fall on the first member to ask about a date
+ * (some 200 ms).
  */
-export async function primeDateReading(pause: Pause): Promise<void> {
+export function primeDateReading(): void {
   const today = new Date();
   for (const parser of chrono.en.GB.parsers) {
-    await pause();
     // The same parser objects as chrono.en.GB's: what they compile here is theirs. Twice, because
     // a pattern is first interpreted and compiled to machine code only when used again.
     const alone = new chrono.Chrono({ parsers: [parser], refiners: [] });

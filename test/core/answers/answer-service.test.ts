@@ -103,7 +103,9 @@ describe('AnswerService knowledge bases', () => {
     );
     const warmer = new KnowledgeWarmer([members, published]);
     warmer.warm(['kent-csp']);
+    expect(warmer.building()).to.equal(1);
     await warmer.idle();
+    expect(warmer.building()).to.equal(0);
     const index = indexes.get('kent-csp', partnership.meetings);
     expect(members.knowledgeBase()!.meetingIndex).to.equal(index);
     expect(published.knowledgeBase()!.meetingIndex).to.equal(index);

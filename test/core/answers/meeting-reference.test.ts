@@ -1,9 +1,21 @@
 import { expect } from 'chai';
-import { readFinancialYears, readMeetingReference } from '../../../src/core/answers/meeting-reference.js';
+import {
+  primeDateReading,
+  readFinancialYears,
+  readMeetingReference,
+} from '../../../src/core/answers/meeting-reference.js';
 
 const today = new Date('2026-11-24T12:00:00Z');
 
 describe('readMeetingReference', () => {
+  it('reads the same after the date parser is primed at start', () => {
+    const asked = ['resolutions on 21 March 2023', 'minutes of 3 June', 'in December', 'the meeting in May 2022'];
+    const before = asked.map((q) => readMeetingReference(q, today));
+    primeDateReading();
+    expect(asked.map((q) => readMeetingReference(q, today))).to.deep.equal(before);
+    expect(before[0]).to.deep.equal({ kind: 'date', date: '2023-03-21' });
+  });
+
   it('reads en-GB dates in words and numbers', () => {
     expect(readMeetingReference('resolutions on 21 March 2023', today)).to.deep.equal({
       kind: 'date',
