@@ -6,7 +6,7 @@
  * objects; the rest is made again for each version in a few milliseconds. Answering only reads.
  */
 import type { Meeting, MeetingItem, Partnership, Person, Priority, PriorityYear, Theme } from '../model/model.js';
-import { words, wordsOfName } from '../text/normalise.js';
+import { wordsOfName } from '../text/normalise.js';
 import { PhraseMatcher, type PhraseTarget } from '../text/phrase-matcher.js';
 import { contentTerms, MeetingIndex, type Passage } from './meeting-index.js';
 import { documentTitles, type DocumentTitle } from './source-titles.js';
