@@ -14,6 +14,7 @@ import MiniSearch from 'minisearch';
 import { stemmer } from 'stemmer';
 import type { Meeting } from '../model/model.js';
 import { findAcronyms } from '../text/acronyms.js';
+import { boundedMemo } from '../text/bounded-memo.js';
 import { words } from '../text/normalise.js';
 import { isStopword } from '../text/stopwords.js';
 
@@ -27,20 +28,8 @@ export interface Passage {
   text: string;
 }
 
-const STEMS = new Map<string, string>();
-/** Distinct words whose stems are remembered: the vocabulary of years of minutes fits many times over. */
-const STEMS_KEPT = 200_000;
-
-/** A word's stem, remembered: the same words recur through every meeting's minutes. */
-export function stem(word: string): string {
-  let known = STEMS.get(word);
-  if (known === undefined) {
-    if (STEMS.size >= STEMS_KEPT) STEMS.clear();
-    known = stemmer(word);
-    STEMS.set(word, known);
-  }
-  return known;
-}
+/** A word's stem, remembered (the vocabulary of years of minutes fits many times over): the same words recur through every meeting's minutes. */
+export const stem: (word: string) => string = boundedMemo(stemmer, 200_000);
 
 /** The content words among `words`, stemmed. */
 function termsOfWords(list: readonly string[]): string[] {

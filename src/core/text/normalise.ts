@@ -3,6 +3,7 @@
  * question typed on a phone with curly quotes, dashes or odd spacing meets the stored text on
  * equal terms.
  */
+import { boundedMemo } from './bounded-memo.js';
 
 const CURLY_QUOTES = /[\u2018\u2019\u201A\u201B\u2032]/g;
 const CURLY_DOUBLE_QUOTES = /[\u201C\u201D\u201E\u201F\u2033]/g;
@@ -55,20 +56,9 @@ export function words(text: string): string[] {
   return folded === '' ? [] : folded.split(' ');
 }
 
-const NAME_WORDS = new Map<string, readonly string[]>();
-/** Distinct names remembered: far more than a county's people, priorities and aliases. */
-const NAME_WORDS_KEPT = 50_000;
-
 /**
- * The words of a name or short phrase (a person, a priority, an alias), remembered: the same names
- * are read again for every version of a partnership's records, that is after every change.
+ * The words of a name or short phrase (a person, a priority, an alias), remembered (up to far more
+ * names than a county has): the same names are read again for every version of a partnership's
+ * records, that is after every change.
  */
-export function wordsOfName(name: string): readonly string[] {
-  let known = NAME_WORDS.get(name);
-  if (known === undefined) {
-    if (NAME_WORDS.size >= NAME_WORDS_KEPT) NAME_WORDS.clear();
-    known = words(name);
-    NAME_WORDS.set(name, known);
-  }
-  return known;
-}
+export const wordsOfName: (name: string) => readonly string[] = boundedMemo(words, 50_000);

@@ -4,6 +4,7 @@
  * safety priority" and "roads" all find Road Safety. Phrases are data, never code.
  */
 import { stemmer } from 'stemmer';
+import { boundedMemo } from './bounded-memo.js';
 import { typoDistance } from './fuzzy.js';
 import { isStopword } from './stopwords.js';
 import { wordsOfName } from './normalise.js';
@@ -31,23 +32,14 @@ interface CompiledPhrase {
   stems: readonly string[];
 }
 
-const COMPILED = new Map<string, Omit<CompiledPhrase, 'target'>>();
-const COMPILED_KEPT = 50_000;
-
 /** A phrase's words and stems, remembered: a matcher is made again for each version of the records. */
-function compiled(phrase: string): Omit<CompiledPhrase, 'target'> {
-  let known = COMPILED.get(phrase);
-  if (!known) {
-    if (COMPILED.size >= COMPILED_KEPT) COMPILED.clear();
-    const all = wordsOfName(phrase);
-    // Keep little words only when the phrase is nothing but little words (e.g. "prevent" is not, "it" would be).
-    const content = all.filter((w) => !isStopword(w));
-    const tokens = content.length > 0 ? content : [...all];
-    known = { tokens, stems: tokens.map((t) => stemmer(t)) };
-    COMPILED.set(phrase, known);
-  }
-  return known;
-}
+const compiled = boundedMemo((phrase: string): Omit<CompiledPhrase, 'target'> => {
+  const all = wordsOfName(phrase);
+  // Keep little words only when the phrase is nothing but little words (e.g. "prevent" is not, "it" would be).
+  const content = all.filter((w) => !isStopword(w));
+  const tokens = content.length > 0 ? content : [...all];
+  return { tokens, stems: tokens.map((t) => stemmer(t)) };
+}, 50_000);
 
 /** How many question words may sit between two words of a phrase ("road *and* safety" no; "safety of roads" no). */
 const MAX_GAP = 1;
