@@ -22,7 +22,7 @@ import { MeetingIndexes } from './core/answers/meeting-indexes.js';
 import type { Partnership } from './core/model/model.js';
 import { createServer, listen } from './http/create-server.js';
 import { RequestsInFlight } from './http/requests-in-flight.js';
-import { CARD_NAMES, primeCards } from './views/expand-card.js';
+import { primeCards } from './views/expand-card.js';
 import { startImportHandoff } from './http/import-handoff.js';
 import { runHandedImport } from './core/minutes-import/handed-import.js';
 import { loadDefaultStore } from './store/default-store.js';
@@ -209,8 +209,8 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
   const firstPartnershipId = config.defaultPartnershipId ?? defaultPartnershipId;
   warmer.warm([firstPartnershipId]);
   await warmer.idle();
-  // Compiled now, not on the first answer (a card) or the first date asked about.
-  primeCards(['answer']);
+  // Compiled now, not on the first reply (every reply is a card) or the first date asked about.
+  primeCards();
   primeDateReading();
   const url = await listen(server, config.port, options.host ?? config.host);
   baseUrl = url;
@@ -232,13 +232,6 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
   // Each other partnership's knowledge base is built now in the background, and each again after a
   // change to it is saved, so that no question waits for one.
   warmer.warm(Object.keys(store.data().partnerships));
-  // The other cards (agendas, actions, forms), one at a time between members' turns.
-  void (async () => {
-    for (const card of CARD_NAMES.filter((name) => name !== 'answer')) {
-      await inFlight.quiet();
-      primeCards([card]);
-    }
-  })();
   store.onSaved((ids) => warmer.warm(ids));
   return {
     url,
