@@ -22,7 +22,7 @@ import { MeetingIndexes } from './core/answers/meeting-indexes.js';
 import type { Partnership } from './core/model/model.js';
 import { createServer, listen } from './http/create-server.js';
 import { RequestsInFlight } from './http/requests-in-flight.js';
-import { primeCards } from './views/expand-card.js';
+import { CARD_NAMES, primeCards } from './views/expand-card.js';
 import { startImportHandoff } from './http/import-handoff.js';
 import { runHandedImport } from './core/minutes-import/handed-import.js';
 import { loadDefaultStore } from './store/default-store.js';
@@ -209,8 +209,8 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
   const firstPartnershipId = config.defaultPartnershipId ?? defaultPartnershipId;
   warmer.warm([firstPartnershipId]);
   await warmer.idle();
-  // Compiled now, not on the first reply (every reply is a card) or the first date asked about.
-  primeCards();
+  // Compiled now, not on the first answer (a card) or the first date asked about.
+  primeCards(['answer']);
   primeDateReading();
   const url = await listen(server, config.port, options.host ?? config.host);
   baseUrl = url;
@@ -232,6 +232,14 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
   // Each other partnership's knowledge base is built now in the background, and each again after a
   // change to it is saved, so that no question waits for one.
   warmer.warm(Object.keys(store.data().partnerships));
+  // The other cards (agendas, actions, forms), one at a time once members have been quiet for a
+  // moment: primed between two messages, a card in the way delayed the first answers by some 60 ms.
+  void (async () => {
+    for (const card of CARD_NAMES.filter((name) => name !== 'answer')) {
+      await inFlight.quiet(150, 10_000);
+      primeCards([card]);
+    }
+  })();
   store.onSaved((ids) => warmer.warm(ids));
   return {
     url,

@@ -12,20 +12,30 @@ const MAX_WAIT_MS = 250;
 
 export class RequestsInFlight {
   private count = 0;
+  /** When a request last finished (or the count began): "quiet for a moment" is measured from it. */
+  private lastFinished = performance.now();
 
   /** Counts each request of `server` from its arrival until its response is finished or abandoned. */
   track(server: restify.Server): void {
     server.pre((req, res, next) => {
       this.count++;
-      res.once('close', () => this.count--);
+      res.once('close', () => {
+        this.count--;
+        this.lastFinished = performance.now();
+      });
       return next();
     });
   }
 
-  /** Resolves on a later turn once no request is in progress (or after MAX_WAIT_MS). */
-  async quiet(): Promise<void> {
+  /**
+   * Resolves on a later turn once no request is in progress and none finished in the last
+   * `settleMs` (before a longer piece of work, which the next message of a conversation should not
+   * meet), or after `maxWaitMs` whatever the traffic.
+   */
+  async quiet(settleMs = 0, maxWaitMs = MAX_WAIT_MS): Promise<void> {
     await nextTurn();
-    const until = performance.now() + MAX_WAIT_MS;
-    while (this.count > 0 && performance.now() < until) await sleep(1);
+    const until = performance.now() + maxWaitMs;
+    const busy = (): boolean => this.count > 0 || performance.now() - this.lastFinished < settleMs;
+    while (busy() && performance.now() < until) await sleep(this.count > 0 ? 1 : Math.max(1, settleMs / 4));
   }
 }

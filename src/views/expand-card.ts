@@ -7,7 +7,7 @@ import path from 'node:path';
 import * as ACData from 'adaptivecards-templating';
 import { APP_ROOT } from '../app-root.js';
 
-const CARD_NAMES = [
+export const CARD_NAMES = [
   'answer',
   'agenda',
   'agenda-form',
@@ -43,11 +43,10 @@ export function expandCard(name: CardName, data: object): AdaptiveCard {
 }
 
 /**
- * Loads and expands every template once, before the port opens: the templating engine builds its
- * expression parser on first use (60 ms or so), and each template its own expressions (10-30 ms),
- * which would otherwise fall on the first replies. Primed after opening instead, between turns,
- * they still delayed the first answers by some 60 ms.
+ * Loads and expands templates once, at start: the templating engine builds its expression parser
+ * on first use (60 ms or so), and each template its own expressions (10-30 ms), which would
+ * otherwise fall on the first reply of each kind.
  */
-export function primeCards(): void {
-  for (const name of CARD_NAMES) expandCard(name, {});
+export function primeCards(names: readonly CardName[] = CARD_NAMES): void {
+  for (const name of names) expandCard(name, {});
 }

@@ -30,8 +30,13 @@ describe('requests in flight', () => {
       expect((await response).status).to.equal(200);
       await quiet;
       expect(events).to.deep.equal(['request answered', 'background work resumed']);
-      // With nothing in progress it waits only for the next turn.
+      // With nothing in progress it waits only for the next turn; asked for a quiet moment, it
+      // waits until that long after the last request finished.
       await inFlight.quiet();
+      expect((await fetch(`http://127.0.0.1:${port}/missing`)).status).to.equal(404);
+      const finished = performance.now();
+      await inFlight.quiet(120);
+      expect(performance.now() - finished).to.be.at.least(110);
     } finally {
       server.close();
     }
