@@ -15,6 +15,7 @@ import { PartnershipBot } from './bot/partnership-bot.js';
 import { downloadFile } from './minutes-files/file-download.js';
 import { PersonalReminders } from './turns/personal-reminders.js';
 import type { Config } from './config.js';
+import { answerQuestion } from './core/answers/answer-question.js';
 import { AnswerService } from './core/answers/answer-service.js';
 import { KnowledgeWarmer } from './core/answers/knowledge-warmer.js';
 import { primeDateReading } from './core/answers/meeting-reference.js';
@@ -22,6 +23,7 @@ import { MeetingIndexes } from './core/answers/meeting-indexes.js';
 import type { Partnership } from './core/model/model.js';
 import { createServer, listen } from './http/create-server.js';
 import { RequestsInFlight } from './http/requests-in-flight.js';
+import { renderAnswerCard } from './views/answer-card.js';
 import { CARD_NAMES, primeCards } from './views/expand-card.js';
 import { startImportHandoff } from './http/import-handoff.js';
 import { runHandedImport } from './core/minutes-import/handed-import.js';
@@ -209,8 +211,14 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
   const firstPartnershipId = config.defaultPartnershipId ?? defaultPartnershipId;
   warmer.warm([firstPartnershipId]);
   await warmer.idle();
-  // Compiled now, not on the first answer (a card) or the first date asked about.
-  primeCards(['answer']);
+  // Compiled now, not on the first answer (a card) or the first date asked about: one answer read
+  // and drawn as a card (not kept in the answer cache), and the date parser.
+  try {
+    const sample = answers.knowledgeBase(firstPartnershipId);
+    if (sample) renderAnswerCard(answerQuestion(sample, 'Who leads road safety?', clock()));
+  } catch (error) {
+    logger.warn({ err: error }, 'answering a sample question at start failed');
+  }
   primeDateReading();
   const url = await listen(server, config.port, options.host ?? config.host);
   baseUrl = url;

@@ -12,11 +12,13 @@ const MAX_WAIT_MS = 250;
 
 export class RequestsInFlight {
   private count = 0;
-  /** When a request last finished (or the count began): "quiet for a moment" is measured from it. */
+  /** When a request last finished (or the port opened): "quiet for a moment" is measured from it. */
   private lastFinished = performance.now();
 
   /** Counts each request of `server` from its arrival until its response is finished or abandoned. */
   track(server: restify.Server): void {
+    // The first requests follow the opening of the port: a quiet moment is counted from there.
+    server.server.once('listening', () => (this.lastFinished = performance.now()));
     server.pre((req, res, next) => {
       this.count++;
       res.once('close', () => {
