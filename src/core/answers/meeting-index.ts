@@ -28,7 +28,7 @@ export interface Passage {
   text: string;
 }
 
-/** A word's stem, remembered (the vocabulary of years of minutes fits many times over): the same words recur through every meeting's minutes. */
+/** A word's stem, remembered: the same words recur through every meeting's minutes (years of them fit many times over). */
 export const stem: (word: string) => string = boundedMemo(stemmer, 200_000);
 
 /** The content words among `words`, stemmed. */
