@@ -2,17 +2,7 @@ import { expect } from 'chai';
 import { startRunningBot, type RunningBot } from '../helpers/running-bot.js';
 import { invokeAction, personalMessage } from '../helpers/teams-activities.js';
 import { grantRole } from '../helpers/memberships.js';
-
-const SECRETARIAT = {
-  userId: '29:1sec-anna',
-  userName: 'Anna Taylor',
-  aadObjectId: '2b2b2b2b-3c3c-4d4d-8e5e-6f6f6f6f6f6f',
-};
-const OFFICER = {
-  userId: '29:1officer-sam',
-  userName: 'Sam Officer',
-  aadObjectId: '3c3c3c3c-4d4d-4e5e-8f6f-7a7a7a7a7a7a',
-};
+import { OFFICER, SECRETARIAT } from '../helpers/members.js';
 
 function cardText(result: { body: unknown }): string {
   return JSON.stringify((result.body as { value: unknown }).value);

@@ -14,17 +14,8 @@ import {
 import { cardSchemaErrors } from '../helpers/card-schema.js';
 import { grantRole } from '../helpers/memberships.js';
 import { storedData } from '../helpers/stored-data.js';
+import { OFFICER, SECRETARIAT } from '../helpers/members.js';
 
-const SECRETARIAT = {
-  userId: '29:1sec-anna',
-  userName: 'Anna Taylor',
-  aadObjectId: '2b2b2b2b-3c3c-4d4d-8e5e-6f6f6f6f6f6f',
-};
-const OFFICER = {
-  userId: '29:1officer-sam',
-  userName: 'Sam Officer',
-  aadObjectId: '3c3c3c3c-4d4d-4e5e-8f6f-7a7a7a7a7a7a',
-};
 const SARAH = { id: '29:1sarah', name: 'Sarah Jones' };
 
 type LoggedAction = Pick<Action, 'number' | 'owner' | 'description' | 'due' | 'priorityId' | 'meeting' | 'status'>;

@@ -5,12 +5,7 @@ import { cardSchemaErrors } from '../helpers/card-schema.js';
 import { startRunningBot, type RunningBot } from '../helpers/running-bot.js';
 import { channelMessage, invokeAction, personalMessage } from '../helpers/teams-activities.js';
 import { storedData, storeBytes } from '../helpers/stored-data.js';
-
-const SECRETARIAT = {
-  userId: '29:1sec-anna',
-  userName: 'Anna Taylor',
-  aadObjectId: '2b2b2b2b-3c3c-4d4d-8e5e-6f6f6f6f6f6f',
-};
+import { SECRETARIAT } from '../helpers/members.js';
 
 describe('HTTP server: the agenda builder form', () => {
   let bot: RunningBot;

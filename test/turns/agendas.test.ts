@@ -11,13 +11,9 @@ import {
 } from '../helpers/teams-activities.js';
 import { cardSchemaErrors } from '../helpers/card-schema.js';
 import { storedData, storeBytes } from '../helpers/stored-data.js';
+import { CHAIR } from '../helpers/members.js';
 
 const ADMIN = '0f1e2d3c-4b5a-4697-8877-665544332211';
-const CHAIR = {
-  userId: '29:1chair-harry',
-  userName: 'Harry Hill',
-  aadObjectId: '1a1a1a1a-2b2b-4c3c-8d4d-5e5e5e5e5e5e',
-};
 const CHANNELS = ['19:meetings0000000000000000000001@thread.tacv2', '19:general0000000000000000000002@thread.tacv2'];
 
 function withMention(activity: InboundActivity, who: { id: string; name: string }): InboundActivity {
@@ -26,6 +22,13 @@ function withMention(activity: InboundActivity, who: { id: string; name: string 
     entities: [...(activity.entities ?? []), { type: 'mention', mentioned: who, text: `<at>${who.name}</at>` }],
   };
 }
+/** The chair links both channels and prepares the meeting of 14 March 2027 with item B1, not yet circulated. */
+async function prepareAgenda(bot: RunningBot): Promise<void> {
+  for (const channel of CHANNELS) await bot.send(channelMessage('link this channel', { ...CHAIR, channelId: channel }));
+  await bot.send(personalMessage('agenda 14 March 2027 10:00 online', CHAIR));
+  await bot.send(personalMessage('item B1 Community Safety Agreement refresh', CHAIR));
+}
+
 function storedAgendas(bot: RunningBot): Agenda[] {
   return (storedData(bot.dataFile) as { partnerships: Record<string, { agendas: Agenda[] }> }).partnerships['kent-csp']!
     .agendas;
@@ -280,10 +283,7 @@ describe('HTTP server: circulating under Teams rate limits', () => {
       { pacing: { gapMs: 5, retries: 5, backoffMs: 20 } },
     );
     try {
-      for (const channel of CHANNELS)
-        await bot.send(channelMessage('link this channel', { ...CHAIR, channelId: channel }));
-      await bot.send(personalMessage('agenda 14 March 2027 10:00 online', CHAIR));
-      await bot.send(personalMessage('item B1 Community Safety Agreement refresh', CHAIR));
+      await prepareAgenda(bot);
       bot.connector.clear();
       bot.connector.respond429(3);
       const { text } = await bot.send(personalMessage('circulate', CHAIR));
@@ -306,10 +306,7 @@ describe('HTTP server: cancelling a circulated meeting', () => {
       { pacing: { gapMs: 5, retries: 2, backoffMs: 10 } },
     );
     try {
-      for (const channel of CHANNELS)
-        await bot.send(channelMessage('link this channel', { ...CHAIR, channelId: channel }));
-      await bot.send(personalMessage('agenda 14 March 2027 10:00 online', CHAIR));
-      await bot.send(personalMessage('item B1 Community Safety Agreement refresh', CHAIR));
+      await prepareAgenda(bot);
       await bot.send(personalMessage('circulate', CHAIR));
       bot.connector.clear();
       // A second meeting is being prepared, and was edited last: "cancel the meeting" must not guess.
@@ -343,10 +340,7 @@ describe('HTTP server: undo after agenda changes and resolution corrections', ()
       { pacing: { gapMs: 5, retries: 2, backoffMs: 10 } },
     );
     try {
-      for (const channel of CHANNELS)
-        await bot.send(channelMessage('link this channel', { ...CHAIR, channelId: channel }));
-      await bot.send(personalMessage('agenda 14 March 2027 10:00 online', CHAIR));
-      await bot.send(personalMessage('item B1 Community Safety Agreement refresh', CHAIR));
+      await prepareAgenda(bot);
       await bot.send(personalMessage('circulate', CHAIR));
       // Someone else's change, made after the chair's edits and before the cancellation.
       await grantRole(bot, ADMIN, { userId: '29:1member-dan', userName: 'Dan Deputy' });
@@ -397,10 +391,7 @@ describe('HTTP server: the agenda builder and the UPDATED mark, as members meet 
       const refused = await bot.send(personalMessage('new agenda', member));
       expect(refused.text).to.contain('only the chair or the secretariat');
       expect(JSON.stringify(refused.replies)).to.not.contain('agendaForm.save');
-      for (const channel of CHANNELS)
-        await bot.send(channelMessage('link this channel', { ...CHAIR, channelId: channel }));
-      await bot.send(personalMessage('agenda 14 March 2027 10:00 online', CHAIR));
-      await bot.send(personalMessage('item B1 Community Safety Agreement refresh', CHAIR));
+      await prepareAgenda(bot);
       await bot.send(personalMessage('item B2 Working Group update', CHAIR));
       await bot.send(personalMessage('circulate', CHAIR));
       const agendaId = storedAgendas(bot)[0]!.id;
@@ -432,10 +423,7 @@ describe('HTTP server: who has not answered, as the chair asks it', () => {
       const dan = { userId: '29:1member-dan', userName: 'Dan Deputy' };
       await grantRole(bot, ADMIN, cat);
       await grantRole(bot, ADMIN, dan);
-      for (const channel of CHANNELS)
-        await bot.send(channelMessage('link this channel', { ...CHAIR, channelId: channel }));
-      await bot.send(personalMessage('agenda 14 March 2027 10:00 online', CHAIR));
-      await bot.send(personalMessage('item B1 Community Safety Agreement refresh', CHAIR));
+      await prepareAgenda(bot);
       bot.connector.clear();
       await bot.send(personalMessage('circulate', CHAIR));
       const posted = bot.connector.requests.find((r) => r.operation === 'sendToConversation');
@@ -469,10 +457,7 @@ describe('HTTP server: moving a circulated meeting', () => {
       { pacing: { gapMs: 5, retries: 2, backoffMs: 10 } },
     );
     try {
-      for (const channel of CHANNELS)
-        await bot.send(channelMessage('link this channel', { ...CHAIR, channelId: channel }));
-      await bot.send(personalMessage('agenda 14 March 2027 10:00 online', CHAIR));
-      await bot.send(personalMessage('item B1 Community Safety Agreement refresh', CHAIR));
+      await prepareAgenda(bot);
       await bot.send(personalMessage('circulate', CHAIR));
       const asked = await bot.send(personalMessage('agenda 21 March 2027 10:00 online', CHAIR));
       expect(asked.text).to.contain('already circulated').and.contain('move the meeting to');

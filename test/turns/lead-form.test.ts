@@ -4,12 +4,8 @@ import { cardSchemaErrors } from '../helpers/card-schema.js';
 import { startRunningBot, type RunningBot } from '../helpers/running-bot.js';
 import { invokeAction, personalMessage } from '../helpers/teams-activities.js';
 import { storeBytes } from '../helpers/stored-data.js';
+import { SECRETARIAT } from '../helpers/members.js';
 
-const SECRETARIAT = {
-  userId: '29:1sec-anna',
-  userName: 'Anna Taylor',
-  aadObjectId: '2b2b2b2b-3c3c-4d4d-8e5e-6f6f6f6f6f6f',
-};
 const MEMBER = { userId: '29:1member', userName: 'Sam Member', aadObjectId: '99999999-0000-4000-8000-000000000001' };
 
 type InvokeBody = { statusCode: number; value: { body: unknown[] } };

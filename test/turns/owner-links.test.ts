@@ -2,13 +2,9 @@ import { expect } from 'chai';
 import { grantRole } from '../helpers/memberships.js';
 import { startRunningBot } from '../helpers/running-bot.js';
 import { channelMessage, DEFAULT_CHANNEL_ID, personalMessage } from '../helpers/teams-activities.js';
+import { SECRETARIAT } from '../helpers/members.js';
 
 const ADMIN = '0f1e2d3c-4b5a-4697-8877-665544332211';
-const SECRETARIAT = {
-  userId: '29:1sec-anna',
-  userName: 'Anna Taylor',
-  aadObjectId: '2b2b2b2b-3c3c-4d4d-8e5e-6f6f6f6f6f6f',
-};
 const SHAFICK = { userId: '29:1shafick', userName: 'Shafick P', aadObjectId: '5a5a5a5a-0000-4000-8000-00000000005a' };
 
 describe('HTTP server: owners named only from the minutes', () => {

@@ -4,13 +4,9 @@ import { grantRole } from '../helpers/memberships.js';
 import { startRunningBot, type RunningBot } from '../helpers/running-bot.js';
 import { cardSubmit, channelMessage, invokeAction, personalMessage } from '../helpers/teams-activities.js';
 import { storedData } from '../helpers/stored-data.js';
+import { CHAIR } from '../helpers/members.js';
 
 const ADMIN = '0f1e2d3c-4b5a-4697-8877-665544332211';
-const CHAIR = {
-  userId: '29:1chair-harry',
-  userName: 'Harry Hill',
-  aadObjectId: '1a1a1a1a-2b2b-4c3c-8d4d-5e5e5e5e5e5e',
-};
 const CHANNEL = '19:meetings0000000000000000000001@thread.tacv2';
 const CAT = {
   userId: '29:1member-cat',
