@@ -115,6 +115,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     [answers, publishedAnswers],
     (error) => logger.warn({ err: error }, 'building a knowledge base ahead failed'),
     () => inFlight.quiet(),
+    (id, pause) => store.readMeetings(id, pause),
   );
   const records = storeRecords(store, config.defaultPartnershipId);
   const adapter = createAdapter(config.botAuth, logger);
@@ -183,7 +184,9 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
       dataFile: config.dataFile,
       today: londonDate(clock()),
       keep: config.backupDays,
-      document: () => {
+      document: async () => {
+        // Each partnership's meetings read in slices first, not all at once when the copy is written.
+        for (const id of Object.keys(store.data().partnerships)) await store.readMeetings(id, () => inFlight.quiet());
         const data = store.data();
         return backupDocument(
           data,
@@ -194,8 +197,6 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     });
     if (written) logger.info({ file: written }, 'daily backup written');
   };
-  // A backup that cannot be written (a full disk) must not keep the bot from serving.
-  await dailyBackup().catch((error: unknown) => logger.error({ err: error }, 'daily backup failed'));
   const reminders = new Periodic(
     async () => {
       await dailyBackup();

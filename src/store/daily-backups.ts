@@ -19,7 +19,8 @@ export async function writeDailyBackup(options: {
   dataFile: string;
   today: string;
   keep: number;
-  document: () => BackupDocument;
+  /** Asked for only when today's copy is due. */
+  document: () => Promise<BackupDocument>;
 }): Promise<string | null> {
   if (options.keep <= 0) return null;
   const folder = backupFolder(options.dataFile);
@@ -29,7 +30,7 @@ export async function writeDailyBackup(options: {
   if (!existing.includes(path.basename(file))) {
     await new DurableJsonFile<BackupDocument>(file, () => {
       throw new Error('backups are written here, never read back by the bot');
-    }).write(options.document());
+    }).write(await options.document());
     written = file;
   }
   const dated = [...new Set([...existing, path.basename(file)])].filter((f) => NAME.test(f)).sort();

@@ -12,6 +12,8 @@ let sequence = 0;
 export async function replaceFile(
   file: string,
   write: (handle: FileHandle, temporary: string) => Promise<void>,
+  /** False when the caller syncs the folder itself, once for several files. */
+  syncFolder = true,
 ): Promise<void> {
   const directory = path.dirname(file);
   await mkdir(directory, { recursive: true });
@@ -29,7 +31,7 @@ export async function replaceFile(
     await unlink(temporary).catch(() => undefined);
     throw error;
   }
-  await syncDirectory(directory);
+  if (syncFolder) await syncDirectory(directory);
 }
 
 /** Makes a rename durable; some platforms cannot open a directory, which is fine there. */

@@ -87,7 +87,7 @@ const meetingItem = z.strictObject({
   sources,
 });
 
-const meeting = z.strictObject({
+export const meetingSchema = z.strictObject({
   id: z.string().min(1),
   body: z.string().min(1),
   date: isoDate.nullable(),
@@ -201,7 +201,7 @@ export const partnershipSchema = z.strictObject({
   aliases: z.record(z.string(), z.string()),
   leads: z.array(lead),
   people: z.array(person),
-  meetings: z.array(meeting),
+  meetings: z.array(meetingSchema),
   roles: z.array(roleGrant),
   draftActions: z.array(draftAction),
   channels: z.array(linkedChannel),

@@ -275,7 +275,10 @@ export function applyOps(data: StoreData, ops: readonly StoreOp[]): StoreData {
   const copied = new Set<unknown>();
   const writable = <T extends object>(value: T): T => {
     if (copied.has(value)) return value;
-    const copy = (Array.isArray(value) ? [...value] : { ...value }) as T;
+    // An object is copied property by property as defined: meetings not read yet stay unread (see meetings-files.ts).
+    const copy = (
+      Array.isArray(value) ? [...value] : Object.defineProperties({}, Object.getOwnPropertyDescriptors(value))
+    ) as T;
     copied.add(copy);
     return copy;
   };

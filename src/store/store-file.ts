@@ -4,15 +4,23 @@
  * store that writes them is store.ts.
  */
 import { readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
 import { readJournalLines, type JournalLine } from './change-journal.js';
 import { DurableJsonFile } from './durable-json-file.js';
+import {
+  meetingsFilesSchema,
+  meetingsFolder,
+  meetingsFromFile,
+  removeUnnamedMeetingsFiles,
+  writeMeetingsFiles,
+} from './meetings-files.js';
 import { migrate, MIGRATIONS, type Migration } from './migrations.js';
 import { storeSchema, type StoreData } from './schema.js';
 import { applyOps, checkOp } from './store-changes.js';
 import { StoreError } from './store-error.js';
 
-/** The store file: the store, and the last change of the journal it holds. */
-export type StoreFile = StoreData & { changesThrough?: number };
+/** The store file: the store, the last change of the journal it holds, and the files its meetings are in. */
+export type StoreFile = StoreData & { changesThrough?: number; meetingsFiles?: Record<string, string> };
 
 export function changeJournalFile(file: string): string {
   return `${file}.changes`;
@@ -37,16 +45,36 @@ function parseJson(text: string, file: string): unknown {
   }
 }
 
-/** Reads a store file: the snapshot's store, and the change it holds up to. */
+/**
+ * Reads a store file: the snapshot's store, and the change it holds up to. Partnerships whose
+ * meetings are in files of their own (see meetings-files.ts) get them when first asked for.
+ */
 export function parseStoreFile(text: string, file: string, migrations: Readonly<Record<number, Migration>>): StoreFile {
   const raw = parseJson(text, file);
-  if (typeof raw === 'object' && raw !== null && !Array.isArray(raw) && 'changesThrough' in raw) {
-    const { changesThrough, ...rest } = raw as Record<string, unknown>;
-    if (typeof changesThrough !== 'number' || !Number.isInteger(changesThrough) || changesThrough < 0)
-      throw new StoreError('the store file\'s "changesThrough" is not a change number', file);
-    return { changesThrough, ...parseStoreValue(rest, file, migrations) };
-  }
-  return parseStoreValue(raw, file, migrations);
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw) || !('changesThrough' in raw))
+    return parseStoreValue(raw, file, migrations);
+  const { changesThrough, meetingsFiles, ...rest } = raw as Record<string, unknown>;
+  if (typeof changesThrough !== 'number' || !Number.isInteger(changesThrough) || changesThrough < 0)
+    throw new StoreError('the store file\'s "changesThrough" is not a change number', file);
+  if (meetingsFiles === undefined) return { changesThrough, ...parseStoreValue(rest, file, migrations) };
+  const named = meetingsFilesSchema.safeParse(meetingsFiles);
+  const partnerships = rest.partnerships as Record<string, Record<string, unknown>> | undefined;
+  if (!named.success || typeof partnerships !== 'object' || partnerships === null)
+    throw new StoreError('the store file\'s "meetingsFiles" does not name a file for each partnership', file);
+  const placeholders = Object.keys(named.data).map((id) => {
+    const partnership = partnerships[id];
+    if (!partnership || 'meetings' in partnership)
+      throw new StoreError(`the store file names a meetings file for "${id}", which has none to name`, file);
+    return [id, { ...partnership, meetings: [] }] as const;
+  });
+  const data = parseStoreValue(
+    { ...rest, partnerships: { ...partnerships, ...Object.fromEntries(placeholders) } },
+    file,
+    migrations,
+  );
+  for (const [id, name] of Object.entries(named.data))
+    meetingsFromFile(data.partnerships[id]!, path.join(meetingsFolder(file), name));
+  return { changesThrough, meetingsFiles: named.data, ...data };
 }
 
 /** Validates (migrating first) a parsed store, naming the first problem found. */
@@ -89,6 +117,23 @@ export async function lastChange(journalFile: string): Promise<number> {
 }
 
 /**
+ * Writes a snapshot of `data` holding the changes through `through`: the meetings files not on
+ * disk yet, then the store file naming them (through `write`, atomically), then removing the
+ * meetings files it no longer names.
+ */
+export async function writeSnapshot(
+  file: string,
+  data: StoreData,
+  through: number,
+  write: (content: StoreFile) => Promise<void>,
+): Promise<void> {
+  const { partnerships, meetingsFiles } = await writeMeetingsFiles(file, data);
+  // The partnerships without their meetings, which are in the files named.
+  await write({ changesThrough: through, meetingsFiles, ...data, partnerships } as unknown as StoreFile);
+  await removeUnnamedMeetingsFiles(file, Object.values(meetingsFiles));
+}
+
+/**
  * Replaces the whole store (a restore), durably: a snapshot that holds every change the journal
  * has, then the journal emptied. Take the store's lock first.
  */
@@ -96,7 +141,8 @@ export async function replaceStoreFile(file: string, data: StoreData): Promise<v
   const journalFile = changeJournalFile(file);
   const through = await lastChange(journalFile);
   if (through === 0) await rm(journalFile, { force: true });
-  await new DurableJsonFile<StoreFile>(file, () => data).write({ changesThrough: through, ...data });
+  const target = new DurableJsonFile<StoreFile>(file, () => data);
+  await writeSnapshot(file, data, through, (content) => target.write(content));
   await rm(journalFile, { force: true });
 }
 

@@ -12,10 +12,12 @@
  */
 import { readFile } from 'node:fs/promises';
 import { Low } from 'lowdb';
+import type { Pause } from '../core/answers/build-in-slices.js';
 import type { Partnership } from '../core/model/model.js';
 import { saveFailed } from '../core/records/save-failed.js';
 import { ChangeJournal, readJournalLines, type JournalLine } from './change-journal.js';
 import { DurableJsonFile } from './durable-json-file.js';
+import { readMeetings, removeUnnamedMeetingsFiles } from './meetings-files.js';
 import { GroupCommit, type Committed } from './group-commit.js';
 import { MIGRATIONS, type Migration } from './migrations.js';
 import type { StoreData } from './schema.js';
@@ -27,6 +29,7 @@ import {
   parseStoreFile,
   parseStoreValue,
   replay,
+  writeSnapshot as writeSnapshotFiles,
   type StoreFile,
 } from './store-file.js';
 import { lockStoreFile } from './store-lock.js';
@@ -60,6 +63,11 @@ export interface Store {
   status(): StoreStatus;
   /** Calls `listener` after each saved change with the partnerships it altered (to keep what is built from them up to date). */
   onSaved(listener: (partnershipIds: readonly string[]) => void): void;
+  /**
+   * Reads a partnership's meetings if not read yet (see meetings-files.ts), in slices with `pause`
+   * between them, ahead of whatever needs them; rejects with a StoreError naming a damaged file.
+   */
+  readMeetings(partnershipId: string, pause: Pause): Promise<void>;
   /** Waits for pending writes and releases the file for other processes. */
   close(): Promise<void>;
 }
@@ -86,17 +94,23 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     existing = await adapter.read();
   } catch (error) {
     release();
-    throw error instanceof StoreError ? await keepDamagedCopy(error, file) : error;
+    throw error instanceof StoreError ? await keepDamagedCopy(error, error.file) : error;
   }
   // A new store holds none of a journal left beside it (by a store since removed).
-  const db = new Low<StoreFile>(
-    adapter,
-    existing ?? {
-      changesThrough: await lastChange(journalFile),
-      ...parseStoreValue(options.defaults(), file, migrations),
-    },
-  );
-  if (!existing && !options.readOnly) await db.write();
+  const opened: StoreFile = existing ?? {
+    changesThrough: await lastChange(journalFile),
+    ...parseStoreValue(options.defaults(), file, migrations),
+  };
+  const db = new Low<StoreFile>(adapter, opened);
+  const writeSnapshot = (data: StoreData, through: number): Promise<void> =>
+    writeSnapshotFiles(file, data, through, async (content) => {
+      db.data = content;
+      await db.write();
+    });
+  const { changesThrough = 0, meetingsFiles = {}, ...snapshot } = opened;
+  if (!existing && !options.readOnly) await writeSnapshot(snapshot, changesThrough);
+  // What a crash left half-written, or a snapshot no longer named.
+  else if (!options.readOnly) await removeUnnamedMeetingsFiles(file, Object.values(meetingsFiles));
 
   let journal: ChangeJournal | null = null;
   let state: StoreData;
@@ -111,12 +125,15 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     } else {
       ({ journal, lines } = await ChangeJournal.open(journalFile));
     }
-    const { changesThrough = 0, ...snapshot } = db.data;
     ({ data: state, seq } = replay(snapshot, lines, changesThrough, journalFile));
+    // A reader (an export, a dry run) reads everything now: the bot may replace the files later.
+    if (options.readOnly)
+      for (const partnership of Object.values(state.partnerships))
+        await readMeetings(partnership, async () => undefined);
   } catch (error) {
     await journal?.close();
     release();
-    throw error instanceof StoreError ? await keepDamagedCopy(error, journalFile) : error;
+    throw error instanceof StoreError ? await keepDamagedCopy(error, error.file) : error;
   }
 
   let revision = 1;
@@ -127,14 +144,18 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   const listeners: ((partnershipIds: readonly string[]) => void)[] = [];
 
   /** A new snapshot in the background once the journal has grown; a failure leaves the journal whole, to try again later. */
+  // A store file with its meetings inline (an older version's, or one written by hand) is written
+  // again in the background with its meetings apart, so that the next start reads only what it needs.
+  let inline = existing !== null && existing.meetingsFiles === undefined;
   const snapshotIfDue = (): void => {
-    if (snapshotting || !journal || journal.size() < snapshotBytes) return;
+    if (snapshotting || !journal || (!inline && journal.size() < snapshotBytes)) return;
     const through = seq;
     const held = journal;
-    db.data = { changesThrough: through, ...state };
-    snapshotting = db
-      .write()
-      .then(() => held.dropThrough(through))
+    snapshotting = writeSnapshot(state, through)
+      .then(() => {
+        inline = false;
+        return held.dropThrough(through);
+      })
       .catch(() => undefined)
       .finally(() => (snapshotting = null));
   };
@@ -204,6 +225,10 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     update,
     status: () => ({ file, revision, partnerships: Object.keys(state.partnerships).length, lastSavedAt }),
     onSaved: (listener) => void listeners.push(listener),
+    readMeetings: async (id, pause) => {
+      const partnership = state.partnerships[id];
+      if (partnership) await readMeetings(partnership, pause);
+    },
     close: async () => {
       await writes.idle();
       await snapshotting;

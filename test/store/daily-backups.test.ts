@@ -14,6 +14,8 @@ describe('daily backups', () => {
   it('writes one copy a day beside the store, keeps the last BACKUP_DAYS, and npm run restore brings one back', async () => {
     const bot = await startRunningBot({ BACKUP_DAYS: '3', BOT_ADMINS: ADMIN });
     const folder = backupFolder(bot.dataFile);
+    // Written once the bot is up, by the first round of its periodic work.
+    await bot.app.idle();
     expect(readdirSync(folder)).to.deep.equal(['backup-2026-11-24.json']);
     await bot.send(
       personalMessage('action: Shafick Peerbux to circulate the refreshed CSA by 30 April', { aadObjectId: ADMIN }),

@@ -34,3 +34,11 @@ export async function buildInSlices<T>(
     }
   }
 }
+
+/** Runs a build's remaining steps at once (a question that cannot wait for the slices). */
+export function finish<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}

@@ -18,6 +18,8 @@ export class KnowledgeWarmer {
     private readonly onError: (error: unknown) => void = () => undefined,
     /** Awaited between slices of a build: members' turns in progress go first. */
     private readonly pause: Pause = nextTurnPause,
+    /** What a partnership's build needs done first, in slices too (its records read from disk). */
+    private readonly prepare: (partnershipId: string, pause: Pause) => Promise<void> = async () => undefined,
   ) {}
 
   /** Queues these partnerships (each once) and starts warming them if not under way. */
@@ -50,6 +52,7 @@ export class KnowledgeWarmer {
       for (const id of this.queue) {
         this.queue.delete(id);
         this.current = id;
+        await this.prepare(id, this.pause);
         for (const service of this.services) await service.warm(id, this.pause);
         this.current = null;
       }

@@ -13,6 +13,7 @@
 import MiniSearch from 'minisearch';
 import { stemmer } from 'stemmer';
 import type { Meeting } from '../model/model.js';
+import { finish } from './build-in-slices.js';
 import { findAcronyms } from '../text/acronyms.js';
 import { boundedMemo } from '../text/bounded-memo.js';
 import { words } from '../text/normalise.js';
@@ -258,13 +259,5 @@ export class MeetingIndex {
   /** The words of a passage and its item title as written (folded), for exact-word matches; read when asked, not kept. */
   wordsOf(passage: Passage): ReadonlySet<string> {
     return new Set(words(`${passage.title} ${passage.text}`));
-  }
-}
-
-/** Runs a build's remaining steps at once. */
-export function finish<T>(steps: Generator<void, T>): T {
-  for (;;) {
-    const next = steps.next();
-    if (next.done) return next.value;
   }
 }

@@ -7,7 +7,8 @@
  */
 import type { Meeting } from '../model/model.js';
 import { buildInSlices, nextTurnPause, type Pause } from './build-in-slices.js';
-import { finish, MeetingIndex } from './meeting-index.js';
+import { finish } from './build-in-slices.js';
+import { MeetingIndex } from './meeting-index.js';
 
 interface Build {
   meetings: readonly Meeting[];

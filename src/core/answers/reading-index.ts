@@ -9,7 +9,8 @@ import { words } from '../text/normalise.js';
 import { splitSentences } from '../text/sentences.js';
 import { buildInSlices, nextTurnPause, type Pause } from './build-in-slices.js';
 import type { KnowledgeBase } from './knowledge-base.js';
-import { finish, stem } from './meeting-index.js';
+import { finish } from './build-in-slices.js';
+import { stem } from './meeting-index.js';
 
 export interface Sentence {
   meeting: Meeting;

@@ -1,0 +1,158 @@
+/**
+ * Each partnership's meetings, nearly all of a large store's bytes, in a file of their own beside
+ * the snapshot (`DATA_FILE.meetings/`), read when first asked for: the bot opens and answers the
+ * default partnership's questions without reading the other partnerships' years of minutes, which
+ * are read in the background (or at once, by whatever needs them first). A snapshot writes a
+ * meetings file only for a partnership whose meetings changed since the last one, each under a new
+ * name before the store file that names it, so a crash at any point leaves a store file whose
+ * meetings files are whole. A store file with the meetings inline, as written by hand, by older
+ * versions or by a restore, is read as before.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { readdir, readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import { buildInSlices, finish, type Pause } from '../core/answers/build-in-slices.js';
+import type { Meeting } from '../core/model/model.js';
+import { DurableJsonFile } from './durable-json-file.js';
+import { syncDirectory } from './replace-file.js';
+import { meetingSchema, type StoreData } from './schema.js';
+import { StoreError } from './store-error.js';
+
+export function meetingsFolder(file: string): string {
+  return `${file}.meetings`;
+}
+
+/** What a store file names its meetings files by: a plain file name in the meetings folder. */
+export const meetingsFilesSchema = z.record(z.string(), z.string().regex(/^[\w-]+\.[\da-z]+\.json$/));
+
+interface Source {
+  file: string;
+  meetings?: Meeting[];
+}
+
+/** The getters of meetings not read yet -> where they are read from. */
+const UNREAD = new WeakMap<object, Source>();
+/** Meetings read from a file, or written to one, and not changed since -> that file. */
+const IN_FILE = new WeakMap<readonly Meeting[], string>();
+
+/** Parsing and validating a meetings file, a meeting at a time, so that it can run in slices. */
+function* meetingsOf(text: string, file: string): Generator<void, Meeting[]> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    throw new StoreError(`the meetings file is not valid JSON (${(error as Error).message})`, file);
+  }
+  if (!Array.isArray(raw)) throw new StoreError('the meetings file does not hold a list of meetings', file);
+  yield;
+  const meetings: Meeting[] = [];
+  for (const [i, value] of raw.entries()) {
+    const result = meetingSchema.safeParse(value);
+    if (!result.success) {
+      const issue = result.error.issues[0];
+      throw new StoreError(
+        `the meetings file is not valid at ${[i, ...(issue?.path ?? [])].join('.')}: ${issue?.message ?? 'unknown problem'}`,
+        file,
+      );
+    }
+    meetings.push(result.data as Meeting);
+    yield;
+  }
+  IN_FILE.set(meetings, file);
+  return meetings;
+}
+
+const asData = (target: object, meetings: unknown): void =>
+  void Object.defineProperty(target, 'meetings', {
+    value: meetings,
+    writable: true,
+    enumerable: true,
+    configurable: true,
+  });
+
+/**
+ * Gives a partnership just read from the store file its meetings from `file`, read when first
+ * asked for. Copies of the partnership (a later version of the store) share what is read.
+ */
+export function meetingsFromFile(partnership: object, file: string): void {
+  if (!existsSync(file)) throw new StoreError('a meetings file the store file names is missing', file);
+  const source: Source = { file };
+  const get = function (this: object): Meeting[] {
+    source.meetings ??= finish(meetingsOf(readFileSync(file, 'utf8'), file));
+    asData(this, source.meetings);
+    return source.meetings;
+  };
+  UNREAD.set(get, source);
+  Object.defineProperty(partnership, 'meetings', {
+    get,
+    set(this: object, value: unknown) {
+      asData(this, value);
+    },
+    enumerable: true,
+    configurable: true,
+  });
+}
+
+/** The file holding the partnership's meetings as they are now, if there is one. */
+function fileOfMeetings(partnership: object): string | undefined {
+  const descriptor = Object.getOwnPropertyDescriptor(partnership, 'meetings');
+  const source = descriptor?.get ? UNREAD.get(descriptor.get) : undefined;
+  if (source) return source.meetings ? IN_FILE.get(source.meetings) : source.file;
+  return descriptor && Array.isArray(descriptor.value) ? IN_FILE.get(descriptor.value as Meeting[]) : undefined;
+}
+
+/** Reads a partnership's meetings if not read yet, in slices with `pause` between them. */
+export async function readMeetings(partnership: object, pause: Pause): Promise<void> {
+  const descriptor = Object.getOwnPropertyDescriptor(partnership, 'meetings');
+  const source = descriptor?.get ? UNREAD.get(descriptor.get) : undefined;
+  if (!source || source.meetings) return;
+  const text = (await readFile(source.file)).toString('utf8');
+  await pause();
+  const meetings = await buildInSlices(meetingsOf(text, source.file), pause, () => source.meetings);
+  source.meetings ??= meetings;
+}
+
+let sequence = 0;
+
+/**
+ * The store file's content for a snapshot of `data`, after writing the meetings files it names
+ * that are not on disk yet. Nothing here reads meetings that were not read before.
+ */
+export async function writeMeetingsFiles(
+  file: string,
+  data: StoreData,
+): Promise<{ partnerships: Record<string, unknown>; meetingsFiles: Record<string, string> }> {
+  const folder = meetingsFolder(file);
+  const names: [string, string][] = [];
+  const partnerships: [string, unknown][] = [];
+  let written = false;
+  for (const [id, partnership] of Object.entries(data.partnerships)) {
+    let at = fileOfMeetings(partnership);
+    if (!at || path.dirname(at) !== folder || !existsSync(at)) {
+      const name = `${id.replace(/[^\w-]/g, '_').slice(0, 60)}.${Date.now().toString(36)}${(sequence++).toString(36)}.json`;
+      at = path.join(folder, name);
+      const meetings = partnership.meetings;
+      await new DurableJsonFile<Meeting[]>(at, () => meetings).write(meetings, false);
+      IN_FILE.set(meetings, at);
+      written = true;
+    }
+    names.push([id, path.basename(at)]);
+    const descriptors = Object.getOwnPropertyDescriptors(partnership) as Record<string, PropertyDescriptor>;
+    delete descriptors.meetings;
+    partnerships.push([id, Object.defineProperties({}, descriptors)]);
+  }
+  // Before the store file names them: every new meetings file is there to stay.
+  if (written) await syncDirectory(folder);
+  return { partnerships: Object.fromEntries(partnerships), meetingsFiles: Object.fromEntries(names) };
+}
+
+/** Removes the meetings files (and any left half-written by a crash) that the store file does not name. */
+export async function removeUnnamedMeetingsFiles(file: string, named: readonly string[]): Promise<void> {
+  const folder = meetingsFolder(file);
+  const keep = new Set(named);
+  const found = await readdir(folder).catch(() => [] as string[]);
+  await Promise.all(
+    found.filter((name) => !keep.has(name)).map((name) => rm(path.join(folder, name), { force: true })),
+  );
+}

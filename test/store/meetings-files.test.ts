@@ -1,0 +1,112 @@
+import { expect } from 'chai';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { generateStore } from '../../bench/generate-store.js';
+import { nextTurnPause } from '../../src/core/answers/build-in-slices.js';
+import { meetingsFolder } from '../../src/store/meetings-files.js';
+import { openStore, replaceStoreFile } from '../../src/store/store.js';
+import { StoreError } from '../../src/store/store-error.js';
+import { makeTempFolder } from '../helpers/temp-folder.js';
+
+describe("store: each partnership's meetings in a file of their own", () => {
+  let folder: ReturnType<typeof makeTempFolder>;
+  let file: string;
+  const ids = ['kent-csp', 'district-01', 'district-02'];
+  const names = (): Record<string, string> =>
+    (JSON.parse(readFileSync(file, 'utf8')) as { meetingsFiles: Record<string, string> }).meetingsFiles;
+  const meetingsFile = (id: string): string => path.join(meetingsFolder(file), names()[id]!);
+  const open = (snapshotBytes?: number) =>
+    openStore({ file, defaults: () => generateStore(3, 20), ...(snapshotBytes ? { snapshotBytes } : {}) });
+
+  beforeEach(async () => {
+    folder = makeTempFolder();
+    file = path.join(folder.path, 'store.json');
+    // A new store writes its first snapshot: the store file, and a meetings file per partnership.
+    await (await open()).close();
+  });
+  afterEach(() => folder.remove());
+
+  it('writes the store file without the meetings, naming one meetings file per partnership', () => {
+    const stored = JSON.parse(readFileSync(file, 'utf8')) as { partnerships: Record<string, object> };
+    expect(Object.keys(names())).to.have.members(ids);
+    for (const id of ids) {
+      expect(stored.partnerships[id]).to.not.have.property('meetings');
+      expect(JSON.parse(readFileSync(meetingsFile(id), 'utf8'))).to.have.length(20);
+    }
+    expect(readdirSync(meetingsFolder(file))).to.have.length(3);
+  });
+
+  it("opens, answers from and changes one partnership without reading another's meetings", async () => {
+    const damaged = meetingsFile('district-02');
+    const good = readFileSync(damaged, 'utf8');
+    // Were it read, this would fail: so the open, the change and the reads below never read it.
+    writeFileSync(damaged, 'not json');
+    const store = await open();
+    expect(store.partnership('kent-csp')!.meetings).to.have.length(20);
+    await store.update((d) => {
+      d.partnerships['district-02']!.aliases['vision zero'] = 'road-safety';
+    });
+    expect(store.partnership('district-02')!.aliases['vision zero']).to.equal('road-safety');
+    expect(() => store.partnership('district-02')!.meetings).to.throw(StoreError, /district-02.*not valid JSON/);
+    let refused: unknown;
+    await store.readMeetings('district-02', nextTurnPause).catch((error: unknown) => (refused = error));
+    expect(refused).to.be.instanceOf(StoreError);
+    expect((refused as StoreError).file).to.equal(damaged);
+    // Mended, it is read when next asked for, with the change made meanwhile kept beside it.
+    writeFileSync(damaged, good);
+    await store.readMeetings('district-02', nextTurnPause);
+    expect(store.partnership('district-02')!.meetings).to.have.length(20);
+    await store.close();
+    const reopened = await open();
+    expect(reopened.partnership('district-02')!.aliases['vision zero']).to.equal('road-safety');
+    expect(reopened.partnership('district-02')!.meetings).to.have.length(20);
+    await reopened.close();
+  });
+
+  it('writes a new meetings file only for the partnership whose meetings changed, and removes the one it replaces', async () => {
+    const before = names();
+    const store = await open(1);
+    await store.update((d) => {
+      d.partnerships['district-01']!.meetings[3]!.note = 'moved to the council chamber';
+      d.partnerships['kent-csp']!.aliases['vision zero'] = 'road-safety';
+    });
+    await store.close();
+    const after = names();
+    expect(after['district-01']).to.not.equal(before['district-01']);
+    expect(after['kent-csp']).to.equal(before['kent-csp']);
+    expect(after['district-02']).to.equal(before['district-02']);
+    expect(readdirSync(meetingsFolder(file)).sort()).to.deep.equal(Object.values(after).sort());
+    expect(JSON.parse(readFileSync(meetingsFile('district-01'), 'utf8'))[3].note).to.equal(
+      'moved to the council chamber',
+    );
+  });
+
+  it('refuses a store file naming a meetings file that is missing, and removes what a crash left half-written', async () => {
+    const stray = path.join(meetingsFolder(file), 'kent-csp.zz.json.123.0.tmp');
+    writeFileSync(stray, '[');
+    await (await open()).close();
+    expect(readdirSync(meetingsFolder(file)).sort()).to.deep.equal(Object.values(names()).sort());
+
+    rmSync(meetingsFile('district-01'));
+    let refused: unknown;
+    await open().catch((error: unknown) => (refused = error));
+    expect(refused).to.be.instanceOf(StoreError);
+    expect((refused as Error).message).to.match(/district-01\..*missing/);
+  });
+
+  it('restores a whole store into new meetings files, and reads a store file with the meetings inline', async () => {
+    const before = Object.values(names());
+    const restored = generateStore(2, 5);
+    await replaceStoreFile(file, restored);
+    expect(Object.keys(names())).to.have.members(['kent-csp', 'district-01']);
+    expect(readdirSync(meetingsFolder(file))).to.not.include.members(before);
+    const store = await open();
+    expect(store.partnership('district-01')!.meetings).to.deep.equal(restored.partnerships['district-01']!.meetings);
+    await store.close();
+
+    writeFileSync(file, JSON.stringify(generateStore(2, 7)));
+    const inline = await open();
+    expect(inline.partnership('district-01')!.meetings).to.have.length(7);
+    await inline.close();
+  });
+});
