@@ -19,6 +19,9 @@ describe('store at scale (14 partnerships x 50 meetings)', function () {
   afterEach(() => folder.remove());
 
   it('keeps every change made while snapshots are written in the background, and the snapshot is a valid store', async () => {
+    // A store file with its meetings inline is written again with them apart, in the background.
+    await (await openStore({ file, defaults: () => expect.fail('the store exists') })).close();
+    expect(readFileSync(file, 'utf8').slice(0, 60)).to.match(/"changesThrough": 0,\s+"meetingsFiles"/);
     // A tiny threshold: a snapshot starts after nearly every change, while later ones keep coming.
     const store = await openStore({ file, defaults: () => expect.fail('the store exists'), snapshotBytes: 1 });
     const ids = Object.keys(store.data().partnerships);
