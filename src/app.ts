@@ -223,6 +223,9 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
   primeDateReading();
   const url = await listen(server, config.port, options.host ?? config.host);
   baseUrl = url;
+  // Each other partnership's meetings are read and its knowledge base built now in the background,
+  // and each again after a change to it is saved, so that no question waits for one.
+  warmer.warm(Object.keys(store.data().partnerships));
   const handoff = await startImportHandoff(
     config.dataFile,
     (request) => {
@@ -238,9 +241,6 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     logger,
   );
   reminders.start();
-  // Each other partnership's knowledge base is built now in the background, and each again after a
-  // change to it is saved, so that no question waits for one.
-  warmer.warm(Object.keys(store.data().partnerships));
   // The other cards (agendas, actions, forms), one at a time once members have been quiet for a
   // moment: primed between two messages, a card in the way delayed the first answers by some 60 ms.
   void (async () => {

@@ -107,7 +107,10 @@ export async function readMeetings(partnership: object, pause: Pause): Promise<v
   const descriptor = Object.getOwnPropertyDescriptor(partnership, 'meetings');
   const source = descriptor?.get ? UNREAD.get(descriptor.get) : undefined;
   if (!source || source.meetings) return;
-  const text = (await readFile(source.file)).toString('utf8');
+  // Read meanwhile by what needed them at once, the file may be gone: replaced by a later snapshot.
+  const bytes = await readFile(source.file).catch((error: unknown) => (source.meetings ? null : Promise.reject(error)));
+  if (!bytes) return;
+  const text = bytes.toString('utf8');
   await pause();
   const meetings = await buildInSlices(meetingsOf(text, source.file), pause, () => source.meetings);
   source.meetings ??= meetings;

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { generateStore } from '../../bench/generate-store.js';
 import { startRunningBot, type RunningBot } from '../helpers/running-bot.js';
@@ -13,9 +13,10 @@ describe('the running bot at scale (14 partnerships x 50 meetings)', function ()
   this.timeout(300_000);
   let folder: ReturnType<typeof makeTempFolder>;
   let bot: RunningBot;
+  let dataFile: string;
   before(async () => {
     folder = makeTempFolder();
-    const dataFile = path.join(folder.path, 'store.json');
+    dataFile = path.join(folder.path, 'store.json');
     writeFileSync(dataFile, `${JSON.stringify(generateStore(14, 50), null, 2)}\n`);
     bot = await startRunningBot({ DATA_FILE: dataFile, BOT_ADMINS: ADMIN.aadObjectId });
   });
@@ -41,5 +42,12 @@ describe('the running bot at scale (14 partnerships x 50 meetings)', function ()
     await bot.restart();
     expect(await ask('who leads zebra crossings?')).to.contain('Adams');
     expect(await ask('who leads road safety?')).to.contain('Adams');
+    // The store file written with its meetings inline was written again with them apart, and the
+    // restarted bot read every partnership's meetings file in the background.
+    const stored = JSON.parse(readFileSync(dataFile, 'utf8')) as { meetingsFiles?: Record<string, string> };
+    expect(Object.keys(stored.meetingsFiles ?? {})).to.have.length(14);
+    await bot.app.idle();
+    for (const partnership of Object.values(bot.app.store.data().partnerships))
+      expect(Object.getOwnPropertyDescriptor(partnership, 'meetings')?.value, partnership.id).to.have.length(50);
   });
 });
