@@ -119,18 +119,21 @@ export async function lastChange(journalFile: string): Promise<number> {
 /**
  * Writes a snapshot of `data` holding the changes through `through`: the meetings files not on
  * disk yet, then the store file naming them (through `write`, atomically), then removing the
- * meetings files it no longer names.
+ * meetings files neither it nor `keep` names. Resolves with the names it gives.
  */
 export async function writeSnapshot(
   file: string,
   data: StoreData,
   through: number,
   write: (content: StoreFile) => Promise<void>,
-): Promise<void> {
+  keep: readonly string[] = [],
+): Promise<string[]> {
   const { partnerships, meetingsFiles } = await writeMeetingsFiles(file, data);
   // The partnerships without their meetings, which are in the files named.
   await write({ changesThrough: through, meetingsFiles, ...data, partnerships } as unknown as StoreFile);
-  await removeUnnamedMeetingsFiles(file, Object.values(meetingsFiles));
+  const named = Object.values(meetingsFiles);
+  await removeUnnamedMeetingsFiles(file, [...named, ...keep]);
+  return named;
 }
 
 /**

@@ -102,15 +102,20 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     ...parseStoreValue(options.defaults(), file, migrations),
   };
   const db = new Low<StoreFile>(adapter, opened);
-  const writeSnapshot = (data: StoreData, through: number): Promise<void> =>
-    writeSnapshotFiles(file, data, through, async (content) => {
+  // The meetings files the last snapshot named stay one snapshot longer: a reader (an export)
+  // that read that snapshot's store file a moment before still finds them.
+  let named: readonly string[] = Object.values(existing?.meetingsFiles ?? {});
+  const writeSnapshot = async (data: StoreData, through: number): Promise<void> => {
+    const write = async (content: StoreFile): Promise<void> => {
       db.data = content;
       await db.write();
-    });
-  const { changesThrough = 0, meetingsFiles = {}, ...snapshot } = opened;
+    };
+    named = await writeSnapshotFiles(file, data, through, write, named);
+  };
+  const { changesThrough = 0, meetingsFiles: _named, ...snapshot } = opened;
   if (!existing && !options.readOnly) await writeSnapshot(snapshot, changesThrough);
-  // What a crash left half-written, or a snapshot no longer named.
-  else if (!options.readOnly) await removeUnnamedMeetingsFiles(file, Object.values(meetingsFiles));
+  // What a crash left half-written, or earlier snapshots named.
+  else if (!options.readOnly) await removeUnnamedMeetingsFiles(file, named);
 
   let journal: ChangeJournal | null = null;
   let state: StoreData;
