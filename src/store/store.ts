@@ -17,8 +17,8 @@ import type { Partnership } from '../core/model/model.js';
 import { saveFailed } from '../core/records/save-failed.js';
 import { ChangeJournal, readJournalLines, type JournalLine } from './change-journal.js';
 import { DurableJsonFile } from './durable-json-file.js';
-import { readMeetings, removeUnnamedMeetingsFiles } from './meetings-files.js';
 import { GroupCommit, type Committed } from './group-commit.js';
+import { readMeetings, removeUnnamedMeetingsFiles } from './meetings-files.js';
 import { MIGRATIONS, type Migration } from './migrations.js';
 import type { StoreData } from './schema.js';
 import { applyOps, changeOps, checkOp, partnershipsTouched, type StoreOp } from './store-changes.js';
@@ -112,7 +112,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     };
     named = await writeSnapshotFiles(file, data, through, write, named);
   };
-  const { changesThrough = 0, meetingsFiles: _named, ...snapshot } = opened;
+  const { changesThrough = 0, meetingsFiles: _meetingsFiles, ...snapshot } = opened;
   if (!existing && !options.readOnly) await writeSnapshot(snapshot, changesThrough);
   // What a crash left half-written, or earlier snapshots named.
   else if (!options.readOnly) await removeUnnamedMeetingsFiles(file, named);
@@ -148,10 +148,10 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   const snapshotBytes = options.snapshotBytes ?? 8 * 1024 * 1024;
   const listeners: ((partnershipIds: readonly string[]) => void)[] = [];
 
-  /** A new snapshot in the background once the journal has grown; a failure leaves the journal whole, to try again later. */
   // A store file with its meetings inline (an older version's, or one written by hand) is written
   // again in the background with its meetings apart, so that the next start reads only what it needs.
   let inline = existing !== null && existing.meetingsFiles === undefined;
+  /** A new snapshot in the background once the journal has grown; a failure leaves the journal whole, to try again later. */
   const snapshotIfDue = (): void => {
     if (snapshotting || !journal || (!inline && journal.size() < snapshotBytes)) return;
     const through = seq;

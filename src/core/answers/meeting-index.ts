@@ -13,11 +13,11 @@
 import MiniSearch from 'minisearch';
 import { stemmer } from 'stemmer';
 import type { Meeting } from '../model/model.js';
-import { finish } from './build-in-slices.js';
 import { findAcronyms } from '../text/acronyms.js';
 import { boundedMemo } from '../text/bounded-memo.js';
 import { words } from '../text/normalise.js';
 import { isStopword } from '../text/stopwords.js';
+import { finish } from './build-in-slices.js';
 
 /** One minutes paragraph or resolution, the unit of full-text search. */
 export interface Passage {

@@ -6,8 +6,7 @@
  * it is ready finishes the same build at once rather than starting another.
  */
 import type { Meeting } from '../model/model.js';
-import { buildInSlices, nextTurnPause, type Pause } from './build-in-slices.js';
-import { finish } from './build-in-slices.js';
+import { buildInSlices, finish, nextTurnPause, type Pause } from './build-in-slices.js';
 import { MeetingIndex } from './meeting-index.js';
 
 interface Build {

@@ -7,9 +7,8 @@
 import type { Meeting, MeetingItem, Person } from '../model/model.js';
 import { words } from '../text/normalise.js';
 import { splitSentences } from '../text/sentences.js';
-import { buildInSlices, nextTurnPause, type Pause } from './build-in-slices.js';
+import { buildInSlices, finish, nextTurnPause, type Pause } from './build-in-slices.js';
 import type { KnowledgeBase } from './knowledge-base.js';
-import { finish } from './build-in-slices.js';
 import { stem } from './meeting-index.js';
 
 export interface Sentence {
