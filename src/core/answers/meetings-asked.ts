@@ -7,7 +7,7 @@
 import type { Meeting } from '../model/model.js';
 import type { KnowledgeBase } from './knowledge-base.js';
 import type { QuestionFrame } from './question-frame.js';
-import type { ReadingIndex, Sentence } from './reading-index.js';
+import { meetingText, type ReadingIndex, type Sentence } from './reading-index.js';
 import { MONTH_NAMES } from '../text/month-names.js';
 
 /** How much of a clause one sentence says: words found, less a little for how far apart they are. */
@@ -35,7 +35,11 @@ export function meetingsAsked(kb: KnowledgeBase, index: ReadingIndex, frame: Que
     const monthOnly =
       d.length === 2
         ? newestFirst.filter(
-            (m) => !m.date && (index.text.get(m.id) ?? '').toLowerCase().includes(MONTH_NAMES[Number(d) - 1] ?? '\0'),
+            (m) =>
+              !m.date &&
+              meetingText(m)
+                .toLowerCase()
+                .includes(MONTH_NAMES[Number(d) - 1] ?? '\0'),
           )
         : [];
     const chosen =

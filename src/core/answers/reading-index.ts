@@ -1,8 +1,10 @@
 /**
  * What the reading answerer looks things up in, built once per knowledge base: every sentence of
- * the minutes with its meeting, item and word stems; each meeting's whole text; the dates of earlier
- * meetings whose minutes it approved; and the initials it uses for people ("AC Cllr Alison Cooper",
- * "Lindsey Butterfield LB"), so an answer can say who "CR" is.
+ * the minutes with its meeting, item and word stems; the dates of earlier meetings whose minutes
+ * it approved; and the initials it uses for people ("AC Cllr Alison Cooper", "Lindsey Butterfield
+ * LB"), so an answer can say who "CR" is. Nothing is kept that the store holds already (a
+ * meeting's text is read from the meeting when asked), so that a county's years of minutes are
+ * not held twice.
  */
 import type { Meeting, MeetingItem, Person } from '../model/model.js';
 import { words } from '../text/normalise.js';
@@ -15,7 +17,6 @@ export interface Sentence {
   meeting: Meeting;
   item: MeetingItem;
   text: string;
-  lower: string;
   /** Stems of the sentence's own words; `titleStems` of its item's title, shared by its sentences. */
   stems: Set<string>;
   titleStems: Set<string>;
@@ -31,7 +32,6 @@ export interface Sentence {
 export interface ReadingIndex {
   sentences: Sentence[];
   byMeeting: Map<string, Sentence[]>;
-  text: Map<string, string>;
   approved: Map<string, string[]>;
   /** Every stem of the minutes, by its first two letters: where a question's word is looked up once. */
   stemsByStart: Map<string, string[]>;
@@ -74,12 +74,16 @@ function readInitials(text: string): Map<string, string[]> {
   return found;
 }
 
+/** A meeting's whole text, its items' titles, minutes and resolutions a line each. */
+export function meetingText(meeting: Meeting): string {
+  return meeting.items.flatMap((i) => [i.title, ...i.minutes, i.resolution?.text ?? '']).join('\n');
+}
+
 /** The steps of building the index, one meeting each, so that it can be built between turns. */
 function* build(kb: KnowledgeBase): Generator<void, ReadingIndex> {
   const index: ReadingIndex = {
     sentences: [],
     byMeeting: new Map(),
-    text: new Map(),
     approved: new Map(),
     initials: new Map(),
     stemsByStart: new Map(),
@@ -96,7 +100,6 @@ function* build(kb: KnowledgeBase): Generator<void, ReadingIndex> {
             meeting,
             item,
             text,
-            lower: text.toLowerCase(),
             stems: new Set(order),
             order,
             titleStems,
@@ -111,13 +114,12 @@ function* build(kb: KnowledgeBase): Generator<void, ReadingIndex> {
         });
       }
     }
-    const text = meeting.items.flatMap((i) => [i.title, ...i.minutes, i.resolution?.text ?? '']).join('\n');
+    const text = meetingText(meeting);
     const approved = [...text.toLowerCase().matchAll(MINUTES_DATE)].map(
       (m) => `${m[3]}-${String(MONTHS.indexOf(m[2] ?? '') + 1).padStart(2, '0')}-${String(m[1]).padStart(2, '0')}`,
     );
     index.byMeeting.set(meeting.id, own);
     index.sentences.push(...own);
-    index.text.set(meeting.id, text);
     index.approved.set(meeting.id, approved);
     // Initials the page defines, else those of the people it lists ("TR" for Tom Reed, present).
     const initials = readInitials(text);
@@ -130,9 +132,8 @@ function* build(kb: KnowledgeBase): Generator<void, ReadingIndex> {
     yield;
   }
   const seen = new Set<string>();
-  for (const [n, sentence] of index.sentences.entries()) {
-    if (n % 500 === 0) yield;
-    for (const stem of [...sentence.stems, ...sentence.titleStems]) {
+  const file = (stems: ReadonlySet<string>): void => {
+    for (const stem of stems) {
       if (seen.has(stem)) continue;
       seen.add(stem);
       const start = stem.slice(0, 2);
@@ -140,6 +141,12 @@ function* build(kb: KnowledgeBase): Generator<void, ReadingIndex> {
       if (bucket) bucket.push(stem);
       else index.stemsByStart.set(start, [stem]);
     }
+  };
+  for (const [n, sentence] of index.sentences.entries()) {
+    if (n % 500 === 0) yield;
+    file(sentence.stems);
+    // An item's title stems are one set, shared by its sentences: read once.
+    if (sentence.previous?.titleStems !== sentence.titleStems) file(sentence.titleStems);
   }
   return index;
 }
