@@ -8,6 +8,7 @@
  * meetings files are whole. A store file with the meetings inline, as written by hand, by older
  * versions or by a restore, is read as before.
  */
+import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
@@ -116,7 +117,14 @@ export async function readMeetings(partnership: object, pause: Pause): Promise<v
   source.meetings ??= meetings;
 }
 
-let sequence = 0;
+/** A new name (the time and random bytes, and no file there now): a file a store file names is never written again. */
+function newMeetingsFile(folder: string, id: string): string {
+  for (;;) {
+    const name = `${id.replace(/[^\w-]/g, '_').slice(0, 60)}.${Date.now().toString(36)}${randomBytes(4).toString('hex')}.json`;
+    const at = path.join(folder, name);
+    if (!existsSync(at)) return at;
+  }
+}
 
 /**
  * The store file's content for a snapshot of `data`, after writing the meetings files it names
@@ -133,8 +141,7 @@ export async function writeMeetingsFiles(
   for (const [id, partnership] of Object.entries(data.partnerships)) {
     let at = fileOfMeetings(partnership);
     if (!at || path.dirname(at) !== folder || !existsSync(at)) {
-      const name = `${id.replace(/[^\w-]/g, '_').slice(0, 60)}.${Date.now().toString(36)}${(sequence++).toString(36)}.json`;
-      at = path.join(folder, name);
+      at = newMeetingsFile(folder, id);
       const meetings = partnership.meetings;
       await new DurableJsonFile<Meeting[]>(at, () => meetings).write(meetings, false);
       IN_FILE.set(meetings, at);

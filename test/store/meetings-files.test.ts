@@ -1,12 +1,55 @@
 import { expect } from 'chai';
+import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { generateStore } from '../../bench/generate-store.js';
 import { nextTurnPause } from '../../src/core/answers/build-in-slices.js';
 import { meetingsFolder } from '../../src/store/meetings-files.js';
 import { openStore, replaceStoreFile } from '../../src/store/store.js';
 import { StoreError } from '../../src/store/store-error.js';
 import { makeTempFolder } from '../helpers/temp-folder.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/**
+ * A process that changes a meeting and adds an alias, over and over, on a store that writes a
+ * snapshot after nearly every change; it prints the number of each change once it is confirmed.
+ */
+const WRITER = `
+  import { openStore } from './src/store/store.ts';
+  const [file, from] = process.argv.slice(1);
+  const store = await openStore({ file, defaults: () => { throw new Error('the store exists'); }, snapshotBytes: 2000 });
+  const ids = Object.keys(store.data().partnerships);
+  for (let i = Number(from); ; i++) {
+    await store.update((d) => {
+      const p = d.partnerships[ids[i % ids.length]];
+      p.meetings[i % 20].note = 'note ' + i;
+      p.aliases['alias ' + i] = 'road-safety';
+    });
+    process.stdout.write(i + '\\n');
+  }
+`;
+
+/** Runs the writer from change `from` and kills it (SIGKILL) a moment after its first confirmed change. */
+async function writeUntilKilled(file: string, from: number): Promise<number[]> {
+  const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', WRITER, file, String(from)], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const confirmed: number[] = [];
+  let buffered = '';
+  await new Promise<void>((resolve) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      const lines = (buffered + chunk.toString()).split('\n');
+      buffered = lines.pop() ?? '';
+      if (confirmed.length === 0 && lines.length > 0) setTimeout(() => child.kill('SIGKILL'), 20 + Math.random() * 300);
+      confirmed.push(...lines.filter(Boolean).map(Number));
+    });
+    child.once('exit', () => resolve());
+  });
+  return confirmed;
+}
 
 describe("store: each partnership's meetings in a file of their own", () => {
   let folder: ReturnType<typeof makeTempFolder>;
@@ -115,5 +158,31 @@ describe("store: each partnership's meetings in a file of their own", () => {
     const inline = await open();
     expect(inline.partnership('district-01')!.meetings).to.have.length(7);
     await inline.close();
+  });
+
+  it('keeps every confirmed change, and whole meetings files, when killed at random moments while snapshots are written', async function () {
+    this.timeout(120_000);
+    const confirmed: number[] = [];
+    let from = 0;
+    for (let round = 0; round < 6; round++) {
+      const saved = await writeUntilKilled(file, from);
+      expect(saved, `round ${round} confirmed changes`).to.not.be.empty;
+      confirmed.push(...saved);
+      // Changes after the last confirmed one may be on disk too; the next round starts beyond them.
+      from = Math.max(...saved) + 100;
+    }
+    const store = await open();
+    // Opening took the dead writer's lock, and removed what it left half-written.
+    expect(readdirSync(meetingsFolder(file)).sort()).to.deep.equal(Object.values(names()).sort());
+    expect(JSON.parse(readFileSync(file, 'utf8')).changesThrough).to.be.greaterThan(0);
+    const order = Object.keys(store.data().partnerships);
+    for (const i of confirmed) {
+      const partnership = store.partnership(order[i % order.length])!;
+      expect(partnership.aliases[`alias ${i}`], `alias ${i}`).to.equal('road-safety');
+      // The meeting's note is this change's, or a later one's to the same meeting.
+      const note = Number(partnership.meetings[i % 20]!.note?.slice('note '.length));
+      expect(note, `note of change ${i}`).to.be.at.least(i);
+    }
+    await store.close();
   });
 });
