@@ -117,7 +117,10 @@ export async function readMeetings(partnership: object, pause: Pause): Promise<v
   source.meetings ??= meetings;
 }
 
-/** A new name (the time and random bytes, and no file there now): a file a store file names is never written again. */
+/**
+ * A new name (the time and random bytes, and no file there now): a file that a store file names
+ * is never written again.
+ */
 function newMeetingsFile(folder: string, id: string): string {
   for (;;) {
     const name = `${id.replace(/[^\w-]/g, '_').slice(0, 60)}.${Date.now().toString(36)}${randomBytes(4).toString('hex')}.json`;
