@@ -12,11 +12,12 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { z } from 'zod';
 import { buildInSlices, finish, type Pause } from '../core/answers/build-in-slices.js';
 import type { Meeting } from '../core/model/model.js';
-import { DurableJsonFile } from './durable-json-file.js';
-import { syncDirectory } from './replace-file.js';
+import { writeAll } from './append-file.js';
+import { replaceFile, syncDirectory } from './replace-file.js';
 import { meetingSchema, type StoreData } from './schema.js';
 import { StoreError } from './store-error.js';
 
@@ -37,16 +38,46 @@ const UNREAD = new WeakMap<object, Source>();
 /** Meetings read from a file, or written to one, and not changed since -> that file. */
 const IN_FILE = new WeakMap<readonly Meeting[], string>();
 
-/** Parsing and validating a meetings file, a meeting at a time, so that it can run in slices. */
-function* meetingsOf(text: string, file: string): Generator<void, Meeting[]> {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (error) {
-    throw new StoreError(`the meetings file is not valid JSON (${(error as Error).message})`, file);
+/**
+ * The meetings of a file as written here, one meeting a line (`[`, a meeting a line, `]`): the
+ * lines, or null for a file in another layout (written by hand), which is then read whole.
+ */
+function* linesOf(bytes: Buffer): Generator<void, unknown[] | null> {
+  const newline = 0x0a;
+  if (bytes.length < 4 || bytes[0] !== 0x5b || bytes[1] !== newline) return null;
+  const values: unknown[] = [];
+  let start = 2;
+  // Whether a meeting may follow: after `[`, or after a line ending with a comma.
+  let more = true;
+  for (;;) {
+    const end = bytes.indexOf(newline, start);
+    if (end < 0) return null;
+    const line = bytes.toString('utf8', start, end);
+    if (line === ']') return (values.length === 0 || !more) && end === bytes.length - 1 ? values : null;
+    if (!more) return null;
+    more = line.endsWith(',');
+    try {
+      values.push(JSON.parse(more ? line.slice(0, -1) : line));
+    } catch {
+      return null;
+    }
+    start = end + 1;
+    yield;
+  }
+}
+
+/** Reading and validating a meetings file, a meeting at a time, so that it can run in slices. */
+function* meetingsOf(bytes: Buffer, file: string): Generator<void, Meeting[]> {
+  let raw: unknown = yield* linesOf(bytes);
+  if (raw === null) {
+    try {
+      raw = JSON.parse(bytes.toString('utf8'));
+    } catch (error) {
+      throw new StoreError(`the meetings file is not valid JSON (${(error as Error).message})`, file);
+    }
+    yield;
   }
   if (!Array.isArray(raw)) throw new StoreError('the meetings file does not hold a list of meetings', file);
-  yield;
   const meetings: Meeting[] = [];
   for (const [i, value] of raw.entries()) {
     const result = meetingSchema.safeParse(value);
@@ -62,6 +93,33 @@ function* meetingsOf(text: string, file: string): Generator<void, Meeting[]> {
   }
   IN_FILE.set(meetings, file);
   return meetings;
+}
+
+/**
+ * Writes a meetings file durably (see replace-file.ts; the caller syncs the folder), one meeting a
+ * line so that it can be read back in slices, yielding to turns every few milliseconds.
+ */
+async function writeMeetingsFile(at: string, meetings: readonly Meeting[]): Promise<void> {
+  await replaceFile(
+    at,
+    async (handle, temporary) => {
+      let buffer = '[\n';
+      let since = performance.now();
+      for (const [i, meeting] of meetings.entries()) {
+        buffer += `${JSON.stringify(meeting)}${i < meetings.length - 1 ? ',' : ''}\n`;
+        if (buffer.length >= 1 << 20) {
+          await writeAll(handle, buffer, temporary);
+          buffer = '';
+        }
+        if (performance.now() - since > 8) {
+          await nextTurn();
+          since = performance.now();
+        }
+      }
+      await writeAll(handle, `${buffer}]\n`, temporary);
+    },
+    false,
+  );
 }
 
 const asData = (target: object, meetings: unknown): void =>
@@ -80,7 +138,7 @@ export function meetingsFromFile(partnership: object, file: string): void {
   if (!existsSync(file)) throw new StoreError('a meetings file the store file names is missing', file);
   const source: Source = { file };
   const get = function (this: object): Meeting[] {
-    source.meetings ??= finish(meetingsOf(readFileSync(file, 'utf8'), file));
+    source.meetings ??= finish(meetingsOf(readFileSync(file), file));
     asData(this, source.meetings);
     return source.meetings;
   };
@@ -111,9 +169,8 @@ export async function readMeetings(partnership: object, pause: Pause): Promise<v
   // Read meanwhile by what needed them at once, the file may be gone: replaced by a later snapshot.
   const bytes = await readFile(source.file).catch((error: unknown) => (source.meetings ? null : Promise.reject(error)));
   if (!bytes) return;
-  const text = bytes.toString('utf8');
   await pause();
-  const meetings = await buildInSlices(meetingsOf(text, source.file), pause, () => source.meetings);
+  const meetings = await buildInSlices(meetingsOf(bytes, source.file), pause, () => source.meetings);
   source.meetings ??= meetings;
 }
 
@@ -143,10 +200,11 @@ export async function writeMeetingsFiles(
   let written = false;
   for (const [id, partnership] of Object.entries(data.partnerships)) {
     let at = fileOfMeetings(partnership);
-    if (!at || path.dirname(at) !== folder || !existsSync(at)) {
+    // Kept only if it is this store's (the same meetings may have come from another store's files).
+    if (!at || path.resolve(path.dirname(at)) !== path.resolve(folder) || !existsSync(at)) {
       at = newMeetingsFile(folder, id);
       const meetings = partnership.meetings;
-      await new DurableJsonFile<Meeting[]>(at, () => meetings).write(meetings, false);
+      await writeMeetingsFile(at, meetings);
       IN_FILE.set(meetings, at);
       written = true;
     }
