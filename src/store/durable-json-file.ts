@@ -27,16 +27,9 @@ export class DurableJsonFile<T> implements Adapter<T> {
     return this.parse(text);
   }
 
-  /**
-   * Leaves the old file as it was if any step fails (a full disk). `syncFolder` false leaves
-   * making the rename durable to the caller (one fsync of the folder for several files).
-   */
-  async write(data: T, syncFolder = true): Promise<void> {
+  /** Leaves the old file as it was if any step fails (a full disk). */
+  async write(data: T): Promise<void> {
     // In pieces, so that a large store never holds up the bot's turns while it is saved.
-    await replaceFile(
-      this.file,
-      (handle, temporary) => writeJson(data, (text) => writeAll(handle, text, temporary)),
-      syncFolder,
-    );
+    await replaceFile(this.file, (handle, temporary) => writeJson(data, (text) => writeAll(handle, text, temporary)));
   }
 }

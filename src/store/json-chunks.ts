@@ -46,12 +46,16 @@ function* pieces(value: unknown, indent: string, depth: number): Generator<strin
   yield `${indent}}`;
 }
 
-/** Writes the JSON of `value` (and a final newline) through `write`, yielding to other work every few milliseconds. */
-export async function writeJson(value: unknown, write: (text: string) => Promise<void>, sliceMs = 8): Promise<void> {
+/** Writes `texts` through `write` in large pieces, yielding to other work every few milliseconds. */
+export async function writeInPieces(
+  texts: Iterable<string>,
+  write: (text: string) => Promise<void>,
+  sliceMs = 8,
+): Promise<void> {
   let buffer = '';
   let since = performance.now();
-  for (const piece of pieces(value, '', 0)) {
-    buffer += piece;
+  for (const text of texts) {
+    buffer += text;
     if (buffer.length >= 1 << 20) {
       await write(buffer);
       buffer = '';
@@ -61,5 +65,17 @@ export async function writeJson(value: unknown, write: (text: string) => Promise
       since = performance.now();
     }
   }
-  await write(`${buffer}\n`);
+  await write(buffer);
+}
+
+/** Writes the JSON of `value` (and a final newline) through `write`, yielding to other work every few milliseconds. */
+export async function writeJson(value: unknown, write: (text: string) => Promise<void>, sliceMs = 8): Promise<void> {
+  await writeInPieces(
+    (function* () {
+      yield* pieces(value, '', 0);
+      yield '\n';
+    })(),
+    write,
+    sliceMs,
+  );
 }

@@ -12,11 +12,11 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import { z } from 'zod';
 import { buildInSlices, finish, type Pause } from '../core/answers/build-in-slices.js';
 import type { Meeting } from '../core/model/model.js';
 import { writeAll } from './append-file.js';
+import { writeInPieces } from './json-chunks.js';
 import { replaceFile, syncDirectory } from './replace-file.js';
 import { meetingSchema, type StoreData } from './schema.js';
 import { StoreError } from './store-error.js';
@@ -100,24 +100,15 @@ function* meetingsOf(bytes: Buffer, file: string): Generator<void, Meeting[]> {
  * line so that it can be read back in slices, yielding to turns every few milliseconds.
  */
 async function writeMeetingsFile(at: string, meetings: readonly Meeting[]): Promise<void> {
+  function* lines(): Generator<string> {
+    yield '[\n';
+    for (const [i, meeting] of meetings.entries())
+      yield `${JSON.stringify(meeting)}${i < meetings.length - 1 ? ',' : ''}\n`;
+    yield ']\n';
+  }
   await replaceFile(
     at,
-    async (handle, temporary) => {
-      let buffer = '[\n';
-      let since = performance.now();
-      for (const [i, meeting] of meetings.entries()) {
-        buffer += `${JSON.stringify(meeting)}${i < meetings.length - 1 ? ',' : ''}\n`;
-        if (buffer.length >= 1 << 20) {
-          await writeAll(handle, buffer, temporary);
-          buffer = '';
-        }
-        if (performance.now() - since > 8) {
-          await nextTurn();
-          since = performance.now();
-        }
-      }
-      await writeAll(handle, `${buffer}]\n`, temporary);
-    },
+    (handle, temporary) => writeInPieces(lines(), (text) => writeAll(handle, text, temporary)),
     false,
   );
 }
@@ -153,18 +144,22 @@ export function meetingsFromFile(partnership: object, file: string): void {
   });
 }
 
+/** The partnership's meetings as defined now, and where they are read from while that is still to do. */
+function meetingsNow(partnership: object): { descriptor?: PropertyDescriptor; source?: Source } {
+  const descriptor = Object.getOwnPropertyDescriptor(partnership, 'meetings');
+  return { descriptor, source: descriptor?.get ? UNREAD.get(descriptor.get) : undefined };
+}
+
 /** The file holding the partnership's meetings as they are now, if there is one. */
 function fileOfMeetings(partnership: object): string | undefined {
-  const descriptor = Object.getOwnPropertyDescriptor(partnership, 'meetings');
-  const source = descriptor?.get ? UNREAD.get(descriptor.get) : undefined;
+  const { descriptor, source } = meetingsNow(partnership);
   if (source) return source.meetings ? IN_FILE.get(source.meetings) : source.file;
   return descriptor && Array.isArray(descriptor.value) ? IN_FILE.get(descriptor.value as Meeting[]) : undefined;
 }
 
 /** Reads a partnership's meetings if not read yet, in slices with `pause` between them. */
 export async function readMeetings(partnership: object, pause: Pause): Promise<void> {
-  const descriptor = Object.getOwnPropertyDescriptor(partnership, 'meetings');
-  const source = descriptor?.get ? UNREAD.get(descriptor.get) : undefined;
+  const { source } = meetingsNow(partnership);
   if (!source || source.meetings) return;
   // Read meanwhile by what needed them at once, the file may be gone: replaced by a later snapshot.
   const bytes = await readFile(source.file).catch((error: unknown) => (source.meetings ? null : Promise.reject(error)));
