@@ -195,6 +195,8 @@ describe('store', () => {
     expect(store.partnership('test-csp')?.draftActions).to.deep.equal([]);
     expect(store.partnership('test-csp')?.channels).to.deep.equal([]);
     expect(store.data().conversations).to.deep.equal([]);
+    // Waits for the file to be written again in the current layout, in the background.
+    await store.close();
   });
 
   it('runs each migration step in order', async () => {
@@ -220,5 +222,6 @@ describe('store', () => {
       },
     });
     expect(store.partnership('test-csp')?.name).to.equal('Test Community Safety Partnership');
+    await store.close();
   });
 });
