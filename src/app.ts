@@ -213,14 +213,14 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
   warmer.warm([firstPartnershipId]);
   await warmer.idle();
   // Compiled now, not on the first answer (a card) or the first date asked about: one answer read
-  // and drawn as a card (not kept in the answer cache), and the date parser.
+  // and drawn as a card (not kept in the answer cache), and the date parsers questions use.
   try {
     const sample = answers.knowledgeBase(firstPartnershipId);
     if (sample) renderAnswerCard(answerQuestion(sample, 'Who leads road safety?', clock()));
   } catch (error) {
     logger.warn({ err: error }, 'answering a sample question at start failed');
   }
-  primeDateReading();
+  const datePrimers = primeDateReading();
   const url = await listen(server, config.port, options.host ?? config.host);
   baseUrl = url;
   // Each other partnership's meetings are read and its knowledge base built now in the background,
@@ -241,12 +241,14 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     logger,
   );
   reminders.start();
-  // The other cards (agendas, actions, forms), one at a time once members have been quiet for a
-  // moment: primed between two messages, a card in the way delayed the first answers by some 60 ms.
+  // The other cards (agendas, actions, forms) and date parsers (agendas' times, actions' due dates),
+  // one at a time once members have been quiet for a moment: primed between two messages, a card
+  // in the way delayed the first answers by some 60 ms.
   void (async () => {
-    for (const card of CARD_NAMES.filter((name) => name !== 'answer')) {
+    const cards = CARD_NAMES.filter((name) => name !== 'answer').map((card) => () => primeCards([card]));
+    for (const prime of [...cards, ...datePrimers]) {
       await inFlight.quiet(150, 10_000);
-      primeCards([card]);
+      prime();
     }
   })();
   store.onSaved((ids) => warmer.warm(ids));

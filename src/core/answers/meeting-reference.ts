@@ -40,6 +40,15 @@ export function readMeetingReference(text: string, today: Date): MeetingReferenc
 }
 
 const ISO_DATE = /\b(20\d\d)-(\d\d)-(\d\d)\b/;
+/**
+ * chrono's en-GB reader without its relative and time-of-day parsers ("3 weeks ago", "next
+ * Friday", "10am"): a meeting is named by its month or date, and those parsers' patterns are the
+ * costliest to compile. Told apart by class name: if a later chrono renames one, it is only kept.
+ */
+const QUESTION_DATES = new chrono.Chrono({
+  parsers: chrono.en.GB.parsers.filter((parser) => !/Time|Casual|Relative|Weekday|EndOf/.test(parser.constructor.name)),
+  refiners: chrono.en.GB.refiners,
+});
 /** Only text that names a month or a numeric date is worth the date parser's time (most questions do not). */
 const MAY_HOLD_DATE = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d{1,2}\s*[/.]\s*\d{1,2}/i;
 
@@ -47,7 +56,7 @@ function readDate(text: string, today: Date): MeetingReference | null {
   const iso = ISO_DATE.exec(text);
   if (iso) return { kind: 'date', date: iso[0] };
   if (!MAY_HOLD_DATE.test(text)) return null;
-  for (const result of chrono.en.GB.parse(text, today)) {
+  for (const result of QUESTION_DATES.parse(text, today)) {
     const start = result.start;
     if (!start.isCertain('month')) continue;
     const month = start.get('month');
@@ -75,13 +84,21 @@ export function readFinancialYears(text: string): string[] {
 }
 
 /**
- * Readies the date parser at start: each of its parsers compiles its pattern when first used, the
- * largest in 50 ms or more, which would otherwise all fall on the first member to ask about a date
- * (some 200 ms).
+ * Readies the date parsers: each compiles its pattern when first used, the largest in 50 ms or
+ * more. Those that questions use are readied before the port opens (some 25 ms); the rest, which
+ * read agendas' times and actions' due dates, one step each, run by the caller between turns.
+ * Without this the first member to name a date would wait some 200 ms.
  */
-export function primeDateReading(): void {
+export function primeDateReading(): Array<() => void> {
+  primeParsers(QUESTION_DATES.parsers);
+  return chrono.en.GB.parsers
+    .filter((parser) => !QUESTION_DATES.parsers.includes(parser))
+    .map((parser) => () => primeParsers([parser]));
+}
+
+function primeParsers(parsers: chrono.Parser[]): void {
   const today = new Date();
-  for (const parser of chrono.en.GB.parsers) {
+  for (const parser of parsers) {
     // The same parser objects as chrono.en.GB's: what they compile here is theirs. Twice, because
     // a pattern is first interpreted and compiled to machine code only when used again.
     const alone = new chrono.Chrono({ parsers: [parser], refiners: [] });

@@ -8,12 +8,24 @@ import {
 const today = new Date('2026-11-24T12:00:00Z');
 
 describe('readMeetingReference', () => {
-  it('reads the same after the date parser is primed at start', () => {
+  it('reads the same after the date parsers are primed at start and between turns', () => {
     const asked = ['resolutions on 21 March 2023', 'minutes of 3 June', 'in December', 'the meeting in May 2022'];
     const before = asked.map((q) => readMeetingReference(q, today));
-    primeDateReading();
+    const later = primeDateReading();
+    expect(asked.map((q) => readMeetingReference(q, today))).to.deep.equal(before);
+    expect(later.length).to.be.greaterThan(0);
+    for (const prime of later) prime();
     expect(asked.map((q) => readMeetingReference(q, today))).to.deep.equal(before);
     expect(before[0]).to.deep.equal({ kind: 'date', date: '2023-03-21' });
+  });
+  it('takes no relative date or time of day for a meeting', () => {
+    // "Mar" in a name lets the text reach the date parser; "now" and "next week" name no meeting.
+    expect(readMeetingReference('is Martin now the lead for road safety?', today)).to.equal(null);
+    expect(readMeetingReference('what is Marta reporting next week at 10am?', today)).to.equal(null);
+    expect(readMeetingReference('Friday 3 March 2023 at 10am', today)).to.deep.equal({
+      kind: 'date',
+      date: '2023-03-03',
+    });
   });
 
   it('reads en-GB dates in words and numbers', () => {
