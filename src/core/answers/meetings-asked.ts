@@ -12,7 +12,7 @@ import { MONTH_NAMES } from '../text/month-names.js';
 
 /** How much of a clause one sentence says: words found, less a little for how far apart they are. */
 function clauseScore(sentence: Sentence, clause: readonly string[]): number {
-  const found = clause.filter((t) => sentence.stems.has(t));
+  const found = clause.filter((t) => sentence.order.includes(t));
   if (found.length < 2) return found.length;
   const positions = found.map((t) => sentence.order.indexOf(t)).filter((p) => p >= 0);
   const span = Math.max(...positions) - Math.min(...positions);

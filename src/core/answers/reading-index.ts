@@ -17,11 +17,13 @@ export interface Sentence {
   meeting: Meeting;
   item: MeetingItem;
   text: string;
-  /** Stems of the sentence's own words; `titleStems` of its item's title, shared by its sentences. */
-  stems: Set<string>;
-  titleStems: Set<string>;
-  /** Its stems in order, for how close a question's words stand. */
+  /**
+   * Stems of the sentence's own words in order (a word may recur), for which words it has and how
+   * close a question's words stand; no set of them as well: a county's sentences are many.
+   */
   order: string[];
+  /** Stems of its item's title, one set shared by the item's sentences. */
+  titleStems: Set<string>;
   /** The sentences before and after it in the same item (across paragraphs: lists print one name a line). */
   next?: Sentence;
   previous?: Sentence;
@@ -100,7 +102,6 @@ function* build(kb: KnowledgeBase): Generator<void, ReadingIndex> {
             meeting,
             item,
             text,
-            stems: new Set(order),
             order,
             titleStems,
             opensParagraph: n === 0,
@@ -132,7 +133,7 @@ function* build(kb: KnowledgeBase): Generator<void, ReadingIndex> {
     yield;
   }
   const seen = new Set<string>();
-  const file = (stems: ReadonlySet<string>): void => {
+  const file = (stems: Iterable<string>): void => {
     for (const stem of stems) {
       if (seen.has(stem)) continue;
       seen.add(stem);
@@ -144,7 +145,7 @@ function* build(kb: KnowledgeBase): Generator<void, ReadingIndex> {
   };
   for (const [n, sentence] of index.sentences.entries()) {
     if (n % 500 === 0) yield;
-    file(sentence.stems);
+    file(sentence.order);
     // An item's title stems are one set, shared by its sentences: read once.
     if (sentence.previous?.titleStems !== sentence.titleStems) file(sentence.titleStems);
   }

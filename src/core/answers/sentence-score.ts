@@ -148,7 +148,7 @@ function compile(frame: QuestionFrame, index: ReadingIndex): CompiledTerm[] {
 
 const COMPILED = new WeakMap<QuestionFrame, CompiledTerm[]>();
 
-function hits(stems: Set<string>, term: CompiledTerm): boolean {
+function hits(stems: Iterable<string>, term: CompiledTerm): boolean {
   for (const stem of stems) if (term.stems.has(stem)) return true;
   return false;
 }
@@ -167,7 +167,7 @@ export function scoreSentence(
   let total = 0;
   for (const term of terms) {
     // A word of the sentence itself counts fully; one only in its item's title, half.
-    if (hits(sentence.stems, term) || (term.pound && sentence.text.includes('£'))) total += term.weight;
+    if (hits(sentence.order, term) || (term.pound && sentence.text.includes('£'))) total += term.weight;
     else if (hits(sentence.titleStems, term)) total += term.weight / 2;
   }
   const years = frame.years;
