@@ -199,7 +199,9 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
   };
   const reminders = new Periodic(
     async () => {
-      await dailyBackup();
+      // A backup that cannot be written (a damaged meetings file, a full disk) is logged each round
+      // and stops nothing else: reminders and digests still go out.
+      await dailyBackup().catch((error: unknown) => logger.error({ err: error }, 'daily backup failed'));
       await sendDueReminders(scheduled, config.reminderHours);
       if (config.digest) await sendDueDigest(scheduled, config.digest);
     },

@@ -1,10 +1,10 @@
 import { expect } from 'chai';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { restoreStore } from '../../src/cli/backup.js';
 import { backupFolder } from '../../src/store/daily-backups.js';
 import { startRunningBot } from '../helpers/running-bot.js';
-import { personalMessage } from '../helpers/teams-activities.js';
+import { channelMessage, DEFAULT_CHANNEL_ID, personalMessage } from '../helpers/teams-activities.js';
 import { makeTempFolder } from '../helpers/temp-folder.js';
 import { storedData } from '../helpers/stored-data.js';
 
@@ -48,6 +48,36 @@ describe('daily backups', () => {
     expect(storedData(restored)).to.deep.equal(storedData(bot.dataFile));
     target.remove();
     await bot.stop();
+  });
+
+  it('stops nothing else when it cannot be written: the weekly digest still goes out', async () => {
+    // Tuesday 24 November 2026; the digest is set for Tuesdays at 09:00.
+    const bot = await startRunningBot({
+      BACKUP_DAYS: '3',
+      BOT_ADMINS: ADMIN,
+      DIGEST_DAY: 'tuesday',
+      DIGEST_TIME: '09:00',
+    });
+    try {
+      await bot.app.idle();
+      await bot.send(channelMessage('link this channel', { aadObjectId: ADMIN }));
+      await bot.send(
+        personalMessage('action: Shafick Peerbux to circulate the refreshed CSA by 30 April', { aadObjectId: ADMIN }),
+      );
+      // The backups' folder replaced by a file: no backup can be written there.
+      const folder = backupFolder(bot.dataFile);
+      rmSync(folder, { recursive: true });
+      writeFileSync(folder, '');
+      bot.setNow(new Date('2026-12-01T10:00:00Z'));
+      bot.connector.clear();
+      await bot.app.idle();
+      const posts = bot.connector.requests.filter((r) => r.operation === 'sendToConversation');
+      expect(posts.map((p) => p.conversationId)).to.include(DEFAULT_CHANNEL_ID);
+      expect(posts.map((p) => JSON.stringify(p.body)).join()).to.contain('Weekly actions digest');
+      expect(statSync(folder).isFile()).to.equal(true);
+    } finally {
+      await bot.stop();
+    }
   });
 
   it('is off with BACKUP_DAYS=0', async () => {
