@@ -19,7 +19,7 @@ import { writeAll } from './append-file.js';
 import { writeInPieces } from './json-chunks.js';
 import { replaceFile, syncDirectory } from './replace-file.js';
 import { meetingSchema, type StoreData } from './schema.js';
-import { StoreError } from './store-error.js';
+import { keepDamagedCopy, StoreError } from './store-error.js';
 
 export function meetingsFolder(file: string): string {
   return `${file}.meetings`;
@@ -31,12 +31,16 @@ export const meetingsFilesSchema = z.record(z.string(), z.string().regex(/^[\w-]
 interface Source {
   file: string;
   meetings?: Meeting[];
+  /** Whether a copy of the file was kept when it was found damaged (once: it is read again when asked). */
+  copied?: boolean;
 }
 
 /** The getters of meetings not read yet -> where they are read from. */
 const UNREAD = new WeakMap<object, Source>();
 /** Meetings read from a file, or written to one, and not changed since -> that file. */
 const IN_FILE = new WeakMap<readonly Meeting[], string>();
+/** Meetings files written whose folder has not been fsync'd since: a snapshot failed in between. */
+const NOT_SYNCED = new Set<string>();
 
 /**
  * The meetings of a file as written here, one meeting a line (`[`, a meeting a line, `]`): the
@@ -165,7 +169,15 @@ export async function readMeetings(partnership: object, pause: Pause): Promise<v
   const bytes = await readFile(source.file).catch((error: unknown) => (source.meetings ? null : Promise.reject(error)));
   if (!bytes) return;
   await pause();
-  const meetings = await buildInSlices(meetingsOf(bytes, source.file), pause, () => source.meetings);
+  let meetings: Meeting[];
+  try {
+    meetings = await buildInSlices(meetingsOf(bytes, source.file), pause, () => source.meetings);
+  } catch (error) {
+    if (!(error instanceof StoreError) || source.copied) throw error;
+    // Kept before anyone mends it by hand or restores over it (which removes the file).
+    source.copied = true;
+    throw await keepDamagedCopy(error, source.file);
+  }
   source.meetings ??= meetings;
 }
 
@@ -175,7 +187,7 @@ export async function readMeetings(partnership: object, pause: Pause): Promise<v
  */
 function newMeetingsFile(folder: string, id: string): string {
   for (;;) {
-    const name = `${id.replace(/[^\w-]/g, '_').slice(0, 60)}.${Date.now().toString(36)}${randomBytes(4).toString('hex')}.json`;
+    const name = `${id.replace(/[^\w-]/g, '_').slice(0, 60) || '_'}.${Date.now().toString(36)}${randomBytes(4).toString('hex')}.json`;
     const at = path.join(folder, name);
     if (!existsSync(at)) return at;
   }
@@ -192,7 +204,6 @@ export async function writeMeetingsFiles(
   const folder = meetingsFolder(file);
   const names: [string, string][] = [];
   const partnerships: [string, unknown][] = [];
-  let written = false;
   for (const [id, partnership] of Object.entries(data.partnerships)) {
     let at = fileOfMeetings(partnership);
     // Kept only if it is this store's (the same meetings may have come from another store's files).
@@ -201,7 +212,7 @@ export async function writeMeetingsFiles(
       const meetings = partnership.meetings;
       await writeMeetingsFile(at, meetings);
       IN_FILE.set(meetings, at);
-      written = true;
+      NOT_SYNCED.add(at);
     }
     names.push([id, path.basename(at)]);
     const descriptors = Object.getOwnPropertyDescriptors(partnership) as Record<string, PropertyDescriptor>;
@@ -209,16 +220,26 @@ export async function writeMeetingsFiles(
     partnerships.push([id, Object.defineProperties({}, descriptors)]);
   }
   // Before the store file names them: every new meetings file is there to stay.
-  if (written) await syncDirectory(folder);
+  const unsynced = names.map(([, name]) => path.join(folder, name)).filter((at) => NOT_SYNCED.has(at));
+  if (unsynced.length > 0) {
+    await syncDirectory(folder);
+    for (const at of unsynced) NOT_SYNCED.delete(at);
+  }
   return { partnerships: Object.fromEntries(partnerships), meetingsFiles: Object.fromEntries(names) };
 }
 
-/** Removes the meetings files (and any left half-written by a crash) that the store file does not name. */
+/** A meetings file's name, or a temporary one of a write that a crash cut short (see replace-file.ts). */
+const OWN_FILE = /^[\w-]+\.[\da-z]+\.json(?:\.\d+\.\d+\.tmp)?$/;
+
+/**
+ * Removes the meetings files (and any left half-written by a crash) that the store file does not
+ * name; nothing else in the folder, such as the copy of a damaged file kept for its owner.
+ */
 export async function removeUnnamedMeetingsFiles(file: string, named: readonly string[]): Promise<void> {
   const folder = meetingsFolder(file);
   const keep = new Set(named);
   const found = await readdir(folder).catch(() => [] as string[]);
-  await Promise.all(
-    found.filter((name) => !keep.has(name)).map((name) => rm(path.join(folder, name), { force: true })),
-  );
+  const removed = found.filter((name) => OWN_FILE.test(name) && !keep.has(name)).map((name) => path.join(folder, name));
+  await Promise.all(removed.map((at) => rm(at, { force: true })));
+  for (const at of removed) NOT_SYNCED.delete(at);
 }

@@ -16,7 +16,9 @@ export async function replaceFile(
   syncFolder = true,
 ): Promise<void> {
   const directory = path.dirname(file);
-  await mkdir(directory, { recursive: true });
+  // A folder made now is itself an entry in its parent, made durable before anything names it.
+  const made = await mkdir(directory, { recursive: true });
+  if (made) await syncDirectory(path.dirname(made));
   const temporary = `${file}.${process.pid}.${sequence++}.tmp`;
   try {
     const handle = await open(temporary, 'w');

@@ -5,6 +5,8 @@ export class StoreError extends Error {
   constructor(
     message: string,
     readonly file: string,
+    /** Where a copy of the file was kept (see keepDamagedCopy). */
+    readonly copy?: string,
   ) {
     super(`${file}: ${message}`);
     this.name = 'StoreError';
@@ -16,11 +18,12 @@ export class StoreError extends Error {
  * hand or restore over it; the error then says where the copy is.
  */
 export async function keepDamagedCopy(error: StoreError, file: string, now = new Date()): Promise<StoreError> {
+  if (error.copy) return error;
   const copy = `${file}.damaged-${now.toISOString().replace(/[:.]/g, '-')}`;
   try {
     await copyFile(file, copy);
   } catch {
     return error;
   }
-  return new StoreError(`${error.message.slice(file.length + 2)} (a copy of it is kept at ${copy})`, file);
+  return new StoreError(`${error.message.slice(file.length + 2)} (a copy of it is kept at ${copy})`, file, copy);
 }

@@ -63,7 +63,12 @@ export function parseStoreFile(text: string, file: string, migrations: Readonly<
     throw new StoreError('the store file\'s "meetingsFiles" does not name a file for each partnership', file);
   const placeholders = Object.keys(named.data).map((id) => {
     const partnership = partnerships[id];
-    if (!partnership || 'meetings' in partnership)
+    if (
+      typeof partnership !== 'object' ||
+      partnership === null ||
+      Array.isArray(partnership) ||
+      'meetings' in partnership
+    )
       throw new StoreError(`the store file names a meetings file for "${id}", which has none to name`, file);
     return [id, { ...partnership, meetings: [] }] as const;
   });
@@ -159,6 +164,12 @@ export function replay(
   let seq = through;
   lines.forEach((line, index) => {
     if (line.seq <= through) return;
+    // Changes are numbered one after another from the snapshot's: a line further on means some are lost.
+    if (line.seq > seq + 1)
+      throw new StoreError(
+        `the change journal is missing changes ${seq + 1} to ${line.seq - 1} (line ${index + 1}), after the store file's ${through}; restore it from a backup`,
+        journalFile,
+      );
     const problem = line.ops.map(checkOp).find((p) => p !== null);
     if (problem)
       throw new StoreError(
@@ -168,6 +179,8 @@ export function replay(
     try {
       state = applyOps(state, line.ops);
     } catch (error) {
+      // A meetings file found damaged when the change reads it is that file's problem, not the journal's.
+      if (error instanceof StoreError) throw error;
       throw new StoreError(
         `the change journal has a change at line ${index + 1} that does not fit the store (${(error as Error).message})`,
         journalFile,

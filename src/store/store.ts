@@ -89,6 +89,10 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   const journalFile = changeJournalFile(file);
   const adapter = new DurableJsonFile<StoreFile>(file, (text) => parseStoreFile(text, file, migrations));
   const release = options.readOnly ? () => undefined : lockStoreFile(file);
+  // A reader (holding no lock) reads the journal before the store file: a snapshot the bot writes
+  // in between holds every change it then drops from the journal, where the other order could
+  // find a snapshot and a journal with changes missing between them.
+  const journalText = options.readOnly ? await readJournalText(journalFile) : '';
   let existing: StoreFile | null;
   try {
     existing = await adapter.read();
@@ -123,10 +127,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   try {
     let lines: JournalLine[];
     if (options.readOnly) {
-      const text = await readFile(journalFile, 'utf8').catch((error: NodeJS.ErrnoException) =>
-        error.code === 'ENOENT' ? '' : Promise.reject(error),
-      );
-      lines = readJournalLines(text, journalFile);
+      lines = readJournalLines(journalText, journalFile);
     } else {
       ({ journal, lines } = await ChangeJournal.open(journalFile));
     }
@@ -241,4 +242,10 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
       release();
     },
   };
+}
+
+function readJournalText(journalFile: string): Promise<string> {
+  return readFile(journalFile, 'utf8').catch((error: NodeJS.ErrnoException) =>
+    error.code === 'ENOENT' ? '' : Promise.reject(error),
+  );
 }
