@@ -64,7 +64,12 @@ export interface AppOptions {
 
 export async function startApp(config: Config, logger: Logger, options: AppOptions = {}): Promise<RunningApp> {
   const clock = options.clock ?? (() => new Date());
-  const store = await openStore({ file: config.dataFile, defaults: loadDefaultStore });
+  const store = await openStore({
+    file: config.dataFile,
+    defaults: loadDefaultStore,
+    // The journal keeps every change meanwhile, but grows until a snapshot succeeds: worth an operator's look.
+    onSnapshotFailed: (error) => logger.error({ err: error }, 'writing a snapshot of the store failed'),
+  });
   const journal = await ActionJournal.open(`${config.dataFile}.actions`).catch(async (error: unknown) => {
     await store.close();
     throw error;

@@ -81,6 +81,8 @@ export interface OpenStoreOptions {
   readOnly?: boolean;
   /** Journal bytes after which a new snapshot is written (default 8 MB). */
   snapshotBytes?: number;
+  /** Told of a background snapshot that failed (it is tried again after the next change). */
+  onSnapshotFailed?: (error: unknown) => void;
 }
 
 export async function openStore(options: OpenStoreOptions): Promise<Store> {
@@ -162,7 +164,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
         inline = false;
         return held.dropThrough(through);
       })
-      .catch(() => undefined)
+      .catch((error: unknown) => options.onSnapshotFailed?.(error))
       .finally(() => (snapshotting = null));
   };
   snapshotIfDue();

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { generateStore } from '../../bench/generate-store.js';
 import { nextTurnPause } from '../../src/core/answers/build-in-slices.js';
@@ -83,6 +83,29 @@ describe('store files read back', () => {
     await (await open()).close();
     expect(copies()).to.have.length(2);
     expect(readdirSync(meetingsFolder(file))).to.include('notes by the operator.txt');
+  });
+
+  it('tells of a background snapshot that failed, and keeps the change it was to hold in the journal', async () => {
+    const failures: unknown[] = [];
+    const store = await openStore({
+      file,
+      defaults: () => expect.fail('the store exists'),
+      snapshotBytes: 1,
+      onSnapshotFailed: (error) => failures.push(error),
+    });
+    for (const id of ['kent-csp', 'district-01', 'district-02']) await store.readMeetings(id, nextTurnPause);
+    // A file where the meetings folder was: no meetings file can be written.
+    const moved = `${meetingsFolder(file)}.moved`;
+    renameSync(meetingsFolder(file), moved);
+    writeFileSync(meetingsFolder(file), '');
+    await store.update((d) => void (d.partnerships['district-01']!.meetings[0]!.note = 'moved'));
+    await store.close();
+    expect(failures).to.have.length(1);
+    rmSync(meetingsFolder(file));
+    renameSync(moved, meetingsFolder(file));
+    const reopened = await open();
+    expect(reopened.partnership('district-01')!.meetings[0]!.note).to.equal('moved');
+    await reopened.close();
   });
 
   it('writes and reads back a partnership whose key makes no file name', async () => {
