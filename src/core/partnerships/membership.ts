@@ -8,7 +8,7 @@
  * name anyone can choose never makes someone a member.
  */
 import { makeAnswer, type Answer } from '../answers/answer.js';
-import type { Partnership, PartnershipDirectory, Source } from '../model/model.js';
+import type { Meeting, Partnership, PartnershipDirectory, Source } from '../model/model.js';
 import type { Actor } from '../model/permissions.js';
 import { whoMay } from '../model/permissions.js';
 import type { ResolvedPartnership } from './resolve-partnership.js';
@@ -49,6 +49,22 @@ function fromTeams(source: Source): boolean {
   return source.doc.startsWith('agenda ');
 }
 
+/**
+ * Each meeting's copy without the attendance taken in Teams, made once per meeting: a version of
+ * the records after a change elsewhere has the same meetings, and so the same copies, so that what
+ * is built from them (the published answers' indexes) is reused, not built again.
+ */
+const WITHOUT_TEAMS_ATTENDANCE = new WeakMap<Meeting, Meeting>();
+
+function withoutTeamsAttendance(meeting: Meeting): Meeting {
+  let copy = WITHOUT_TEAMS_ATTENDANCE.get(meeting);
+  if (!copy) {
+    copy = { ...meeting, present: [], apologies: [] };
+    WITHOUT_TEAMS_ATTENDANCE.set(meeting, copy);
+  }
+  return copy;
+}
+
 /** The partnership as anyone may be answered from it: what it publishes, nothing of its internal records. */
 export function publishedRecords(partnership: Partnership): Partnership {
   const { changes: _changes, priorityDraft: _draft, digest: _digest, teams: _teams, ...published } = partnership;
@@ -61,6 +77,6 @@ export function publishedRecords(partnership: Partnership): Partnership {
     people: partnership.people.filter((p) => p.sources.length === 0 || !p.sources.every(fromTeams)),
     meetings: partnership.meetings
       .filter((m) => m.sources.length === 0 || !m.sources.every(fromTeams))
-      .map((m) => (m.sources.some(fromTeams) ? { ...m, present: [], apologies: [] } : m)),
+      .map((m) => (m.sources.some(fromTeams) ? withoutTeamsAttendance(m) : m)),
   };
 }
