@@ -228,6 +228,8 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     logger.warn({ err: error }, 'answering a sample question at start failed');
   }
   const datePrimers = primeDateReading();
+  // Each partnership a saved change altered is brought up to date, from the first turn on.
+  store.onSaved((ids) => warmer.warm(ids));
   const url = await listen(server, config.port, options.host ?? config.host);
   baseUrl = url;
   // Each other partnership's meetings are read and its knowledge base built now in the background,
@@ -251,14 +253,15 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
   // The other cards (agendas, actions, forms) and date parsers (agendas' times, actions' due dates),
   // one at a time once members have been quiet for a moment: primed between two messages, a card
   // in the way delayed the first answers by some 60 ms.
+  let closing = false;
   void (async () => {
     const cards = CARD_NAMES.filter((name) => name !== 'answer').map((card) => () => primeCards([card]));
     for (const prime of [...cards, ...datePrimers]) {
       await inFlight.quiet(150, 10_000);
+      if (closing) return;
       prime();
     }
-  })();
-  store.onSaved((ids) => warmer.warm(ids));
+  })().catch((error: unknown) => logger.warn({ err: error }, 'priming a card or date parser failed'));
   return {
     url,
     store,
@@ -268,6 +271,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
       await background.idle();
     },
     close: async () => {
+      closing = true;
       await handoff.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await reminders.stop();
