@@ -54,6 +54,7 @@ export class AnswerService {
     const index = this.indexes.get(partnership.id, partnership.meetings);
     const kb = cached ? KnowledgeBase.refreshed(cached.kb, partnership, index) : new KnowledgeBase(partnership, index);
     this.cache.set(partnership.id, { revision, kb });
+    this.indexes.hold(partnership.id, this, index);
     return kb;
   }
 

@@ -129,4 +129,26 @@ describe('AnswerService knowledge bases', () => {
     expect(indexes.ready('kent-csp', partnership.meetings)).to.equal(true);
     expect(service.knowledgeBase()!.meetingIndex.holds(partnership.meetings)).to.equal(true);
   });
+  it('lets go of the index of meetings that every service has moved on from, and only then', async () => {
+    let partnership = kent();
+    let revision = 1;
+    const indexes = new MeetingIndexes();
+    const source = { partnership: () => partnership, revision: () => revision };
+    const members = new AnswerService(source, undefined, indexes);
+    const published = new AnswerService(source, undefined, indexes);
+    const warmer = new KnowledgeWarmer([members, published]);
+    warmer.warm(['kent-csp']);
+    await warmer.idle();
+    const before = partnership.meetings;
+    const [first, ...rest] = before;
+    partnership = { ...partnership, meetings: [{ ...first!, note: 'moved' }, ...rest] };
+    revision++;
+    await members.warm('kent-csp');
+    // The published answers still use the old index: it is kept for them.
+    expect(indexes.ready('kent-csp', before)).to.equal(true);
+    await published.warm('kent-csp');
+    expect(indexes.ready('kent-csp', before)).to.equal(false);
+    expect(indexes.ready('kent-csp', partnership.meetings)).to.equal(true);
+    expect(published.knowledgeBase()!.meetingIndex).to.equal(members.knowledgeBase()!.meetingIndex);
+  });
 });
