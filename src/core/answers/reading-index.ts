@@ -156,15 +156,24 @@ function* build(kb: KnowledgeBase): Generator<void, ReadingIndex> {
  * Keyed by the knowledge base's passages: a knowledge base refreshed after a change that left the
  * minutes alone (an action logged, a lead named) shares them, and so shares this index, as long as
  * the people it reads initials from are the same too (the members' and the published records may
- * differ there, so each passages key holds up to two).
+ * differ there, so each passages key holds up to two). Builds under way in slices are kept the same
+ * way, so that a question that needs one finishes it rather than building another.
  */
-const CACHE = new WeakMap<object, { people: readonly Person[]; index: ReadingIndex }[]>();
+interface Entry {
+  people: readonly Person[];
+  index?: ReadingIndex;
+  /** A build under way: its steps, and when it is done. */
+  steps?: Generator<void, ReadingIndex>;
+  done?: Promise<void>;
+}
+const CACHE = new WeakMap<object, Entry[]>();
+const BUILDING = new WeakMap<object, Entry[]>();
 
-function cached(kb: KnowledgeBase): ReadingIndex | undefined {
+function entryFor(kb: KnowledgeBase, kept: WeakMap<object, Entry[]>): Entry | undefined {
   const people = kb.partnership.people;
-  return CACHE.get(kb.passages)?.find(
-    (entry) => entry.people.length === people.length && entry.people.every((p, i) => p === people[i]),
-  )?.index;
+  return kept
+    .get(kb.passages)
+    ?.find((entry) => entry.people.length === people.length && entry.people.every((p, i) => p === people[i]));
 }
 
 function remember(kb: KnowledgeBase, index: ReadingIndex): ReadingIndex {
@@ -174,13 +183,35 @@ function remember(kb: KnowledgeBase, index: ReadingIndex): ReadingIndex {
 }
 
 export function readingIndex(kb: KnowledgeBase): ReadingIndex {
-  return cached(kb) ?? remember(kb, finish(build(kb)));
+  const ready = entryFor(kb, CACHE)?.index;
+  if (ready) return ready;
+  const underWay = entryFor(kb, BUILDING);
+  if (underWay?.steps) {
+    underWay.index ??= finish(underWay.steps);
+    return remember(kb, underWay.index);
+  }
+  return remember(kb, finish(build(kb)));
 }
 
 /** Builds the index in slices between turns (after a start or a change), unless it is built already. */
-export async function warmReadingIndex(kb: KnowledgeBase, pause: Pause = nextTurnPause): Promise<void> {
-  if (cached(kb)) return;
-  const index = await buildInSlices(build(kb), pause);
-  // A question may have built it meanwhile: keep the one already in use.
-  if (!cached(kb)) remember(kb, index);
+export function warmReadingIndex(kb: KnowledgeBase, pause: Pause = nextTurnPause): Promise<void> {
+  if (entryFor(kb, CACHE)) return Promise.resolve();
+  const underWay = entryFor(kb, BUILDING);
+  if (underWay?.done) return underWay.done;
+  const steps = build(kb);
+  const entry: Entry = { people: kb.partnership.people, steps };
+  BUILDING.set(kb.passages, [...(BUILDING.get(kb.passages) ?? []), entry]);
+  entry.done = (async () => {
+    try {
+      const index = await buildInSlices(steps, pause, () => entry.index);
+      // A question may have finished it meanwhile, and then keeps the one it uses.
+      if (!entryFor(kb, CACHE)) remember(kb, index);
+    } finally {
+      BUILDING.set(
+        kb.passages,
+        (BUILDING.get(kb.passages) ?? []).filter((e) => e !== entry),
+      );
+    }
+  })();
+  return entry.done;
 }

@@ -1,0 +1,32 @@
+import { expect } from 'chai';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { generateStore } from '../../../bench/generate-store.js';
+import { KnowledgeBase } from '../../../src/core/answers/knowledge-base.js';
+import { readingIndex, warmReadingIndex } from '../../../src/core/answers/reading-index.js';
+
+describe('reading index', () => {
+  it('built in slices, is finished by a question that needs it meanwhile, not built a second time', async () => {
+    const data = generateStore(1, 100);
+    const kb = new KnowledgeBase(data.partnerships[data.defaultPartnershipId]!);
+    let pauses = 0;
+    let pausesAfterQuestion = 0;
+    let asked = false;
+    const pause = async (): Promise<void> => {
+      pauses++;
+      if (asked) pausesAfterQuestion++;
+      await nextTurn();
+    };
+    const warming = warmReadingIndex(kb, pause);
+    while (pauses < 2) await nextTurn();
+    asked = true;
+    const index = readingIndex(kb);
+    expect(index.sentences.length).to.be.greaterThan(1000);
+    await warming;
+    // The slices stop at the next pause: the question's build was the same one.
+    expect(pausesAfterQuestion).to.be.at.most(1);
+    expect(readingIndex(kb)).to.equal(index);
+    // Warming it again finds it built.
+    await warmReadingIndex(kb, pause);
+    expect(pausesAfterQuestion).to.be.at.most(1);
+  });
+});
