@@ -9,11 +9,24 @@ import { makeAnswer, type Answer } from './answer.js';
 import type { KnowledgeBase } from './knowledge-base.js';
 import type { Question } from './question.js';
 
+/** The circulated agendas of meetings not started yet, soonest first. */
+function comingAgendas(agendas: readonly Agenda[], now: Date): Agenda[] {
+  return agendas
+    .filter((a) => a.status !== 'draft' && new Date(a.startsAt).getTime() >= now.getTime())
+    .sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+}
+
+/**
+ * When the soonest coming meeting starts ('' when none is coming): answers about "the next
+ * meeting" change then, not only at midnight, so an answer kept for reuse is kept until then.
+ */
+export function nextAgendaStart(agendas: readonly Agenda[], now: Date): string {
+  return comingAgendas(agendas, now)[0]?.startsAt ?? '';
+}
+
 /** The circulated agenda a question is about: the one on the date named, else the next one. */
 export function agendaAsked(kb: KnowledgeBase, question: Question, today: Date): Agenda | undefined {
-  const coming = kb.partnership.agendas
-    .filter((a) => a.status !== 'draft' && new Date(a.startsAt).getTime() >= today.getTime())
-    .sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+  const coming = comingAgendas(kb.partnership.agendas, today);
   const ref = question.meeting;
   if (!ref || ref.kind === 'next') return coming[0];
   if (ref.kind === 'last') return undefined;

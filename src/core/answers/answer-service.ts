@@ -9,6 +9,7 @@
  */
 import type { Partnership } from '../model/model.js';
 import type { Answer } from './answer.js';
+import { nextAgendaStart } from './answer-agenda.js';
 import { answerQuestion } from './answer-question.js';
 import type { Pause } from './build-in-slices.js';
 import { KnowledgeBase } from './knowledge-base.js';
@@ -80,7 +81,7 @@ export class AnswerService {
     const kb = this.knowledgeBase(partnershipId);
     if (!kb) return undefined;
     const today = this.clock();
-    const key = `${kb.partnership.id}|${this.source.revision(kb.partnership.id)}|${today.toISOString().slice(0, 10)}|${text.trim().toLowerCase().replace(/\s+/g, ' ')}`;
+    const key = `${kb.partnership.id}|${this.source.revision(kb.partnership.id)}|${today.toISOString().slice(0, 10)}|${nextAgendaStart(kb.partnership.agendas, today)}|${text.trim().toLowerCase().replace(/\s+/g, ' ')}`;
     const cached = this.answers.get(key);
     if (cached) {
       // Refresh its place so that frequent questions stay.

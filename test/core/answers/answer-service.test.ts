@@ -27,6 +27,31 @@ describe('AnswerService', () => {
     expect(own.answer('Who leads road safety?')?.summary).to.contain('Adams');
   });
 
+  it('answers "when is the next meeting?" afresh once the meeting it named has started, the same day', () => {
+    const agenda = (id: string, startsAt: string) => ({
+      id,
+      title: 'Kent Community Safety Partnership meeting',
+      startsAt,
+      venue: 'Maidstone',
+      items: [{ code: 'A1', title: 'Welcome' }],
+      status: 'circulated' as const,
+      version: 1,
+      createdBy: 'chair',
+      updatedAt: startsAt,
+      posts: [],
+      responses: [],
+    });
+    const withAgendas = {
+      ...partnership,
+      agendas: [agenda('a1', '2026-12-02T10:00:00.000Z'), agenda('a2', '2027-01-13T10:00:00.000Z')],
+    };
+    let now = new Date('2026-12-02T09:00:00Z');
+    const own = new AnswerService({ partnership: () => withAgendas, revision: () => 1 }, () => now);
+    expect(own.answer('When is the next meeting?')?.summary).to.contain('2 December 2026');
+    now = new Date('2026-12-02T12:00:00Z');
+    expect(own.answer('When is the next meeting?')?.summary).to.contain('13 January 2027');
+  });
+
   it('answers afresh when the store changes', () => {
     const before = service.answer('Who leads road safety?');
     partnership = {
