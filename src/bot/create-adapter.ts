@@ -15,6 +15,7 @@ import { AuthenticationConstants } from 'botframework-connector';
 import type { Logger } from 'pino';
 import type { BotAuthConfig } from '../config.js';
 import { loggableError } from './sdk-console.js';
+import { isRecordsUnreadable, RECORDS_UNREADABLE_REPLY } from '../core/records/records-unreadable.js';
 import { SAVE_FAILED_REPLY, SaveFailedError } from '../core/records/save-failed.js';
 import { reportTurn } from './turn-report.js';
 
@@ -55,7 +56,8 @@ export function createAdapter(auth: BotAuthConfig, logger: Logger): CloudAdapter
     }
     reportTurn(context, { outcome: 'error' });
     logTurnError(logger, context, error);
-    await apologise(logger, context);
+    // Trying again will not help until the operator mends the file: the member is told what is wrong.
+    await apologise(logger, context, isRecordsUnreadable(error) ? RECORDS_UNREADABLE_REPLY : undefined);
   };
   return adapter;
 }

@@ -9,7 +9,7 @@
  * versions or by a restore, is read as before.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
@@ -19,7 +19,7 @@ import { writeAll } from './append-file.js';
 import { writeInPieces } from './json-chunks.js';
 import { replaceFile, syncDirectory } from './replace-file.js';
 import { meetingSchema, type StoreData } from './schema.js';
-import { keepDamagedCopy, StoreError } from './store-error.js';
+import { keepDamagedCopy, StoreError, UnreadableRecordsError } from './store-error.js';
 
 export function meetingsFolder(file: string): string {
   return `${file}.meetings`;
@@ -33,6 +33,26 @@ interface Source {
   meetings?: Meeting[];
   /** Whether a copy of the file was kept when it was found damaged (once: it is read again when asked). */
   copied?: boolean;
+  /** Why the file could not be read, until it changes: every turn would otherwise read it again. */
+  failed?: { error: StoreError; version: string };
+}
+
+/** The file's size and modification time: what tells a file mended by hand from the one that failed. */
+function versionOf(file: string): string {
+  const { size, mtimeMs } = statSync(file);
+  return `${size}:${mtimeMs}`;
+}
+
+/** Reads and checks a meetings file for `source`, remembering why it failed until the file changes. */
+function readSource(source: Source, read: () => Meeting[]): Meeting[] {
+  const version = versionOf(source.file);
+  if (source.failed?.version === version) throw source.failed.error;
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof StoreError) source.failed = { error, version };
+    throw error;
+  }
 }
 
 /** The getters of meetings not read yet -> where they are read from. */
@@ -77,17 +97,17 @@ function* meetingsOf(bytes: Buffer, file: string): Generator<void, Meeting[]> {
     try {
       raw = JSON.parse(bytes.toString('utf8'));
     } catch (error) {
-      throw new StoreError(`the meetings file is not valid JSON (${(error as Error).message})`, file);
+      throw new UnreadableRecordsError(`the meetings file is not valid JSON (${(error as Error).message})`, file);
     }
     yield;
   }
-  if (!Array.isArray(raw)) throw new StoreError('the meetings file does not hold a list of meetings', file);
+  if (!Array.isArray(raw)) throw new UnreadableRecordsError('the meetings file does not hold a list of meetings', file);
   const meetings: Meeting[] = [];
   for (const [i, value] of raw.entries()) {
     const result = meetingSchema.safeParse(value);
     if (!result.success) {
       const issue = result.error.issues[0];
-      throw new StoreError(
+      throw new UnreadableRecordsError(
         `the meetings file is not valid at ${[i, ...(issue?.path ?? [])].join('.')}: ${issue?.message ?? 'unknown problem'}`,
         file,
       );
@@ -133,7 +153,7 @@ export function meetingsFromFile(partnership: object, file: string): void {
   if (!existsSync(file)) throw new StoreError('a meetings file the store file names is missing', file);
   const source: Source = { file };
   const get = function (this: object): Meeting[] {
-    source.meetings ??= finish(meetingsOf(readFileSync(file), file));
+    source.meetings ??= readSource(source, () => finish(meetingsOf(readFileSync(file), file)));
     asData(this, source.meetings);
     return source.meetings;
   };
@@ -166,17 +186,25 @@ export async function readMeetings(partnership: object, pause: Pause): Promise<v
   const { source } = meetingsNow(partnership);
   if (!source || source.meetings) return;
   // Read meanwhile by what needed them at once, the file may be gone: replaced by a later snapshot.
-  const bytes = await readFile(source.file).catch((error: unknown) => (source.meetings ? null : Promise.reject(error)));
+  const gone = (error: unknown) => (source.meetings ? null : Promise.reject(error));
+  const version = await Promise.resolve()
+    .then(() => versionOf(source.file))
+    .catch(gone);
+  if (version === null) return;
+  if (source.failed?.version === version) throw source.failed.error;
+  const bytes = await readFile(source.file).catch(gone);
   if (!bytes) return;
   await pause();
   let meetings: Meeting[];
   try {
     meetings = await buildInSlices(meetingsOf(bytes, source.file), pause, () => source.meetings);
   } catch (error) {
-    if (!(error instanceof StoreError) || source.copied) throw error;
-    // Kept before anyone mends it by hand or restores over it (which removes the file).
+    if (!(error instanceof StoreError)) throw error;
+    // A copy kept (once) before anyone mends it by hand or restores over it (which removes the file).
+    const kept = source.copied ? error : await keepDamagedCopy(error, source.file);
     source.copied = true;
-    throw await keepDamagedCopy(error, source.file);
+    source.failed = { error: kept, version };
+    throw kept;
   }
   source.meetings ??= meetings;
 }

@@ -1,5 +1,6 @@
 /** The one error family of the store: what is wrong with which file, fit to show an operator. */
 import { copyFile } from 'node:fs/promises';
+import type { RecordsUnreadable } from '../core/records/records-unreadable.js';
 
 export class StoreError extends Error {
   constructor(
@@ -11,6 +12,11 @@ export class StoreError extends Error {
     super(`${file}: ${message}`);
     this.name = 'StoreError';
   }
+}
+
+/** A meetings file that cannot be read: what needs that partnership's meetings fails until it is mended. */
+export class UnreadableRecordsError extends StoreError implements RecordsUnreadable {
+  readonly recordsUnreadable = true;
 }
 
 /**
@@ -25,5 +31,7 @@ export async function keepDamagedCopy(error: StoreError, file: string, now = new
   } catch {
     return error;
   }
-  return new StoreError(`${error.message.slice(file.length + 2)} (a copy of it is kept at ${copy})`, file, copy);
+  // Of the same kind as the error it replaces.
+  const Kind = error.constructor as typeof StoreError;
+  return new Kind(`${error.message.slice(file.length + 2)} (a copy of it is kept at ${copy})`, file, copy);
 }
