@@ -186,11 +186,16 @@ export async function readMeetings(partnership: object, pause: Pause): Promise<v
   const { source } = meetingsNow(partnership);
   if (!source || source.meetings) return;
   // Read meanwhile by what needed them at once, the file may be gone: replaced by a later snapshot.
-  const gone = (error: unknown) => (source.meetings ? null : Promise.reject(error));
-  const version = await Promise.resolve()
-    .then(() => versionOf(source.file))
-    .catch(gone);
-  if (version === null) return;
+  const gone = (error: unknown): null => {
+    if (source.meetings) return null;
+    throw error;
+  };
+  let version: string;
+  try {
+    version = versionOf(source.file);
+  } catch (error) {
+    return void gone(error);
+  }
   if (source.failed?.version === version) throw source.failed.error;
   const bytes = await readFile(source.file).catch(gone);
   if (!bytes) return;

@@ -204,8 +204,8 @@ export function warmReadingIndex(kb: KnowledgeBase, pause: Pause = nextTurnPause
   entry.done = (async () => {
     try {
       const index = await buildInSlices(steps, pause, () => entry.index);
-      // A question may have finished it meanwhile, and then keeps the one it uses.
-      if (!entryFor(kb, CACHE)) remember(kb, index);
+      // A question may have finished it meanwhile (or failed to), and keeps the one it uses.
+      if (index && !entryFor(kb, CACHE)) remember(kb, index);
     } finally {
       BUILDING.set(
         kb.passages,
