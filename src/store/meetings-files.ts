@@ -37,16 +37,20 @@ interface Source {
   failed?: { error: StoreError; version: string };
 }
 
-/** The file's size and modification time: what tells a file mended by hand from the one that failed. */
-function versionOf(file: string): string {
-  const { size, mtimeMs } = statSync(file);
-  return `${size}:${mtimeMs}`;
+/**
+ * The file's size and modification time (what tells a file mended by hand from the one that
+ * failed), after throwing why it failed if it has not changed since.
+ */
+function versionUnlessFailed(source: Source): string {
+  const { size, mtimeMs } = statSync(source.file);
+  const version = `${size}:${mtimeMs}`;
+  if (source.failed?.version === version) throw source.failed.error;
+  return version;
 }
 
 /** Reads and checks a meetings file for `source`, remembering why it failed until the file changes. */
 function readSource(source: Source, read: () => Meeting[]): Meeting[] {
-  const version = versionOf(source.file);
-  if (source.failed?.version === version) throw source.failed.error;
+  const version = versionUnlessFailed(source);
   try {
     return read();
   } catch (error) {
@@ -192,11 +196,10 @@ export async function readMeetings(partnership: object, pause: Pause): Promise<v
   };
   let version: string;
   try {
-    version = versionOf(source.file);
+    version = versionUnlessFailed(source);
   } catch (error) {
     return void gone(error);
   }
-  if (source.failed?.version === version) throw source.failed.error;
   const bytes = await readFile(source.file).catch(gone);
   if (!bytes) return;
   await pause();
