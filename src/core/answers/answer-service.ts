@@ -68,8 +68,9 @@ export class AnswerService {
     for (let attempt = 0; attempt < 3; attempt++) {
       const partnership = this.source.partnership(partnershipId);
       if (!partnership) return;
-      const index = await this.indexes.warm(partnership.id, partnership.meetings, pause);
-      if (!index.holds(this.source.partnership(partnershipId)?.meetings ?? [])) continue;
+      const current = () => this.source.partnership(partnershipId)?.meetings;
+      const index = await this.indexes.warm(partnership.id, partnership.meetings, pause, current);
+      if (!index?.holds(current() ?? [])) continue;
       const kb = this.knowledgeBase(partnershipId);
       if (kb) await warmReadingIndex(kb, pause);
       return;

@@ -17,6 +17,8 @@ interface Build {
 
 /** Indexes kept per partnership: the members' and the published one. */
 const KEPT = 2;
+/** What a build given up for a newer one stops with. */
+const GIVEN_UP = Symbol('given up');
 
 export class MeetingIndexes {
   private readonly built = new Map<string, MeetingIndex[]>();
@@ -54,13 +56,38 @@ export class MeetingIndexes {
     return this.find(partnershipId, meetings) !== undefined;
   }
 
-  /** Builds the index of these meetings in slices between turns, unless it is built already. */
-  async warm(partnershipId: string, meetings: readonly Meeting[], pause: Pause = nextTurnPause): Promise<MeetingIndex> {
+  /**
+   * Builds the index of these meetings in slices between turns, unless it is built already. With
+   * `current` (the partnership's meetings as they are now), a build that a change has made out of
+   * date is given up between slices, and undefined returned: finishing it would take seconds at
+   * 500 meetings, for an index nobody will ask.
+   */
+  async warm(
+    partnershipId: string,
+    meetings: readonly Meeting[],
+    pause: Pause = nextTurnPause,
+    current?: () => readonly Meeting[] | undefined,
+  ): Promise<MeetingIndex | undefined> {
     const ready = this.find(partnershipId, meetings);
     if (ready) return ready;
     const build = this.startBuild(partnershipId, meetings);
-    const index = await buildInSlices(build.steps, pause, () => build.result);
-    return build.result ?? this.complete(partnershipId, build, index);
+    let outdated = false;
+    const pauseThenLook: Pause = async () => {
+      await pause();
+      const now = current?.();
+      outdated = current !== undefined && (now === undefined || !sameObjects(now, meetings));
+    };
+    const index = await buildInSlices<MeetingIndex | typeof GIVEN_UP>(
+      build.steps,
+      pauseThenLook,
+      () => build.result ?? (outdated ? GIVEN_UP : undefined),
+    );
+    if (build.result) return build.result;
+    if (index === GIVEN_UP) {
+      this.dropBuild(partnershipId, build);
+      return undefined;
+    }
+    return this.complete(partnershipId, build, index);
   }
 
   private find(partnershipId: string, meetings: readonly Meeting[]): MeetingIndex | undefined {
@@ -78,15 +105,19 @@ export class MeetingIndexes {
 
   private complete(partnershipId: string, build: Build, index: MeetingIndex): MeetingIndex {
     build.result = index;
-    const builds = (this.building.get(partnershipId) ?? []).filter((b) => b !== build);
-    if (builds.length > 0) this.building.set(partnershipId, builds);
-    else this.building.delete(partnershipId);
+    this.dropBuild(partnershipId, build);
     // The newest first; an older index is dropped once two newer ones are kept.
     this.built.set(
       partnershipId,
       [index, ...(this.built.get(partnershipId) ?? []).filter((i) => i !== index)].slice(0, KEPT),
     );
     return index;
+  }
+
+  private dropBuild(partnershipId: string, build: Build): void {
+    const builds = (this.building.get(partnershipId) ?? []).filter((b) => b !== build);
+    if (builds.length > 0) this.building.set(partnershipId, builds);
+    else this.building.delete(partnershipId);
   }
 }
 

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { generateStore } from '../../../bench/generate-store.js';
 import { AnswerService } from '../../../src/core/answers/answer-service.js';
 import { KnowledgeWarmer } from '../../../src/core/answers/knowledge-warmer.js';
 import { MeetingIndexes } from '../../../src/core/answers/meeting-indexes.js';
@@ -154,6 +155,27 @@ describe('AnswerService knowledge bases', () => {
     expect(indexes.ready('kent-csp', partnership.meetings)).to.equal(true);
     expect(service.knowledgeBase()!.meetingIndex.holds(partnership.meetings)).to.equal(true);
   });
+  it('gives up building ahead the index of meetings that a change replaced, and builds the new ones instead', async () => {
+    let partnership = generateStore(1, 30).partnerships['kent-csp']!;
+    let revision = 1;
+    const indexes = new MeetingIndexes();
+    const service = new AnswerService({ partnership: () => partnership, revision: () => revision }, undefined, indexes);
+    const before = partnership.meetings;
+    let pauses = 0;
+    // A meeting changes while the first build is under way, between two of its slices.
+    const pause = async (): Promise<void> => {
+      if (pauses++ > 0) return;
+      const [first, ...rest] = before;
+      partnership = { ...partnership, meetings: [{ ...first!, note: 'changed' }, ...rest] };
+      revision++;
+    };
+    await service.warm('kent-csp', pause);
+    expect(pauses).to.be.greaterThan(1);
+    expect(indexes.ready('kent-csp', before)).to.equal(false);
+    expect(indexes.ready('kent-csp', partnership.meetings)).to.equal(true);
+    expect(service.knowledgeBase()!.meetingIndex.holds(partnership.meetings)).to.equal(true);
+  });
+
   it('lets go of the index of meetings that every service has moved on from, and only then', async () => {
     let partnership = kent();
     let revision = 1;
