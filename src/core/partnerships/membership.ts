@@ -8,7 +8,7 @@
  * name anyone can choose never makes someone a member.
  */
 import { makeAnswer, type Answer } from '../answers/answer.js';
-import type { Meeting, Partnership, PartnershipDirectory, Source } from '../model/model.js';
+import type { Meeting, Partnership, PartnershipDirectory, Person, Source } from '../model/model.js';
 import type { Actor } from '../model/permissions.js';
 import { whoMay } from '../model/permissions.js';
 import type { ResolvedPartnership } from './resolve-partnership.js';
@@ -65,6 +65,24 @@ function withoutTeamsAttendance(meeting: Meeting): Meeting {
   return copy;
 }
 
+/**
+ * The published part of a list, made once per version of it: copy-on-write keeps a list the same
+ * object until it changes, so that after an alias or an agenda answer the published people and
+ * meetings are the same lists as before, and the published answers keep what they built from them
+ * (the people's name matcher, not made again after every change).
+ */
+function publishedPart<T extends object, P>(cache: WeakMap<T, P>, list: T, make: (list: T) => P): P {
+  let part = cache.get(list);
+  if (!part) {
+    part = make(list);
+    cache.set(list, part);
+  }
+  return part;
+}
+
+const PUBLISHED_PEOPLE = new WeakMap<readonly Person[], Person[]>();
+const PUBLISHED_MEETINGS = new WeakMap<readonly Meeting[], Meeting[]>();
+
 /** The partnership as anyone may be answered from it: what it publishes, nothing of its internal records. */
 export function publishedRecords(partnership: Partnership): Partnership {
   const { changes: _changes, priorityDraft: _draft, digest: _digest, teams: _teams, ...published } = partnership;
@@ -74,9 +92,13 @@ export function publishedRecords(partnership: Partnership): Partnership {
     draftActions: [],
     channels: [],
     agendas: [],
-    people: partnership.people.filter((p) => p.sources.length === 0 || !p.sources.every(fromTeams)),
-    meetings: partnership.meetings
-      .filter((m) => m.sources.length === 0 || !m.sources.every(fromTeams))
-      .map((m) => (m.sources.some(fromTeams) ? withoutTeamsAttendance(m) : m)),
+    people: publishedPart(PUBLISHED_PEOPLE, partnership.people, (people) =>
+      people.filter((p) => p.sources.length === 0 || !p.sources.every(fromTeams)),
+    ),
+    meetings: publishedPart(PUBLISHED_MEETINGS, partnership.meetings, (meetings) =>
+      meetings
+        .filter((m) => m.sources.length === 0 || !m.sources.every(fromTeams))
+        .map((m) => (m.sources.some(fromTeams) ? withoutTeamsAttendance(m) : m)),
+    ),
   };
 }

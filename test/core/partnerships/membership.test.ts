@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { AnswerService } from '../../../src/core/answers/answer-service.js';
 import { publishedRecords } from '../../../src/core/partnerships/membership.js';
 import { loadDefaultStore } from '../../../src/store/default-store.js';
 
@@ -27,5 +28,29 @@ describe('publishedRecords', () => {
     const after = publishedRecords(later).meetings;
     expect(after).to.have.length(before.length);
     after.forEach((meeting, i) => expect(meeting).to.equal(before[i]));
+  });
+
+  it("keeps the published answers' name matchers across a change to other records, and follows a change to people", () => {
+    const fromTeams = {
+      ...kent.people[0]!,
+      id: 'person-from-teams',
+      sources: [{ doc: 'agenda 2023-03-21', ref: 'attendance' }],
+    };
+    const withTeamsPerson = { ...partnership, people: [...kent.people, fromTeams] };
+    let records = withTeamsPerson;
+    let revision = 1;
+    const service = new AnswerService({ partnership: () => publishedRecords(records), revision: () => revision });
+    const before = service.knowledgeBase()!;
+    expect(before.partnership.people.map((p) => p.id)).to.not.include('person-from-teams');
+    records = { ...records, aliases: { ...records.aliases, 'safer streets': 'road-safety' } };
+    revision++;
+    const after = service.knowledgeBase()!;
+    expect(after).to.not.equal(before);
+    expect(after.people).to.equal(before.people);
+    records = { ...records, people: records.people.slice(1) };
+    revision++;
+    const changed = service.knowledgeBase()!;
+    expect(changed.people).to.not.equal(before.people);
+    expect(changed.partnership.people).to.have.length(kent.people.length - 1);
   });
 });
