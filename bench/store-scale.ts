@@ -15,6 +15,7 @@ import path from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { sharedFolder } from '../scripts/shared-folder.js';
+import { appendChange } from '../src/core/records/change-log.js';
 import { meetingsFolder } from '../src/store/meetings-files.js';
 import { openStore, replaceStoreFile } from '../src/store/store.js';
 import { startConnectorStandIn } from '../test/helpers/connector-stand-in.js';
@@ -231,15 +232,28 @@ function storeSizeMb(dataFile: string): number {
   return Math.round((bytes / 1024 / 1024) * 10) / 10;
 }
 
-/** A change through the store alone (no HTTP, no bot): an alias and its change-log entry, durably. */
+/**
+ * A change through the store alone (no HTTP, no bot): an alias and its change-log entry, durably,
+ * appended as the bot appends them. `logEntries` fills the change log first (years of changes).
+ */
 export async function benchStoreAlone(
   partnerships: number,
   meetings: number,
   changes: number,
+  logEntries = 0,
 ): Promise<{ p50Ms: number; p99Ms: number }> {
   const folder = makeTempFolder('csp-store-bench-');
   const dataFile = path.join(folder.path, 'store.json');
-  await writeGeneratedStore(dataFile, partnerships, meetings);
+  const generated = generateStore(partnerships, meetings);
+  const logged = (i: number) => ({
+    at: new Date(Date.UTC(2016, 0, 1) + i * 3_600_000).toISOString(),
+    by: { id: 'u', name: 'Ada Admin' },
+    subject: `alias:bench ${i}`,
+    summary: 'bench',
+  });
+  const log = generated.partnerships[generated.defaultPartnershipId]!;
+  log.changes = Array.from({ length: logEntries }, (_, i) => ({ id: i + 1, ...logged(i) }));
+  await replaceStoreFile(dataFile, generated);
   const store = await openStore({ file: dataFile, defaults: () => generateStore(1, 5) });
   const samples: number[] = [];
   try {
@@ -249,16 +263,7 @@ export async function benchStoreAlone(
         const kent = d.partnerships[d.defaultPartnershipId]!;
         if (i % 2 === 0) kent.aliases[`bench ${i}`] = 'road-safety';
         else delete kent.aliases[`bench ${i - 1}`];
-        kent.changes = [
-          ...(kent.changes ?? []),
-          {
-            id: i + 1,
-            at: new Date().toISOString(),
-            by: { id: 'u', name: 'Ada Admin' },
-            subject: `alias:bench ${i}`,
-            summary: 'bench',
-          },
-        ];
+        appendChange(kent, logged(logEntries + i));
       });
       samples.push(performance.now() - t);
     }
@@ -327,14 +332,18 @@ export async function runStoreScale(changes = Number(process.env.STORE_CHANGES ?
     `  floor: append one line and fdatasync it: p50 ${roundMs(floor.p50Ms)} ms, p99 ${roundMs(floor.p99Ms)} ms`,
   );
   const alone: Record<string, { p50Ms: number; p99Ms: number }> = {};
-  for (const [partnerships, meetings] of [
-    [1, 5],
-    [14, 500],
+  // The change log only grows: ten years of a busy partnership's changes is some 3,000 entries.
+  for (const [partnerships, meetings, logEntries] of [
+    [1, 5, 0],
+    [14, 500, 0],
+    [1, 5, 3_000],
+    [1, 5, 30_000],
   ] as const) {
-    const r = await benchStoreAlone(partnerships, meetings, changes);
-    alone[`${partnerships} x ${meetings}`] = r;
+    const r = await benchStoreAlone(partnerships, meetings, changes, logEntries);
+    const label = `${partnerships} x ${meetings}${logEntries ? `, a change log of ${logEntries}` : ''}`;
+    alone[label] = r;
     console.log(
-      `  store alone (no HTTP), ${partnerships} x ${meetings}: a durable change p50 ${roundMs(r.p50Ms)} ms, p99 ${roundMs(r.p99Ms)} ms`,
+      `  store alone (no HTTP), ${label}: a durable change p50 ${roundMs(r.p50Ms)} ms, p99 ${roundMs(r.p99Ms)} ms`,
     );
   }
   // Every size starts with Node's compile cache as a restart finds it; the first start after a
