@@ -7,13 +7,13 @@
  * The same question asked again on the same day, with the store unchanged, gets the same answer
  * object from a small cache: members of a channel often ask the same thing.
  */
-import type { Partnership } from '../model/model.js';
+import type { Meeting, Partnership } from '../model/model.js';
 import type { Answer } from './answer.js';
 import { nextAgendaStart } from './answer-agenda.js';
 import { answerQuestion } from './answer-question.js';
 import type { Pause } from './build-in-slices.js';
 import { KnowledgeBase } from './knowledge-base.js';
-import { MeetingIndexes } from './meeting-indexes.js';
+import { MeetingIndexes, sameObjects } from './meeting-indexes.js';
 import { warmReadingIndex } from './reading-index.js';
 
 export interface PartnershipSource {
@@ -63,18 +63,27 @@ export class AnswerService {
    * Makes the partnership's knowledge base (and the reading answerer's index) ready, building what
    * is missing in slices between turns. Called at start and after every saved change.
    */
-  async warm(partnershipId: string, pause?: Pause): Promise<void> {
+  async warm(
+    partnershipId: string,
+    pause?: Pause,
+    wanted: (meetings: readonly Meeting[]) => boolean = (meetings) => this.shows(partnershipId, meetings),
+  ): Promise<void> {
     // A change saved meanwhile may bring other meetings: warm again, a few times at most.
     for (let attempt = 0; attempt < 3; attempt++) {
       const partnership = this.source.partnership(partnershipId);
       if (!partnership) return;
-      const current = () => this.source.partnership(partnershipId)?.meetings;
-      const index = await this.indexes.warm(partnership.id, partnership.meetings, pause, current);
-      if (!index?.holds(current() ?? [])) continue;
+      const index = await this.indexes.warm(partnership.id, partnership.meetings, pause, wanted);
+      if (!index?.holds(this.source.partnership(partnershipId)?.meetings ?? [])) continue;
       const kb = this.knowledgeBase(partnershipId);
       if (kb) await warmReadingIndex(kb, pause);
       return;
     }
+  }
+
+  /** Whether these are the partnership's meetings as this service shows them now. */
+  shows(partnershipId: string, meetings: readonly Meeting[]): boolean {
+    const now = this.source.partnership(partnershipId)?.meetings;
+    return now !== undefined && sameObjects(now, meetings);
   }
 
   /** The answer to a question; treat it as read-only, it may be shared with later callers. */

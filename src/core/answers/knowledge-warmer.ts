@@ -4,6 +4,7 @@
  * does not wait for a build. One partnership at a time, each built in slices between turns.
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
+import type { Meeting } from '../model/model.js';
 import type { AnswerService } from './answer-service.js';
 import { nextTurnPause, type Pause } from './build-in-slices.js';
 
@@ -53,7 +54,10 @@ export class KnowledgeWarmer {
         this.queue.delete(id);
         this.current = id;
         await this.prepare(id, this.pause);
-        for (const service of this.services) await service.warm(id, this.pause);
+        // A build is given up only once no service shows its meetings: the members' and the
+        // published answers share one when their meetings are the same.
+        const wanted = (meetings: readonly Meeting[]) => this.services.some((s) => s.shows(id, meetings));
+        for (const service of this.services) await service.warm(id, this.pause, wanted);
         this.current = null;
       }
     } catch (error) {

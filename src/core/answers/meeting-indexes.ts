@@ -48,7 +48,15 @@ export class MeetingIndexes {
     const ready = this.find(partnershipId, meetings);
     if (ready) return ready;
     const build = this.startBuild(partnershipId, meetings);
-    return this.complete(partnershipId, build, finish(build.steps));
+    let index: MeetingIndex;
+    try {
+      index = finish(build.steps);
+    } catch (error) {
+      // Its steps are spent: the next question or warm-up starts the build afresh.
+      this.dropBuild(partnershipId, build);
+      throw error;
+    }
+    return this.complete(partnershipId, build, index);
   }
 
   /** Whether the index of these meetings is built (nothing is built to find out). */
@@ -58,15 +66,15 @@ export class MeetingIndexes {
 
   /**
    * Builds the index of these meetings in slices between turns, unless it is built already. With
-   * `current` (the partnership's meetings as they are now), a build that a change has made out of
-   * date is given up between slices, and undefined returned: finishing it would take seconds at
-   * 500 meetings, for an index nobody will ask.
+   * `wanted` (whether any answer service still shows these meetings), a build that changes have
+   * made out of date for every service is given up between slices, and undefined returned:
+   * finishing it would take seconds at 500 meetings, for an index nobody will ask.
    */
   async warm(
     partnershipId: string,
     meetings: readonly Meeting[],
     pause: Pause = nextTurnPause,
-    current?: () => readonly Meeting[] | undefined,
+    wanted: (meetings: readonly Meeting[]) => boolean = () => true,
   ): Promise<MeetingIndex | undefined> {
     const ready = this.find(partnershipId, meetings);
     if (ready) return ready;
@@ -74,14 +82,19 @@ export class MeetingIndexes {
     let outdated = false;
     const pauseThenLook: Pause = async () => {
       await pause();
-      const now = current?.();
-      outdated = current !== undefined && (now === undefined || !sameObjects(now, meetings));
+      outdated = !wanted(meetings);
     };
-    const index = await buildInSlices<MeetingIndex | typeof GIVEN_UP>(
-      build.steps,
-      pauseThenLook,
-      () => build.result ?? (outdated ? GIVEN_UP : undefined),
-    );
+    let index: MeetingIndex | typeof GIVEN_UP;
+    try {
+      index = await buildInSlices<MeetingIndex | typeof GIVEN_UP>(
+        build.steps,
+        pauseThenLook,
+        () => build.result ?? (outdated ? GIVEN_UP : undefined),
+      );
+    } catch (error) {
+      this.dropBuild(partnershipId, build);
+      throw error;
+    }
     if (build.result) return build.result;
     if (index === GIVEN_UP) {
       this.dropBuild(partnershipId, build);
@@ -106,11 +119,14 @@ export class MeetingIndexes {
   private complete(partnershipId: string, build: Build, index: MeetingIndex): MeetingIndex {
     build.result = index;
     this.dropBuild(partnershipId, build);
-    // The newest first; an older index is dropped once two newer ones are kept.
-    this.built.set(
-      partnershipId,
-      [index, ...(this.built.get(partnershipId) ?? []).filter((i) => i !== index)].slice(0, KEPT),
-    );
+    // The newest first; an older one is dropped once two newer ones are kept, unless a knowledge
+    // base uses it (the published answers' index, while members' meetings alone keep changing).
+    const held = new Set(this.held.get(partnershipId)?.values());
+    const kept = [index];
+    for (const older of this.built.get(partnershipId) ?? []) {
+      if (older !== index && (held.has(older) || kept.length < KEPT)) kept.push(older);
+    }
+    this.built.set(partnershipId, kept);
     return index;
   }
 
@@ -121,6 +137,7 @@ export class MeetingIndexes {
   }
 }
 
-function sameObjects<T>(a: readonly T[], b: readonly T[]): boolean {
+/** Whether two lists hold the same objects in the same order (a new list of the same meetings is the same meetings). */
+export function sameObjects<T>(a: readonly T[], b: readonly T[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
