@@ -52,14 +52,17 @@ function fromTeams(source: Source): boolean {
 /**
  * Each meeting's copy without the attendance taken in Teams, made once per meeting: a version of
  * the records after a change elsewhere has the same meetings, and so the same copies, so that what
- * is built from them (the published answers' indexes) is reused, not built again.
+ * is built from them (the published answers' indexes) is reused, not built again. Confirming
+ * attendance also names who did not answer the agenda and may name the chair from the chair's
+ * role (roles are internal): neither is in the copy.
  */
 const WITHOUT_TEAMS_ATTENDANCE = new WeakMap<Meeting, Meeting>();
 
 function withoutTeamsAttendance(meeting: Meeting): Meeting {
   let copy = WITHOUT_TEAMS_ATTENDANCE.get(meeting);
   if (!copy) {
-    copy = { ...meeting, present: [], apologies: [] };
+    const { notAnswered: _notAnswered, chairId: _chairId, ...published } = meeting;
+    copy = { ...published, present: [], apologies: [] };
     WITHOUT_TEAMS_ATTENDANCE.set(meeting, copy);
   }
   return copy;

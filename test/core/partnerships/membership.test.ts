@@ -11,13 +11,17 @@ describe('publishedRecords', () => {
     ...minuted!,
     sources: [...minuted!.sources, { doc: 'agenda 2023-03-21', ref: 'attendance' }],
     present: ['person-confirmed-in-teams'],
+    // Confirming attendance also names who did not answer, and the chair from the chair's role.
+    notAnswered: ['Cllr Quiet Member'],
+    chairId: 'person-chair-by-role',
   };
   const partnership = { ...kent, meetings: [confirmedInTeams, other!] };
 
-  it('leaves out the attendance taken in Teams, keeping the published minutes', () => {
+  it('leaves out the attendance taken in Teams, who did not answer and the chair by role, keeping the published minutes', () => {
     const [meeting, untouched] = publishedRecords(partnership).meetings;
     expect(meeting!.present).to.deep.equal([]);
     expect(meeting!.apologies).to.deep.equal([]);
+    expect(meeting).to.not.have.any.keys('notAnswered', 'chairId');
     expect(meeting!.items).to.equal(confirmedInTeams.items);
     expect(untouched).to.equal(other);
   });
