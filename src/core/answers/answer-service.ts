@@ -7,7 +7,7 @@
  * The same question asked again on the same day, with the store unchanged, gets the same answer
  * object from a small cache: members of a channel often ask the same thing.
  */
-import type { Meeting, Partnership } from '../model/model.js';
+import type { Meeting, Partnership, Person } from '../model/model.js';
 import type { Answer } from './answer.js';
 import { nextAgendaStart } from './answer-agenda.js';
 import { answerQuestion } from './answer-question.js';
@@ -15,6 +15,9 @@ import type { Pause } from './build-in-slices.js';
 import { KnowledgeBase } from './knowledge-base.js';
 import { MeetingIndexes, sameObjects } from './meeting-indexes.js';
 import { warmReadingIndex } from './reading-index.js';
+
+/** Whether an answer service still shows these meetings (and people): a build for them is still wanted. */
+export type ShownRecords = (meetings: readonly Meeting[], people?: readonly Person[]) => boolean;
 
 export interface PartnershipSource {
   partnership(id?: string): Partnership | undefined;
@@ -66,7 +69,7 @@ export class AnswerService {
   async warm(
     partnershipId: string,
     pause?: Pause,
-    wanted: (meetings: readonly Meeting[]) => boolean = (meetings) => this.shows(partnershipId, meetings),
+    wanted: ShownRecords = (meetings, people) => this.shows(partnershipId, meetings, people),
   ): Promise<void> {
     // A change saved meanwhile may bring other meetings: warm again, a few times at most.
     for (let attempt = 0; attempt < 3; attempt++) {
@@ -75,15 +78,19 @@ export class AnswerService {
       const index = await this.indexes.warm(partnership.id, partnership.meetings, pause, wanted);
       if (!index?.holds(this.source.partnership(partnershipId)?.meetings ?? [])) continue;
       const kb = this.knowledgeBase(partnershipId);
-      if (kb) await warmReadingIndex(kb, pause);
+      if (kb) await warmReadingIndex(kb, pause, () => wanted(kb.meetingIndex.meetings, kb.partnership.people));
       return;
     }
   }
 
-  /** Whether these are the partnership's meetings as this service shows them now. */
-  shows(partnershipId: string, meetings: readonly Meeting[]): boolean {
-    const now = this.source.partnership(partnershipId)?.meetings;
-    return now !== undefined && sameObjects(now, meetings);
+  /** Whether these are the partnership's meetings (and people) as this service shows them now. */
+  shows(partnershipId: string, meetings: readonly Meeting[], people?: readonly Person[]): boolean {
+    const now = this.source.partnership(partnershipId);
+    return (
+      now !== undefined &&
+      sameObjects(now.meetings, meetings) &&
+      (people === undefined || sameObjects(now.people, people))
+    );
   }
 
   /** The answer to a question; treat it as read-only, it may be shared with later callers. */

@@ -54,6 +54,11 @@ export class KnowledgeBase {
   private readonly lineage: Lineage;
   private titles: Map<string, DocumentTitle> | undefined;
 
+  /** The same object for every version of one answer service's knowledge base of the partnership. */
+  get series(): object {
+    return this.lineage;
+  }
+
   /**
    * The knowledge base for a newer copy of the same partnership. What the change left as it was is
    * kept: the meeting index when the meetings are the same objects (most changes: leads, aliases,

@@ -4,8 +4,7 @@
  * does not wait for a build. One partnership at a time, each built in slices between turns.
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import type { Meeting } from '../model/model.js';
-import type { AnswerService } from './answer-service.js';
+import type { AnswerService, ShownRecords } from './answer-service.js';
 import { nextTurnPause, type Pause } from './build-in-slices.js';
 
 export class KnowledgeWarmer {
@@ -56,7 +55,7 @@ export class KnowledgeWarmer {
         await this.prepare(id, this.pause);
         // A build is given up only once no service shows its meetings: the members' and the
         // published answers share one when their meetings are the same.
-        const wanted = (meetings: readonly Meeting[]) => this.services.some((s) => s.shows(id, meetings));
+        const wanted: ShownRecords = (meetings, people) => this.services.some((s) => s.shows(id, meetings, people));
         for (const service of this.services) await service.warm(id, this.pause, wanted);
         this.current = null;
       }

@@ -155,9 +155,11 @@ function* build(kb: KnowledgeBase): Generator<void, ReadingIndex> {
 /**
  * Keyed by the knowledge base's passages: a knowledge base refreshed after a change that left the
  * minutes alone (an action logged, a lead named) shares them, and so shares this index, as long as
- * the people it reads initials from are the same too (the members' and the published records may
- * differ there, so each passages key holds up to two). Builds under way in slices are kept the same
- * way, so that a question that needs one finishes it rather than building another.
+ * the people it reads initials from are the same too. The members' and the published records may
+ * differ there, so a passages key holds an index per set of people, each kept while an answer
+ * service's knowledge base uses it (its `series`): a change to the members' people alone replaces
+ * theirs and leaves the published one. Builds under way in slices are kept the same way, so that
+ * a question that needs one finishes it rather than building another.
  */
 interface Entry {
   people: readonly Person[];
@@ -165,6 +167,8 @@ interface Entry {
   /** A build under way: its steps, and when it is done. */
   steps?: Generator<void, ReadingIndex>;
   done?: Promise<void>;
+  /** The answer services (their knowledge bases' series) that use a built index. */
+  users?: Set<object>;
 }
 const CACHE = new WeakMap<object, Entry[]>();
 const BUILDING = new WeakMap<object, Entry[]>();
@@ -176,36 +180,64 @@ function entryFor(kb: KnowledgeBase, kept: WeakMap<object, Entry[]>): Entry | un
     ?.find((entry) => entry.people.length === people.length && entry.people.every((p, i) => p === people[i]));
 }
 
-function remember(kb: KnowledgeBase, index: ReadingIndex): ReadingIndex {
-  const entries = (CACHE.get(kb.passages) ?? []).slice(0, 1);
-  CACHE.set(kb.passages, [{ people: kb.partnership.people, index }, ...entries]);
+/** `kb`'s service uses `index` from now on; an index no service uses any more is let go. */
+function use(kb: KnowledgeBase, index: ReadingIndex): ReadingIndex {
+  const people = kb.partnership.people;
+  const entries = (CACHE.get(kb.passages) ?? []).filter((entry) => {
+    entry.users?.delete(kb.series);
+    return entry.index === index || (entry.users?.size ?? 0) > 0;
+  });
+  const entry = entries.find((e) => e.index === index) ?? { people, index };
+  (entry.users ??= new Set()).add(kb.series);
+  CACHE.set(kb.passages, entries.includes(entry) ? entries : [entry, ...entries]);
   return index;
 }
 
 export function readingIndex(kb: KnowledgeBase): ReadingIndex {
   const ready = entryFor(kb, CACHE)?.index;
-  if (ready) return ready;
+  if (ready) return use(kb, ready);
   const underWay = entryFor(kb, BUILDING);
   if (underWay?.steps) {
     underWay.index ??= finish(underWay.steps);
-    return remember(kb, underWay.index);
+    return use(kb, underWay.index);
   }
-  return remember(kb, finish(build(kb)));
+  return use(kb, finish(build(kb)));
 }
 
-/** Builds the index in slices between turns (after a start or a change), unless it is built already. */
-export function warmReadingIndex(kb: KnowledgeBase, pause: Pause = nextTurnPause): Promise<void> {
-  if (entryFor(kb, CACHE)) return Promise.resolve();
+/**
+ * Builds the index in slices between turns (after a start or a change), unless it is built
+ * already. With `wanted`, a build that a change has made out of date (`wanted` says no between
+ * two slices) is given up: no knowledge base will ask for it.
+ */
+export function warmReadingIndex(
+  kb: KnowledgeBase,
+  pause: Pause = nextTurnPause,
+  wanted: () => boolean = () => true,
+): Promise<void> {
+  const ready = entryFor(kb, CACHE)?.index;
+  if (ready) {
+    use(kb, ready);
+    return Promise.resolve();
+  }
   const underWay = entryFor(kb, BUILDING);
   if (underWay?.done) return underWay.done;
   const steps = build(kb);
   const entry: Entry = { people: kb.partnership.people, steps };
   BUILDING.set(kb.passages, [...(BUILDING.get(kb.passages) ?? []), entry]);
+  let outdated = false;
+  const pauseThenLook: Pause = async () => {
+    await pause();
+    outdated = !wanted();
+  };
   entry.done = (async () => {
     try {
-      const index = await buildInSlices(steps, pause, () => entry.index);
+      const index = await buildInSlices<ReadingIndex | null>(
+        steps,
+        pauseThenLook,
+        () => entry.index ?? (outdated ? null : undefined),
+      );
       // A question may have finished it meanwhile (or failed to), and keeps the one it uses.
-      if (index && !entryFor(kb, CACHE)) remember(kb, index);
+      if (index && !entryFor(kb, CACHE)) use(kb, index);
     } finally {
       BUILDING.set(
         kb.passages,

@@ -29,4 +29,41 @@ describe('reading index', () => {
     await warmReadingIndex(kb, pause);
     expect(pausesAfterQuestion).to.be.at.most(1);
   });
+
+  it('gives up a build between slices once it is no longer wanted (its meetings or people replaced)', async () => {
+    const data = generateStore(1, 100);
+    const kb = new KnowledgeBase(data.partnerships[data.defaultPartnershipId]!);
+    let pauses = 0;
+    let wanted = true;
+    await warmReadingIndex(
+      kb,
+      async () => {
+        pauses++;
+        wanted = false;
+        await nextTurn();
+      },
+      () => wanted,
+    );
+    expect(pauses).to.equal(1);
+    // Not kept: a question about these records (were it still asked) builds it whole.
+    let fullBuildPauses = 0;
+    await warmReadingIndex(kb, async () => void fullBuildPauses++);
+    expect(fullBuildPauses).to.be.greaterThan(1);
+  });
+
+  it("keeps the published answers' index while only the members' people change", () => {
+    const partnership = generateStore(1, 30).partnerships['kent-csp']!;
+    const published = new KnowledgeBase({ ...partnership, people: partnership.people.slice(1) });
+    const publishedIndex = readingIndex(published);
+    let members = new KnowledgeBase(partnership, published.meetingIndex);
+    for (let i = 0; i < 3; i++) {
+      const person = { ...partnership.people[0]!, id: `person-from-teams-${i}` };
+      members = KnowledgeBase.refreshed(members, {
+        ...members.partnership,
+        people: [...members.partnership.people, person],
+      });
+      expect(readingIndex(members)).to.not.equal(publishedIndex);
+    }
+    expect(readingIndex(published)).to.equal(publishedIndex);
+  });
 });
