@@ -53,39 +53,99 @@ function lazyState(value: unknown): LazyState | undefined {
     : undefined;
 }
 
-/** Lazy lists -> the arrays they stand for, and the elements that are the draft's own. */
-const LAZY_ARRAYS = new WeakMap<object, { array: unknown[]; own: Set<object> }>();
-
-function isIndex(key: string | symbol): key is string {
-  if (typeof key !== 'string') return false;
-  const code = key.charCodeAt(0);
-  return code >= 48 && code <= 57 && String(Number(key)) === key;
+/**
+ * A draft list: the base's elements, those the change read (copies), and those it appended, until
+ * the change does anything else to it (removes, reorders, replaces an element, shortens it); only
+ * then is the list copied. Appending to the change log, or reading its last entries, so costs what
+ * it touches, however long the log has grown.
+ */
+interface LazyList {
+  base: readonly unknown[];
+  /** The whole list, once a change other than appending copied it. */
+  copy: unknown[] | null;
+  /** Index -> the copy of a base element the change read (while there is no whole copy). */
+  read: Map<number, unknown>;
+  /** Appended while there is no whole copy. */
+  added: unknown[];
+  /** Objects this draft may change in place: copies it made, and values the change put in. */
+  own: Set<object>;
 }
 
-/**
- * A list whose elements are copied only when read (one agenda of many, the last entry of the
- * change log): appending to it, or reading its length, copies nothing, and the elements never
- * read stay the base's own objects, so that comparing it with the base afterwards is cheap too.
- */
+/** Lazy lists -> what they hold. */
+const LAZY_ARRAYS = new WeakMap<object, LazyList>();
+
+/** The index a property key names, or null ("length", a method, a symbol). */
+function indexOfKey(key: string | symbol): number | null {
+  if (typeof key !== 'string') return null;
+  const code = key.charCodeAt(0);
+  return code >= 48 && code <= 57 && String(Number(key)) === key ? Number(key) : null;
+}
+
+const lengthOf = (list: LazyList): number => list.copy?.length ?? list.base.length + list.added.length;
+
+function elementOf(list: LazyList, i: number): unknown {
+  if (list.copy) return list.copy[i];
+  if (i >= list.base.length) return list.added[i - list.base.length];
+  return list.read.has(i) ? list.read.get(i) : list.base[i];
+}
+
+/** The list as one array: the base with what the change read and appended. */
+function wholeList(list: LazyList): unknown[] {
+  if (list.copy) return list.copy;
+  const whole = [...list.base, ...list.added];
+  for (const [i, value] of list.read) whole[i] = value;
+  return whole;
+}
+
 function lazyArray(base: readonly unknown[]): unknown[] {
-  const array = base.slice();
-  // Objects this draft may change in place: copies it made, and values the change put in.
-  const own = new Set<object>();
-  const proxy = new Proxy(array, {
-    get(target, key) {
-      const value: unknown = Reflect.get(target, key);
-      if (!isIndex(key) || typeof value !== 'object' || value === null || own.has(value)) return value;
-      const copy = structuredClone(value);
-      own.add(copy);
-      target[Number(key)] = copy;
-      return copy;
+  const list: LazyList = { base, copy: null, read: new Map(), added: [], own: new Set() };
+  const copyWhole = (): unknown[] => (list.copy ??= wholeList(list));
+  /** An element as the change sees it: an object of the base is copied the first time it is read. */
+  const readElement = (i: number): unknown => {
+    const value = elementOf(list, i);
+    if (typeof value !== 'object' || value === null || list.own.has(value)) return value;
+    const copy = structuredClone(value);
+    list.own.add(copy);
+    if (list.copy) list.copy[i] = copy;
+    else list.read.set(i, copy);
+    return copy;
+  };
+  // The target stays empty: every element and the length are the list's, through these traps.
+  const proxy: unknown[] = new Proxy([] as unknown[], {
+    get(target, key, receiver) {
+      if (key === 'length') return lengthOf(list);
+      const i = indexOfKey(key);
+      return i === null ? Reflect.get(target, key, receiver) : readElement(i);
     },
-    set(target, key, value: unknown) {
-      if (typeof value === 'object' && value !== null) own.add(value);
-      return Reflect.set(target, key, value);
+    set(_target, key, value: unknown) {
+      if (typeof value === 'object' && value !== null) list.own.add(value);
+      const length = lengthOf(list);
+      if (list.copy) return Reflect.set(list.copy, key, value);
+      if (indexOfKey(key) === length) list.added.push(value);
+      else if (key !== 'length' || value !== length) return Reflect.set(copyWhole(), key, value);
+      return true;
+    },
+    has(target, key) {
+      const i = indexOfKey(key);
+      return i === null ? key === 'length' || Reflect.has(target, key) : i < lengthOf(list);
+    },
+    deleteProperty(_target, key) {
+      return Reflect.deleteProperty(copyWhole(), key);
+    },
+    defineProperty(_target, key, descriptor) {
+      return Reflect.defineProperty(copyWhole(), key, descriptor);
+    },
+    ownKeys() {
+      return [...Array.from({ length: lengthOf(list) }, (_, i) => String(i)), 'length'];
+    },
+    getOwnPropertyDescriptor(target, key): PropertyDescriptor | undefined {
+      if (key === 'length') return { value: lengthOf(list), writable: true, enumerable: false, configurable: false };
+      const i = indexOfKey(key);
+      if (i === null || i >= lengthOf(list)) return Reflect.getOwnPropertyDescriptor(target, key);
+      return { value: readElement(i), writable: true, enumerable: true, configurable: true };
     },
   });
-  LAZY_ARRAYS.set(proxy, { array, own });
+  LAZY_ARRAYS.set(proxy, list);
   return proxy;
 }
 
@@ -121,7 +181,8 @@ function plain(value: unknown): unknown {
       const made = plain(element);
       if (made !== element) replaced.set(element, made);
     }
-    return replaced.size === 0 ? lazy.array : lazy.array.map((e) => replaced.get(e) ?? e);
+    const whole = wholeList(lazy);
+    return replaced.size === 0 ? whole : whole.map((e) => replaced.get(e) ?? e);
   }
   const entries = Array.isArray(value) ? null : Object.entries(value);
   if (lazyState(value)) return Object.fromEntries(entries!.map(([k, v]) => [k, plain(v)]));
@@ -148,12 +209,23 @@ function diffLazy(path: Path, draft: Lazy, ops: StoreOp[], depth: number): void 
     const untouched = descriptor.get === state.getters.get(key);
     if (untouched && !state.read.has(key)) continue;
     const value = untouched ? state.read.get(key) : descriptor.value;
+    const list = untouched && typeof value === 'object' && value !== null ? LAZY_ARRAYS.get(value) : undefined;
     if (untouched && depth > 0 && lazyState(value)) diffLazy([...path, key], value as Lazy, ops, depth - 1);
+    else if (list && !list.copy && list.base === state.base[key]) diffAppended([...path, key], list, ops);
     else diffValue([...path, key], state.base[key], plain(value), ops);
   }
   for (const key of Object.keys(draft)) {
     if (!Object.hasOwn(state.base, key)) ops.push({ p: [...path, key], v: plain(draft[key]) });
   }
+}
+
+/** A list only read and appended to: each element read and changed, then what was appended. */
+function diffAppended(path: Path, list: LazyList, ops: StoreOp[]): void {
+  for (const [i, copy] of [...list.read].sort((a, b) => a[0] - b[0])) {
+    const after = plain(copy);
+    if (!isDeepStrictEqual(list.base[i], after)) ops.push({ p: path, s: [i, 1, [after]] });
+  }
+  if (list.added.length > 0) ops.push({ p: path, s: [list.base.length, 0, list.added.map(plain)] });
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -303,10 +375,21 @@ export function applyOps(data: StoreData, ops: readonly StoreOp[]): StoreData {
       Object.defineProperty(parent, last, { value: op.v, writable: true, enumerable: true, configurable: true });
     else if ('d' in op) delete parent[last];
     else {
-      const current = parent[last];
-      if (!Array.isArray(current) && current !== undefined) throw new Error(`${op.p.join('.')}: not a list`);
-      const array = writable(current ?? []);
-      array.splice(op.s[0], op.s[1], ...op.s[2]);
+      const current = (parent[last] ?? []) as unknown[];
+      if (!Array.isArray(current)) throw new Error(`${op.p.join('.')}: not a list`);
+      const [start, removed, items] = op.s;
+      let array: unknown[];
+      if (copied.has(current)) {
+        array = current;
+        array.splice(start, removed, ...items);
+      } else {
+        // One copy, made the size it ends: appending to a long list (the change log) copies it once.
+        array =
+          removed === 0 && start === current.length
+            ? current.concat(items)
+            : [...current.slice(0, start), ...items, ...current.slice(start + removed)];
+        copied.add(array);
+      }
       Object.defineProperty(parent, last, { value: array, writable: true, enumerable: true, configurable: true });
     }
   }

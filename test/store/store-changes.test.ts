@@ -4,7 +4,7 @@ import path from 'node:path';
 import { loadDefaultStore } from '../../src/store/default-store.js';
 import { writeJson } from '../../src/store/json-chunks.js';
 import type { StoreData } from '../../src/store/schema.js';
-import { changeOps, checkOp } from '../../src/store/store-changes.js';
+import { applyOps, changeOps, checkOp } from '../../src/store/store-changes.js';
 import { StoreError } from '../../src/store/store-error.js';
 import { changeJournalFile, openStore, replaceStoreFile } from '../../src/store/store.js';
 import { makeTempFolder } from '../helpers/temp-folder.js';
@@ -132,6 +132,91 @@ describe('store changes: a change saved as what it changes', () => {
         s: [1, 0, [{ id: 2, at: 'now', by: { id: 'u', name: 'Ann' }, subject: 'alias:b', summary: 'b' }]],
       },
     ]);
+  });
+
+  it('appends to a long list without reading its elements, and saves the entry as one appended operation', () => {
+    const data = twoPartnerships();
+    const entries = Array.from({ length: 1000 }, (_, i) => ({
+      id: i + 1,
+      at: 'then',
+      by: { id: 'u', name: 'Ann' },
+      subject: `alias:a${i}`,
+      summary: 'a',
+    }));
+    const elementsRead = new Set<string>();
+    // Years of a change log, counting every element anything reads from it.
+    data.partnerships['kent-csp']!.changes = new Proxy(entries, {
+      get(target, key, receiver) {
+        if (typeof key === 'string' && /^\d+$/.test(key)) elementsRead.add(key);
+        return Reflect.get(target, key, receiver) as unknown;
+      },
+    });
+    const ops = changeOps(data, (d) => {
+      const log = d.partnerships['kent-csp']!.changes!;
+      const last = log.at(-1)!;
+      log.push({ id: last.id + 1, at: 'now', by: { id: 'u', name: 'Ann' }, subject: 'alias:b', summary: 'b' });
+    });
+    // The last entry, which the change read; no other.
+    expect([...elementsRead]).to.deep.equal(['999']);
+    expect(ops).to.deep.equal([
+      {
+        p: ['partnerships', 'kent-csp', 'changes'],
+        s: [1000, 0, [{ id: 1001, at: 'now', by: { id: 'u', name: 'Ann' }, subject: 'alias:b', summary: 'b' }]],
+      },
+    ]);
+  });
+
+  it('saves whatever a change does to a list exactly as the same change to a plain copy would leave it', () => {
+    // Deterministic pseudo-random edits: appends, reads and edits in place, removals, reordering.
+    let seed = 7;
+    const random = (n: number): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    type Entry = { n: number; tags: string[] };
+    // Each edit's random choices are made once, so that the draft and the plain copy get the same edit.
+    const edits: (() => (list: Entry[]) => void)[] = [
+      () => {
+        const n = random(100);
+        return (list) => void list.push({ n, tags: [] });
+      },
+      () => (list) => void list.at(-1)?.tags.push('edited'),
+      () => {
+        const at = random(1000);
+        return (list) => void (list.length > 0 && list[at % list.length]!.tags.push('read and edited'));
+      },
+      () => {
+        const [at, count] = [random(1000), random(3)];
+        return (list) => void list.splice(at % (list.length + 1), count, { n: -1, tags: ['spliced'] });
+      },
+      () => (list) => void list.sort((a, b) => a.n - b.n),
+      () => (list) => void list.reverse(),
+      () => (list) => void list.pop(),
+      () => (list) => void list.unshift({ n: 1000, tags: [] }),
+      () => {
+        const at = random(1000);
+        return (list) => void (list.length > 0 && (list[at % list.length] = { n: 5, tags: ['replaced'] }));
+      },
+      () => {
+        const by = random(2);
+        return (list) => void (list.length = Math.max(0, list.length - by));
+      },
+      () => (list) => void list.find((e) => e.n > 50)?.tags.push('found'),
+    ];
+    for (let round = 0; round < 300; round++) {
+      const base = {
+        lists: { things: Array.from({ length: random(6) }, (_, i) => ({ n: random(100), tags: [`t${i}`] })) },
+      };
+      const steps = Array.from({ length: 1 + random(4) }, () => edits[random(edits.length)]!());
+      const expected = structuredClone(base.lists.things);
+      steps.forEach((edit) => edit(expected));
+      const before = JSON.stringify(base);
+      const ops = changeOps(base as unknown as StoreData, (d) => {
+        const list = (d as unknown as typeof base).lists.things;
+        steps.forEach((edit) => edit(list));
+      });
+      const after = applyOps(base as unknown as StoreData, ops) as unknown as typeof base;
+      expect(after.lists.things, `round ${round}`).to.deep.equal(expected);
+      // The version before is untouched.
+      expect(JSON.stringify(base), `round ${round}`).to.equal(before);
+    }
   });
 
   it('saves a list moved or copied by a change as plain data', () => {
