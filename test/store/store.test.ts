@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { StoreData } from '../../src/store/schema.js';
 import { MIGRATIONS } from '../../src/store/migrations.js';
-import { openStore } from '../../src/store/store.js';
+import { openStore, type Store } from '../../src/store/store.js';
 import { StoreError } from '../../src/store/store-error.js';
 import { makeTempFolder } from '../helpers/temp-folder.js';
 
@@ -43,17 +43,28 @@ function sampleStore(): StoreData {
 describe('store', () => {
   let folder: ReturnType<typeof makeTempFolder>;
   let file: string;
+  /** Every store a test opens, closed after it (an open store holds its journal's file handle). */
+  let opened: Store[] = [];
+  const open = async (options: Parameters<typeof openStore>[0]): Promise<Store> => {
+    const store = await openStore(options);
+    opened.push(store);
+    return store;
+  };
   beforeEach(() => {
     folder = makeTempFolder();
     file = path.join(folder.path, 'nested', 'store.json');
   });
-  afterEach(() => folder.remove());
+  afterEach(async () => {
+    await Promise.all(opened.map((store) => store.close()));
+    opened = [];
+    folder.remove();
+  });
   /** What another process reading the files now would find (the snapshot and the change journal). */
   const onDisk = async (): Promise<StoreData> =>
-    (await openStore({ file, defaults: () => expect.fail('the store must exist'), readOnly: true })).data();
+    (await open({ file, defaults: () => expect.fail('the store must exist'), readOnly: true })).data();
 
   it('creates the file from the defaults on first open, on disk', async () => {
-    const store = await openStore({ file, defaults: sampleStore });
+    const store = await open({ file, defaults: sampleStore });
     expect(existsSync(file)).to.equal(true);
     expect(JSON.parse(readFileSync(file, 'utf8')).partnerships['test-csp'].name).to.equal(
       'Test Community Safety Partnership',
@@ -62,12 +73,12 @@ describe('store', () => {
   });
 
   it('saves each update to disk before it resolves, and reopens with it', async () => {
-    const store = await openStore({ file, defaults: sampleStore });
+    const store = await open({ file, defaults: sampleStore });
     await store.update((d) => {
       d.partnerships['test-csp']!.aliases['vision zero'] = 'road-safety';
     });
     expect((await onDisk()).partnerships['test-csp']?.aliases['vision zero']).to.equal('road-safety');
-    const reopened = await openStore({
+    const reopened = await open({
       file,
       defaults: () => expect.fail('defaults must not be used for an existing file'),
     });
@@ -76,7 +87,7 @@ describe('store', () => {
   });
 
   it("keeps a partnership's revision when a change touches only store-level data", async () => {
-    const store = await openStore({ file, defaults: sampleStore });
+    const store = await open({ file, defaults: sampleStore });
     const before = store.revision('test-csp');
     await store.update(
       (d) =>
@@ -92,7 +103,7 @@ describe('store', () => {
   });
 
   it('serialises concurrent updates so that none is lost', async () => {
-    const store = await openStore({ file, defaults: sampleStore });
+    const store = await open({ file, defaults: sampleStore });
     await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
         store.update((d) => {
@@ -104,7 +115,7 @@ describe('store', () => {
   });
 
   it('saves changes that arrive together in order, each validated on its own: a bad one is refused alone', async () => {
-    const store = await openStore({ file, defaults: sampleStore });
+    const store = await open({ file, defaults: sampleStore });
     const results = await Promise.allSettled(
       Array.from({ length: 20 }, (_, i) =>
         store.update((d) => {
@@ -123,7 +134,7 @@ describe('store', () => {
   });
 
   it('refuses a change that would make the store invalid, and keeps the old data', async () => {
-    const store = await openStore({ file, defaults: sampleStore });
+    const store = await open({ file, defaults: sampleStore });
     const before = readFileSync(file);
     let failed = false;
     await store
@@ -156,11 +167,11 @@ describe('store', () => {
     ['from a newer version', JSON.stringify({ ...sampleStore(), version: 99 }), /newer version/],
   ] as const) {
     it(`refuses a ${label} file with a clear error and never overwrites it`, async () => {
-      await openStore({ file, defaults: sampleStore });
+      await open({ file, defaults: sampleStore });
       writeFileSync(file, content);
       let error: unknown;
       try {
-        await openStore({ file, defaults: sampleStore });
+        await open({ file, defaults: sampleStore });
       } catch (e) {
         error = e;
       }
@@ -188,7 +199,7 @@ describe('store', () => {
       file.replace('nested/', ''),
       JSON.stringify({ ...v1, version: 1, partnerships: { 'test-csp': v1Partnership } }),
     );
-    const store = await openStore({ file: file.replace('nested/', ''), defaults: sampleStore });
+    const store = await open({ file: file.replace('nested/', ''), defaults: sampleStore });
     expect(store.data().version).to.equal(3);
     expect(store.data().memberships).to.deep.equal({});
     expect(store.partnership('test-csp')?.roles).to.deep.equal([]);
@@ -209,7 +220,7 @@ describe('store', () => {
     } = sampleStore().partnerships['test-csp']!;
     const old = { ...sampleStore(), version: 0, partnerships: undefined, partnershipList: [v1Partnership] };
     writeFileSync(file.replace('nested/', ''), JSON.stringify(old));
-    const store = await openStore({
+    const store = await open({
       file: file.replace('nested/', ''),
       defaults: sampleStore,
       migrations: {
