@@ -2,8 +2,8 @@
  * `npm run export [-- FILE]` writes the whole store (the partnerships' records and every action)
  * as one JSON file; `npm run restore -- FILE` reads one back into DATA_FILE. The file is validated
  * before anything is written: one from an older version is migrated, a wrong or damaged one is
- * refused with the problem named and the store left as it was. Both take the store's lock, so
- * they refuse while the bot runs.
+ * refused with the problem named and the store left as it was. A restore takes the store's lock,
+ * so it refuses while the bot runs; an export takes none and only reads, so it works meanwhile.
  */
 import { readFile, unlink, writeFile } from 'node:fs/promises';
 import { loadConfig } from '../config.js';
@@ -17,10 +17,12 @@ import type { CliIo } from './import-minutes.js';
 export async function exportStore(file: string | undefined, io: CliIo): Promise<number> {
   const config = loadConfig(io.env);
   const store = await openStore({ file: config.dataFile, defaults: loadDefaultStore, readOnly: true });
-  const journal = await ActionJournal.open(`${config.dataFile}.actions`);
   const data = store.data();
-  const actions = Object.keys(data.partnerships).flatMap((id) => journal.all(id));
-  await journal.close();
+  await store.close();
+  const held = await ActionJournal.read(`${config.dataFile}.actions`);
+  const actions = Object.keys(data.partnerships).flatMap((id) =>
+    held.filter((a) => a.partnershipId === id).sort((a, b) => a.number - b.number),
+  );
   const text = backupText(data, actions, new Date());
   if (file) {
     await writeFile(file, text);

@@ -6,10 +6,11 @@
  * thing skipped, and anything else unreadable stops the bot with the line number. Compaction
  * rewrites the journal atomically with one line per action.
  */
+import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import type { Action } from '../core/model/model.js';
 import { saveFailed } from '../core/records/save-failed.js';
-import { AppendFile } from './append-file.js';
+import { AppendFile, wholeLines } from './append-file.js';
 import { GroupCommit, type Committed } from './group-commit.js';
 import { replaceFile } from './replace-file.js';
 import { keepDamagedCopy, StoreError } from './store-error.js';
@@ -43,6 +44,28 @@ export const actionSchema = z.strictObject({
   ),
 });
 
+/** Each action version in the journal's whole lines, in order; throws a StoreError naming a damaged line. */
+function replayActions(text: string, file: string, remember: (action: Action) => void): void {
+  wholeLines(text)
+    .split('\n')
+    .forEach((line, index) => {
+      if (line.trim() === '') return;
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(line);
+      } catch {
+        throw new StoreError(`the actions journal is damaged at line ${index + 1}; restore it from a backup`, file);
+      }
+      const checked = actionSchema.safeParse(parsed);
+      if (!checked.success)
+        throw new StoreError(
+          `the actions journal has an invalid action at line ${index + 1}: ${checked.error.issues[0]?.message}`,
+          file,
+        );
+      remember(checked.data);
+    });
+}
+
 export class ActionJournal {
   private readonly actions = new Map<string, Action>();
   private readonly bySource = new Map<string, string>();
@@ -74,30 +97,27 @@ export class ActionJournal {
   }
 
   private replay(text: string): void {
-    const lines = text.split('\n');
-    lines.forEach((line, index) => {
-      if (line.trim() === '') return;
-      const isLast = index === lines.length - 1;
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(line);
-      } catch {
-        // A crash mid-append leaves the last line without its newline: that write was never confirmed.
-        if (isLast) return;
-        throw new StoreError(
-          `the actions journal is damaged at line ${index + 1}; restore it from a backup`,
-          this.file,
-        );
-      }
-      const checked = actionSchema.safeParse(parsed);
-      if (!checked.success)
-        throw new StoreError(
-          `the actions journal has an invalid action at line ${index + 1}: ${checked.error.issues[0]?.message}`,
-          this.file,
-        );
-      this.remember(checked.data);
+    replayActions(text, this.file, (action) => {
+      this.remember(action);
       this.lines++;
     });
+  }
+
+  /**
+   * Every partnership's actions as the journal holds them now, for a reader that takes no lock
+   * (an export while the bot runs): the file is only read, never created or cut back, which could
+   * otherwise cut off a line the bot is writing.
+   */
+  static async read(file: string): Promise<Action[]> {
+    let text = '';
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+    const latest = new Map<string, Action>();
+    replayActions(text, file, (action) => latest.set(action.id, action));
+    return [...latest.values()];
   }
 
   private remember(action: Action): void {

@@ -19,6 +19,15 @@ export async function writeAll(handle: FileHandle, data: Buffer | string, file: 
   }
 }
 
+/**
+ * The whole lines of a journal's text. A line is confirmed only once it is on disk with its
+ * newline: a tail without one (a crash mid-append, even one that left everything but the newline)
+ * was never confirmed, and is cut off on open, so nothing may be read from it.
+ */
+export function wholeLines(text: string): string {
+  return text.slice(0, text.lastIndexOf('\n') + 1);
+}
+
 export class AppendFile {
   /** Set when a failed append could not even be cut back: nothing more is written until it is. */
   private untidy = false;
@@ -51,13 +60,13 @@ export class AppendFile {
         await handle.close();
         throw error;
       });
-    const whole = text.slice(0, text.lastIndexOf('\n') + 1);
+    const whole = wholeLines(text);
     const size = Buffer.byteLength(whole);
     if (whole.length < text.length) {
       await handle.truncate(size);
       await handle.sync();
     }
-    return { file: new AppendFile(file, handle, size), text };
+    return { file: new AppendFile(file, handle, size), text: whole };
   }
 
   /** Appends `text` and fsyncs it; rejects, leaving the file as it was, if any of it fails. */

@@ -2,12 +2,12 @@
  * The store's change journal (`<DATA_FILE>.changes`): one JSON line per saved change, its
  * sequence number and its operations (see store-changes.ts), appended and fsync'd before the
  * change is confirmed. The store file itself is a snapshot that says up to which change it holds;
- * on open the lines after it are replayed. A line torn by a crash mid-append is the only thing
- * skipped; anything else unreadable stops the bot with the line number. After a snapshot is saved,
+ * on open the lines after it are replayed. A line torn by a crash mid-append (a tail without its
+ * newline) is the only thing skipped; anything else unreadable stops the bot with the line number. After a snapshot is saved,
  * the lines it holds are dropped (rewritten atomically).
  */
 import { saveFailed } from '../core/records/save-failed.js';
-import { AppendFile } from './append-file.js';
+import { AppendFile, wholeLines } from './append-file.js';
 import { replaceFile } from './replace-file.js';
 import type { StoreOp } from './store-changes.js';
 import { StoreError } from './store-error.js';
@@ -19,23 +19,22 @@ export interface JournalLine {
 
 /** The journal's whole lines, in order; throws a StoreError naming a damaged line. */
 export function readJournalLines(text: string, file: string): JournalLine[] {
-  const lines = text.split('\n');
   const out: JournalLine[] = [];
-  lines.forEach((line, index) => {
-    if (line.trim() === '') return;
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(line);
-    } catch {
-      // A crash mid-append leaves the last line without its newline: that change was never confirmed.
-      if (index === lines.length - 1) return;
-      throw new StoreError(`the change journal is damaged at line ${index + 1}; restore it from a backup`, file);
-    }
-    const entry = parsed as Partial<JournalLine>;
-    if (typeof entry.seq !== 'number' || !Array.isArray(entry.ops))
-      throw new StoreError(`the change journal has an unreadable change at line ${index + 1}`, file);
-    out.push(entry as JournalLine);
-  });
+  wholeLines(text)
+    .split('\n')
+    .forEach((line, index) => {
+      if (line.trim() === '') return;
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(line);
+      } catch {
+        throw new StoreError(`the change journal is damaged at line ${index + 1}; restore it from a backup`, file);
+      }
+      const entry = parsed as Partial<JournalLine>;
+      if (typeof entry.seq !== 'number' || !Array.isArray(entry.ops))
+        throw new StoreError(`the change journal has an unreadable change at line ${index + 1}`, file);
+      out.push(entry as JournalLine);
+    });
   return out;
 }
 

@@ -83,6 +83,27 @@ describe('action journal', () => {
     await reopened.close();
   });
 
+  it('treats a last line that lost only its newline as torn too: what is shown is what stays on disk', async () => {
+    writeFileSync(file, `${JSON.stringify(action(1))}\n${JSON.stringify(action(2))}`);
+    const journal = await ActionJournal.open(file);
+    expect(journal.all('kent-csp').map((a) => a.number)).to.deep.equal([1]);
+    await journal.add('kent-csp', (n) => action(n));
+    await journal.close();
+    const reopened = await ActionJournal.open(file);
+    expect(reopened.all('kent-csp').map((a) => a.number)).to.deep.equal([1, 2]);
+    expect(reopened.get('kent-csp', 2)).to.deep.equal(action(2));
+    await reopened.close();
+  });
+
+  it('is read by a reader that takes no lock without being changed, a torn tail and all', async () => {
+    const text = `${JSON.stringify(action(1))}\n${JSON.stringify({ ...action(1), status: 'done' })}\n${JSON.stringify(action(2)).slice(0, 30)}`;
+    writeFileSync(file, text);
+    const actions = await ActionJournal.read(file);
+    expect(actions.map((a) => [a.number, a.status])).to.deep.equal([[1, 'done']]);
+    expect(readFileSync(file, 'utf8')).to.equal(text);
+    expect(await ActionJournal.read(`${file}.missing`)).to.deep.equal([]);
+  });
+
   it('refuses a journal damaged elsewhere, naming the line', async () => {
     writeFileSync(file, `${JSON.stringify(action(1))}\nnot json\n${JSON.stringify(action(2))}\n`);
     let error: unknown;

@@ -301,6 +301,25 @@ describe('store changes: a change saved as what it changes', () => {
     expect(readdirSync(folder.path).some((f) => f.startsWith('store.json.changes.damaged-'))).to.equal(true);
   });
 
+  it('treats a last journal line that lost only its newline as torn: never replayed, so later changes are not cut off', async () => {
+    const store = await openStore({ file, defaults: twoPartnerships });
+    await store.update((d) => void (d.partnerships['kent-csp']!.aliases['first'] = 'road-safety'));
+    await store.update((d) => void (d.partnerships['kent-csp']!.aliases['second'] = 'road-safety'));
+    await store.close();
+    const journal = changeJournalFile(file);
+    writeFileSync(journal, readFileSync(journal, 'utf8').replace(/\n$/, ''));
+    // Not confirmed whole on disk: not shown either.
+    const reader = await openStore({ file, defaults: twoPartnerships, readOnly: true });
+    expect(reader.partnership('kent-csp')?.aliases['second']).to.equal(undefined);
+    const reopened = await openStore({ file, defaults: twoPartnerships });
+    expect(reopened.partnership('kent-csp')?.aliases['second']).to.equal(undefined);
+    await reopened.update((d) => void (d.partnerships['kent-csp']!.aliases['third'] = 'road-safety'));
+    await reopened.close();
+    const again = await openStore({ file, defaults: twoPartnerships });
+    expect(Object.keys(again.partnership('kent-csp')!.aliases)).to.include.members(['first', 'third']);
+    await again.close();
+  });
+
   it("replaces the whole store on a restore, and the journal's changes no longer apply", async () => {
     const store = await openStore({ file, defaults: twoPartnerships });
     await store.update((d) => void (d.partnerships['kent-csp']!.aliases['before restore'] = 'road-safety'));
