@@ -299,7 +299,9 @@ function schemaAt(path: Path): Schema | null {
     const def = defOf(unwrap(schema));
     const next =
       def.type === 'object'
-        ? def.shape?.[String(segment)]
+        ? def.shape && Object.hasOwn(def.shape, String(segment))
+          ? def.shape[String(segment)]
+          : undefined
         : def.type === 'record'
           ? def.valueType
           : def.type === 'array'

@@ -81,6 +81,16 @@ function removeIfOld(file: string, olderThanMs: number): void {
 }
 
 const pause = new Int32Array(new SharedArrayBuffer(4));
+/** How long a lock that names no process is taken to be one still being written. */
+const NAMELESS_LOCK_MS = 5_000;
+
+function modifiedWithin(file: string, ms: number): boolean {
+  try {
+    return Date.now() - statSync(file).mtimeMs < ms;
+  } catch {
+    return false;
+  }
+}
 
 /** Takes the lock or throws a StoreError naming the process that holds it; returns the release. */
 export function lockStoreFile(file: string): () => void {
@@ -97,6 +107,9 @@ export function lockStoreFile(file: string): () => void {
     if (createExclusive(lockFile, mine)) return release;
     const holder = holderOf(lockFile);
     if (holder === null) continue;
+    // A lock naming nobody may be one being written (a file system without hard links creates it
+    // empty, then writes the pid): stale only once it has stayed so for a while.
+    if (holder === 0 && modifiedWithin(lockFile, NAMELESS_LOCK_MS)) continue;
     if (holder !== 0 && holder !== process.pid && isRunning(holder)) {
       throw new StoreError(
         `the store is in use by another process (pid ${holder}, e.g. the running bot); stop it first`,

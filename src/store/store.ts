@@ -119,9 +119,15 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     named = await writeSnapshotFiles(file, data, through, write, named);
   };
   const { changesThrough = 0, meetingsFiles: _meetingsFiles, ...snapshot } = opened;
-  if (!existing && !options.readOnly) await writeSnapshot(snapshot, changesThrough);
-  // What a crash left half-written, or earlier snapshots named.
-  else if (!options.readOnly) await removeUnnamedMeetingsFiles(file, named);
+  try {
+    if (!existing && !options.readOnly) await writeSnapshot(snapshot, changesThrough);
+    // What a crash left half-written, or earlier snapshots named.
+    else if (!options.readOnly) await removeUnnamedMeetingsFiles(file, named);
+  } catch (error) {
+    // Not opened: the lock is not kept either.
+    release();
+    throw error;
+  }
 
   let journal: ChangeJournal | null = null;
   let state: StoreData;

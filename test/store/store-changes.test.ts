@@ -62,6 +62,9 @@ describe('store changes: a change saved as what it changes', () => {
     );
     expect(ops.map(checkOp)[0]).to.match(/^partnerships\.kent-csp\.meetings\.0(\.date)?: /);
     expect(checkOp({ p: ['partnerships', 'kent-csp', 'colour'], v: 'red' })).to.match(/no such field/);
+    // Named like what every object inherits: still no such field, not a crash.
+    expect(checkOp({ p: ['partnerships', 'kent-csp', 'toString'], v: 1 })).to.match(/no such field/);
+    expect(checkOp({ p: ['partnerships', 'kent-csp', 'constructor', 'x'], v: 1 })).to.match(/no such field/);
     expect(checkOp({ p: ['partnerships', 'kent-csp', 'name'], d: 1 })).to.be.a('string');
     expect(checkOp({ p: ['partnerships', 'kent-csp', 'aliases', 'ksi'], d: 1 })).to.equal(null);
   });

@@ -1,9 +1,11 @@
 import { expect } from 'chai';
 import { spawn, spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadDefaultStore } from '../../src/store/default-store.js';
 import { lockStoreFile } from '../../src/store/store-lock.js';
+import { openStore } from '../../src/store/store.js';
 import { StoreError } from '../../src/store/store-error.js';
 import { makeTempFolder } from '../helpers/temp-folder.js';
 
@@ -81,6 +83,28 @@ describe('store lock', function () {
     const release = lockStoreFile(file);
     release();
     lockStoreFile(file)();
+  });
+
+  it('waits on a lock that names no process yet (one being written), and takes it once it has stayed so', () => {
+    const lock = `${file}.lock`;
+    writeFileSync(lock, '');
+    expect(() => lockStoreFile(file)).to.throw(StoreError, /could not take the store lock/);
+    expect(readFileSync(lock, 'utf8')).to.equal('');
+    // Left empty by a crash long ago: stale.
+    const longAgo = new Date(Date.now() - 60_000);
+    utimesSync(lock, longAgo, longAgo);
+    const release = lockStoreFile(file);
+    expect(readFileSync(lock, 'utf8')).to.equal(String(process.pid));
+    release();
+  });
+
+  it('lets go of the lock when the store cannot be opened after taking it', async () => {
+    // A file where the meetings folder goes: the first snapshot cannot be written.
+    writeFileSync(`${file}.meetings`, 'not a folder');
+    let error: unknown;
+    await openStore({ file, defaults: loadDefaultStore }).catch((e: unknown) => (error = e));
+    expect(error).to.be.instanceOf(Error);
+    expect(existsSync(`${file}.lock`)).to.equal(false);
   });
 
   it(`gives a stale lock to exactly one of ${CONTENDERS} processes racing for it, in each of ${ROUNDS} rounds`, async () => {
