@@ -162,6 +162,8 @@ export function replay(
 ): { data: StoreData; seq: number } {
   let state = data;
   let seq = through;
+  // Nobody holds the states between two lines: each container is copied once for them all.
+  const copied = new Set<unknown>();
   lines.forEach((line, index) => {
     if (line.seq <= through) return;
     // Changes are numbered one after another from the snapshot's: a line further on means some are lost.
@@ -177,7 +179,7 @@ export function replay(
         journalFile,
       );
     try {
-      state = applyOps(state, line.ops);
+      state = applyOps(state, line.ops, copied);
     } catch (error) {
       // A meetings file found damaged when the change reads it is that file's problem, not the journal's.
       if (error instanceof StoreError) throw error;

@@ -3,7 +3,10 @@ import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'no
 import path from 'node:path';
 import { generateStore } from '../../bench/generate-store.js';
 import { nextTurnPause } from '../../src/core/answers/build-in-slices.js';
+import type { JournalLine } from '../../src/store/change-journal.js';
 import { meetingsFolder } from '../../src/store/meetings-files.js';
+import { applyOps, type StoreOp } from '../../src/store/store-changes.js';
+import { replay } from '../../src/store/store-file.js';
 import { changeJournalFile, openStore } from '../../src/store/store.js';
 import { StoreError } from '../../src/store/store-error.js';
 import { makeTempFolder } from '../helpers/temp-folder.js';
@@ -123,5 +126,29 @@ describe('store files read back', () => {
     writeFileSync(file, JSON.stringify(stored));
     const error = await refusal(open());
     expect(error.message).to.match(/names a meetings file for "district-01", which has none to name/);
+  });
+});
+
+describe('replaying the change journal', () => {
+  it('gives the state the lines give one by one, and leaves the snapshot it starts from as it was', () => {
+    const snapshot = generateStore(2, 3);
+    const before = JSON.stringify(snapshot);
+    const ids = Object.keys(snapshot.partnerships);
+    // Lines that touch the same records again and again: aliases, a member, the change log.
+    const lines: JournalLine[] = Array.from({ length: 60 }, (_, i) => {
+      const id = ids[i % ids.length]!;
+      const ops: StoreOp[] =
+        i % 3 === 0
+          ? [{ p: ['partnerships', id, 'aliases', `alias ${i}`], v: 'road-safety' }]
+          : i % 3 === 1
+            ? [{ p: ['memberships', `29:member-${i % 7}`], v: { seenIn: [id], chosen: id } }]
+            : [{ p: ['partnerships', id, 'aliases', `alias ${i - 2}`], d: 1 }];
+      return { seq: i + 1, ops };
+    });
+    const { data, seq } = replay(snapshot, lines, 0, 'journal');
+    const oneByOne = lines.reduce((state, line) => applyOps(state, line.ops), snapshot);
+    expect(seq).to.equal(60);
+    expect(data).to.deep.equal(oneByOne);
+    expect(JSON.stringify(snapshot)).to.equal(before);
   });
 });
