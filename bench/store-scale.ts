@@ -17,7 +17,7 @@ import { pathToFileURL } from 'node:url';
 import { sharedFolder } from '../scripts/shared-folder.js';
 import { appendChange } from '../src/core/records/change-log.js';
 import { meetingsFolder } from '../src/store/meetings-files.js';
-import { openStore, replaceStoreFile } from '../src/store/store.js';
+import { changeJournalFile, openStore, replaceStoreFile } from '../src/store/store.js';
 import { startConnectorStandIn } from '../test/helpers/connector-stand-in.js';
 import { postActivity } from '../test/helpers/http.js';
 import { personalMessage } from '../test/helpers/teams-activities.js';
@@ -275,6 +275,38 @@ export async function benchStoreAlone(
   return { p50Ms: summary.p50Ms, p99Ms: summary.p99Ms };
 }
 
+/**
+ * Opening a store whose journal holds `lines` changes since its snapshot (a snapshot is written
+ * once the journal reaches 8 MB): aliases and members' records changed over and over, replayed.
+ */
+export async function benchReplay(lines: number, members: number): Promise<{ openMs: number; journalMb: number }> {
+  const folder = makeTempFolder('csp-store-bench-');
+  const dataFile = path.join(folder.path, 'store.json');
+  const data = generateStore(1, 5);
+  data.memberships = Object.fromEntries(
+    Array.from({ length: members }, (_, i) => [`29:member-${i}`, { seenIn: [data.defaultPartnershipId] }]),
+  );
+  await replaceStoreFile(dataFile, data);
+  const kent = data.defaultPartnershipId;
+  const journal = Array.from({ length: lines }, (_, i) => {
+    const ops =
+      i % 2 === 0
+        ? [{ p: ['partnerships', kent, 'aliases', `alias ${i % 500}`], v: 'road-safety' }]
+        : [{ p: ['memberships', `29:member-${i % members}`, 'chosen'], v: kent }];
+    return `${JSON.stringify({ seq: i + 1, ops })}\n`;
+  }).join('');
+  writeFileSync(changeJournalFile(dataFile), journal);
+  try {
+    const started = performance.now();
+    const store = await openStore({ file: dataFile, defaults: () => generateStore(1, 5) });
+    const openMs = performance.now() - started;
+    await store.close();
+    return { openMs, journalMb: Math.round((Buffer.byteLength(journal) / 1024 / 1024) * 10) / 10 };
+  } finally {
+    folder.remove();
+  }
+}
+
 /** The floor under any durable change on this machine: appending a line and fsyncing it. */
 export async function benchFsyncFloor(changes: number): Promise<{ p50Ms: number; p99Ms: number }> {
   const folder = makeTempFolder('csp-store-bench-');
@@ -346,6 +378,10 @@ export async function runStoreScale(changes = Number(process.env.STORE_CHANGES ?
       `  store alone (no HTTP), ${label}: a durable change p50 ${roundMs(r.p50Ms)} ms, p99 ${roundMs(r.p99Ms)} ms`,
     );
   }
+  const replayed = await benchReplay(50_000, 3_000);
+  console.log(
+    `  opening a store with 50,000 changes in its journal (${replayed.journalMb} MB; aliases and 3,000 members' records): ${roundMs(replayed.openMs)} ms`,
+  );
   // Every size starts with Node's compile cache as a restart finds it; the first start after a
   // build, with none, is measured apart.
   const compileCache = makeTempFolder('csp-compile-cache-');
@@ -370,7 +406,7 @@ export async function runStoreScale(changes = Number(process.env.STORE_CHANGES ?
     `  background snapshots of the 14 x 500 store (${snapshot.sizeMb} MB): the first, writing every meetings file, ${snapshot.whole.seconds} s (longest stall ${roundMs(snapshot.whole.stallMaxMs)} ms); after a change to records only, ${snapshot.records.seconds} s (longest stall ${roundMs(snapshot.records.stallMaxMs)} ms)`,
   );
   compileCache.remove();
-  return { floor, alone, coldStartMs: coldStart, warmStartMs: warmStart, rows, snapshot };
+  return { floor, alone, replayed, coldStartMs: coldStart, warmStartMs: warmStart, rows, snapshot };
 }
 
 /**
