@@ -1,7 +1,7 @@
 /**
  * A change to the store as the few values it alters, so that saving it costs what it changes, not
  * what the store holds. A change runs on a draft whose parts are copied only when it reads them
- * (one partnership's aliases, its agendas: never the whole store); what differs from before is
+ * (one partnership's aliases, its agendas: never the whole store; see store-drafts.ts); what differs from before is
  * then written down as operations on paths (set a value, remove a key, splice an array), each
  * validated against the store's schema at its path, appended to the change journal, and applied
  * copy-on-write: what is not changed is shared with the version before, which readers may still hold.
@@ -9,213 +9,27 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { z } from 'zod';
 import { storeSchema, type StoreData } from './schema.js';
+import { draftOf, LAZY_ARRAYS, lazyState, plain, type Lazy, type LazyList } from './store-drafts.js';
 
 export type Path = readonly (string | number)[];
 /** Set `v` at `p`; remove the key at `p`; or splice the array at `p` (start, count removed, items added). */
 export type StoreOp = { p: Path; v: unknown } | { p: Path; d: 1 } | { p: Path; s: [number, number, unknown[]] };
 
-type Lazy = Record<string, unknown>;
-const LAZY = Symbol('lazy');
-
-interface LazyState {
-  base: Record<string, unknown>;
-  read: Map<string, unknown>;
-  getters: Map<string, () => unknown>;
-}
-
-/** An object whose properties are made (copied) from `base` only when first read. */
-function lazyObject(base: Record<string, unknown>, make: (key: string, value: unknown) => unknown): Lazy {
-  const draft: Lazy = {};
-  const state: LazyState = { base, read: new Map(), getters: new Map() };
-  for (const key of Object.keys(base)) {
-    const get = (): unknown => {
-      if (!state.read.has(key)) state.read.set(key, make(key, base[key]));
-      return state.read.get(key);
-    };
-    state.getters.set(key, get);
-    Object.defineProperty(draft, key, {
-      get,
-      set: (value: unknown) => {
-        // Replaced by a plain value from now on.
-        Object.defineProperty(draft, key, { value, writable: true, enumerable: true, configurable: true });
-      },
-      enumerable: true,
-      configurable: true,
-    });
-  }
-  Object.defineProperty(draft, LAZY, { value: state, enumerable: false });
-  return draft;
-}
-
-function lazyState(value: unknown): LazyState | undefined {
-  return typeof value === 'object' && value !== null
-    ? ((value as Record<symbol, LazyState | undefined>)[LAZY] ?? undefined)
-    : undefined;
-}
-
-/**
- * A draft list: the base's elements, those the change read (copies), and those it appended, until
- * the change does anything else to it (removes, reorders, replaces an element, shortens it); only
- * then is the list copied. Appending to the change log, or reading its last entries, so costs what
- * it touches, however long the log has grown.
- */
-interface LazyList {
-  base: readonly unknown[];
-  /** The whole list, once a change other than appending copied it. */
-  copy: unknown[] | null;
-  /** Index -> the copy of a base element the change read (while there is no whole copy). */
-  read: Map<number, unknown>;
-  /** Appended while there is no whole copy. */
-  added: unknown[];
-  /** Objects this draft may change in place: copies it made, and values the change put in. */
-  own: Set<object>;
-}
-
-/** Lazy lists -> what they hold. */
-const LAZY_ARRAYS = new WeakMap<object, LazyList>();
-
-/** The index a property key names, or null ("length", a method, a symbol). */
-function indexOfKey(key: string | symbol): number | null {
-  if (typeof key !== 'string') return null;
-  const code = key.charCodeAt(0);
-  return code >= 48 && code <= 57 && String(Number(key)) === key ? Number(key) : null;
-}
-
-const lengthOf = (list: LazyList): number => list.copy?.length ?? list.base.length + list.added.length;
-
-function elementOf(list: LazyList, i: number): unknown {
-  if (list.copy) return list.copy[i];
-  if (i >= list.base.length) return list.added[i - list.base.length];
-  return list.read.has(i) ? list.read.get(i) : list.base[i];
-}
-
-/** The list as one array: the base with what the change read and appended. */
-function wholeList(list: LazyList): unknown[] {
-  if (list.copy) return list.copy;
-  const whole = [...list.base, ...list.added];
-  for (const [i, value] of list.read) whole[i] = value;
-  return whole;
-}
-
-function lazyArray(base: readonly unknown[]): unknown[] {
-  const list: LazyList = { base, copy: null, read: new Map(), added: [], own: new Set() };
-  const copyWhole = (): unknown[] => (list.copy ??= wholeList(list));
-  /** An element as the change sees it: an object of the base is copied the first time it is read. */
-  const readElement = (i: number): unknown => {
-    const value = elementOf(list, i);
-    if (typeof value !== 'object' || value === null || list.own.has(value)) return value;
-    const copy = structuredClone(value);
-    list.own.add(copy);
-    if (list.copy) list.copy[i] = copy;
-    else list.read.set(i, copy);
-    return copy;
-  };
-  // The target stays empty: every element and the length are the list's, through these traps.
-  const proxy: unknown[] = new Proxy([] as unknown[], {
-    get(target, key, receiver) {
-      if (key === 'length') return lengthOf(list);
-      const i = indexOfKey(key);
-      return i === null ? Reflect.get(target, key, receiver) : readElement(i);
-    },
-    set(_target, key, value: unknown) {
-      if (typeof value === 'object' && value !== null) list.own.add(value);
-      const length = lengthOf(list);
-      if (list.copy) return Reflect.set(list.copy, key, value);
-      if (indexOfKey(key) === length) list.added.push(value);
-      else if (key !== 'length' || value !== length) return Reflect.set(copyWhole(), key, value);
-      return true;
-    },
-    has(target, key) {
-      const i = indexOfKey(key);
-      return i === null ? key === 'length' || Reflect.has(target, key) : i < lengthOf(list);
-    },
-    deleteProperty(_target, key) {
-      return Reflect.deleteProperty(copyWhole(), key);
-    },
-    defineProperty(_target, key, descriptor) {
-      return Reflect.defineProperty(copyWhole(), key, descriptor);
-    },
-    ownKeys() {
-      return [...Array.from({ length: lengthOf(list) }, (_, i) => String(i)), 'length'];
-    },
-    getOwnPropertyDescriptor(target, key): PropertyDescriptor | undefined {
-      if (key === 'length') return { value: lengthOf(list), writable: true, enumerable: false, configurable: false };
-      const i = indexOfKey(key);
-      if (i === null || i >= lengthOf(list)) return Reflect.getOwnPropertyDescriptor(target, key);
-      return { value: readElement(i), writable: true, enumerable: true, configurable: true };
-    },
-  });
-  LAZY_ARRAYS.set(proxy, list);
-  return proxy;
-}
-
-/** A draft of one value: a list lazily, anything else copied whole. */
-function draftValue(value: unknown): unknown {
-  return Array.isArray(value) ? lazyArray(value) : structuredClone(value);
-}
-
-/** A draft of the store for one change: a partnership's parts, or a member's, are copied when the change reads them. */
-export function draftOf(data: StoreData): StoreData {
-  return lazyObject(data as unknown as Record<string, unknown>, (key, value) =>
-    key === 'partnerships'
-      ? lazyObject(value as Record<string, unknown>, (_id, partnership) =>
-          lazyObject(partnership as Record<string, unknown>, (_k, v) => draftValue(v)),
-        )
-      : key === 'memberships'
-        ? lazyObject(value as Record<string, unknown>, (_id, member) => structuredClone(member))
-        : draftValue(value),
-  ) as unknown as StoreData;
-}
-
-/**
- * Plain data with no draft parts, for what the change left in the store: a lazy list becomes its
- * array, a lazy object a plain one; values the change made are looked through, the base's are not.
- */
-function plain(value: unknown): unknown {
-  if (typeof value !== 'object' || value === null) return value;
-  const lazy = LAZY_ARRAYS.get(value);
-  if (lazy) {
-    // Only what the change copied or put in can hold a draft: the rest is the base's, not looked through.
-    const replaced = new Map<unknown, unknown>();
-    for (const element of lazy.own) {
-      const made = plain(element);
-      if (made !== element) replaced.set(element, made);
-    }
-    const whole = wholeList(lazy);
-    return replaced.size === 0 ? whole : whole.map((e) => replaced.get(e) ?? e);
-  }
-  const entries = Array.isArray(value) ? null : Object.entries(value);
-  if (lazyState(value)) return Object.fromEntries(entries!.map(([k, v]) => [k, plain(v)]));
-  if (Array.isArray(value)) {
-    const elements = value.map(plain);
-    return elements.every((e, i) => e === value[i]) ? value : elements;
-  }
-  const plainEntries = entries!.map(([k, v]) => [k, plain(v)] as const);
-  return plainEntries.every(([k, v]) => v === (value as Record<string, unknown>)[k])
-    ? value
-    : Object.fromEntries(plainEntries);
-}
-
-/** What a draft's change did, as operations; `depth` is how many levels of lazy objects lie below. */
-function diffLazy(path: Path, draft: Lazy, ops: StoreOp[], depth: number): void {
+/** What a draft's change did, as operations: only the keys it read, set or removed are looked at. */
+function diffLazy(path: Path, draft: Lazy, ops: StoreOp[]): void {
   const state = lazyState(draft);
   if (!state) throw new Error('not a draft');
-  for (const key of Object.keys(state.base)) {
-    const descriptor = Object.getOwnPropertyDescriptor(draft, key);
-    if (!descriptor) {
-      ops.push({ p: [...path, key], d: 1 });
-      continue;
-    }
-    const untouched = descriptor.get === state.getters.get(key);
-    if (untouched && !state.read.has(key)) continue;
-    const value = untouched ? state.read.get(key) : descriptor.value;
-    const list = untouched && typeof value === 'object' && value !== null ? LAZY_ARRAYS.get(value) : undefined;
-    if (untouched && depth > 0 && lazyState(value)) diffLazy([...path, key], value as Lazy, ops, depth - 1);
+  for (const key of state.deleted) ops.push({ p: [...path, key], d: 1 });
+  for (const [key, value] of state.read) {
+    if (state.written.has(key) || state.deleted.has(key)) continue;
+    const list = typeof value === 'object' && value !== null ? LAZY_ARRAYS.get(value) : undefined;
+    if (lazyState(value)) diffLazy([...path, key], value as Lazy, ops);
     else if (list && !list.copy && list.base === state.base[key]) diffAppended([...path, key], list, ops);
     else diffValue([...path, key], state.base[key], plain(value), ops);
   }
-  for (const key of Object.keys(draft)) {
-    if (!Object.hasOwn(state.base, key)) ops.push({ p: [...path, key], v: plain(draft[key]) });
+  for (const [key, value] of state.written) {
+    if (Object.hasOwn(state.base, key)) diffValue([...path, key], state.base[key], plain(value), ops);
+    else if (value !== undefined) ops.push({ p: [...path, key], v: plain(value) });
   }
 }
 
@@ -271,7 +85,7 @@ export function changeOps(data: StoreData, change: (draft: StoreData) => void): 
   const draft = draftOf(data);
   change(draft);
   const ops: StoreOp[] = [];
-  diffLazy([], draft as unknown as Lazy, ops, 2);
+  diffLazy([], draft as unknown as Lazy, ops);
   return ops;
 }
 

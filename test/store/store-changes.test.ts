@@ -222,6 +222,69 @@ describe('store changes: a change saved as what it changes', () => {
     }
   });
 
+  it("saves whatever a change does to a partnership's aliases or a member's record exactly as the same change to a plain copy", () => {
+    let seed = 11;
+    const random = (n: number): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    type Records = {
+      aliases: Record<string, string>;
+      memberships: Record<string, { seenIn: string[]; chosen?: string }>;
+    };
+    const edits: (() => (r: Records) => void)[] = [
+      () => {
+        const k = `alias ${random(8)}`;
+        return (r) => void (r.aliases[k] = 'road-safety');
+      },
+      () => {
+        const k = `alias ${random(8)}`;
+        return (r) => void delete r.aliases[k];
+      },
+      () => {
+        const k = `29:m${random(6)}`;
+        return (r) => void (r.memberships[k] = { ...(r.memberships[k] ?? { seenIn: [] }), chosen: 'p' });
+      },
+      () => {
+        const k = `29:m${random(6)}`;
+        return (r) => void r.memberships[k]?.seenIn.push('q');
+      },
+      () => {
+        const k = `29:m${random(6)}`;
+        return (r) => void delete r.memberships[k];
+      },
+      () => (r) => void (r.aliases = { ...r.aliases, spread: 'road-safety' }),
+      () => (r) => void Object.keys(r.aliases).forEach((k) => k.endsWith('1') && delete r.aliases[k]),
+    ];
+    for (let round = 0; round < 300; round++) {
+      const data = twoPartnerships();
+      const kent = data.partnerships['kent-csp']!;
+      kent.aliases = Object.fromEntries(Array.from({ length: random(6) }, (_, i) => [`alias ${i}`, 'x']));
+      data.memberships = Object.fromEntries(
+        Array.from({ length: random(5) }, (_, i) => [`29:m${i}`, { seenIn: ['kent-csp'] }]),
+      );
+      const steps = Array.from({ length: 1 + random(4) }, () => edits[random(edits.length)]!());
+      const expected = { aliases: structuredClone(kent.aliases), memberships: structuredClone(data.memberships) };
+      steps.forEach((edit) => edit(expected));
+      const before = JSON.stringify(data);
+      const ops = changeOps(data, (d) => {
+        const draft = d.partnerships['kent-csp']!;
+        const records = {
+          get aliases() {
+            return draft.aliases;
+          },
+          set aliases(value) {
+            draft.aliases = value;
+          },
+          memberships: d.memberships,
+        } as Records;
+        steps.forEach((edit) => edit(records));
+      });
+      ops.forEach((op) => expect(checkOp(op), `round ${round}`).to.equal(null));
+      const after = applyOps(data, ops);
+      expect(after.partnerships['kent-csp']!.aliases, `round ${round}`).to.deep.equal(expected.aliases);
+      expect(after.memberships, `round ${round}`).to.deep.equal(expected.memberships);
+      expect(JSON.stringify(data), `round ${round}`).to.equal(before);
+    }
+  });
+
   it('saves a list moved or copied by a change as plain data', () => {
     const data = twoPartnerships();
     const ops = changeOps(data, (d) => {

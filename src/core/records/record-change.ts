@@ -73,11 +73,11 @@ export function applyValue(target: Partnership, subject: string, value: unknown)
     case 'lead':
       target.leads = [...target.leads.filter((l) => l.priorityId !== key), ...((value as Lead[] | undefined) ?? [])];
       return;
-    case 'alias': {
-      const { [key]: _old, ...rest } = target.aliases;
-      target.aliases = typeof value === 'string' ? { ...rest, [key]: value } : rest;
+    case 'alias':
+      // One key set or removed: the store saves the one alias, however many there are.
+      if (typeof value === 'string') target.aliases[key] = value;
+      else delete target.aliases[key];
       return;
-    }
     case 'draft':
       if (value) target.priorityDraft = value as PriorityDraft;
       else delete target.priorityDraft;
