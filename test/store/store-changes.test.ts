@@ -202,6 +202,15 @@ describe('store changes: a change saved as what it changes', () => {
         return (list) => void (list.length = Math.max(0, list.length - by));
       },
       () => (list) => void list.find((e) => e.n > 50)?.tags.push('found'),
+      () => (list) => void list.filter((e) => e.n % 2 === 0).forEach((e) => e.tags.push('even')),
+      () => (list) => void (list.some((e) => e.n > 90) && list.every((e) => e.n >= 0) && list.push({ n: 0, tags: [] })),
+      () => {
+        const below = random(100);
+        return (list) => {
+          const i = list.findIndex((e) => e.n < below);
+          if (i >= 0) list.splice(i, 1);
+        };
+      },
     ];
     for (let round = 0; round < 300; round++) {
       const base = {
@@ -283,6 +292,28 @@ describe('store changes: a change saved as what it changes', () => {
       expect(after.memberships, `round ${round}`).to.deep.equal(expected.memberships);
       expect(JSON.stringify(data), `round ${round}`).to.equal(before);
     }
+  });
+
+  it('finds an element of a list by copying only the one found', () => {
+    const data = twoPartnerships();
+    let copied = 0;
+    const entries = Array.from({ length: 200 }, (_, i) => {
+      const entry = { id: i + 1, at: 'then', by: { id: 'u', name: 'Ann' }, subject: `alias:a${i}`, summary: 'a' };
+      // Copying an entry reads its summary; finding it by subject does not.
+      Object.defineProperty(entry, 'summary', { get: () => (copied++, 'a'), enumerable: true });
+      return entry;
+    });
+    data.partnerships['kent-csp']!.changes = entries;
+    const ops = changeOps(data, (d) => {
+      const log = d.partnerships['kent-csp']!.changes!;
+      expect(log.some((c) => c.subject === 'alias:none')).to.equal(false);
+      const found = log.find((c) => c.subject === 'alias:a150')!;
+      found.undone = { at: 'now', by: 'Ann' };
+    });
+    expect(copied).to.equal(1);
+    expect(ops).to.have.length(1);
+    expect(ops[0]).to.deep.include({ p: ['partnerships', 'kent-csp', 'changes'] });
+    expect(applyOps(data, ops).partnerships['kent-csp']!.changes![150]!.undone).to.deep.equal({ at: 'now', by: 'Ann' });
   });
 
   it('saves a list moved or copied by a change as plain data', () => {
