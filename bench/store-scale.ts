@@ -241,6 +241,8 @@ export async function benchStoreAlone(
   meetings: number,
   changes: number,
   logEntries = 0,
+  /** What each change does: an alias set or removed, or one meeting found and its venue changed. */
+  kind: 'alias' | 'meeting' = 'alias',
 ): Promise<{ p50Ms: number; p99Ms: number }> {
   const folder = makeTempFolder('csp-store-bench-');
   const dataFile = path.join(folder.path, 'store.json');
@@ -261,7 +263,11 @@ export async function benchStoreAlone(
       const t = performance.now();
       await store.update((d) => {
         const kent = d.partnerships[d.defaultPartnershipId]!;
-        if (i % 2 === 0) kent.aliases[`bench ${i}`] = 'road-safety';
+        if (kind === 'meeting') {
+          // A meeting far down the list, as confirming attendance or correcting a record finds it.
+          const meeting = kent.meetings.find((m, n) => n === kent.meetings.length - 1 - (i % 7));
+          if (meeting) meeting.venue = `Room ${i}`;
+        } else if (i % 2 === 0) kent.aliases[`bench ${i}`] = 'road-safety';
         else delete kent.aliases[`bench ${i - 1}`];
         appendChange(kent, logged(logEntries + i));
       });
@@ -365,14 +371,15 @@ export async function runStoreScale(changes = Number(process.env.STORE_CHANGES ?
   );
   const alone: Record<string, { p50Ms: number; p99Ms: number }> = {};
   // The change log only grows: ten years of a busy partnership's changes is some 3,000 entries.
-  for (const [partnerships, meetings, logEntries] of [
-    [1, 5, 0],
-    [14, 500, 0],
-    [1, 5, 3_000],
-    [1, 5, 30_000],
+  for (const [partnerships, meetings, logEntries, kind] of [
+    [1, 5, 0, 'alias'],
+    [14, 500, 0, 'alias'],
+    [14, 500, 0, 'meeting'],
+    [1, 5, 3_000, 'alias'],
+    [1, 5, 30_000, 'alias'],
   ] as const) {
-    const r = await benchStoreAlone(partnerships, meetings, changes, logEntries);
-    const label = `${partnerships} x ${meetings}${logEntries ? `, a change log of ${logEntries}` : ''}`;
+    const r = await benchStoreAlone(partnerships, meetings, changes, logEntries, kind);
+    const label = `${partnerships} x ${meetings}${kind === 'meeting' ? ', a meeting edited' : ''}${logEntries ? `, a change log of ${logEntries}` : ''}`;
     alone[label] = r;
     console.log(
       `  store alone (no HTTP), ${label}: a durable change p50 ${roundMs(r.p50Ms)} ms, p99 ${roundMs(r.p99Ms)} ms`,
