@@ -230,9 +230,9 @@ export function undoLast(partnership: Partnership, input: CommandInput): Command
   }
   const at = input.now.toISOString();
   const markUndone = (target: Partnership): void => {
-    target.changes = (target.changes ?? []).map((c) =>
-      c.id === last.id ? { ...c, undone: { at, by: input.actor.name } } : c,
-    );
+    // Found and marked in place: the store copies and saves that one entry of the log.
+    const entry = target.changes?.find((c) => c.id === last.id);
+    if (entry) entry.undone = { at, by: input.actor.name };
   };
   const answer = makeAnswer(
     'history',
