@@ -117,13 +117,26 @@ export function applyValue(target: Partnership, subject: string, value: unknown)
         value && current
           ? { ...(value as Agenda), responses: current.responses, posts: current.posts, version: current.version + 1 }
           : (value as Agenda | undefined);
-      target.agendas = [...target.agendas.filter((a) => a.id !== key), ...(restored ? [restored] : [])];
+      replaceById(target.agendas, key, restored);
       return;
     }
     case 'meeting':
-      target.meetings = [...target.meetings.filter((m) => m.id !== key), ...(value ? [value as Meeting] : [])];
+      replaceById(target.meetings, key, value as Meeting | undefined);
       return;
   }
+}
+
+/**
+ * Puts `value` in the place of the element with this id (removes it when there is no value; adds
+ * it at the end when there is none yet): the list stays in its order, and the store saves the
+ * one element, not a new list (500 meetings copied to change one).
+ */
+function replaceById<T extends { id: string }>(list: T[], id: string, value: T | undefined): void {
+  const at = list.findIndex((element) => element.id === id);
+  if (at < 0) {
+    if (value) list.push(value);
+  } else if (value) list[at] = value;
+  else list.splice(at, 1);
 }
 
 /**
