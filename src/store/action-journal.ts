@@ -10,7 +10,7 @@ import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import type { Action } from '../core/model/model.js';
 import { saveFailed } from '../core/records/save-failed.js';
-import { AppendFile, wholeLines } from './append-file.js';
+import { AppendFile, journalValues } from './append-file.js';
 import { GroupCommit, type Committed } from './group-commit.js';
 import { replaceFile } from './replace-file.js';
 import { keepDamagedCopy, StoreError } from './store-error.js';
@@ -46,24 +46,15 @@ export const actionSchema = z.strictObject({
 
 /** Each action version in the journal's whole lines, in order; throws a StoreError naming a damaged line. */
 function replayActions(text: string, file: string, remember: (action: Action) => void): void {
-  wholeLines(text)
-    .split('\n')
-    .forEach((line, index) => {
-      if (line.trim() === '') return;
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(line);
-      } catch {
-        throw new StoreError(`the actions journal is damaged at line ${index + 1}; restore it from a backup`, file);
-      }
-      const checked = actionSchema.safeParse(parsed);
-      if (!checked.success)
-        throw new StoreError(
-          `the actions journal has an invalid action at line ${index + 1}: ${checked.error.issues[0]?.message}`,
-          file,
-        );
-      remember(checked.data);
-    });
+  for (const { value, line } of journalValues(text, file, 'the actions journal')) {
+    const checked = actionSchema.safeParse(value);
+    if (!checked.success)
+      throw new StoreError(
+        `the actions journal has an invalid action at line ${line}: ${checked.error.issues[0]?.message}`,
+        file,
+      );
+    remember(checked.data);
+  }
 }
 
 export class ActionJournal {

@@ -7,6 +7,7 @@
 import { open, readFile, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { syncDirectory } from './replace-file.js';
+import { StoreError } from './store-error.js';
 
 /** Writes every byte, or throws: a single write may be cut short (a full disk) without an error. */
 export async function writeAll(handle: FileHandle, data: Buffer | string, file: string): Promise<void> {
@@ -26,6 +27,26 @@ export async function writeAll(handle: FileHandle, data: Buffer | string, file: 
  */
 export function wholeLines(text: string): string {
   return text.slice(0, text.lastIndexOf('\n') + 1);
+}
+
+/**
+ * The JSON value of each whole line of a journal, with its line number (blank lines skipped);
+ * throws a StoreError naming the first line that is not JSON. `journal` names it for people
+ * ("the change journal").
+ */
+export function journalValues(text: string, file: string, journal: string): { value: unknown; line: number }[] {
+  const values: { value: unknown; line: number }[] = [];
+  wholeLines(text)
+    .split('\n')
+    .forEach((line, index) => {
+      if (line.trim() === '') return;
+      try {
+        values.push({ value: JSON.parse(line), line: index + 1 });
+      } catch {
+        throw new StoreError(`${journal} is damaged at line ${index + 1}; restore it from a backup`, file);
+      }
+    });
+  return values;
 }
 
 export class AppendFile {

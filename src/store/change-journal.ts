@@ -7,7 +7,7 @@
  * the lines it holds are dropped (rewritten atomically).
  */
 import { saveFailed } from '../core/records/save-failed.js';
-import { AppendFile, wholeLines } from './append-file.js';
+import { AppendFile, journalValues } from './append-file.js';
 import { replaceFile } from './replace-file.js';
 import type { StoreOp } from './store-changes.js';
 import { StoreError } from './store-error.js';
@@ -19,23 +19,12 @@ export interface JournalLine {
 
 /** The journal's whole lines, in order; throws a StoreError naming a damaged line. */
 export function readJournalLines(text: string, file: string): JournalLine[] {
-  const out: JournalLine[] = [];
-  wholeLines(text)
-    .split('\n')
-    .forEach((line, index) => {
-      if (line.trim() === '') return;
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(line);
-      } catch {
-        throw new StoreError(`the change journal is damaged at line ${index + 1}; restore it from a backup`, file);
-      }
-      const entry = parsed as Partial<JournalLine>;
-      if (typeof entry.seq !== 'number' || !Array.isArray(entry.ops))
-        throw new StoreError(`the change journal has an unreadable change at line ${index + 1}`, file);
-      out.push(entry as JournalLine);
-    });
-  return out;
+  return journalValues(text, file, 'the change journal').map(({ value, line }) => {
+    const entry = value as Partial<JournalLine>;
+    if (typeof entry.seq !== 'number' || !Array.isArray(entry.ops))
+      throw new StoreError(`the change journal has an unreadable change at line ${line}`, file);
+    return entry as JournalLine;
+  });
 }
 
 export class ChangeJournal {
