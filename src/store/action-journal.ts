@@ -6,11 +6,10 @@
  * thing skipped, and anything else unreadable stops the bot with the line number. Compaction
  * rewrites the journal atomically with one line per action.
  */
-import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import type { Action } from '../core/model/model.js';
 import { saveFailed } from '../core/records/save-failed.js';
-import { AppendFile, journalValues } from './append-file.js';
+import { AppendFile, journalValues, readJournalText } from './append-file.js';
 import { GroupCommit, type Committed } from './group-commit.js';
 import { replaceFile } from './replace-file.js';
 import { keepDamagedCopy, StoreError } from './store-error.js';
@@ -100,14 +99,8 @@ export class ActionJournal {
    * otherwise cut off a line the bot is writing.
    */
   static async read(file: string): Promise<Action[]> {
-    let text = '';
-    try {
-      text = await readFile(file, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    }
     const latest = new Map<string, Action>();
-    replayActions(text, file, (action) => latest.set(action.id, action));
+    replayActions(await readJournalText(file), file, (action) => latest.set(action.id, action));
     return [...latest.values()];
   }
 

@@ -29,6 +29,13 @@ export function wholeLines(text: string): string {
   return text.slice(0, text.lastIndexOf('\n') + 1);
 }
 
+/** A journal's text as it is on disk now ('' when there is none yet), for a reader that only reads. */
+export function readJournalText(file: string): Promise<string> {
+  return readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) =>
+    error.code === 'ENOENT' ? '' : Promise.reject(error),
+  );
+}
+
 /**
  * The JSON value of each whole line of a journal, with its line number (blank lines skipped);
  * throws a StoreError naming the first line that is not JSON. `journal` names it for people

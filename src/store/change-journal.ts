@@ -3,8 +3,8 @@
  * sequence number and its operations (see store-changes.ts), appended and fsync'd before the
  * change is confirmed. The store file itself is a snapshot that says up to which change it holds;
  * on open the lines after it are replayed. A line torn by a crash mid-append (a tail without its
- * newline) is the only thing skipped; anything else unreadable stops the bot with the line number. After a snapshot is saved,
- * the lines it holds are dropped (rewritten atomically).
+ * newline) is the only thing skipped; anything else unreadable stops the bot with the line number.
+ * After a snapshot is saved, the lines it holds are dropped (rewritten atomically).
  */
 import { saveFailed } from '../core/records/save-failed.js';
 import { AppendFile, journalValues } from './append-file.js';

@@ -1,10 +1,11 @@
 /**
  * A change to the store as the few values it alters, so that saving it costs what it changes, not
  * what the store holds. A change runs on a draft whose parts are copied only when it reads them
- * (one partnership's aliases, its agendas: never the whole store; see store-drafts.ts); what differs from before is
- * then written down as operations on paths (set a value, remove a key, splice an array), each
- * validated against the store's schema at its path, appended to the change journal, and applied
- * copy-on-write: what is not changed is shared with the version before, which readers may still hold.
+ * (one partnership's aliases, its agendas: never the whole store; see store-drafts.ts); what
+ * differs from before is then written down as operations on paths (set a value, remove a key,
+ * splice an array), each validated against the store's schema at its path, appended to the change
+ * journal, and applied copy-on-write: what is not changed is shared with the version before, which
+ * readers may still hold.
  */
 import { isDeepStrictEqual } from 'node:util';
 import type { z } from 'zod';

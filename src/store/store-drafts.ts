@@ -262,12 +262,11 @@ export function plain(value: unknown): unknown {
       ...[...state.written].map(([key, v]) => [key, plain(v)] as const),
     ]);
   }
-  const entries = Array.isArray(value) ? null : Object.entries(value);
   if (Array.isArray(value)) {
     const elements = value.map(plain);
     return elements.every((e, i) => e === value[i]) ? value : elements;
   }
-  const plainEntries = entries!.map(([k, v]) => [k, plain(v)] as const);
+  const plainEntries = Object.entries(value).map(([k, v]) => [k, plain(v)] as const);
   return plainEntries.every(([k, v]) => v === (value as Record<string, unknown>)[k])
     ? value
     : Object.fromEntries(plainEntries);

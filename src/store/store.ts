@@ -10,11 +10,11 @@
  * journal has grown, a new snapshot is written in the background (in pieces, never holding up a
  * turn) and the lines it holds are dropped.
  */
-import { readFile } from 'node:fs/promises';
 import { Low } from 'lowdb';
 import type { Pause } from '../core/answers/build-in-slices.js';
 import type { Partnership } from '../core/model/model.js';
 import { saveFailed } from '../core/records/save-failed.js';
+import { readJournalText } from './append-file.js';
 import { ChangeJournal, readJournalLines, type JournalLine } from './change-journal.js';
 import { DurableJsonFile } from './durable-json-file.js';
 import { GroupCommit, type Committed } from './group-commit.js';
@@ -250,10 +250,4 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
       release();
     },
   };
-}
-
-function readJournalText(journalFile: string): Promise<string> {
-  return readFile(journalFile, 'utf8').catch((error: NodeJS.ErrnoException) =>
-    error.code === 'ENOENT' ? '' : Promise.reject(error),
-  );
 }
