@@ -7,7 +7,6 @@
 import {
   CallerIdConstants,
   CloudAdapter,
-  ConfigurationBotFrameworkAuthentication,
   type ConfigurationBotFrameworkAuthenticationOptions,
   type TurnContext,
 } from 'botbuilder';
@@ -18,6 +17,7 @@ import { loggableError } from './sdk-console.js';
 import { isRecordsUnreadable, RECORDS_UNREADABLE_REPLY } from '../core/records/records-unreadable.js';
 import { SAVE_FAILED_REPLY, SaveFailedError } from '../core/records/save-failed.js';
 import { reportTurn } from './turn-report.js';
+import { ReusingBotFrameworkAuthentication } from './reused-clients.js';
 
 /**
  * The public cloud's settings with another place for the channel's signing keys. The SDK takes
@@ -44,7 +44,7 @@ export function createAdapter(auth: BotAuthConfig, logger: Logger): CloudAdapter
     MicrosoftAppTenantId: auth.MicrosoftAppTenantId,
     ...(auth.openIdMetadataUrl ? withOwnSigningKeys(auth.openIdMetadataUrl) : {}),
   };
-  const authentication = new ConfigurationBotFrameworkAuthentication(options);
+  const authentication = new ReusingBotFrameworkAuthentication(options);
   const adapter = new CloudAdapter(authentication);
   adapter.onTurnError = async (context: TurnContext, error: unknown) => {
     if (error instanceof SaveFailedError) {
