@@ -29,7 +29,10 @@ function diffLazy(path: Path, draft: Lazy, ops: StoreOp[]): void {
     else diffValue([...path, key], state.base[key], plain(value), ops);
   }
   for (const [key, value] of state.written) {
-    if (Object.hasOwn(state.base, key)) diffValue([...path, key], state.base[key], plain(value), ops);
+    const before = state.base[key];
+    // A list made anew from the base's elements (an import's meetings) is not looked through where it holds them.
+    if (Object.hasOwn(state.base, key))
+      diffValue([...path, key], before, plain(value, Array.isArray(before) ? new Set(before) : undefined), ops);
     else if (value !== undefined) ops.push({ p: [...path, key], v: plain(value) });
   }
 }
@@ -40,7 +43,7 @@ function diffAppended(path: Path, list: LazyList, ops: StoreOp[]): void {
     const after = plain(copy);
     if (!isDeepStrictEqual(list.base[i], after)) ops.push({ p: path, s: [i, 1, [after]] });
   }
-  if (list.added.length > 0) ops.push({ p: path, s: [list.base.length, 0, list.added.map(plain)] });
+  if (list.added.length > 0) ops.push({ p: path, s: [list.base.length, 0, list.added.map((value) => plain(value))] });
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -82,9 +85,9 @@ function diffValue(path: Path, before: unknown, after: unknown, ops: StoreOp[]):
 }
 
 /** Runs `change` on a draft of `data` and returns what it changed. */
-export function changeOps(data: StoreData, change: (draft: StoreData) => void): StoreOp[] {
+export function changeOps(data: StoreData, change: (draft: StoreData, current: StoreData) => void): StoreOp[] {
   const draft = draftOf(data);
-  change(draft);
+  change(draft, data);
   const ops: StoreOp[] = [];
   diffLazy([], draft as unknown as Lazy, ops);
   return ops;

@@ -239,8 +239,10 @@ export function draftOf(data: StoreData): StoreData {
 /**
  * Plain data with no draft parts, for what the change left in the store: a lazy list becomes its
  * array, a lazy object a plain one; values the change made are looked through, the base's are not.
+ * `shared` are values known to be the base's own (the elements of a list the change replaced by one
+ * made from the base's): not looked through either.
  */
-export function plain(value: unknown): unknown {
+export function plain(value: unknown, shared?: ReadonlySet<unknown>): unknown {
   if (typeof value !== 'object' || value === null) return value;
   const lazy = LAZY_ARRAYS.get(value);
   if (lazy) {
@@ -263,7 +265,7 @@ export function plain(value: unknown): unknown {
     ]);
   }
   if (Array.isArray(value)) {
-    const elements = value.map(plain);
+    const elements = value.map((element: unknown) => (shared?.has(element) ? element : plain(element)));
     return elements.every((e, i) => e === value[i]) ? value : elements;
   }
   const plainEntries = Object.entries(value).map(([k, v]) => [k, plain(v)] as const);

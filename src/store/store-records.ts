@@ -18,11 +18,12 @@ export function storeRecords(store: Store, defaultPartnershipId?: string): Store
   return {
     partnership: (id?: string) => store.partnership(id ?? defaultPartnershipId),
     directory: () => withConfiguredDefault(store.data(), defaultPartnershipId),
-    update: (partnershipId: string, change: (p: Partnership) => void) =>
+    update: (partnershipId: string, change: (p: Partnership, current: Readonly<Partnership>) => void) =>
       store.update(
-        (data) => {
+        (data, current) => {
           const target = data.partnerships[partnershipId];
-          if (target) change(target);
+          const now = current.partnerships[partnershipId];
+          if (target && now) change(target, now);
         },
         [partnershipId],
       ),

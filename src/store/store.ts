@@ -58,8 +58,13 @@ export interface Store {
    * moves are those the change actually altered; `touches` is kept for callers and not needed.
    * The draft copies a part when the change reads it, and its lists element by element: spread a
    * part to reuse it elsewhere (`{ ...draft.partnerships[id] }`); structuredClone cannot copy one.
+   * `current` is the data the draft was made from, never to be changed: a change that reads much
+   * and changes little (an import merged against every meeting) reads it without copies.
    */
-  update(change: (draft: StoreData) => void, touches?: readonly string[] | (() => readonly string[])): Promise<void>;
+  update(
+    change: (draft: StoreData, current: StoreData) => void,
+    touches?: readonly string[] | (() => readonly string[]),
+  ): Promise<void>;
   status(): StoreStatus;
   /** Calls `listener` after each saved change with the partnerships it altered (to keep what is built from them up to date). */
   onSaved(listener: (partnershipIds: readonly string[]) => void): void;
@@ -175,7 +180,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   };
   snapshotIfDue();
 
-  type Change = (draft: StoreData) => void;
+  type Change = (draft: StoreData, current: StoreData) => void;
   /**
    * Group commit (see group-commit.ts): changes that arrive while a write is on its way to disk are
    * applied together, in order, each to the result of the one before, and appended in one write.

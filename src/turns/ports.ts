@@ -12,8 +12,14 @@ export interface PartnershipRecords {
   partnership(id?: string): Partnership | undefined;
   /** Every partnership and what is known of members: read to choose a turn's partnership. */
   directory(): PartnershipDirectory;
-  /** Resolves once the change is saved: only then may the bot confirm it. */
-  update(partnershipId: string, change: (partnership: Partnership) => void): Promise<void>;
+  /**
+   * Resolves once the change is saved: only then may the bot confirm it. The change is given the
+   * partnership to change and, to read without copying, the same partnership as it stands.
+   */
+  update(
+    partnershipId: string,
+    change: (partnership: Partnership, current: Readonly<Partnership>) => void,
+  ): Promise<void>;
   /** A change to the directory (a partnership created or removed, a member's choice), saved durably. */
   updateDirectory(change: (directory: PartnershipDirectory) => void, touches?: () => readonly string[]): Promise<void>;
   /** Keeps a channel the bot was told about, or a member's personal chat, so it can post there after a restart. */

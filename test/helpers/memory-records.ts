@@ -10,7 +10,8 @@ export function memoryRecords(data: PartnershipDirectory): PartnershipRecords & 
     directory: () => data,
     update: async (id, change) => {
       const target = data.partnerships[id];
-      if (target) change(target);
+      // As the store: the change reads the partnership as it stood, whatever it has changed.
+      if (target) change(target, structuredClone(target));
     },
     updateDirectory: async (change) => change(data),
     rememberConversation: async (ref) => void remembered.push(ref),

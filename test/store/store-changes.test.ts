@@ -8,6 +8,9 @@ import { applyOps, changeOps, checkOp } from '../../src/store/store-changes.js';
 import { StoreError } from '../../src/store/store-error.js';
 import { changeJournalFile, openStore, replaceStoreFile } from '../../src/store/store.js';
 import { makeTempFolder } from '../helpers/temp-folder.js';
+import { minutesImportChange } from '../../src/core/minutes-import/import-change.js';
+import { storeRecords } from '../../src/store/store-records.js';
+import { parseFixture } from '../core/minutes/documents.js';
 
 /** Kent and a copy of it as a second partnership. */
 function twoPartnerships(): StoreData {
@@ -135,6 +138,53 @@ describe('store changes: a change saved as what it changes', () => {
         s: [1, 0, [{ id: 2, at: 'now', by: { id: 'u', name: 'Ann' }, subject: 'alias:b', summary: 'b' }]],
       },
     ]);
+  });
+
+  it('gives a change the data as it stands, and saves a list rebuilt from its elements as what differs', () => {
+    const data = twoPartnerships();
+    const added = { ...structuredClone(data.partnerships['kent-csp']!.meetings[0]!), id: 'kcsp-new' };
+    const ops = changeOps(data, (d, current) => {
+      expect(current).to.equal(data);
+      const meetings = current.partnerships['kent-csp']!.meetings;
+      d.partnerships['kent-csp']!.meetings = [...meetings.slice(0, 2), added, ...meetings.slice(2)];
+    });
+    expect(ops).to.deep.equal([{ p: ['partnerships', 'kent-csp', 'meetings'], s: [2, 0, [added]] }]);
+  });
+
+  it('gives each change of one write the data as the changes before it left it', async () => {
+    const store = await openStore({ file, defaults: twoPartnerships });
+    const seen: (string | undefined)[] = [];
+    await Promise.all([
+      store.update((d) => void (d.partnerships['kent-csp']!.aliases['first'] = 'road-safety')),
+      store.update((_d, current) => void seen.push(current.partnerships['kent-csp']!.aliases['first'])),
+    ]);
+    await store.close();
+    expect(seen).to.deep.equal(['road-safety']);
+  });
+
+  it('saves a minutes import as the meetings it adds, not every meeting held, and opens again the same', async () => {
+    const store = await openStore({ file, defaults: twoPartnerships });
+    const before = store.partnership('kent-csp')!.meetings;
+    const { change, result } = minutesImportChange({
+      importId: 'import-1',
+      documents: [parseFixture('minutes-page-ashford.txt')],
+      by: { id: 'u', name: 'Ann' },
+      now: new Date('2026-12-02T10:00:00Z'),
+    });
+    await storeRecords(store).update('kent-csp', change);
+    expect(result().status).to.equal('imported');
+    const after = store.partnership('kent-csp')!.meetings;
+    await store.close();
+    const line = readFileSync(changeJournalFile(file), 'utf8').trim().split('\n').at(-1)!;
+    const ops = (JSON.parse(line) as { ops: { p: string[]; s?: [number, number, { id: string }[]] }[] }).ops;
+    const meetingOps = ops.filter((op) => op.p.at(-1) === 'meetings');
+    const saved = meetingOps.flatMap((op) => op.s?.[2] ?? []).map((m) => m.id);
+    const made = after.filter((m) => !before.includes(m)).map((m) => m.id);
+    expect(made.length).to.be.greaterThan(0);
+    expect(saved).to.have.members(made);
+    expect(after.filter((m) => before.includes(m))).to.have.length(before.length);
+    const reopened = await openStore({ file, defaults: () => expect.fail('the store exists'), readOnly: true });
+    expect(reopened.partnership('kent-csp')!.meetings).to.deep.equal(after);
   });
 
   it('appends to a long list without reading its elements, and saves the entry as one appended operation', () => {

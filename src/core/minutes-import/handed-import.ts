@@ -12,7 +12,10 @@ export interface HandedImport {
   partnershipId: string;
   partnership: Partnership | undefined;
   now: Date;
-  update: (partnershipId: string, change: (partnership: Partnership) => void) => Promise<void>;
+  update: (
+    partnershipId: string,
+    change: (partnership: Partnership, current: Readonly<Partnership>) => void,
+  ) => Promise<void>;
 }
 
 /** An import's report as lines for a terminal: what was added, merged and skipped, and warnings. */

@@ -29,11 +29,18 @@ function byDate(meetings: Meeting[]): Meeting[] {
   return [...meetings].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
 
-/** Sets each record named in `value` to its value there (null removes it). */
-export function applyMinutesValue(target: Partnership, value: MinutesRecordsValue): void {
-  target.meetings = byDate(replaceById(target.meetings, value.meetings));
-  target.people = replaceById(target.people, value.people);
-  target.draftActions = replaceById(target.draftActions, value.draftActions);
+/**
+ * Sets each record named in `value` to its value there (null removes it). The lists are read from
+ * `current`, the partnership as it stands, where the change has one (see PartnershipRecords).
+ */
+export function applyMinutesValue(
+  target: Partnership,
+  value: MinutesRecordsValue,
+  current: Readonly<Partnership> = target,
+): void {
+  target.meetings = byDate(replaceById(current.meetings, value.meetings));
+  target.people = replaceById(current.people, value.people);
+  target.draftActions = replaceById(current.draftActions, value.draftActions);
 }
 
 function diffList<T extends Keyed>(
@@ -47,7 +54,7 @@ function diffList<T extends Keyed>(
   for (const id of new Set([...old.keys(), ...next.keys()])) {
     const a = old.get(id) ?? null;
     const b = next.get(id) ?? null;
-    if (JSON.stringify(a) === JSON.stringify(b)) continue;
+    if (a === b || JSON.stringify(a) === JSON.stringify(b)) continue;
     was[id] = a;
     now[id] = b;
   }
