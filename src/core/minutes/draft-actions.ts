@@ -26,6 +26,8 @@ const WOULD_BE_UPDATED = /\bPartnership would be (?:updated|kept informed|briefe
 const DUE =
   /\b(?:in|by|at|during|before)\s+((?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4})\b/i;
 const APPOSITIVE = /,\s*as\s+[^,]+,?/g;
+/** A word every pattern above needs: an item without one is passed over unsplit (most items are). */
+const MAY_ASK = /requested|asked|partnership[\s\u200B]+would[\s\u200B]+be/i;
 
 interface Proposal {
   owner: string;
@@ -105,6 +107,7 @@ export function proposeDraftActions(
   const drafts: DraftAction[] = [...existing];
   for (const meeting of meetings) {
     for (const item of meeting.items) {
+      if (!item.minutes.some((paragraph) => MAY_ASK.test(paragraph))) continue;
       const sentences = item.minutes.flatMap(splitSentences);
       sentences
         .flatMap((sentence) => proposalsIn(sentence, item, people))

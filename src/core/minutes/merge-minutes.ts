@@ -73,17 +73,9 @@ function absorbBySameMinutes(host: Meeting, item: MeetingItem): Meeting | undefi
 function mergeUndatedMeeting(meetings: Meeting[], incoming: Meeting, report: ImportReport): Meeting[] {
   const remaining: MeetingItem[] = [];
   let result = meetings;
-  // Each stored item's fingerprint once, not once for every incoming item: importing into 500
-  // meetings spent two thirds of its time making them again.
-  const fingerprints = new Map<MeetingItem, string>();
-  const fingerprint = (item: MeetingItem): string => {
-    let known = fingerprints.get(item);
-    if (known === undefined) fingerprints.set(item, (known = itemFingerprint(item)));
-    return known;
-  };
   for (const item of incoming.items) {
-    const wanted = fingerprint(item);
-    const sameMinutes = (existing: MeetingItem): boolean => wanted !== '' && fingerprint(existing) === wanted;
+    const wanted = itemFingerprint(item);
+    const sameMinutes = (existing: MeetingItem): boolean => wanted !== '' && itemFingerprint(existing) === wanted;
     const host = result.find((m) => m.status !== 'undated' && m.items.some(sameMinutes));
     const updated = host && absorbBySameMinutes(host, item);
     if (!host || !updated) {
@@ -199,7 +191,9 @@ export function mergeParsedDocument(
   report.merged.push(...people.merged);
   report.skipped.push(...people.skipped);
 
-  let meetings = records.meetings.map((m) => renamePeople(structuredClone(m), people.renamedStored));
+  // Stored meetings are shared, not copied: merging builds new objects for what it changes, and a
+  // meeting it leaves alone stays the same object, so comparing before and after costs nothing.
+  let meetings = records.meetings.map((m) => renamePeople(m, people.renamedStored));
   if (doc.meeting) {
     const meeting = renamePeople(structuredClone(doc.meeting), people.incomingIds);
     meetings =

@@ -76,6 +76,25 @@ describe('draft actions proposed from minutes', () => {
     ]);
   });
 
+  it('reads a request whatever its case, and spacing the minutes were written with', () => {
+    const drafts = proposeDraftActions(
+      [
+        meetingWith(
+          [
+            'THE CHAIR REQUESTED THAT KENT POLICE REVIEW THE TAXI MARSHAL SCHEME.',
+            'The Partnership\u200Bwould\u00A0be updated on the levy in July 2024.',
+          ],
+          ['t-okafor'],
+        ),
+      ],
+      [okafor],
+    );
+    expect(drafts.map((d) => [d.owner, d.what])).to.deep.equal([
+      ['KENT POLICE', 'REVIEW THE TAXI MARSHAL SCHEME'],
+      ['Ms T Okafor', 'update the Partnership on the levy'],
+    ]);
+  });
+
   it('says the owner is not recorded rather than guess one', () => {
     const [draft] = proposeDraftActions(
       [meetingWith(['The Vice-Chair requested a further update on CCTV in May 2024.'])],

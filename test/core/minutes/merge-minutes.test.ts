@@ -1,6 +1,16 @@
 import { expect } from 'chai';
 import { mergeParsedDocument, type MinutesRecords, type ParsedDocument } from '../../../src/core/minutes/index.js';
+import { isDeepStrictEqual } from 'node:util';
+import { itemFingerprint } from '../../../src/core/minutes/item-fingerprint.js';
 import { parseFixture, parseSeed, SEED } from './documents.js';
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null) {
+    Object.values(value).forEach(deepFreeze);
+    Object.freeze(value);
+  }
+  return value;
+}
 
 const EMPTY: MinutesRecords = { meetings: [], people: [] };
 
@@ -54,6 +64,24 @@ describe('minutes importer: merging documents', () => {
     mergeParsedDocument(before, notes);
     mergeParsedDocument(before, itemPage);
     expect(before).to.deep.equal(snapshot);
+  });
+
+  it('shares the stored meetings it leaves alone, frozen or not, and makes new ones only for what it changes', () => {
+    const before = deepFreeze(importAll([minutesPage, report, notes]));
+    const { records } = mergeParsedDocument(before, olderItemPage);
+    const stored = (id: string) => before.meetings.find((m) => m.id === id);
+    const kept = records.meetings.filter((m) => before.meetings.includes(m));
+    expect(kept.length).to.equal(before.meetings.length);
+    for (const meeting of records.meetings)
+      if (!kept.includes(meeting)) expect(isDeepStrictEqual(stored(meeting.id), meeting)).to.equal(false);
+    expect(records).to.deep.equal(importAll([minutesPage, report, notes, olderItemPage]));
+  });
+
+  it("knows an item's minutes again when their text changed in place", () => {
+    const item = { minutes: ['The Partnership noted the report.'] };
+    expect(itemFingerprint(item)).to.equal('the partnership noted the report.');
+    item.minutes.push('Members AGREED the plan.');
+    expect(itemFingerprint(item)).to.equal('the partnership noted the report. members agreed the plan.');
   });
 
   it('never matches by title alone: the undated working-group item stays its own meeting', () => {
