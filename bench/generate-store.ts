@@ -1,7 +1,8 @@
 /**
  * A large store made from the default data set, for the store benchmark (never committed): Kent's
  * records copied into `partnerships` partnerships (Kent and districts), each with its meetings
- * (and the draft actions the importer proposed from them) copied until it holds `meetings`.
+ * (and the draft actions the importer proposed from them) copied until it holds `meetings`, kept in
+ * the importer's order.
  */
 import type { StoreData } from '../src/store/schema.js';
 import { loadDefaultStore } from '../src/store/default-store.js';
@@ -35,11 +36,15 @@ export function generateStore(partnerships: number, meetings: number): StoreData
       for (const draft of drafts.filter((d) => d.meetingId === meeting.id))
         copiedDrafts.push({
           ...structuredClone(draft),
-          id: copy === 0 ? draft.id : `${draft.id}-c${copy}`,
+          // The id the importer gives a draft of this meeting's item: the meeting's id, then the item's.
+          id: `${id}${draft.id.slice(meeting.id.length)}`,
           meetingId: id,
         });
     }
   }
+  // In the importer's order (by date, undated last), as a partnership's imported meetings are kept.
+  const key = (m: (typeof copiedMeetings)[number]): string => `${m.date ?? m.month ?? '~'} ${m.id}`;
+  copiedMeetings.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
   const records = { ...kent, meetings: copiedMeetings, draftActions: copiedDrafts };
   data.partnerships = { [kent.id]: records };
   for (let i = 1; i < partnerships; i++) {

@@ -23,6 +23,7 @@ import { postActivity } from '../test/helpers/http.js';
 import { personalMessage } from '../test/helpers/teams-activities.js';
 import { makeTempFolder } from '../test/helpers/temp-folder.js';
 import { generateStore } from './generate-store.js';
+import { benchImportAtScale, type ImportAtScale } from './import-at-scale.js';
 import { botEnvironment, BotProcess, freePort } from './kill-restart.js';
 import { roundMs, summarise } from './stats.js';
 
@@ -385,6 +386,14 @@ export async function runStoreScale(changes = Number(process.env.STORE_CHANGES ?
       `  store alone (no HTTP), ${label}: a durable change p50 ${roundMs(r.p50Ms)} ms, p99 ${roundMs(r.p99Ms)} ms`,
     );
   }
+  const imports: ImportAtScale[] = [];
+  for (const meetings of [5, 500]) {
+    const r = await benchImportAtScale(meetings);
+    imports.push(r);
+    console.log(
+      `  importing one page of minutes into a partnership of ${meetings} meetings (${r.documents} development pages, each a stall): preview p50 ${roundMs(r.previewP50Ms)} ms (max ${roundMs(r.previewMaxMs)}), save p50 ${roundMs(r.saveP50Ms)} ms (max ${roundMs(r.saveMaxMs)}); the first after opening, both, ${roundMs(r.firstMs)} ms`,
+    );
+  }
   const replayed = await benchReplay(50_000, 3_000);
   console.log(
     `  opening a store with 50,000 changes in its journal (${replayed.journalMb} MB; aliases and 3,000 members' records): ${roundMs(replayed.openMs)} ms`,
@@ -413,7 +422,7 @@ export async function runStoreScale(changes = Number(process.env.STORE_CHANGES ?
     `  background snapshots of the 14 x 500 store (${snapshot.sizeMb} MB): the first, writing every meetings file, ${snapshot.whole.seconds} s (longest stall ${roundMs(snapshot.whole.stallMaxMs)} ms); after a change to records only, ${snapshot.records.seconds} s (longest stall ${roundMs(snapshot.records.stallMaxMs)} ms)`,
   );
   compileCache.remove();
-  return { floor, alone, replayed, coldStartMs: coldStart, warmStartMs: warmStart, rows, snapshot };
+  return { floor, alone, imports, replayed, coldStartMs: coldStart, warmStartMs: warmStart, rows, snapshot };
 }
 
 /**

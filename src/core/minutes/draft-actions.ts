@@ -9,6 +9,7 @@ import type { DraftAction, Meeting, MeetingItem, Person } from '../model/model.j
 import { splitSentences } from '../text/sentences.js';
 import { findDate, parseMonthYear } from './dates.js';
 import { trimTrailing } from '../text/normalise.js';
+import { ItemMemo } from './item-memo.js';
 import { normaliseWhitespace } from './text-cleaning.js';
 
 const ACTION_VERBS =
@@ -55,43 +56,43 @@ function presenterOf(item: MeetingItem, people: readonly Person[]): { owner: str
     : { owner: 'not recorded (the minutes do not say who)' };
 }
 
-function proposalsIn(sentence: string, item: MeetingItem, people: readonly Person[]): Proposal[] {
+/** What a sentence asks, read from its words alone: who is named (or the presenter), what, by when. */
+interface Request {
+  /** As the minutes name them; undefined: the item's presenter. */
+  owner?: string;
+  what: string;
+  due?: string;
+  sentence: string;
+}
+
+function requestIn(sentence: string): Request[] {
   // Single-spaced, so the patterns above need no \s+ beside a lazy .+?.
   const flat = normaliseWhitespace(sentence);
+  const asked = (what: string, dueIn: string, owner?: string): Request[] => {
+    const { due, rest } = readDue(dueIn);
+    return [{ ...(owner !== undefined ? { owner } : {}), what: what + tidy(rest), ...(due ? { due } : {}), sentence }];
+  };
   const update = REQUESTED_UPDATE.exec(flat);
-  if (update?.[1] && update[2]) {
-    const { due, rest } = readDue(update[2]);
-    return [
-      {
-        ...presenterOf(item, people),
-        what: `give a ${update[1].toLowerCase()} on ${tidy(rest)}`,
-        ...(due ? { due } : {}),
-        sentence,
-      },
-    ];
-  }
+  if (update?.[1] && update[2]) return asked(`give a ${update[1].toLowerCase()} on `, update[2]);
   const requested = REQUESTED_THAT.exec(flat);
-  if (requested?.[1] && requested[2]) {
-    const { due, rest } = readDue(requested[2]);
-    const owner = tidy(requested[1]);
-    const person = people.find((p) => p.names.some((n) => owner.includes(n)) || owner.endsWith(p.surname));
-    return [
-      { owner, ...(person ? { ownerPersonId: person.id } : {}), what: tidy(rest), ...(due ? { due } : {}), sentence },
-    ];
-  }
+  if (requested?.[1] && requested[2]) return asked('', requested[2], tidy(requested[1]));
   const updated = WOULD_BE_UPDATED.exec(flat);
-  if (updated?.[1]) {
-    const { due, rest } = readDue(updated[1]);
-    return [
-      {
-        ...presenterOf(item, people),
-        what: `update the Partnership on ${tidy(rest)}`,
-        ...(due ? { due } : {}),
-        sentence,
-      },
-    ];
-  }
+  if (updated?.[1]) return asked('update the Partnership on ', updated[1]);
   return [];
+}
+
+/** Each item's requests, read once while its text stays the same: most items ask nothing, and are not split. */
+const requests = new ItemMemo((item) =>
+  item.minutes.some((paragraph) => MAY_ASK.test(paragraph))
+    ? item.minutes.flatMap(splitSentences).flatMap(requestIn)
+    : [],
+);
+
+function proposalOf(request: Request, item: MeetingItem, people: readonly Person[]): Proposal {
+  const { owner, ...rest } = request;
+  if (owner === undefined) return { ...presenterOf(item, people), ...rest };
+  const person = people.find((p) => p.names.some((n) => owner.includes(n)) || owner.endsWith(p.surname));
+  return { owner, ...(person ? { ownerPersonId: person.id } : {}), ...rest };
 }
 
 /**
@@ -107,10 +108,9 @@ export function proposeDraftActions(
   const drafts: DraftAction[] = [...existing];
   for (const meeting of meetings) {
     for (const item of meeting.items) {
-      if (!item.minutes.some((paragraph) => MAY_ASK.test(paragraph))) continue;
-      const sentences = item.minutes.flatMap(splitSentences);
-      sentences
-        .flatMap((sentence) => proposalsIn(sentence, item, people))
+      requests
+        .of(item)
+        .map((request) => proposalOf(request, item, people))
         .forEach((proposal, n) => {
           const id = `${meeting.id}#${item.id}#${n + 1}`;
           if (known.has(id)) return;
