@@ -24,6 +24,7 @@ import { personalMessage } from '../test/helpers/teams-activities.js';
 import { makeTempFolder } from '../test/helpers/temp-folder.js';
 import { generateStore } from './generate-store.js';
 import { benchImportAtScale, type ImportAtScale } from './import-at-scale.js';
+import { benchEchoFloor } from './echo-floor.js';
 import { botEnvironment, BotProcess, freePort } from './kill-restart.js';
 import { roundMs, summarise } from './stats.js';
 
@@ -370,6 +371,10 @@ export async function runStoreScale(changes = Number(process.env.STORE_CHANGES ?
   console.log(
     `  floor: append one line and fdatasync it: p50 ${roundMs(floor.p50Ms)} ms, p99 ${roundMs(floor.p99Ms)} ms`,
   );
+  const echo = await benchEchoFloor(changes);
+  console.log(
+    `  floor: a bare botbuilder echo bot as its own process, ${changes} turns over HTTP: p50 ${roundMs(echo.p50Ms)} ms, p99 ${roundMs(echo.p99Ms)} ms`,
+  );
   const alone: Record<string, { p50Ms: number; p99Ms: number }> = {};
   // The change log only grows: ten years of a busy partnership's changes is some 3,000 entries.
   for (const [partnerships, meetings, logEntries, kind] of [
@@ -422,7 +427,7 @@ export async function runStoreScale(changes = Number(process.env.STORE_CHANGES ?
     `  background snapshots of the 14 x 500 store (${snapshot.sizeMb} MB): the first, writing every meetings file, ${snapshot.whole.seconds} s (longest stall ${roundMs(snapshot.whole.stallMaxMs)} ms); after a change to records only, ${snapshot.records.seconds} s (longest stall ${roundMs(snapshot.records.stallMaxMs)} ms)`,
   );
   compileCache.remove();
-  return { floor, alone, imports, replayed, coldStartMs: coldStart, warmStartMs: warmStart, rows, snapshot };
+  return { floor, echo, alone, imports, replayed, coldStartMs: coldStart, warmStartMs: warmStart, rows, snapshot };
 }
 
 /**
