@@ -146,49 +146,51 @@ export async function runImport(args: readonly string[], io: CliIo): Promise<num
     return Math.max(handed.code, exitCode);
   }
   const store = await openStore({ file: config.dataFile, defaults: loadDefaultStore, readOnly: parsedArgs.dryRun });
-  const target = targetPartnership(
-    store.partnership(parsedArgs.partnershipId ?? config.defaultPartnershipId),
-    parsedArgs,
-    documents,
-    new Date(),
-  );
-  if (!target) {
-    await store.close();
-    io.err(`no partnership "${config.defaultPartnershipId}" in ${config.dataFile}`);
-    return 1;
-  }
-  const { partnership, created } = target;
-  if (created) io.out(`new partnership ${partnership.name} (${partnership.shortName}), id ${partnership.id}`);
-  let records: MinutesRecords = { meetings: partnership.meetings, people: partnership.people };
-  let changed = false;
-  for (const parsed of documents) {
-    const document = namedBody(parsed, partnership);
-    const { records: next, report } = mergeParsedDocument(records, document);
-    records = next;
-    changed ||= report.added.length > 0 || report.merged.length > 0;
-    describeImportReport(report, document.layout).forEach((line) => io.out(line));
-  }
-  const draftActions = proposeDraftActions(records.meetings, records.people, partnership.draftActions);
-  const newDrafts = draftActions.length - partnership.draftActions.length;
-  if (newDrafts > 0) io.out(`${newDrafts} draft actions proposed for the secretariat to confirm`);
-  if (parsedArgs.dryRun) {
-    io.out(`dry run: nothing written to ${config.dataFile}`);
+  // Closed on every way out, a dry run's too: the store holds its files open.
+  try {
+    const target = targetPartnership(
+      store.partnership(parsedArgs.partnershipId ?? config.defaultPartnershipId),
+      parsedArgs,
+      documents,
+      new Date(),
+    );
+    if (!target) {
+      io.err(`no partnership "${config.defaultPartnershipId}" in ${config.dataFile}`);
+      return 1;
+    }
+    const { partnership, created } = target;
+    if (created) io.out(`new partnership ${partnership.name} (${partnership.shortName}), id ${partnership.id}`);
+    let records: MinutesRecords = { meetings: partnership.meetings, people: partnership.people };
+    let changed = false;
+    for (const parsed of documents) {
+      const document = namedBody(parsed, partnership);
+      const { records: next, report } = mergeParsedDocument(records, document);
+      records = next;
+      changed ||= report.added.length > 0 || report.merged.length > 0;
+      describeImportReport(report, document.layout).forEach((line) => io.out(line));
+    }
+    const draftActions = proposeDraftActions(records.meetings, records.people, partnership.draftActions);
+    const newDrafts = draftActions.length - partnership.draftActions.length;
+    if (newDrafts > 0) io.out(`${newDrafts} draft actions proposed for the secretariat to confirm`);
+    if (parsedArgs.dryRun) {
+      io.out(`dry run: nothing written to ${config.dataFile}`);
+      return exitCode;
+    }
+    if (!changed && newDrafts === 0 && !created) {
+      io.out(`nothing new: ${config.dataFile} unchanged`);
+      return exitCode;
+    }
+    await store.update((data) => {
+      const target = data.partnerships[partnership.id] ?? (data.partnerships[partnership.id] = partnership);
+      target.meetings = records.meetings;
+      target.people = records.people;
+      target.draftActions = draftActions;
+    });
+    io.out(`saved to ${config.dataFile}`);
     return exitCode;
-  }
-  if (!changed && newDrafts === 0 && !created) {
+  } finally {
     await store.close();
-    io.out(`nothing new: ${config.dataFile} unchanged`);
-    return exitCode;
   }
-  await store.update((data) => {
-    const target = data.partnerships[partnership.id] ?? (data.partnerships[partnership.id] = partnership);
-    target.meetings = records.meetings;
-    target.people = records.people;
-    target.draftActions = draftActions;
-  });
-  await store.close();
-  io.out(`saved to ${config.dataFile}`);
-  return exitCode;
 }
 
 if (process.argv[1] && import.meta.url.endsWith(path.basename(process.argv[1]))) {

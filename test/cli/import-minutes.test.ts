@@ -41,6 +41,7 @@ describe('npm run import', () => {
     expect(answers.answer('what did we resolve about the Community Safety Plan 2023-26?')?.summary).to.contain(
       'approve the Community Safety Plan 2023-26',
     );
+    await store.close();
   });
 
   it('never duplicates: importing seeds already in the store only skips', async () => {
@@ -51,6 +52,7 @@ describe('npm run import', () => {
     expect(out.join('\n')).to.contain('nothing new');
     const store = await openStore({ file: dataFile, defaults: loadDefaultStore });
     expect(store.partnership()?.meetings.filter((m) => m.date === '2023-03-21')).to.have.length(1);
+    await store.close();
   });
 
   it('--dry-run reports the same and writes nothing, not even a new store file', async () => {
@@ -68,7 +70,7 @@ describe('npm run import', () => {
     ['prose.txt', /prose\.txt line \d+: /],
   ] as const) {
     it(`refuses ${file} with the file and line, and leaves the store byte-identical`, async () => {
-      await openStore({ file: dataFile, defaults: loadDefaultStore });
+      await (await openStore({ file: dataFile, defaults: loadDefaultStore })).close();
       const before = storeBytes(dataFile);
       expect(await run(path.join(FIXTURES, file))).to.equal(1);
       expect(err.join('\n')).to.match(problem);
