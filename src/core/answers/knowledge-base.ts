@@ -48,8 +48,12 @@ export class KnowledgeBase {
   readonly people: PhraseMatcher;
   /** The subjects of recorded priority changes -> change ids. */
   readonly changeSubjects: PhraseMatcher;
-  /** Words of names, priorities and aliases; the minutes' words are the meeting index's. */
-  private readonly vocabulary = new Set<string>();
+  /**
+   * Words of names, priorities and aliases, each part kept from the version before while its
+   * records are the same (an alias changes only the aliases' words); the minutes' words are the
+   * meeting index's.
+   */
+  private readonly words: Record<'people' | 'priorities' | 'aliases', ReadonlySet<string>>;
   private readonly personById: Map<string, Person>;
   private readonly lineage: Lineage;
   private titles: Map<string, DocumentTitle> | undefined;
@@ -79,16 +83,26 @@ export class KnowledgeBase {
     this.meetingIndex = meetingIndex?.holds(partnership.meetings)
       ? meetingIndex
       : MeetingIndex.of(partnership.meetings);
-    this.collectVocabulary();
+    const before = previous?.partnership;
+    const same = <K extends keyof Partnership>(...keys: K[]): boolean =>
+      before !== undefined && keys.every((key) => before[key] === partnership[key]);
+    this.words = {
+      people:
+        previous && same('people') ? previous.words.people : nameWords(partnership.people.flatMap((p) => p.names)),
+      priorities:
+        previous && same('priorityYears')
+          ? previous.words.priorities
+          : nameWords(partnership.priorityYears.flatMap((y) => [...y.priorities, ...y.themes].map((t) => t.name))),
+      aliases: previous && same('aliases') ? previous.words.aliases : nameWords(Object.keys(partnership.aliases)),
+    };
     // Matchers ask the newest version's words: one kept from an older version then knows the new ones.
     this.lineage = previous?.lineage ?? { current: this };
     this.lineage.current = this;
     const lineage = this.lineage;
-    const isKnownWord = (w: string): boolean =>
-      lineage.current.vocabulary.has(w) || lineage.current.meetingIndex.vocabulary.has(w);
-    const before = previous?.partnership;
-    const same = <K extends keyof Partnership>(...keys: K[]): boolean =>
-      before !== undefined && keys.every((key) => before[key] === partnership[key]);
+    const isKnownWord = (w: string): boolean => {
+      const { words, meetingIndex } = lineage.current;
+      return words.people.has(w) || words.priorities.has(w) || words.aliases.has(w) || meetingIndex.vocabulary.has(w);
+    };
     this.personById =
       previous && same('people') ? previous.personById : new Map(partnership.people.map((p) => [p.id, p]));
     this.topics =
@@ -193,18 +207,10 @@ export class KnowledgeBase {
   expandAcronyms(terms: readonly string[]): string[] {
     return [...new Set(terms.flatMap((t) => [t, ...(this.acronyms.get(t) ?? [])]))];
   }
+}
 
-  private collectVocabulary(): void {
-    const add = (text: string): void => {
-      for (const w of wordsOfName(text)) this.vocabulary.add(w);
-    };
-    for (const person of this.partnership.people) person.names.forEach(add);
-    for (const year of this.partnership.priorityYears) {
-      year.priorities.forEach((p) => add(p.name));
-      year.themes.forEach((t) => add(t.name));
-    }
-    Object.keys(this.partnership.aliases).forEach(add);
-  }
+function nameWords(names: readonly string[]): ReadonlySet<string> {
+  return new Set(names.flatMap((name) => wordsOfName(name)));
 }
 
 /** Every name a priority or theme goes by: aliases, names and short names, across the years. */
