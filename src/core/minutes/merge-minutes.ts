@@ -5,7 +5,7 @@
  * (or month); importing the same file again changes nothing. The report says what happened.
  */
 import type { Meeting, MeetingItem, Person } from '../model/model.js';
-import { haveSameMinutes, itemFingerprint } from './item-fingerprint.js';
+import { haveSameMinutes, sameMinutesKey } from './item-fingerprint.js';
 import { absorbItem, addItemToMeeting, unionIds, unionSources } from './merge-items.js';
 import { mergePeople } from './merge-people.js';
 import type { ParsedDocument } from './parsed-document.js';
@@ -74,8 +74,8 @@ function mergeUndatedMeeting(meetings: Meeting[], incoming: Meeting, report: Imp
   const remaining: MeetingItem[] = [];
   let result = meetings;
   for (const item of incoming.items) {
-    const wanted = itemFingerprint(item);
-    const sameMinutes = (existing: MeetingItem): boolean => wanted !== '' && itemFingerprint(existing) === wanted;
+    const wanted = sameMinutesKey(item);
+    const sameMinutes = (existing: MeetingItem): boolean => wanted !== '' && sameMinutesKey(existing) === wanted;
     const host = result.find((m) => m.status !== 'undated' && m.items.some(sameMinutes));
     const updated = host && absorbBySameMinutes(host, item);
     if (!host || !updated) {

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { mergeParsedDocument, type MinutesRecords, type ParsedDocument } from '../../../src/core/minutes/index.js';
 import { isDeepStrictEqual } from 'node:util';
-import { itemFingerprint } from '../../../src/core/minutes/item-fingerprint.js';
+import { haveSameMinutes } from '../../../src/core/minutes/item-fingerprint.js';
 import { parseFixture, parseSeed, SEED } from './documents.js';
 
 function deepFreeze<T>(value: T): T {
@@ -79,9 +79,12 @@ describe('minutes importer: merging documents', () => {
 
   it("knows an item's minutes again when their text changed in place", () => {
     const item = { minutes: ['The Partnership noted the report.'] };
-    expect(itemFingerprint(item)).to.equal('the partnership noted the report.');
-    item.minutes.push('Members AGREED the plan.');
-    expect(itemFingerprint(item)).to.equal('the partnership noted the report. members agreed the plan.');
+    const longer = { minutes: ['The Partnership  noted the report.', 'Members AGREED the plan.'] };
+    expect(haveSameMinutes(item, { minutes: ['the partnership noted the report .'] })).to.equal(true);
+    expect(haveSameMinutes(item, longer)).to.equal(false);
+    item.minutes.push('Members agreed the plan.');
+    expect(haveSameMinutes(item, longer)).to.equal(true);
+    expect(haveSameMinutes({ minutes: [] }, { minutes: [] })).to.equal(false);
   });
 
   it('never matches by title alone: the undated working-group item stays its own meeting', () => {
