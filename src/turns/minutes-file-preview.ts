@@ -5,8 +5,10 @@
  * minutes-file-import.ts). Nothing is saved before Import; a file that cannot be read is named
  * with the reason.
  */
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { makeAnswer, type Answer } from '../core/answers/answer.js';
 import { planMinutesImport } from '../core/minutes-import/import-plan.js';
+import { primeStoredItems } from '../core/minutes/prime-stored-items.js';
 import { previewFile, type PreviewFile } from '../core/minutes-import/import-preview.js';
 import { MinutesFormatError, parseMinutesDocument } from '../core/minutes/index.js';
 import type { Partnership, PartnershipDirectory } from '../core/model/model.js';
@@ -150,6 +152,9 @@ export async function previewMinutesFiles(
     );
   const choices = orderChoices(directory, allowed, actor).map((p) => p.id);
   const entry = pending.add(actor.id, read, choices);
+  const proposed = directory.partnerships[choices[0] ?? ''];
+  // The preview plans against every stored meeting: what it reads of them is made between turns.
+  if (proposed) await primeStoredItems(proposed.meetings, () => nextTurn());
   return carded(
     COMMAND,
     previewCard(directory, entry, notRead, pending.minutes),

@@ -3,8 +3,10 @@
  * an import from Teams, saved through the running store, reported in the command's own words.
  */
 import { randomUUID } from 'node:crypto';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { MinutesFormatError, parseMinutesDocument, type ImportReport, type ParsedDocument } from '../minutes/index.js';
 import type { Partnership } from '../model/model.js';
+import { primeStoredItems } from '../minutes/prime-stored-items.js';
 import { minutesImportChange } from './import-change.js';
 
 export interface HandedImport {
@@ -53,6 +55,7 @@ export async function runHandedImport(request: HandedImport): Promise<{ status: 
     by: { id: 'command-line', name: 'npm run import' },
     now: request.now,
   });
+  await primeStoredItems(request.partnership.meetings, () => nextTurn());
   await request.update(request.partnership.id, change);
   const outcome = result();
   if (outcome.status !== 'imported' && outcome.status !== 'nothing-new')

@@ -82,7 +82,7 @@ function requestIn(sentence: string): Request[] {
 }
 
 /** Each item's requests, read once while its text stays the same: most items ask nothing, and are not split. */
-const requests = new ItemMemo((item) =>
+export const itemRequests = new ItemMemo((item) =>
   item.minutes.some((paragraph) => MAY_ASK.test(paragraph))
     ? item.minutes.flatMap(splitSentences).flatMap(requestIn)
     : [],
@@ -108,7 +108,7 @@ export function proposeDraftActions(
   const drafts: DraftAction[] = [...existing];
   for (const meeting of meetings) {
     for (const item of meeting.items) {
-      requests
+      itemRequests
         .of(item)
         .map((request) => proposalOf(request, item, people))
         .forEach((proposal, n) => {
