@@ -12,6 +12,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { sharedFolder } from '../scripts/shared-folder.js';
 import { minutesImportChange } from '../src/core/minutes-import/import-change.js';
 import { primeStoredItems } from '../src/core/minutes/prime-stored-items.js';
+import { buildInSlices } from '../src/core/answers/build-in-slices.js';
 import { planMinutesImport } from '../src/core/minutes-import/import-plan.js';
 import { MinutesFormatError, parseMinutesDocument, type ParsedDocument } from '../src/core/minutes/index.js';
 import { openStore, replaceStoreFile } from '../src/store/store.js';
@@ -65,7 +66,7 @@ export async function benchImportAtScale(meetings: number): Promise<ImportAtScal
     const records = storeRecords(store);
     const primed = performance.now();
     let sliceStarted = primed;
-    await primeStoredItems(store.partnership(id)!.meetings, async () => {
+    await buildInSlices(primeStoredItems(store.partnership(id)!.meetings), async () => {
       primeSliceMaxMs = Math.max(primeSliceMaxMs, performance.now() - sliceStarted);
       await nextTurn();
       sliceStarted = performance.now();

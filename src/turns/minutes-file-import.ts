@@ -3,9 +3,9 @@
  * through the running store's `records.update` (no lock, no restart), logged and undoable, once
  * however often it is pressed.
  */
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import { makeAnswer, type Answer } from '../core/answers/answer.js';
 import { importAnswer, importSubject, minutesImportChange } from '../core/minutes-import/import-change.js';
+import { buildInSlices, nextTurnPause } from '../core/answers/build-in-slices.js';
 import { primeStoredItems } from '../core/minutes/prime-stored-items.js';
 import { may, type Actor } from '../core/model/permissions.js';
 import { renderAnswerCard } from '../views/answer-card.js';
@@ -35,7 +35,7 @@ async function save(
     now,
   });
   // The save merges against every stored meeting inside the store's write: what it reads of them is made first, between turns.
-  await primeStoredItems(partnership.meetings, () => nextTurn());
+  await buildInSlices(primeStoredItems(partnership.meetings), nextTurnPause);
   await records.update(partnership.id, change);
   return importAnswer(partnership, result());
 }

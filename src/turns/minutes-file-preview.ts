@@ -5,9 +5,9 @@
  * minutes-file-import.ts). Nothing is saved before Import; a file that cannot be read is named
  * with the reason.
  */
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import { makeAnswer, type Answer } from '../core/answers/answer.js';
 import { planMinutesImport } from '../core/minutes-import/import-plan.js';
+import { buildInSlices, nextTurnPause } from '../core/answers/build-in-slices.js';
 import { primeStoredItems } from '../core/minutes/prime-stored-items.js';
 import { previewFile, type PreviewFile } from '../core/minutes-import/import-preview.js';
 import { MinutesFormatError, parseMinutesDocument } from '../core/minutes/index.js';
@@ -154,7 +154,7 @@ export async function previewMinutesFiles(
   const entry = pending.add(actor.id, read, choices);
   const proposed = directory.partnerships[choices[0] ?? ''];
   // The preview plans against every stored meeting: what it reads of them is made between turns.
-  if (proposed) await primeStoredItems(proposed.meetings, () => nextTurn());
+  if (proposed) await buildInSlices(primeStoredItems(proposed.meetings), nextTurnPause);
   return carded(
     COMMAND,
     previewCard(directory, entry, notRead, pending.minutes),

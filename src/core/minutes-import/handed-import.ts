@@ -3,9 +3,9 @@
  * an import from Teams, saved through the running store, reported in the command's own words.
  */
 import { randomUUID } from 'node:crypto';
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import { MinutesFormatError, parseMinutesDocument, type ImportReport, type ParsedDocument } from '../minutes/index.js';
 import type { Partnership } from '../model/model.js';
+import { buildInSlices, nextTurnPause } from '../answers/build-in-slices.js';
 import { primeStoredItems } from '../minutes/prime-stored-items.js';
 import { minutesImportChange } from './import-change.js';
 
@@ -55,7 +55,7 @@ export async function runHandedImport(request: HandedImport): Promise<{ status: 
     by: { id: 'command-line', name: 'npm run import' },
     now: request.now,
   });
-  await primeStoredItems(request.partnership.meetings, () => nextTurn());
+  await buildInSlices(primeStoredItems(request.partnership.meetings), nextTurnPause);
   await request.update(request.partnership.id, change);
   const outcome = result();
   if (outcome.status !== 'imported' && outcome.status !== 'nothing-new')
