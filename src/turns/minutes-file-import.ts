@@ -34,7 +34,8 @@ async function save(
     by: { id: actor.id, name: actor.name },
     now,
   });
-  // The save merges against every stored meeting inside the store's write: what it reads of them is made first, between turns.
+  // The save merges against every stored meeting inside the store's write: what it reads of
+  // them is made first, between turns.
   await buildInSlices(primeStoredItems(partnership.meetings), nextTurnPause);
   await records.update(partnership.id, change);
   return importAnswer(partnership, result());
