@@ -5,7 +5,7 @@
  * (or month); importing the same file again changes nothing. The report says what happened.
  */
 import type { Meeting, MeetingItem, Person } from '../model/model.js';
-import { haveSameMinutes, sameMinutesKey } from './item-fingerprint.js';
+import { haveSameMinutes } from './item-fingerprint.js';
 import { absorbItem, addItemToMeeting, unionIds, unionSources } from './merge-items.js';
 import { mergePeople } from './merge-people.js';
 import type { ParsedDocument } from './parsed-document.js';
@@ -74,15 +74,15 @@ function mergeUndatedMeeting(meetings: Meeting[], incoming: Meeting, report: Imp
   const remaining: MeetingItem[] = [];
   let result = meetings;
   for (const item of incoming.items) {
-    const wanted = sameMinutesKey(item);
-    const sameMinutes = (existing: MeetingItem): boolean => wanted !== '' && sameMinutesKey(existing) === wanted;
-    const host = result.find((m) => m.status !== 'undated' && m.items.some(sameMinutes));
+    const host = result.find(
+      (m) => m.status !== 'undated' && m.items.some((existing) => haveSameMinutes(existing, item)),
+    );
     const updated = host && absorbBySameMinutes(host, item);
     if (!host || !updated) {
       remaining.push(item);
       continue;
     }
-    const label = `item ${host.id}/${host.items.find(sameMinutes)?.id ?? ''}`;
+    const label = `item ${host.id}/${host.items.find((i) => haveSameMinutes(i, item))?.id ?? ''}`;
     (changed(host, updated) ? report.merged : report.skipped).push(label);
     result = result.map((m) => (m === host ? updated : m));
   }
