@@ -9,7 +9,7 @@ import { collectName, type PeopleCollector } from './people-collector.js';
 import { findNameMentions } from './people-names.js';
 import { readRoleAfter, readRoleBefore } from './people-roles.js';
 import { findPresenters } from './presenters.js';
-import { readApologies, type Attendance } from './read-attendance.js';
+import { readApologiesParagraphs, type Attendance } from './read-attendance.js';
 import { readItemBody, type ItemBody } from './read-item-body.js';
 import { slugify } from './text-cleaning.js';
 
@@ -52,9 +52,11 @@ export function buildItem(
   const ref = raw.code ?? raw.title;
   const presenterHandles: number[] = [];
   let apologiesParagraphs = 0;
-  for (const paragraph of body.paragraphs) {
-    if (readApologies(paragraph.text, ref, collector, attendance, paragraph.line)) apologiesParagraphs++;
-    else presenterHandles.push(...readParagraphPeople(paragraph.text, ref, collector));
+  for (let i = 0; i < body.paragraphs.length; i++) {
+    const listed = readApologiesParagraphs(body.paragraphs, i, ref, collector, attendance);
+    apologiesParagraphs += listed;
+    if (listed > 0) i += listed - 1;
+    else presenterHandles.push(...readParagraphPeople(body.paragraphs[i]?.text ?? '', ref, collector));
   }
   const item: MeetingItem = {
     id: uniqueItemId(raw.code ?? slugify(raw.title), takenIds),

@@ -70,7 +70,7 @@ export function readNameList(text: string): NameList {
 export function readApologiesText(paragraph: string): string | undefined {
   // Either "Apologies [for absence] were received from <list>" or a label, "Apologies: <list>".
   const m =
-    /^Apologies(?: for absence)?(?:\s+(?:were|had been|have been|was)\s+(?:received|given|submitted|tendered|noted|reported)\s+(?:from|by|for|on behalf of)(?:\s*:)?|\s*[:–-])\s*(\S.*)$/i.exec(
+    /^Apologies(?: for absence)?(?:\s+(?:were|had been|have been|was)\s+(?:received|given|submitted|tendered|noted|reported)\s+(?:from|by|for|on behalf of)(?:\s+the following)?(?:\s*:)?|\s*[:–-])\s*(\S.*)$/i.exec(
       paragraph,
     );
   if (!m || /^(?:there were )?none\b|^no apologies/i.test(m[1] ?? '')) return undefined;

@@ -114,7 +114,8 @@ function readLine(state: WalkState, lines: readonly string[], index: number): vo
   } else if (state.current) {
     state.current.lines.push({ text: raw, line });
     state.inDocumentList = false;
-    state.afterFullStop = /[.!?:;)"'’”]$/.test(text);
+    // Not after a colon: what follows "received from the following:" is its list, a name a line.
+    state.afterFullStop = /[.!?;)"'’”]$/.test(text);
     if (/^(?:RESOLVED|Resolved)\b/.test(text)) state.afterResolved = true;
   } else {
     state.preamble.push({ text: raw, line });

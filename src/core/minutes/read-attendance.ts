@@ -7,6 +7,7 @@ import type { RawLine } from './parsed-document.js';
 import { collectName, type PeopleCollector } from './people-collector.js';
 import { isChairRole, isViceChairRole, type RoleText } from './people-roles.js';
 import { readApologiesText, readNameList, type NameList } from './name-lists.js';
+import { isListEntry } from './read-item-body.js';
 import { normaliseWhitespace } from './text-cleaning.js';
 
 export interface Attendance {
@@ -73,6 +74,34 @@ export function readApologies(
   for (const entry of list.unread)
     attendance.warnings.push(`line ${line}: could not read "${entry}" in the apologies as a name`);
   return true;
+}
+
+/** "Peter Lewis - Jennifer James substituted": the member who sent apologies is the one before the dash. */
+function withoutSubstitute(entry: string): string {
+  const dash = /\s[-–]\s/.exec(entry);
+  return dash && /\bsubstitut/i.test(entry.slice(dash.index)) ? entry.slice(0, dash.index) : entry;
+}
+
+/**
+ * Reads the apologies paragraph at `index` into `attendance`, with the names after it when it
+ * ends in a colon ("received from the following:", then a name a paragraph); returns how many
+ * paragraphs it took, 0 when the paragraph is not an apologies list.
+ */
+export function readApologiesParagraphs(
+  paragraphs: readonly { text: string; line: number }[],
+  index: number,
+  ref: string,
+  collector: PeopleCollector,
+  attendance: Attendance,
+): number {
+  const first = paragraphs[index];
+  if (!first) return 0;
+  const entries: string[] = [];
+  if (/^Apologies\b/i.test(first.text) && first.text.trim().endsWith(':'))
+    for (let i = index + 1; i < paragraphs.length && isListEntry(paragraphs[i]?.text ?? ''); i++)
+      entries.push(withoutSubstitute(paragraphs[i]?.text ?? ''));
+  const text = entries.length > 0 ? `${first.text} ${entries.join(', ')}` : first.text;
+  return readApologies(text, ref, collector, attendance, first.line) ? 1 + entries.length : 0;
 }
 
 export function readHeaderAttendance(

@@ -58,6 +58,15 @@ function endsSentence(text: string): boolean {
   return /[.!?:;)"'’”]$/.test(text.trim());
 }
 
+/**
+ * A short line that ends no sentence, after "...received from the following:": an entry of a list
+ * printed one to a line (a name, "Peter Lewis - Jennifer James substituted"), not a sentence that
+ * a page break cut in two.
+ */
+export function isListEntry(text: string): boolean {
+  return text.trim().split(/\s+/).length <= 8 && !endsSentence(text);
+}
+
 /** A plain line continues the paragraph before it when nothing separates them, or the paragraph stopped mid-sentence. */
 function continuesParagraph(previous: string, text: string, afterBlank: boolean): boolean {
   if (/^https?:\/\//.test(text)) return !afterBlank;
@@ -114,12 +123,26 @@ function addToResolution(resolution: ResolutionDraft, kind: ContentLine): void {
   resolution.text = join(resolution.text, written);
 }
 
-function addToMinutes(paragraphs: Paragraph[], kind: ContentLine, line: number, afterBlank: boolean): void {
+/**
+ * Adds a line to the minutes, and says whether it started a paragraph. `inList`: the paragraphs
+ * since the last one ending in a colon are list entries.
+ */
+function addToMinutes(
+  paragraphs: Paragraph[],
+  kind: ContentLine,
+  line: number,
+  afterBlank: boolean,
+  inList: boolean,
+): boolean {
   const text = kind.kind === 'part' ? `${kind.marker} ${kind.text}` : kind.text;
   const last = paragraphs[paragraphs.length - 1];
-  if (kind.kind === 'text' && last && continuesParagraph(last.text, text, afterBlank))
+  const nextEntry = inList && afterBlank && isListEntry(text);
+  if (kind.kind === 'text' && last && !nextEntry && continuesParagraph(last.text, text, afterBlank)) {
     last.text = join(last.text, text);
-  else paragraphs.push({ text, line });
+    return false;
+  }
+  paragraphs.push({ text, line });
+  return true;
 }
 
 export function readItemBody(lines: readonly RawLine[]): ItemBody {
@@ -128,19 +151,24 @@ export function readItemBody(lines: readonly RawLine[]): ItemBody {
   let resolution: ResolutionDraft | undefined;
   let afterBlank = false;
   let lastText = '';
+  let inList = false;
 
   for (const line of lines) {
     for (const link of line.links ?? findLinks(line.text)) if (!links.includes(link)) links.push(link);
     const kind = classifyLine(line.text);
     if (kind.kind === 'blank') afterBlank = true;
     if (kind.kind === 'blank' || kind.kind === 'skip') continue;
+    lastText = normaliseWhitespace(line.text);
     if (kind.kind === 'resolved') {
       resolution = resolution
         ? { ...resolution, text: join(resolution.text, kind.text) }
         : { text: kind.text, parts: [] };
     } else if (resolution) addToResolution(resolution, kind);
-    else addToMinutes(paragraphs, kind, line.line, afterBlank);
-    lastText = normaliseWhitespace(line.text);
+    else {
+      const started = addToMinutes(paragraphs, kind, line.line, afterBlank, inList);
+      // Judged by the line alone: looking at the whole paragraph again for each line would cost its square.
+      inList = lastText.endsWith(':') || (inList && started && isListEntry(lastText));
+    }
     afterBlank = false;
   }
   return {

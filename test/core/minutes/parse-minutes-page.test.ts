@@ -147,3 +147,32 @@ describe('minutes importer: a minutes page whose first items have no RESOLVED', 
     expect(doc.plannedMeetings.map((m) => [m.id, m.time])).to.deep.equal([['mcsp-2024-02-07', '10:30']]);
   });
 });
+
+describe('minutes importer: apologies listed a name a line after "the following:"', () => {
+  const doc = parseFixture('minutes-page-apologies-listed.txt');
+  const items = doc.meeting?.items ?? [];
+
+  it('reads each name as one who sent apologies, not as an item of its own', () => {
+    expect(items.map((i) => i.title)).to.deep.equal([
+      'Apologies',
+      'Declarations of Interest',
+      'Anti-social Behaviour Update',
+    ]);
+    // The member who sent apologies is the one before the dash, not the substitute.
+    expect(doc.meeting?.apologies).to.deep.equal(['p-nair', 't-archer', 'o-macleod']);
+    expect(doc.warnings.join('\n')).not.to.match(/the following|no RESOLVED line[^\n]*Apologies/);
+  });
+
+  it('keeps each name its own line of the minutes, and a sentence after a colon as it is', () => {
+    expect(items[0]?.minutes).to.deep.equal([
+      'Apologies for absence were received from the following:',
+      'Priya Nair',
+      'Cllr Tom Archer - Helen Voss substituted',
+      'Dr Owen MacLeod',
+    ]);
+    expect(items[2]?.minutes).to.deep.equal([
+      'Sergeant Dana Fell reported the following:',
+      'Calls about anti-social behaviour in the town centre had fallen since the dispersal order was made.',
+    ]);
+  });
+});
