@@ -6,9 +6,14 @@
 import type { Person } from '../model/model.js';
 import { makeAnswer, type Answer } from './answer.js';
 import { itemLabel, meetingLabel, personWithRole, uniqueSources } from './format.js';
-import type { KnowledgeBase } from './knowledge-base.js';
+import { HONORIFICS, type KnowledgeBase } from './knowledge-base.js';
 import { lastMeeting } from './meeting-lookup.js';
 import type { Question } from './question.js';
+import { topicWords } from './answer-resolutions.js';
+
+/** Words that ask who someone is, or what they do: "who is", "tell me about", "what is X's role". */
+const WHO_THEY_ARE =
+  /^(?:who|whos|tell|about|role|roles|job|title|position|organi[sz]ation|work|works|from|represents?|lead|leads|do|does|cover|covers|s|chair\w*|vice)$/;
 
 /** Roles the minutes give, then any the leads table adds ("Kent Police"). */
 function roleLines(kb: KnowledgeBase, person: Person): string[] {
@@ -94,6 +99,10 @@ export function answerPerson(kb: KnowledgeBase, question: Question, today: Date)
     if (/\b(vice[- ]?)?chair(man|woman|person)?\b/.test(question.lower)) return answerChair(kb, question, today);
     return null;
   }
+  // "Who is PC Arnold liaising with about the crime figures?" asks what the minutes say, not who he is.
+  const asked = question.words.filter((w, i) => i < best.start || i >= best.end);
+  const more = topicWords({ ...question, words: asked }).filter((w) => !WHO_THEY_ARE.test(w) && !HONORIFICS.has(w));
+  if (more.length > 0) return null;
   const tied = rest.filter((m) => m.score === best.score && m.id !== best.id);
   if (tied.length > 0) {
     const candidates = [best, ...tied].map((m) => kb.person(m.id)).filter((p): p is Person => p !== undefined);

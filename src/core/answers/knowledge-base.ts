@@ -18,7 +18,8 @@ export interface ItemRef {
   item: MeetingItem;
 }
 
-const HONORIFICS = new Set([
+/** Words of address before a name, never part of what a question asks. */
+export const HONORIFICS: ReadonlySet<string> = new Set([
   'mr',
   'mrs',
   'ms',

@@ -150,6 +150,16 @@ describe('answer engine', () => {
       expect(answer.summary).to.contain('Head of Community Safety');
       expect(answer.facts.find((f) => f.title === 'Leads')?.value).to.equal('Domestic Abuse');
     });
+    it('answers who someone is however it is asked', () => {
+      for (const q of ['where does Ms Brinson work?', 'Ms Brinson?', "what is Ms Brinson's role?"]) {
+        expect(ask(q).summary, q).to.contain('Community Safety Team Leader');
+      }
+    });
+    it('answers what the minutes say of someone, not who they are, when that is what is asked', () => {
+      const answer = ask('what did Ms Brinson say about the team co-location?');
+      expect(answer.kind).to.not.equal('person');
+      expect(everything(answer)).to.contain('would no longer be co-located');
+    });
   });
 
   describe('more held-out phrasings', () => {
