@@ -46,6 +46,7 @@ const NOT_NAME_WORDS = new Set(
     'Community Safety Crime Health Public National Local Strategy Review Update Report Plan Act Agreement Officer Officers Director Head Lead ' +
     'Manager Cabinet Executive Assistant Deputy Chief Senior Agency Authority Department Ministry Network Association Charity Taskforce Forum ' +
     'Minutes Notes Meeting Item Items Resolved Apologies Present Agenda Appendix Vice-Chair Vice-Chairman England ' +
+    'Protection Safeguarding Probation Justice Housing Education Children Adults Youth Victims Markets Prison ' +
     'January February March April May June July August September October November December ' +
     'Monday Tuesday Wednesday Thursday Friday Saturday Sunday'
   ).split(' '),

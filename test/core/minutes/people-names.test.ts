@@ -47,6 +47,9 @@ describe('minutes importer: people names', () => {
       [],
     );
     expect(namesIn('Jan King from the Angelis Foundation and Mr Adams.')).to.deep.equal(['Jan King', 'Mr Adams']);
+    // The end of a job title, not a person: "Consumer Protection", "Children Safeguarding".
+    expect(namesIn('The Head of Trading Standards and Consumer Protection explained the scheme.')).to.deep.equal([]);
+    expect(namesIn('The Director of Children Safeguarding noted the report.')).to.deep.equal([]);
   });
 
   it('splits a list on commas, "and", and honorifics where a comma is missing', () => {
