@@ -32,11 +32,14 @@ function meetingFacts(kb: KnowledgeBase, meeting: Meeting): { title: string; val
   ];
 }
 
+/** The title of the answer that no meeting asked about is recorded. */
+export const NO_MEETING_FOUND = 'Meeting not found';
+
 function noMeetingFound(kb: KnowledgeBase, today: Date, what: string): Answer {
   const last = lastMeeting(kb, today);
   return makeAnswer(
     'meeting',
-    'Meeting not found',
+    NO_MEETING_FOUND,
     `No ${what} is recorded.${last ? ` The last meeting on record was ${describeMeeting(last)}.` : ''}`,
     {
       sources: last?.sources ?? [],
@@ -45,11 +48,16 @@ function noMeetingFound(kb: KnowledgeBase, today: Date, what: string): Answer {
   );
 }
 
-/** The meetings a question is about; without a reference, the last one held. */
+/**
+ * The meetings a question is about; without a reference, the last one held, or the one meeting on
+ * record when its page gives no date (a partnership that has imported a single undated page).
+ */
 function meetingsAsked(kb: KnowledgeBase, question: Question, today: Date): Meeting[] {
   if (question.meeting) return findMeetings(kb, question.meeting, today);
   const last = lastMeeting(kb, today);
-  return last ? [last] : [];
+  if (last) return [last];
+  const held = kb.partnership.meetings.filter((m) => m.status !== 'planned');
+  return held.length === 1 ? held : [];
 }
 
 export function answerMeeting(kb: KnowledgeBase, question: Question, today: Date): Answer {
@@ -69,7 +77,7 @@ export function answerMeeting(kb: KnowledgeBase, question: Question, today: Date
   }
   const meetings = meetingsAsked(kb, question, today);
   const [meeting] = meetings;
-  if (!meeting) return noMeetingFound(kb, today, 'meeting on that date');
+  if (!meeting) return noMeetingFound(kb, today, question.meeting ? 'meeting on that date' : 'meeting with a date');
   const lead = question.meeting?.kind === 'last' || !question.meeting ? 'The last meeting was' : 'The meeting was';
   const summary =
     meeting.status === 'planned'
@@ -121,7 +129,7 @@ function names(kb: KnowledgeBase, ids: readonly string[]): string[] {
 
 export function answerAttendance(kb: KnowledgeBase, question: Question, today: Date): Answer {
   const meeting = attendanceMeeting(kb, question, today);
-  if (!meeting) return noMeetingFound(kb, today, 'meeting on that date');
+  if (!meeting) return noMeetingFound(kb, today, question.meeting ? 'meeting on that date' : 'meeting with a date');
   const label = meetingLabel(meeting);
   const sources = meeting.sources;
   const named = question.people[0] ? kb.person(question.people[0].id) : undefined;

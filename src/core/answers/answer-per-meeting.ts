@@ -35,13 +35,29 @@ export function place(s: Sentence): string {
   return `${meetingLabel(s.meeting)}, ${s.item.code ?? s.item.title}`;
 }
 
+/** The first chair that is not a vice-chair ("... of a chair and vice Chair ... Cllr Horn as Chair"). */
+const CHAIR_NOT_VICE = /(?<!\bvice[- ]?)\bchair(?:man|person|woman|ed|ing|s)?\b/i;
+/** Where a clause may start: after a comma, a bracket, a colon, or "and", "with" between two appointments. */
+const CLAUSE_BREAK = /[,;:)]|\s(?:and|with)\s/g;
+
+/** The index of the last character of the last break before `end`, or -1. */
+function lastBreakBefore(text: string, end: number, breaks: RegExp): number {
+  let last = -1;
+  for (const m of text.slice(0, end).matchAll(breaks)) last = m.index + m[0].length - 1;
+  return last;
+}
+
 /** The part of a long list that holds the cue: "Lisa Winward, Supt, NYP (Chair)" out of the whole PRESENT list. */
 function excerpt(sentence: Sentence, cue: RegExp | undefined, kind: AskedKind): string {
   const text = sentence.text;
-  // A short sentence is quoted whole, unless it is a list of people ("Present: A (Chair), B, C").
+  // A short sentence is quoted whole, unless it is a list of people ("Present: A (Chair), B, C"),
+  // or names a chair and a vice-chair together, one of whom is not asked about.
   const isList = (text.match(/,/g) ?? []).length >= 3 || /^\W*(?:present|attendees|members present)\b/i.test(text);
-  if (!cue || (text.split(' ').length <= 45 && !isList && kind !== 'apologies')) return text;
-  const at = text.search(cue);
+  const both =
+    (kind === 'chair' || kind === 'vice-chair') && CUES['vice-chair']?.test(text) && CHAIR_NOT_VICE.test(text);
+  if (!cue || (text.split(' ').length <= 45 && !isList && !both && kind !== 'apologies')) return text;
+  const asked = kind === 'chair' ? CHAIR_NOT_VICE : cue;
+  const at = text.search(asked);
   if (at < 0) return text.slice(0, 300);
   if (kind === 'apologies') {
     const rest = text.slice(at);
@@ -50,13 +66,28 @@ function excerpt(sentence: Sentence, cue: RegExp | undefined, kind: AskedKind): 
       .search(/\b(?:Present|Officers|In attendance|Attendees|Members Present|Additional attendees)\b/);
     return stop > 0 ? rest.slice(0, stop + 10).trim() : rest.slice(0, 700);
   }
+  if (!both) return clauseAround(text, at, 0, false);
+  // "the appointment of a chair and vice chair ... Cllr Horn ... as Chair, with P becoming Vice Chair":
+  // the mention with a name beside it (of the first few: each reads the sentence again).
+  const mentions = [...text.matchAll(new RegExp(asked.source, 'gi'))].slice(0, 6);
+  const clauses = mentions.map((m) => clauseAround(text, m.index, m[0].length, true));
+  return clauses.find((c) => hasPersonName(c)) ?? clauses[0] ?? text.slice(0, 300);
+}
+
+/**
+ * The words around the cue at `at`: from the clause that names a person before it to a little
+ * after it; with `both` a chair and a vice-chair named, to the end of the cue's own clause.
+ */
+function clauseAround(text: string, at: number, length: number, both: boolean): string {
   const close = text.indexOf(')', at);
-  const end = close > at && close - at < 40 ? close + 1 : Math.min(text.length, at + 80);
+  let end = close > at && close - at < 40 ? close + 1 : Math.min(text.length, at + 80);
+  const breaks = both ? CLAUSE_BREAK : /[,:)]/g;
+  const next = both ? text.slice(at + length).search(/[,;:(]|\s(?:and|with)\s/) : -1;
+  if (next >= 0) end = Math.min(end, at + length + next);
   // Back to the separator before the name: skip separators until the piece holds a person's name.
   let from = at;
   for (let step = 0; step < 4 && from > 0; step++) {
-    const before = text.slice(0, from - 1);
-    from = Math.max(before.lastIndexOf(','), before.lastIndexOf(')'), before.lastIndexOf(':')) + 1;
+    from = lastBreakBefore(text, from - 1, breaks) + 1;
     if (hasPersonName(text.slice(from, at))) break;
   }
   return text.slice(Math.max(from, at - 120), end).trim();

@@ -17,7 +17,13 @@ import { answerDraftActions } from './answer-draft-actions.js';
 import { answerHelp, answerThanks, answerUnknown, type Capability } from './answer-help.js';
 import { answerHistory, asksAboutChange } from './answer-history.js';
 import { answerAllLeads, answerLead } from './answer-leads.js';
-import { answerAttendance, answerMeetingItems, answerMeeting, answerPresenter } from './answer-meetings.js';
+import {
+  answerAttendance,
+  answerMeetingItems,
+  answerMeeting,
+  answerPresenter,
+  NO_MEETING_FOUND,
+} from './answer-meetings.js';
 import { answerPartnership } from './answer-partnership.js';
 import { answerPerson } from './answer-people.js';
 import { answerPriorityCheck, answerPriorityList, answerThemes } from './answer-priorities.js';
@@ -195,7 +201,12 @@ const INTENTS: Intent[] = [
         q.meeting?.kind === 'next' || /\b(next|upcoming)\b/.test(q.lower)
           ? agendaAsked(kb, { ...q, meeting: { kind: 'next' } }, today)
           : undefined;
-      return agenda ? answerNextMeetingFromAgenda(agenda) : answerMeeting(kb, q, today);
+      if (agenda) return answerNextMeetingFromAgenda(agenda);
+      const found = answerMeeting(kb, q, today);
+      // Naming no meeting and finding none, it may ask what the minutes say ("until when will the dates be circulated?").
+      return found.title === NO_MEETING_FOUND && q.meeting === null
+        ? (answerByReadingFallback(kb, q.text) ?? found)
+        : found;
     },
   },
   {

@@ -78,3 +78,37 @@ describe('answer engine: reading the minutes of a partnership with nothing curat
     expect(reply).to.contain('not listed').and.contain('No priorities are published yet');
   });
 });
+
+describe('answer engine: a partnership whose one page gives no date', () => {
+  let records: MinutesRecords = { meetings: [], people: [] };
+  const file = 'eastmoor-undated.txt';
+  records = mergeParsedDocument(
+    records,
+    parseMinutesDocument(readFileSync(path.join(FIXTURES, file), 'utf8'), file),
+  ).records;
+  const partnership = newPartnership(
+    'ecsf',
+    { name: 'Eastmoor Community Safety Forum', shortName: 'ECSF' },
+    '2026-01-01T00:00:00Z',
+    { id: 't', name: 'Test' },
+  );
+  const kb = new KnowledgeBase({ ...partnership, ...records });
+  const ask = (q: string) => {
+    const a = answerQuestion(kb, q, new Date('2026-11-24T10:00:00Z'));
+    return [a.summary, ...a.entries.map((e) => e.text), ...a.facts.map((f) => `${f.title} ${f.value}`)].join('\n');
+  };
+
+  it('names the chair and the vice-chair apart when one sentence appoints both', () => {
+    expect(ask('who was appointed chair?')).to.contain('Fenwick').and.not.contain('Dunmore');
+    expect(ask('who became vice chair?')).to.contain('Dunmore').and.not.contain('Fenwick');
+  });
+
+  it('answers where the meeting was from its one meeting, which has no date', () => {
+    const reply = ask('where was the meeting?');
+    expect(reply).to.contain('Harbour Hall').and.not.contain('No meeting');
+  });
+
+  it('reads a question about meeting dates from the minutes when no meeting has a date', () => {
+    expect(ask('until when should the meeting dates be circulated?')).to.contain('March 2026');
+  });
+});
