@@ -31,7 +31,9 @@ function splitTopLevel(text: string): string[] {
     if (c === ')') depth = Math.max(0, depth - 1);
     const and = depth === 0 && /^\sand\s/i.test(text.slice(i, i + 5)) ? 5 : 0;
     const amp = depth === 0 && text.slice(i, i + 3) === ' & ' ? 3 : 0;
-    if (depth === 0 && (c === ',' || c === ';' || and > 0 || amp > 0)) {
+    // "Robert Cowper (ABC) Cammy Rae (SP)": a bracket closes an entry that no comma ends.
+    const afterBracket = depth === 0 && text[i - 1] === ')' && /^\s[A-Z]/.test(text.slice(i, i + 2));
+    if (depth === 0 && (c === ',' || c === ';' || and > 0 || amp > 0 || afterBracket)) {
       pieces.push(current);
       current = '';
       i += Math.max(and, amp) > 0 ? Math.max(and, amp) - 1 : 0;
@@ -68,9 +70,10 @@ export function readNameList(text: string): NameList {
 
 /** "Apologies were received from ...", "Apologies for absence: ...": the list text, or undefined. */
 export function readApologiesText(paragraph: string): string | undefined {
-  // Either "Apologies [for absence] were received from <list>" or a label, "Apologies: <list>".
+  // Either "Apologies [for absence] were received from <list>" or a label, "Apologies: <list>"; a
+  // flattened table's cell label may come first ("Minutes: Apologies for absence were intimated by:- ...").
   const m =
-    /^Apologies(?: for absence)?(?:\s+(?:were|had been|have been|was)\s+(?:received|given|submitted|tendered|noted|reported)\s+(?:from|by|for|on behalf of)(?:\s+the following)?(?:\s*:)?|\s*[:–-])\s*(\S.*)$/i.exec(
+    /^(?:(?:Minutes|Decision):\s*)?Apologies(?: for absence)?(?:\s+(?:were|had been|have been|was)\s+(?:received|given|submitted|tendered|noted|reported|intimated)\s+(?:from|by|for|on behalf of)(?:\s+the following)?(?:\s*:-?)?|\s*[:–-])\s*(\S.*)$/i.exec(
       paragraph,
     );
   if (!m || /^(?:there were )?none\b|^no apologies/i.test(m[1] ?? '')) return undefined;

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { readNameList } from '../../../src/core/minutes/name-lists.js';
+import { readApologiesText, readNameList } from '../../../src/core/minutes/name-lists.js';
 import { areCompatible, findSamePerson, keyOf, type PersonKey } from '../../../src/core/minutes/people-identity.js';
 import { findNameMentions, parseName } from '../../../src/core/minutes/people-names.js';
 import { readRoleAfter, splitRole } from '../../../src/core/minutes/people-roles.js';
@@ -62,6 +62,19 @@ describe('minutes importer: people names', () => {
       'DI J Ross',
     ]);
     expect(list.names[0]?.role).to.deep.equal({ title: 'Chair' });
+    expect(list.unread).to.deep.equal([]);
+  });
+
+  it("ends an entry at its bracket where no comma does, and reads a table cell's apologies", () => {
+    const text = readApologiesText(
+      'Minutes: Apologies for absence were intimated by:- Rhona Kerr (ABC) Ewan Moffat (SP) Isla Grant (RNLI)',
+    );
+    const list = readNameList(text ?? '');
+    expect(list.names.map((n) => [n.parts.text, n.role?.organisation ?? n.role?.title])).to.deep.equal([
+      ['Rhona Kerr', 'ABC'],
+      ['Ewan Moffat', 'SP'],
+      ['Isla Grant', 'RNLI'],
+    ]);
     expect(list.unread).to.deep.equal([]);
   });
 });
