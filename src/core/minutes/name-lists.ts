@@ -20,8 +20,8 @@ export interface NameList {
   unread: string[];
 }
 
-/** Split on commas, semicolons and " and " that are not inside brackets. */
-function splitTopLevel(text: string): string[] {
+/** Split on commas, semicolons and (with `joiners`) " and ", " & " that are not inside brackets. */
+function splitTopLevel(text: string, joiners = true): string[] {
   const pieces: string[] = [];
   let depth = 0;
   let current = '';
@@ -29,8 +29,8 @@ function splitTopLevel(text: string): string[] {
     const c = text[i] ?? '';
     if (c === '(') depth++;
     if (c === ')') depth = Math.max(0, depth - 1);
-    const and = depth === 0 && /^\sand\s/i.test(text.slice(i, i + 5)) ? 5 : 0;
-    const amp = depth === 0 && text.slice(i, i + 3) === ' & ' ? 3 : 0;
+    const and = joiners && depth === 0 && /^\sand\s/i.test(text.slice(i, i + 5)) ? 5 : 0;
+    const amp = joiners && depth === 0 && text.slice(i, i + 3) === ' & ' ? 3 : 0;
     // "Robert Cowper (ABC) Cammy Rae (SP)": a bracket closes an entry that no comma ends.
     const afterBracket = depth === 0 && text[i - 1] === ')' && /^\s[A-Z]/.test(text.slice(i, i + 2));
     if (depth === 0 && (c === ',' || c === ';' || and > 0 || amp > 0 || afterBracket)) {
@@ -56,14 +56,42 @@ function readEntry(entry: string): ListedName | undefined {
   return bracket ? { parts, role: splitRole(bracket[2] ?? '') } : { parts };
 }
 
+/** A bullet, or a dash that opens the list or follows an entry's bracket: "• A (X) • B (Y)", "- A (X) - B (Y)". */
+const BULLETS = /(?:^|\s)[•·▪](?=\s)|(?:^|(?<=\)))\s*[-–]\s+(?=[A-Z])/;
+
+/**
+ * One bullet's entry, which may hold commas of its own: "Cllr Peter Barrow, Dorset and Wiltshire
+ * Fire and Rescue Authority", "Temporary Chief Superintendent, Richard Bell (Dorset Police)". The
+ * part that is a name is the person; what follows it is their organisation.
+ */
+function readBulletEntry(entry: string): ListedName | undefined {
+  const whole = readEntry(entry);
+  if (whole) return whole;
+  const parts = splitTopLevel(entry, false);
+  const at = parts.findIndex((part) => readEntry(part) !== undefined);
+  const listed = at >= 0 ? readEntry(parts[at] ?? '') : undefined;
+  if (!listed) return undefined;
+  const rest = parts.slice(at + 1).join(', ');
+  return listed.role || !rest ? listed : { ...listed, role: splitRole(rest) };
+}
+
 export function readNameList(text: string): NameList {
   const names: ListedName[] = [];
   const unread: string[] = [];
   const body = trimTrailing(text, ' \t\r\n\u00a0.,;:');
-  for (const entry of splitTopLevel(body).flatMap(splitAtHonorifics)) {
-    const listed = readEntry(entry);
-    if (listed) names.push(listed);
-    else unread.push(entry);
+  const bullets = body.split(new RegExp(BULLETS.source, 'g')).map((b) => b.trim());
+  for (const bullet of bullets.filter((b) => b !== '')) {
+    const listed = bullets.length > 1 ? readBulletEntry(bullet) : undefined;
+    if (listed) {
+      names.push(listed);
+      continue;
+    }
+    // Not one person a bullet (or no bullets): the entries split on commas, "and" and honorifics.
+    for (const entry of splitTopLevel(bullet).flatMap(splitAtHonorifics)) {
+      const read = readEntry(entry);
+      if (read) names.push(read);
+      else unread.push(entry);
+    }
   }
   return { names, unread };
 }

@@ -15,6 +15,8 @@ import { isBlankLine, normaliseWhitespace, stripPdfIconTail } from './text-clean
 const LABELLED_ITEM = /^(?:agenda\s+)?item\s+(?:no\.?\s*)?(\d{1,3}[a-z]?)\b(.*)$/i;
 /** "No 1" on its own line (a table cell). */
 const NUMBER_CELL = /^No\.?\s*(\d{1,3})$/i;
+/** "No 1. Confirmation of Vice Chair": the cell and its title on one line. */
+const NUMBER_CELL_TITLED = /^No\.?\s*(\d{1,3})\.?\s+(\S.*)$/i;
 /** "1. Apologies", "12) Any other business": a short numbered heading, not a "1.1" paragraph. */
 const NUMBERED_HEADING = /^(\d{1,2})[.)]\s+(\S.*)$/;
 /** "SSP 136/13", "SSP/1/24", "HSP80": letters and a number, optionally with a year. */
@@ -124,11 +126,14 @@ function explicitHeading(lines: readonly PageLine[], index: number): Heading | u
   }
   const cell = NUMBER_CELL.exec(text);
   if (cell) {
+    // "Item Terms of Reference" under "No 3": the column's label is not the title's.
     const title =
       ITEM_TITLE_LABEL.exec(nextText)?.[1]?.trim() ??
-      (isTitleShaped(nextText) ? nextText.replace(/^\d{1,2}[.)]\s+/, '') : `Item ${cell[1]}`);
+      (isTitleShaped(nextText) ? nextText.replace(/^(?:\d{1,2}[.)]|Item(?= [A-Z]))\s+/, '') : `Item ${cell[1]}`);
     return { code: cell[1], title, span: title === `Item ${cell[1]}` ? 1 : span };
   }
+  const titled = NUMBER_CELL_TITLED.exec(text);
+  if (titled && isTitleShaped(titled[2] ?? '')) return { code: titled[1], title: titled[2] ?? '', span: 1 };
   if (CODE_LETTERS.test(text) && CODE_NUMBER.test(nextText)) {
     const titleIndex = nextNonBlankIndex(lines, next + 1);
     const title = textAt(lines, titleIndex);

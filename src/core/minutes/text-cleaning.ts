@@ -8,7 +8,26 @@ import { createHash } from 'node:crypto';
 import { normaliseSpacing, trimTrailing } from '../text/normalise.js';
 
 export function splitLines(text: string): string[] {
-  return text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+  return text
+    .replace(/^\uFEFF/, '')
+    .split(/\r\n|\r|\n/)
+    .map(tableRowText);
+}
+
+/**
+ * A row of a table saved as text, "| Cllr Gill Taylor | Dorset Council (Chair) |": its cells as one
+ * line, "Cllr Gill Taylor Dorset Council (Chair)", as pages that print a table a row a line read; a
+ * rule ("|---|---|") or a row of empty cells is a blank line. Other lines are as they are.
+ */
+function tableRowText(line: string): string {
+  const row = line.trim();
+  if (row.length < 2 || !row.startsWith('|') || !row.endsWith('|')) return line;
+  const cells = row
+    .slice(1, -1)
+    .split('|')
+    .map((cell) => cell.trim())
+    .filter((cell) => !/^:?-*:?$/.test(cell));
+  return cells.join(' ');
 }
 
 /** ModernGov separates HTML paragraphs with lines holding only a non-breaking space. */

@@ -63,6 +63,40 @@ describe('minutes importer: pages of other councils, read by general cues', () =
     expect(names(meeting.present)).to.include.members(['Bloggs', 'Smith', 'Lee']);
   });
 
+  it('reads a table saved as text, "No 1." headings, and apologies a person a bullet', () => {
+    const text = [
+      'Minutes of the Westdale Community Safety Partnership 2 May 2024',
+      '',
+      'Attendance',
+      '| Name | Agency |',
+      '|---|---|',
+      '| Cllr Nia Hale | Westdale Council (Chair) |',
+      '| Superintendent Omar Reid | Westdale Police |',
+      '| Priya Shah | Probation Service |',
+      '',
+      'Apologies',
+      '- Tom Ward (Office of the Police and Crime Commissioner)',
+      ' - Ada Frost (Domestic Abuse Forum)',
+      '  • Cllr Ben Cole, Westdale and Eastfield Fire and Rescue Authority',
+      '',
+      'Item',
+      'No 1. Community Safety Plan',
+      '1.1 Priya Shah presented the draft plan, which was agreed.',
+    ].join('\n');
+    const parsed = parseMinutesDocument(text, 'westdale.txt');
+    const meeting = parsed.meeting!;
+    const person = (id: string | undefined) => parsed.people.find((p) => p.id === id);
+    // A row is read as the line a page printing the table would give, without its rules.
+    expect(meeting.items[0]?.minutes.join(' '))
+      .to.contain('Cllr Nia Hale Westdale Council (Chair)')
+      .and.not.contain('|');
+    expect(meeting.items.map((i) => [i.code, i.title])).to.deep.include(['1', 'Community Safety Plan']);
+    expect(meeting.apologies.map((id) => person(id)?.surname)).to.deep.equal(['Ward', 'Frost', 'Cole']);
+    const cole = person(meeting.apologies[2]);
+    expect(cole?.roles[0]?.organisation).to.equal('Westdale and Eastfield Fire and Rescue Authority');
+    expect(parsed.warnings.join(' ')).to.not.contain('could not read');
+  });
+
   it('still refuses unrelated prose', () => {
     expect(() =>
       parseMinutesDocument(
