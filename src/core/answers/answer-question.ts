@@ -193,9 +193,11 @@ const INTENTS: Intent[] = [
   {
     name: 'meetings',
     capability: { topic: 'Meetings', example: 'When was the last meeting?' },
+    // "Who will arrange the meeting with the PCC?" asks who, which the minutes say: not a meeting's date or place.
     matches: (q) =>
-      /\bmeetings?\b|\b(last|next) meet\b|\bmeet next\b|\blast met\b/.test(q.lower) ||
-      (q.meeting !== null && /^(when|where|what time)\b/.test(q.lower)),
+      !/^who\b/.test(q.lower) &&
+      (/\bmeetings?\b|\b(last|next) meet\b|\bmeet next\b|\blast met\b/.test(q.lower) ||
+        (q.meeting !== null && /^(when|where|what time)\b/.test(q.lower))),
     answer: (kb, q, today) => {
       const agenda =
         q.meeting?.kind === 'next' || /\b(next|upcoming)\b/.test(q.lower)

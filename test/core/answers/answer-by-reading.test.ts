@@ -108,6 +108,10 @@ describe('answer engine: a partnership whose one page gives no date', () => {
     expect(reply).to.contain('Harbour Hall').and.not.contain('No meeting');
   });
 
+  it('reads who is to arrange a meeting from the minutes, not the meeting on record', () => {
+    expect(ask('who will arrange the meeting with the licensing team?')).to.contain('Ola Brandt');
+  });
+
   it('reads a question about meeting dates from the minutes when no meeting has a date', () => {
     expect(ask('until when should the meeting dates be circulated?')).to.contain('March 2026');
   });
