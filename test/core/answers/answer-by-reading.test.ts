@@ -15,22 +15,21 @@ import { newPartnership } from '../../../src/core/partnerships/new-partnership.j
 
 const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/minutes/other-councils');
 
-function northtown(): KnowledgeBase {
+/** A new partnership with nothing but the fixture pages `files` imported. */
+function partnershipOf(id: string, name: string, shortName: string, files: readonly string[]): KnowledgeBase {
   let records: MinutesRecords = { meetings: [], people: [] };
-  for (const file of ['northtown-2021-02-03.txt', 'northtown-undated.txt']) {
+  for (const file of files) {
     records = mergeParsedDocument(
       records,
       parseMinutesDocument(readFileSync(path.join(FIXTURES, file), 'utf8'), file),
     ).records;
   }
-  const partnership = newPartnership(
-    'snp',
-    { name: 'Safer Northtown Partnership', shortName: 'SNP' },
-    '2026-01-01T00:00:00Z',
-    { id: 't', name: 'Test' },
-  );
+  const partnership = newPartnership(id, { name, shortName }, '2026-01-01T00:00:00Z', { id: 't', name: 'Test' });
   return new KnowledgeBase({ ...partnership, ...records });
 }
+
+const northtown = (): KnowledgeBase =>
+  partnershipOf('snp', 'Safer Northtown Partnership', 'SNP', ['northtown-2021-02-03.txt', 'northtown-undated.txt']);
 
 describe('answer engine: reading the minutes of a partnership with nothing curated', () => {
   const kb = northtown();
@@ -80,19 +79,7 @@ describe('answer engine: reading the minutes of a partnership with nothing curat
 });
 
 describe('answer engine: a partnership whose one page gives no date', () => {
-  let records: MinutesRecords = { meetings: [], people: [] };
-  const file = 'eastmoor-undated.txt';
-  records = mergeParsedDocument(
-    records,
-    parseMinutesDocument(readFileSync(path.join(FIXTURES, file), 'utf8'), file),
-  ).records;
-  const partnership = newPartnership(
-    'ecsf',
-    { name: 'Eastmoor Community Safety Forum', shortName: 'ECSF' },
-    '2026-01-01T00:00:00Z',
-    { id: 't', name: 'Test' },
-  );
-  const kb = new KnowledgeBase({ ...partnership, ...records });
+  const kb = partnershipOf('ecsf', 'Eastmoor Community Safety Forum', 'ECSF', ['eastmoor-undated.txt']);
   const ask = (q: string) => {
     const a = answerQuestion(kb, q, new Date('2026-11-24T10:00:00Z'));
     return [a.summary, ...a.entries.map((e) => e.text), ...a.facts.map((f) => `${f.title} ${f.value}`)].join('\n');
