@@ -129,7 +129,8 @@ function names(kb: KnowledgeBase, ids: readonly string[]): string[] {
 
 export function answerAttendance(kb: KnowledgeBase, question: Question, today: Date): Answer {
   const meeting = attendanceMeeting(kb, question, today);
-  if (!meeting) return noMeetingFound(kb, today, question.meeting ? 'meeting on that date' : 'meeting with a date');
+  if (!meeting)
+    return noMeetingFound(kb, today, question.meeting ? 'meeting on that date' : 'attendance of a meeting with a date');
   const label = meetingLabel(meeting);
   const sources = meeting.sources;
   const named = question.people[0] ? kb.person(question.people[0].id) : undefined;
