@@ -97,7 +97,7 @@ export function readApologiesParagraphs(
   const first = paragraphs[index];
   if (!first) return 0;
   const entries: string[] = [];
-  if (/^Apologies\b/i.test(first.text) && first.text.trim().endsWith(':'))
+  if (first.text.trim().endsWith(':') && readApologiesText(first.text) !== undefined)
     for (let i = index + 1; i < paragraphs.length && isListEntry(paragraphs[i]?.text ?? ''); i++)
       entries.push(withoutSubstitute(paragraphs[i]?.text ?? ''));
   const text = entries.length > 0 ? `${first.text} ${entries.join(', ')}` : first.text;
